@@ -1,0 +1,85 @@
+"""One Lua universe with the standard libraries: what the command line and
+the REPL drive (the Python API builds its LuaRuntime on the same pieces)."""
+import sys
+
+from .errors import LuaError
+from .lib import open_libs
+from .lib.base import load_or_error, loadfile
+from .runtime import ops
+from .runtime.callstack import error_levels
+from .runtime.coroutine import catch
+from .runtime.errors import format_traceback
+from .runtime.state import LuaState, enter_state
+from .runtime.table import LuaTable
+
+
+class Engine:
+    def __init__(self, use_env=True):
+        self.state = LuaState()
+        self.state.use_env = use_env
+        enter_state(self.state)
+        open_libs(self.state)
+
+    @property
+    def globals(self):
+        return self.state.globals
+
+    def call(self, f, args):
+        """(True, results) or (False, message with traceback) as lua.c's
+        docall reports it."""
+        try:
+            return True, ops.call(f, list(args))
+        except Exception as e:
+            err = catch(e)
+            msg = err.value
+            if type(msg) is float:
+                msg = ops.tostring_raw(msg)
+            if type(msg) is not str:
+                return False, '(error object is not a string)'
+            return False, format_traceback(error_levels(e), msg, bottom_c=True)
+
+    def do_chunk(self, loaded, args=()):
+        f = loaded[0]
+        if f is None:
+            return False, loaded[1]
+        ok, r = self.call(f, args)
+        return ok, (r if ok else r)
+
+    def do_string(self, text, chunkname):
+        return self.do_chunk(load_or_error(to_lua_string(text), chunkname))
+
+    def do_file(self, filename, args):
+        return self.do_chunk(loadfile(filename), [to_lua_string(a) for a in args])
+
+    def do_require(self, name):
+        require = self.globals.hash.get('require')
+        if require is None:
+            return False, "module '%s' not found: no 'require' function" % name
+        return self.call(require, [to_lua_string(name)])
+
+    def jit_command(self, cmd):
+        jit = self.globals.hash.get('jit')
+        if jit is None or not cmd:
+            return True, ()
+        name, _, arg = cmd.partition('=')
+        f = jit.hash.get(name)
+        if f is None:
+            return True, ()       # accepted: the JIT gives these meaning
+        return self.call(f, [to_lua_string(a) for a in arg.split(',')] if arg else [])
+
+    def set_arg_table(self, argv, script):
+        """The global `arg`: the script at 0, its arguments after it and the
+        interpreter and options at negative indices."""
+        t = LuaTable()
+        t.hash[float(-script - 1)] = 'moonpatch'
+        for i, a in enumerate(argv):
+            t.hash[float(i - script)] = to_lua_string(a)
+        self.globals.hash['arg'] = t
+
+
+def to_lua_string(s):
+    """A Python str from the command line or a file name -> a Lua string."""
+    return s.encode('utf-8', 'surrogateescape').decode('latin-1')
+
+
+__all__ = ['Engine', 'LuaError', 'sys']

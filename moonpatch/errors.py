@@ -1,0 +1,47 @@
+"""The exceptions moonpatch raises to its callers.
+
+This module sits below every layer (the front end raises syntax errors, the
+runtime raises the rest), so it imports nothing from the package.
+"""
+
+
+class LuaError(Exception):
+    """A Lua error: `value` is the Lua error value, unchanged (any Lua type).
+
+    `traceback` is a Lua-style traceback string, or None when none was taken.
+    """
+    pending = False     # runtime/errors.py: True until the message is positioned
+
+    def __init__(self, value, traceback=None):
+        Exception.__init__(self, value)
+        self.value = value
+        self.traceback = traceback
+
+    def __str__(self):
+        v = self.value
+        if isinstance(v, str):
+            return v
+        if isinstance(v, float):
+            return '%.14g' % v
+        return 'error object is a %s value' % _typename(v)
+
+
+class LuaSyntaxError(LuaError):
+    """A chunk failed to compile; `value` is Lua's message (`input:1: ... near 'x'`)."""
+
+
+class LuaMemoryError(LuaError):
+    """The memory limit was reached ('not enough memory')."""
+
+
+class LuaLimitError(LuaError):
+    """A sandbox limit (instructions, time, depth) stopped the program; not catchable by pcall."""
+
+
+def _typename(v):
+    # Local copy of the type naming so this module stays dependency-free.
+    if v is None:
+        return 'nil'
+    if v is True or v is False:
+        return 'boolean'
+    return getattr(type(v), 'lua_typename', 'userdata')

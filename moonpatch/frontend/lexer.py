@@ -1,0 +1,374 @@
+"""The lexer: Lua 5.1 source text to tokens, with LuaJIT 2.1's additions.
+
+The whole chunk is tokenized up front into parallel lists (types, values,
+lines), which is several times faster in Python than a token-at-a-time
+lexer. Lua lexes lazily, one token ahead of the parser, so a lexical error
+must surface only when the parser reaches the bad token: the lexer stops at
+the first error and ends the stream with an ERROR token whose value is the
+finished message; the parser raises it when that token becomes current.
+
+Source text is a str of code points 0-255, one per byte. Token types are
+strings: a keyword or symbol stands for itself ('end', '==', '('), the rest
+are NAME, STRING, NUMBER, EOF and ERROR. A token's line is the lexer's line
+number once the token is read (for a long string spanning lines, its last
+line), which is what Lua reports and records.
+
+Differences from lua5.1 (LuaJIT accepts what Lua 5.1 rejects, so we do too):
+\\x \\z \\u{} escapes, hex floats (0x1.8p-3), binary literals (0b101), the
+'::' token, bytes 128-255 in identifiers, nested '[[' inside long brackets.
+An unknown escape is LuaJIT's "invalid escape sequence" (5.1 drops the
+backslash); everything else follows lua5.1, messages included.
+"""
+
+import re
+
+from ..errors import LuaSyntaxError
+
+LUA_IDSIZE = 60         # luaconf.h: chunk ids in runtime messages
+MAXSRC = 80             # llex.c: chunk ids in syntax error messages
+
+NAME = '<name>'
+STRING = '<string>'
+NUMBER = '<number>'
+EOF = '<eof>'
+ERROR = '<error>'
+
+KEYWORDS = frozenset((
+    'and', 'break', 'do', 'else', 'elseif', 'end', 'false', 'for', 'function',
+    'if', 'in', 'local', 'nil', 'not', 'or', 'repeat', 'return', 'then', 'true',
+    'until', 'while'))
+
+
+def chunkid(chunkname, bufflen=LUA_IDSIZE):
+    """The chunk's name as Lua 5.1 prints it in messages (luaO_chunkid).
+
+    '=name' gives 'name'; '@file' gives 'file', or '...' and its tail when too
+    long; anything else is source text: '[string "first line..."]'. Syntax
+    errors use bufflen=MAXSRC, runtime errors the default LUA_IDSIZE.
+    """
+    source = chunkname.split('\0', 1)[0]        # a C string ends at NUL
+    if source[:1] == '=':
+        return source[1:bufflen]
+    if source[:1] == '@':
+        source = source[1:]
+        bufflen -= len(" '...' ") + 1
+        if len(source) > bufflen:
+            return '...' + source[len(source) - bufflen:]
+        return source
+    bufflen -= len(' [string "..."] ') + 1
+    length = min(len(source.split('\n', 1)[0].split('\r', 1)[0]), bufflen)
+    if length < len(source):
+        return f'[string "{source[:length]}..."]'
+    return f'[string "{source}"]'
+
+
+# ---- regular expressions ----------------------------------------------------
+
+# One step of the main loop: skip blanks, then match one token (or a newline
+# run, or a comment start). The group number says which.
+_TOKEN = re.compile(r'''[ \t\v\f]*(?:
+    ([A-Za-z_\x80-\xff][A-Za-z0-9_\x80-\xff]*)          # 1 name or keyword
+  | (\.\.\.|\.\.|==|~=|<=|>=|::|[+*/%^#<>=(){}\];:,]|-(?!-)|\.(?![0-9])|\[(?![=\[]))
+                                                        # 2 symbol
+  | ([\n\r][\n\r \t\v\f]*)                              # 3 newlines and blanks
+  | (--)                                                # 4 comment
+  | (\.?[0-9])                                          # 5 numeral
+  | (["'])                                              # 6 short string
+  | (\[=*\[|\[=+)                                       # 7 long bracket
+  | (.)                                                 # 8 any other character
+  | (\Z)                                                # 9 end of source
+)''', re.VERBOSE | re.DOTALL)
+_T_NAME, _T_SYMBOL, _T_NEWLINE, _T_COMMENT, _T_NUMBER, _T_STRING, _T_LONG, _T_OTHER, _T_END = \
+    range(1, 10)
+
+_NEWLINE = re.compile(r'\n\r?|\r\n?')       # one line break, as inclinenumber counts it
+_LINE_REST = re.compile(r'[^\n\r]*')
+_LONG_OPEN = re.compile(r'\[(=*)\[')
+
+# Numerals. Lua 5.1 reads digits and dots, an optional exponent mark and
+# sign, then any alphanumerics; LuaJIT reads identifier characters and dots,
+# and a sign after an exponent mark ('p' for hex). A numeral is accepted when
+# either reading converts (5.1: `3e2..5` is 3e2 .. 5; LuaJIT: 0x1p-4); an
+# error quotes 5.1's reading.
+_NUM_51 = re.compile(r'\.?[0-9][0-9.]*(?:[eE][-+]?)?[0-9A-Za-z_\x80-\xff]*')
+_HEX_51 = re.compile(r'0[xX][0-9A-Za-z_\x80-\xff]*')
+_NUM_JIT = re.compile(r'\.?[0-9](?:[0-9A-Za-z_\x80-\xff.]|(?<=[eE])[-+])*')
+_HEX_JIT = re.compile(r'0[xX](?:[0-9A-Za-z_\x80-\xff.]|(?<=[pP])[-+])*')
+_DEC_VALID = re.compile(r'(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z')
+_HEX_VALID = re.compile(
+    r'0[xX](?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)(?:[pP][-+]?[0-9]+)?\Z')
+_HEX51_VALID = re.compile(r'0[xX][0-9a-fA-F]+(?:[pP][0-9]+)?\Z')
+_BIN_VALID = re.compile(r'0[bB]([01]+)\Z')
+
+# Short strings: the whole literal when it has no escape, else a run of plain text.
+_SIMPLE_STRING = {'"': re.compile(r'"([^"\\\n\r]*)"'), "'": re.compile(r"'([^'\\\n\r]*)'")}
+_STRING_RUN = {'"': re.compile(r'[^"\\\n\r]*'), "'": re.compile(r"[^'\\\n\r]*")}
+_ESCAPES = {'a': '\a', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t', 'v': '\v',
+            '\\': '\\', '"': '"', "'": "'"}
+_HEX_PAIR = re.compile(r'[0-9a-fA-F]{2}')
+_DECIMAL_ESCAPE = re.compile(r'[0-9]{1,3}')
+_UNICODE_ESCAPE = re.compile(r'\{([0-9a-fA-F]*)(.?)', re.DOTALL)
+_SPACES = re.compile(r'[ \t\n\v\f\r]*')
+
+
+class _LexError(Exception):
+    """Raised inside the lexer; turned into the stream's ERROR token."""
+
+    def __init__(self, msg, near, line):
+        Exception.__init__(self, msg)
+        self.msg = msg
+        self.near = near
+        self.line = line
+
+
+def _count_lines(text, crlf):
+    if crlf:
+        return len(_NEWLINE.findall(text))
+    return text.count('\n')
+
+
+# ---- the lexer --------------------------------------------------------------
+
+class Tokens:
+    """A tokenized chunk: token i is (types[i], values[i], lines[i]).
+
+    values: the name for NAME, the float for NUMBER, the str for STRING, the
+    message for ERROR, None otherwise. raw[i] holds what 'near' quotes for a
+    NUMBER (its text) and the opening delimiter of a STRING. The last token
+    is EOF or ERROR.
+    """
+    __slots__ = ('lines', 'raw', 'source_id', 'types', 'values')
+
+    def __init__(self, source, chunkname):
+        self.source_id = chunkid(chunkname, MAXSRC)
+        self.types = []
+        self.values = []
+        self.lines = []
+        self.raw = {}
+        try:
+            self._scan(source)
+        except _LexError as e:
+            self.types.append(ERROR)
+            near = e.near.split('\0', 1)[0]      # C's %s stops at a NUL
+            self.values.append(f"{self.source_id}:{e.line}: {e.msg} near '{near}'")
+            self.lines.append(e.line)
+
+    def near(self, i):
+        """The token text a syntax error at token i quotes (Lua's txtToken)."""
+        t = self.types[i]
+        if t == NAME:
+            return self.values[i]
+        if t == NUMBER:
+            return self.raw[i]
+        if t == STRING:
+            opening = self.raw[i]
+            text = opening + self.values[i] + opening.replace('[', ']')
+            return text.split('\0', 1)[0]      # C's %s stops at a NUL
+        if len(t) == 1 and (t < ' ' or t == '\x7f'):
+            return f'char({ord(t)})'
+        return t
+
+    def _scan(self, source):
+        types = self.types
+        values = self.values
+        lines = self.lines
+        raw = self.raw
+        match = _TOKEN.match
+        crlf = '\r' in source
+        line = 1
+        pos = 0
+        while True:
+            m = match(source, pos)
+            kind = m.lastindex
+            if kind == _T_NAME:
+                text = m.group(kind)
+                if text in KEYWORDS:
+                    types.append(text)
+                    values.append(None)
+                else:
+                    types.append(NAME)
+                    values.append(text)
+                lines.append(line)
+                pos = m.end()
+            elif kind == _T_SYMBOL:
+                types.append(m.group(kind))
+                values.append(None)
+                lines.append(line)
+                pos = m.end()
+            elif kind == _T_NEWLINE:
+                text = m.group(kind)
+                line += len(_NEWLINE.findall(text)) if crlf else text.count('\n')
+                pos = m.end()
+            elif kind == _T_COMMENT:
+                pos, line = _skip_comment(source, m.end(), line, crlf)
+            elif kind == _T_NUMBER:
+                start = m.start(kind)
+                value, pos = _read_number(source, start, line)
+                raw[len(types)] = source[start:pos]
+                types.append(NUMBER)
+                values.append(value)
+                lines.append(line)
+            elif kind == _T_STRING:
+                quote = m.group(kind)
+                simple = _SIMPLE_STRING[quote].match(source, m.start(kind))
+                if simple is not None:
+                    value = simple.group(1)
+                    pos = simple.end()
+                else:
+                    value, pos, line = _read_string(source, m.end(), quote, line)
+                raw[len(types)] = quote
+                types.append(STRING)
+                values.append(value)
+                lines.append(line)
+            elif kind == _T_LONG:
+                opening = m.group(kind)
+                if opening[-1] != '[':
+                    raise _LexError('invalid long string delimiter', opening, line)
+                value, pos, line = _read_long_string(source, m.end(), len(opening) - 2,
+                                                     line, crlf, 'unfinished long string')
+                raw[len(types)] = opening
+                types.append(STRING)
+                values.append(value)
+                lines.append(line)
+            elif kind == _T_OTHER:
+                types.append(m.group(kind))
+                values.append(None)
+                lines.append(line)
+                pos = m.end()
+            else:
+                types.append(EOF)
+                values.append(None)
+                lines.append(line)
+                return
+
+
+def _skip_comment(source, pos, line, crlf):
+    """Skip a comment whose '--' ends before pos; return (pos, line) after it."""
+    m = _LONG_OPEN.match(source, pos)
+    if m is not None:
+        _, pos, line = _read_long_string(source, m.end(), len(m.group(1)), line, crlf,
+                                         'unfinished long comment')
+        return pos, line
+    return _LINE_REST.match(source, pos).end(), line
+
+
+def _read_long_string(source, pos, level, line, crlf, unfinished):
+    """Read a long bracket body from pos (after '[==['): (value, end, line).
+
+    A newline right after the opening bracket is skipped, and every line
+    break (\\n, \\r, \\r\\n or \\n\\r) reads as '\\n'.
+    """
+    first = _NEWLINE.match(source, pos)
+    if first is not None:
+        pos = first.end()
+        line += 1
+    close = ']' + '=' * level + ']'
+    end = source.find(close, pos)
+    if end < 0:
+        raise _LexError(unfinished, EOF, line + _count_lines(source[pos:], crlf))
+    value = source[pos:end]
+    if crlf:
+        line += len(_NEWLINE.findall(value))
+        if '\r' in value:
+            value = _NEWLINE.sub('\n', value)
+    else:
+        line += value.count('\n')
+    return value, end + len(close), line
+
+
+def _read_number(source, start, line):
+    """Read the numeral at start: (value, end). See _NUM_51 above for the rules."""
+    if source.startswith(('0x', '0X'), start):
+        jit = _HEX_JIT.match(source, start).group()
+        if _HEX_VALID.match(jit):
+            return _hex_value(jit), start + len(jit)
+        text = _HEX_51.match(source, start).group()
+        if _HEX51_VALID.match(text):
+            return _hex_value(text), start + len(text)
+    else:
+        text = _NUM_51.match(source, start).group()
+        if _DEC_VALID.match(text):
+            return float(text), start + len(text)
+        jit = _NUM_JIT.match(source, start).group()
+        binary = _BIN_VALID.match(jit)
+        if binary is not None:
+            return float(int(binary.group(1), 2)), start + len(jit)
+    if max(jit) >= '\x80':     # bytes 5.1 would not even read as part of a numeral
+        text = jit
+    raise _LexError('malformed number', text, line)
+
+
+def _hex_value(text):
+    try:
+        return float.fromhex(text)
+    except OverflowError:
+        return float('inf')
+
+
+def _read_string(source, pos, quote, line):
+    """Read a quoted string with escapes from pos (after the quote): (value, end, line)."""
+    run = _STRING_RUN[quote].match
+    n = len(source)
+    parts = []
+    while True:
+        end = run(source, pos).end()
+        if end > pos:
+            parts.append(source[pos:end])
+            pos = end
+        if pos >= n:
+            raise _LexError('unfinished string', EOF, line)
+        c = source[pos]
+        if c == quote:
+            return ''.join(parts), pos + 1, line
+        if c != '\\':
+            raise _LexError('unfinished string', quote + ''.join(parts), line)
+        pos += 1
+        c = source[pos:pos + 1]
+        escaped = _ESCAPES.get(c)
+        if escaped is not None:
+            parts.append(escaped)
+            pos += 1
+        elif c == '\n' or c == '\r':
+            parts.append('\n')
+            pos = _NEWLINE.match(source, pos).end()
+            line += 1
+        elif '0' <= c <= '9':
+            m = _DECIMAL_ESCAPE.match(source, pos)
+            code = int(m.group())
+            if code > 255:
+                raise _LexError('escape sequence too large', quote + ''.join(parts), line)
+            parts.append(chr(code))
+            pos = m.end()
+        elif c == 'x':
+            m = _HEX_PAIR.match(source, pos + 1)
+            if m is None:
+                raise _LexError('invalid escape sequence', quote + ''.join(parts), line)
+            parts.append(chr(int(m.group(), 16)))
+            pos = m.end()
+        elif c == 'z':
+            m = _SPACES.match(source, pos + 1)
+            line += len(_NEWLINE.findall(m.group()))
+            pos = m.end()
+        elif c == 'u':
+            m = _UNICODE_ESCAPE.match(source, pos + 1)
+            code = int(m.group(1), 16) if m is not None and m.group(1) else -1
+            if m is None or code < 0 or m.group(2) != '}' or code >= 0x110000 or \
+                    0xd800 <= code < 0xe000:
+                raise _LexError('invalid escape sequence', quote + ''.join(parts), line)
+            parts.append(chr(code).encode('utf-8').decode('latin-1'))
+            pos = m.end()
+        elif c:
+            raise _LexError('invalid escape sequence', quote + ''.join(parts), line)
+        # else: a backslash at the end of the source; the loop reports it
+
+
+def tokenize(source, chunkname='?'):
+    """The chunk's tokens as a list of (type, value, line), EOF last.
+
+    Raises LuaSyntaxError for a lexical error. The parser uses Tokens
+    directly; this is for tests and tools.
+    """
+    tokens = Tokens(source, chunkname)
+    if tokens.types[-1] == ERROR:
+        raise LuaSyntaxError(tokens.values[-1])
+    return list(zip(tokens.types, tokens.values, tokens.lines))

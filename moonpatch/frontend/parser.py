@@ -1,0 +1,782 @@
+"""The parser: tokens to the syntax tree of moonpatch.frontend.ast, names resolved.
+
+It follows lparser.c of Lua 5.1 rule by rule, so that every error is raised
+at the same token with the same words and line, and adds LuaJIT 2.1's goto
+and labels with LuaJIT's rules and messages (lj_parse.c: gola_*).
+
+Node lines are token lines as the lexer records them (for a token spanning
+lines, its last line). A Function's line is Lua's `linedefined`: the line of
+'function' for `function f()`, else the line of the token after 'function'
+(for `local function f` the token after the name), as lua5.1 records it.
+
+Recursion: each syntax level (Lua's enterlevel) costs about four Python
+frames, and levels stop at 200, so deep input fails with Lua's message well
+before Python's recursion limit (the package raises it at import).
+"""
+
+from ..errors import LuaSyntaxError
+from . import ast
+from .lexer import EOF, ERROR, NAME, NUMBER, STRING, Tokens
+
+LUAI_MAXCCALLS = 200        # syntax levels (and variables in one assignment)
+LUAI_MAXVARS = 200          # active locals per function
+LUAI_MAXUPVALUES = 60       # upvalues per function
+SHRT_MAX = 32767            # locals declared in one function, over all its scopes
+# lua5.1 counts syntax levels on top of the C calls already active: 2 when Lua
+# code calls load, loadstring, dofile or require.
+BASE_LEVEL = 2
+
+# (left, right) priority of each binary operator (lparser.c); a right priority
+# below the left one makes the operator right associative.
+BINARY_PRIORITY = {
+    '+': (6, 6), '-': (6, 6), '*': (7, 7), '/': (7, 7), '%': (7, 7),
+    '^': (10, 9), '..': (5, 4),
+    '==': (3, 3), '~=': (3, 3), '<': (3, 3), '<=': (3, 3), '>': (3, 3), '>=': (3, 3),
+    'and': (2, 2), 'or': (1, 1),
+}
+UNARY_PRIORITY = 8
+UNARY_OPS = frozenset(('not', '-', '#'))
+BLOCK_FOLLOW = frozenset(('else', 'elseif', 'end', 'until', EOF))
+ASSIGNABLE = (ast.Local, ast.Upval, ast.Global, ast.Index)
+
+
+def parse(source, chunkname, skip_shebang=False):
+    """Parse a chunk; return its main function (an ast.Function with line 0).
+
+    source is a str of code points 0-255. skip_shebang drops a first line
+    starting with '#' (keeping its newline), as lua5.1 does for files.
+    Raises LuaSyntaxError with Lua 5.1's message.
+    """
+    if skip_shebang and source[:1] == '#':
+        newline = source.find('\n')
+        source = source[newline:] if newline >= 0 else '\n'
+    return Parser(Tokens(source, chunkname)).mainfunc()
+
+
+class _Block:
+    """A scope (lparser.c BlockCnt): where its locals and its gotos/labels start."""
+    __slots__ = ('gola_start', 'isbreakable', 'nactvar', 'previous')
+
+    def __init__(self, previous, nactvar, isbreakable, gola_start):
+        self.previous = previous
+        self.nactvar = nactvar
+        self.isbreakable = isbreakable
+        self.gola_start = gola_start
+
+
+class _FuncState:
+    """The function being parsed.
+
+    actvar: the active locals in slot order (None for a hidden loop slot).
+    nlocvars: how many locals (hidden loop slots included) were declared.
+    names: name -> active LocalVars of that name, innermost last.
+    gola: gotos and labels as [is_label, name, slot, line]; name None once
+    resolved (a goto) or out of scope (a label), as LuaJIT's vstack.
+    """
+    __slots__ = (
+        'actvar',
+        'block',
+        'gola',
+        'is_vararg',
+        'line',
+        'names',
+        'nlocvars',
+        'parent',
+        'upval_index',
+        'upvals',
+    )
+
+    def __init__(self, parent, line):
+        self.parent = parent
+        self.line = line
+        self.is_vararg = False
+        self.actvar = []
+        self.nlocvars = 0
+        self.names = {}
+        self.upvals = []
+        self.upval_index = {}       # LocalVar (instack) or parent upvalue index -> index
+        self.block = _Block(None, 0, False, 0)
+        self.gola = []
+
+
+class Parser:
+    """Recursive descent over a Tokens stream; one instance parses one chunk."""
+
+    def __init__(self, tokens):
+        self.tokens = tokens
+        self.types = tokens.types
+        self.values = tokens.values
+        self.lines = tokens.lines
+        self.i = 0
+        self.tok = self.types[0]
+        if self.tok == ERROR:
+            raise LuaSyntaxError(self.values[0])
+        self.line = self.lines[0]
+        self.lastline = 1
+        self.peeked = False     # the token after the current one was looked at
+        self.level = BASE_LEVEL
+        self.fs = None
+
+    # ---- tokens -------------------------------------------------------------
+
+    def next(self):
+        """Make the next token current (luaX_next); raise a lexical error there."""
+        i = self.i + 1
+        if self.peeked:
+            self.peeked = False
+            self.lastline = self.lines[i]
+        else:
+            self.lastline = self.line
+        self.i = i
+        tok = self.types[i]
+        if tok == ERROR:
+            raise LuaSyntaxError(self.values[i])
+        self.tok = tok
+        self.line = self.lines[i]
+
+    def peek(self):
+        """The type of the token after the current one (luaX_lookahead)."""
+        tok = self.types[self.i + 1]
+        if tok == ERROR:
+            raise LuaSyntaxError(self.values[self.i + 1])
+        self.peeked = True
+        return tok
+
+    def checknext(self, tok):
+        if self.tok != tok:
+            self.error_expected(tok)
+        self.next()
+
+    def check_match(self, what, who, where):
+        """Consume `what`, which closes `who` opened at line `where`."""
+        if self.tok != what:
+            self.match_error(what, who, where)
+        self.next()
+
+    def match_error(self, what, who, where):
+        if where == self.line:
+            self.error_expected(what)
+        self.error(f"'{what}' expected (to close '{who}' at line {where})")
+
+    def str_checkname(self):
+        """Consume a NAME; return (name, line)."""
+        if self.tok != NAME:
+            self.error_expected(NAME)
+        name = self.values[self.i]
+        line = self.line
+        self.next()
+        return name, line
+
+    # ---- errors -------------------------------------------------------------
+
+    def linenumber(self):
+        """The lexer's line (ls->linenumber): that of the last token read."""
+        return self.lines[self.i + 1] if self.peeked else self.line
+
+    def error(self, msg):
+        """luaX_syntaxerror: msg near the current token."""
+        prefix = f'{self.tokens.source_id}:{self.linenumber()}: {msg}'
+        if self.tok == '\0':        # token 0 gets no 'near' in lua5.1
+            raise LuaSyntaxError(prefix)
+        raise LuaSyntaxError(f"{prefix} near '{self.tokens.near(self.i)}'")
+
+    def error_expected(self, tok):
+        self.error(f"'{tok}' expected")
+
+    def error_at(self, msg, line):
+        """luaX_lexerror with no token: msg at a line, no 'near'."""
+        raise LuaSyntaxError(f'{self.tokens.source_id}:{line}: {msg}')
+
+    def errorlimit(self, fs, limit, what):
+        if fs.line == 0:
+            msg = f'main function has more than {limit} {what}'
+        else:
+            msg = f'function at line {fs.line} has more than {limit} {what}'
+        self.error_at(msg, self.linenumber())
+
+    def enterlevel(self):
+        self.level += 1
+        if self.level > LUAI_MAXCCALLS:
+            self.error_at('chunk has too many syntax levels', self.linenumber())
+
+    # ---- functions, scopes and names ----------------------------------------
+
+    def open_func(self, line):
+        fs = _FuncState(self.fs, line)
+        self.fs = fs
+        return fs
+
+    def close_func(self):
+        fs = self.fs
+        self.leave_block(fs.block)
+        self.fs = fs.parent
+
+    def enter_block(self, isbreakable):
+        fs = self.fs
+        fs.block = _Block(fs.block, len(fs.actvar), isbreakable, len(fs.gola))
+        return fs.block
+
+    def leave_block(self, bl):
+        fs = self.fs
+        fs.block = bl.previous
+        if len(fs.gola) > bl.gola_start:
+            self.gola_fixup(fs, bl)
+        actvar = fs.actvar
+        names = fs.names
+        while len(actvar) > bl.nactvar:
+            var = actvar.pop()
+            if var is not None:
+                names[var.name].pop()
+
+    def new_localvar(self, name, n, line):
+        """Declare the n-th of the pending locals (active after activate)."""
+        fs = self.fs
+        if len(fs.actvar) + n + 1 > LUAI_MAXVARS:
+            self.errorlimit(fs, LUAI_MAXVARS, 'local variables')
+        self.count_locvars(1)
+        return ast.LocalVar(name, line)
+
+    def count_locvars(self, n):
+        """lua5.1 keeps debug info for at most SHRT_MAX locals per function;
+        past it, loading fails with a message that has no position."""
+        fs = self.fs
+        fs.nlocvars += n
+        if fs.nlocvars > SHRT_MAX:
+            raise LuaSyntaxError('too many local variables')
+
+    def activate(self, variables):
+        fs = self.fs
+        names = fs.names
+        for var in variables:
+            fs.actvar.append(var)
+            same = names.get(var.name)
+            if same is None:
+                names[var.name] = [var]
+            else:
+                same.append(var)
+
+    def singlevar(self, name, line):
+        """A use of `name`: Local, Upval (adding upvalues on the way) or Global."""
+        fs = self.fs
+        same = fs.names.get(name)
+        if same:
+            return ast.Local(line, same[-1])
+        chain = [fs]
+        outer = fs.parent
+        while outer is not None:
+            same = outer.names.get(name)
+            if same:
+                break
+            chain.append(outer)
+            outer = outer.parent
+        else:
+            return ast.Global(line, name)
+        var = same[-1]
+        var.captured = True
+        key = var
+        for f in reversed(chain):       # from the function just inside `outer`
+            index = f.upval_index.get(key)
+            if index is None:
+                index = len(f.upvals)
+                if index + 1 > LUAI_MAXUPVALUES:
+                    self.errorlimit(f, LUAI_MAXUPVALUES, 'upvalues')
+                if key is var:
+                    f.upvals.append(ast.UpvalDesc(name, True, var=var))
+                else:
+                    f.upvals.append(ast.UpvalDesc(name, False, index=key))
+                f.upval_index[key] = index
+            key = index
+        return ast.Upval(line, key, name)
+
+    # ---- goto and labels (LuaJIT 2.1) ---------------------------------------
+
+    def label_visible(self, fs, name):
+        """Is label `name` defined in the current block (LuaJIT: gola_findlabel)?"""
+        return any(entry[0] and entry[1] == name for entry in fs.gola[fs.block.gola_start:])
+
+    def gola_resolve(self, fs, bl, index):
+        """Patch the pending forward gotos of block bl to the new label."""
+        label = fs.gola[index]
+        name = label[1]
+        for goto in fs.gola[bl.gola_start:index]:
+            if goto[1] == name and not goto[0]:
+                if goto[2] < label[2]:
+                    local = fs.actvar[goto[2]].name
+                    self.error_at(f"<goto {name}> jumps into the scope of local '{local}'",
+                                  goto[3])
+                goto[1] = None
+
+    def gola_fixup(self, fs, bl):
+        """At the end of block bl: its labels go out of scope (taking the
+        backward gotos to them); pending gotos move to the enclosing block,
+        or are undefined at the end of the function."""
+        gola = fs.gola
+        for k in range(bl.gola_start, len(gola)):
+            entry = gola[k]
+            name = entry[1]
+            if name is None:
+                continue
+            if entry[0]:
+                entry[1] = None
+                for goto in gola[k + 1:]:
+                    if goto[1] == name and not goto[0]:
+                        goto[1] = None
+            elif bl.previous is not None:
+                entry[2] = bl.nactvar
+            else:
+                self.error_at(f"undefined label '{name}'", entry[3])
+
+    # ---- blocks and statements ----------------------------------------------
+
+    def mainfunc(self):
+        fs = self.open_func(0)
+        fs.is_vararg = True
+        line = self.line
+        stats = self.chunk()
+        if self.tok != EOF:
+            self.error_expected(EOF)
+        lastline = self.line
+        self.close_func()
+        return ast.Function(0, [], True, ast.Block(line, stats), fs.upvals, lastline)
+
+    # chunk -> { stat [';'] }
+    def chunk(self):
+        self.enterlevel()
+        stats = []
+        islast = False
+        while not islast and self.tok not in BLOCK_FOLLOW:
+            islast = self.statement(stats)
+            if self.tok == ';':
+                self.next()
+        self.level -= 1
+        return stats
+
+    # block -> chunk   (in a scope of its own)
+    def block(self, isbreakable=False):
+        bl = self.enter_block(isbreakable)
+        line = self.line
+        stats = self.chunk()
+        self.leave_block(bl)
+        return ast.Block(line, stats)
+
+    # stat -> ifstat | whilestat | DO block END | forstat | repeatstat | funcstat
+    #       | localstat | retstat | breakstat | gotostat | labelstat | exprstat
+    def statement(self, stats):
+        """Parse one statement into stats; True when it must be the block's last."""
+        tok = self.tok
+        line = self.line
+        if tok == NAME:
+            if self.values[self.i] == 'goto' and self.types[self.i + 1] == NAME \
+                    and self.values[self.i + 1] != 'goto':
+                stats.append(self.gotostat(line))
+            else:
+                stats.append(self.exprstat(line))
+            return False
+        if tok == '::':
+            self.labelstat(stats)
+            return False
+        rule = _STATEMENTS.get(tok)
+        stats.append(rule(self, line) if rule is not None else self.exprstat(line))
+        return tok == 'return' or tok == 'break'
+
+    # ifstat -> IF cond THEN block {ELSEIF cond THEN block} [ELSE block] END
+    def ifstat(self, line):
+        clauses = []
+        while True:     # at IF or ELSEIF
+            self.next()
+            cond = self.subexpr(0)
+            self.checknext('then')
+            clauses.append((cond, self.block()))
+            if self.tok != 'elseif':
+                break
+        orelse = None
+        if self.tok == 'else':
+            self.next()
+            orelse = self.block()
+        self.check_match('end', 'if', line)
+        return ast.If(line, clauses, orelse)
+
+    # whilestat -> WHILE cond DO block END
+    def whilestat(self, line):
+        self.next()
+        cond = self.subexpr(0)
+        self.checknext('do')
+        body = self.block(True)
+        self.check_match('end', 'while', line)
+        return ast.While(line, cond, body)
+
+    # dostat -> DO block END
+    def dostat(self, line):
+        self.next()
+        body = self.block()
+        self.check_match('end', 'do', line)
+        return ast.Do(line, body)
+
+    # forstat -> FOR (fornum | forlist) END
+    def forstat(self, line):
+        bl = self.enter_block(True)
+        self.next()
+        name, name_line = self.str_checkname()
+        if self.tok == '=':
+            node = self.fornum(line, name, name_line)
+        elif self.tok == ',' or self.tok == 'in':
+            node = self.forlist(line, name, name_line)
+        else:
+            self.error("'=' or 'in' expected")
+        self.check_match('end', 'for', line)
+        self.leave_block(bl)
+        return node
+
+    # fornum -> NAME '=' expr ',' expr [',' expr] forbody
+    def fornum(self, line, name, name_line):
+        self.count_locvars(3)                           # the hidden control slots
+        var = self.new_localvar(name, 3, name_line)
+        self.checknext('=')
+        start = self.subexpr(0)
+        self.checknext(',')
+        stop = self.subexpr(0)
+        step = None
+        if self.tok == ',':
+            self.next()
+            step = self.subexpr(0)
+        return ast.NumericFor(line, var, start, stop, step, self.forbody([var]))
+
+    # forlist -> NAME {',' NAME} IN explist forbody
+    def forlist(self, line, name, name_line):
+        self.count_locvars(3)                           # the hidden control slots
+        variables = [self.new_localvar(name, 3, name_line)]
+        while self.tok == ',':
+            self.next()
+            name, name_line = self.str_checkname()
+            variables.append(self.new_localvar(name, 3 + len(variables), name_line))
+        self.checknext('in')
+        exprs = self.explist()
+        return ast.GenericFor(line, variables, exprs, self.forbody(variables))
+
+    # forbody -> DO block
+    def forbody(self, variables):
+        self.fs.actvar.extend((None, None, None))
+        self.checknext('do')
+        self.activate(variables)
+        return self.block()
+
+    # repeatstat -> REPEAT block UNTIL cond   (cond sees the block's locals)
+    def repeatstat(self, line):
+        bl = self.enter_block(True)
+        self.next()
+        body_line = self.line
+        stats = self.chunk()
+        self.check_match('until', 'repeat', line)
+        cond = self.subexpr(0)
+        self.leave_block(bl)
+        return ast.Repeat(line, ast.Block(body_line, stats), cond)
+
+    # funcstat -> FUNCTION funcname body
+    # funcname -> NAME {'.' NAME} [':' NAME]
+    def funcstat(self, line):
+        self.next()
+        name, name_line = self.str_checkname()
+        target = self.singlevar(name, name_line)
+        while self.tok == '.':
+            target = self.field(target)
+        needself = self.tok == ':'
+        if needself:
+            target = self.field(target)
+        func = self.body(needself, line)
+        return ast.Assign(line, [target], [ast.FunctionExpr(line, func)])
+
+    # localstat -> LOCAL NAME {',' NAME} ['=' explist]
+    # localfunc -> LOCAL FUNCTION NAME body
+    def localstat(self, line):
+        self.next()
+        if self.tok == 'function':
+            self.next()
+            name, name_line = self.str_checkname()
+            var = self.new_localvar(name, 0, name_line)
+            self.activate((var,))
+            return ast.LocalFunction(line, var, self.body(False, self.line))
+        variables = []
+        while True:
+            name, name_line = self.str_checkname()
+            variables.append(self.new_localvar(name, len(variables), name_line))
+            if self.tok != ',':
+                break
+            self.next()
+        exprs = []
+        if self.tok == '=':
+            self.next()
+            exprs = self.explist()
+        self.activate(variables)
+        return ast.LocalAssign(line, variables, exprs)
+
+    # retstat -> RETURN [explist]
+    def retstat(self, line):
+        self.next()
+        if self.tok in BLOCK_FOLLOW or self.tok == ';':
+            return ast.Return(line, [])
+        return ast.Return(line, self.explist())
+
+    # breakstat -> BREAK
+    def breakstat(self, line):
+        self.next()
+        bl = self.fs.block
+        while bl is not None and not bl.isbreakable:
+            bl = bl.previous
+        if bl is None:
+            self.error('no loop to break')
+        return ast.Break(line)
+
+    # gotostat -> GOTO NAME
+    def gotostat(self, line):
+        self.next()
+        name, name_line = self.str_checkname()
+        fs = self.fs
+        fs.gola.append([False, name, len(fs.actvar), name_line])
+        return ast.Goto(line, name)
+
+    # labelstat -> '::' NAME '::' {'::' NAME '::'}
+    def labelstat(self, stats):
+        """A run of labels. LuaJIT treats labels ending a block (but not a
+        repeat body, whose condition sees its locals) as outside the scope of
+        the block's locals, so `goto continue` may skip a `local`."""
+        fs = self.fs
+        indices = []
+        while self.tok == '::':
+            line = self.line
+            self.next()
+            name, _ = self.str_checkname()
+            if self.label_visible(fs, name):
+                self.error_at(f"duplicate label '{name}'", self.linenumber())
+            indices.append(len(fs.gola))
+            fs.gola.append([True, name, len(fs.actvar), line])
+            self.checknext('::')
+            stats.append(ast.Label(line, name))
+        bl = fs.block
+        if self.tok in BLOCK_FOLLOW and self.tok != 'until':
+            for index in indices:
+                fs.gola[index][2] = bl.nactvar
+        for index in reversed(indices):
+            self.gola_resolve(fs, bl, index)
+
+    # exprstat -> functioncall | assignment
+    # assignment -> primaryexp {',' primaryexp} '=' explist
+    def exprstat(self, line):
+        target = self.primaryexp()
+        if type(target) is ast.Call or type(target) is ast.Method:
+            return ast.CallStat(line, target)
+        targets = [target]
+        while True:
+            if not isinstance(target, ASSIGNABLE):
+                self.error('syntax error')
+            if self.tok != ',':
+                break
+            self.next()
+            target = self.primaryexp()
+            targets.append(target)
+            if len(targets) - 1 > LUAI_MAXCCALLS - self.level:
+                self.errorlimit(self.fs, LUAI_MAXCCALLS - self.level, 'variables in assignment')
+        self.checknext('=')
+        return ast.Assign(line, targets, self.explist())
+
+    # ---- expressions --------------------------------------------------------
+
+    # explist -> expr {',' expr}
+    def explist(self):
+        exprs = [self.subexpr(0)]
+        while self.tok == ',':
+            self.next()
+            exprs.append(self.subexpr(0))
+        return exprs
+
+    # expr -> subexpr
+    # subexpr -> (simpleexp | unop subexpr) {binop subexpr}
+    #   where binop's left priority is above `limit`
+    # simpleexp -> NUMBER | STRING | NIL | TRUE | FALSE | '...' | constructor
+    #            | FUNCTION body | primaryexp
+    def subexpr(self, limit):
+        self.level += 1
+        if self.level > LUAI_MAXCCALLS:
+            self.error_at('chunk has too many syntax levels', self.linenumber())
+        tok = self.tok
+        line = self.line
+        if tok == NAME or tok == '(':
+            expr = self.primaryexp()
+        elif tok == STRING:
+            expr = ast.String(line, self.values[self.i])
+            self.next()
+        elif tok == NUMBER:
+            expr = ast.Number(line, self.values[self.i])
+            self.next()
+        elif tok == '{':
+            expr = self.constructor()
+        elif tok in UNARY_OPS:
+            self.next()
+            expr = ast.UnOp(line, tok, self.subexpr(UNARY_PRIORITY))
+        elif tok == 'nil':
+            expr = ast.Nil(line)
+            self.next()
+        elif tok == 'true' or tok == 'false':
+            expr = ast.Bool(line, tok == 'true')
+            self.next()
+        elif tok == '...':
+            if not self.fs.is_vararg:
+                self.error("cannot use '...' outside a vararg function")
+            expr = ast.Vararg(line)
+            self.next()
+        elif tok == 'function':
+            self.next()
+            expr = ast.FunctionExpr(line, self.body(False, self.line))
+        else:
+            expr = self.primaryexp()        # reports the unexpected symbol
+        priority = BINARY_PRIORITY.get(self.tok)
+        while priority is not None and priority[0] > limit:
+            op = self.tok
+            opline = self.line
+            self.next()
+            right = self.subexpr(priority[1])
+            expr = ast.BinOp(expr.line, op, expr, right, opline)
+            priority = BINARY_PRIORITY.get(self.tok)
+        self.level -= 1
+        return expr
+
+    # primaryexp -> prefixexp {'.' NAME | '[' expr ']' | ':' NAME funcargs | funcargs}
+    # prefixexp -> NAME | '(' expr ')'
+    def primaryexp(self):
+        tok = self.tok
+        line = self.line
+        if tok == NAME:
+            name = self.values[self.i]
+            self.next()
+            expr = self.singlevar(name, line)
+        elif tok == '(':
+            self.next()
+            expr = ast.Paren(line, self.subexpr(0))
+            self.check_match(')', '(', line)
+        else:
+            self.error('unexpected symbol')
+        while True:
+            tok = self.tok
+            if tok == '.':
+                expr = self.field(expr)
+            elif tok == '[':
+                opline = self.line
+                self.next()
+                key = self.subexpr(0)
+                self.checknext(']')
+                expr = ast.Index(expr.line, expr, key, opline)
+            elif tok == ':':
+                self.next()
+                name, _ = self.str_checkname()
+                args, opline = self.funcargs()
+                expr = ast.Method(expr.line, expr, name, args, opline)
+            elif tok == '(' or tok == STRING or tok == '{':
+                args, opline = self.funcargs()
+                expr = ast.Call(expr.line, expr, args, opline)
+            else:
+                return expr
+
+    # field -> ('.' | ':') NAME
+    def field(self, obj):
+        opline = self.line
+        self.next()
+        name, line = self.str_checkname()
+        return ast.Index(obj.line, obj, ast.String(line, name), opline)
+
+    # funcargs -> '(' [explist] ')' | constructor | STRING
+    def funcargs(self):
+        """Return (args, line of the token starting them)."""
+        tok = self.tok
+        line = self.line
+        if tok == '(':
+            if line != self.lastline:
+                self.error('ambiguous syntax (function call x new statement)')
+            self.next()
+            args = [] if self.tok == ')' else self.explist()
+            self.check_match(')', '(', line)
+        elif tok == '{':
+            args = [self.constructor()]
+        elif tok == STRING:
+            args = [ast.String(line, self.values[self.i])]
+            self.next()
+        else:
+            self.error('function arguments expected')
+        return args, line
+
+    # constructor -> '{' [field {sep field} [sep]] '}'
+    # field -> NAME '=' expr | '[' expr ']' '=' expr | expr
+    # sep -> ',' | ';'
+    def constructor(self):
+        line = self.line
+        self.next()
+        items = []
+        while self.tok != '}':
+            if self.tok == NAME and self.peek() == '=':
+                key = ast.String(self.line, self.values[self.i])
+                self.next()
+                self.next()
+                items.append((key, self.subexpr(0)))
+            elif self.tok == '[':
+                self.next()
+                key = self.subexpr(0)
+                self.checknext(']')
+                self.checknext('=')
+                items.append((key, self.subexpr(0)))
+            else:
+                items.append((None, self.subexpr(0)))
+            if self.tok != ',' and self.tok != ';':
+                break
+            self.next()
+        lastline = self.line
+        self.check_match('}', '{', line)
+        return ast.Table(line, items, lastline)
+
+    # body -> '(' parlist ')' chunk END
+    # parlist -> [param {',' param}]
+    # param -> NAME | '...'
+    def body(self, needself, line):
+        fs = self.open_func(line)
+        self.checknext('(')
+        params = []
+        if needself:
+            params.append(self.new_localvar('self', 0, line))
+            self.activate(params)
+        pending = []
+        if self.tok != ')':
+            while True:
+                if self.tok == NAME:
+                    name, name_line = self.str_checkname()
+                    pending.append(self.new_localvar(name, len(pending), name_line))
+                elif self.tok == '...':
+                    self.next()
+                    fs.is_vararg = True
+                    break
+                else:
+                    self.error("<name> or '...' expected")
+                if self.tok != ',':
+                    break
+                self.next()
+        self.activate(pending)
+        params.extend(pending)
+        self.checknext(')')
+        body_line = self.line
+        stats = self.chunk()
+        lastline = self.line
+        if self.tok != 'end':
+            self.match_error('end', 'function', line)
+        self.close_func()       # undefined labels are reported before reading past 'end'
+        self.next()
+        return ast.Function(line, params, fs.is_vararg, ast.Block(body_line, stats),
+                            fs.upvals, lastline)
+
+
+_STATEMENTS = {
+    'if': Parser.ifstat,
+    'while': Parser.whilestat,
+    'do': Parser.dostat,
+    'for': Parser.forstat,
+    'repeat': Parser.repeatstat,
+    'function': Parser.funcstat,
+    'local': Parser.localstat,
+    'return': Parser.retstat,
+    'break': Parser.breakstat,
+}

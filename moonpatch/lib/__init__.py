@@ -1,0 +1,20 @@
+"""The standard libraries: each module registers its functions under its
+library name (registry.py); open_libs() installs them into a state."""
+from . import base, bit, coroutine, debug, io, jit, math, os, package, string, table
+from .registry import open_library
+
+# Order matters only for setup() functions that use other libraries.
+MODULES = (coroutine, string, table, math, io, os, debug, package, bit, jit)
+
+
+def open_libs(state):
+    """Install the standard libraries into a fresh state's globals; each
+    module may have setup(state, table) for what is not a function."""
+    g = base.open_base(state)
+    for module in MODULES:
+        t = open_library(state, module.LIB)
+        setup = getattr(module, 'setup', None)
+        if setup is not None:
+            setup(state, t)
+        g.hash[module.LIB] = t
+    return g

@@ -1,0 +1,441 @@
+"""The base library (lbaselib.c): print, type, pcall, load, getfenv, ..."""
+import gc
+import sys
+
+from ..errors import LuaError
+from ..runtime import ops
+from ..runtime.coroutine import catch
+from ..runtime.callstack import live_levels, register_splice_code, traceback_levels
+from ..runtime.errors import (ArgErr, LibErr, error_value_at, finalize, type_error)
+from ..runtime.loader import load as load_chunk
+from ..runtime.state import current_state
+from ..runtime.table import LuaTable
+from ..runtime.values import LuaFunction, Userdata, number_to_str, str_to_number, typename
+from .auxlib import (arg, check_any, check_int, check_option, check_string, check_table,
+                     opt_int, opt_string)
+from .registry import builtin, libfunction, open_library
+
+LIB = '_G'
+
+
+def write_stdout(state, text):
+    out = state.stdout or sys.stdout
+    out = getattr(out, 'buffer', out)
+    out.write(text.encode('latin-1'))
+
+
+@libfunction(LIB, 'print')
+def lua_print(args):
+    state = current_state()
+    tostring = state.globals.hash.get('tostring')
+    parts = []
+    for v in args:
+        if type(v) is str:
+            parts.append(v)
+            continue
+        s = ops.first(ops.call(tostring, [v]))
+        if type(s) is float:
+            s = number_to_str(s)
+        elif type(s) is not str:
+            raise LibErr("'tostring' must return a string to 'print'")
+        parts.append(s)
+    write_stdout(state, '\t'.join(parts) + '\n')
+    return ()
+
+
+@libfunction(LIB, 'type')
+def lua_type(args):
+    return (typename(check_any(args, 1)),)
+
+
+@libfunction(LIB, 'tostring')
+def lua_tostring(args):
+    return (ops.tostring(check_any(args, 1)),)
+
+
+def _strtoul(s, base):
+    """C's strtoul(s, &end, base) as tonumber uses it: the value, or None
+    unless digits run to the end (trailing spaces allowed)."""
+    i, n = 0, len(s)
+    while i < n and s[i] in ' \t\n\v\f\r':
+        i += 1
+    neg = False
+    if i < n and s[i] in '+-':
+        neg = s[i] == '-'
+        i += 1
+    if base == 16 and s[i:i + 2].lower() == '0x':
+        i += 2
+    start = i
+    value = 0
+    while i < n:
+        c = s[i].lower()
+        digit = '0123456789abcdefghijklmnopqrstuvwxyz'.find(c)
+        if digit < 0 or digit >= base:
+            break
+        value = value * base + digit
+        i += 1
+    if i == start:
+        return None
+    while i < n and s[i] in ' \t\n\v\f\r':
+        i += 1
+    if i != n:
+        return None
+    value = min(value, 2 ** 64 - 1)
+    if neg:
+        value = (2 ** 64 - value) % 2 ** 64
+    return float(value)
+
+
+@libfunction(LIB, 'tonumber')
+def lua_tonumber(args):
+    base = opt_int(args, 2, 10)
+    if base == 10:
+        v = check_any(args, 1)
+        if type(v) is float:
+            return (v,)
+        if type(v) is str:
+            return (str_to_number(v),)
+        return (None,)
+    s = check_string(args, 1)
+    if not 2 <= base <= 36:
+        raise ArgErr(2, 'base out of range')
+    return (_strtoul(s, base),)
+
+
+@libfunction(LIB, 'ipairs')
+def lua_ipairs(args):
+    t = check_table(args, 1)
+    return (_ipairs_iter, t, 0.0)
+
+
+def _ipairs_aux(args):
+    t = check_table(args, 1)
+    i = check_int(args, 2) + 1
+    v = t.hash.get(float(i))
+    return () if v is None else (float(i), v)
+
+
+@libfunction(LIB, 'pairs')
+def lua_pairs(args):
+    t = check_table(args, 1)
+    return (current_state().globals_next, t, None)
+
+
+@libfunction(LIB, 'select')
+def lua_select(args):
+    n = len(args)
+    if n and args[0] == '#':
+        return (float(n - 1),)
+    i = check_int(args, 1)
+    if i < 0:
+        i = n + i
+    elif i > n:
+        i = n
+    if i < 1:
+        raise ArgErr(1, 'index out of range')
+    return args[i:]
+
+
+@libfunction(LIB, 'rawget')
+def lua_rawget(args):
+    t = check_table(args, 1)
+    return (t.get(check_any(args, 2)),)
+
+
+@libfunction(LIB, 'rawset')
+def lua_rawset(args):
+    t = check_table(args, 1)
+    check_any(args, 2)
+    t.set(args[1], check_any(args, 3))
+    return (t,)
+
+
+@libfunction(LIB, 'rawequal')
+def lua_rawequal(args):
+    check_any(args, 1)
+    check_any(args, 2)
+    return (ops.raw_equal(args[0], args[1]),)
+
+
+def set_metatable(t, mt):
+    """lua_setmetatable for a table, following __mode into the hash."""
+    from ..runtime.table import set_weak_mode
+    t.meta = mt
+    set_weak_mode(t, None if mt is None else mt.hash.get('__mode'))
+
+
+@libfunction(LIB, 'setmetatable')
+def lua_setmetatable(args):
+    t = check_table(args, 1)
+    mt = arg(args, 2)
+    if len(args) < 2 or (mt is not None and type(mt) is not LuaTable):
+        raise ArgErr(2, 'nil or table expected')
+    if t.meta is not None and t.meta.hash.get('__metatable') is not None:
+        raise LibErr('cannot change a protected metatable')
+    set_metatable(t, mt)
+    return (t,)
+
+
+@libfunction(LIB, 'getmetatable')
+def lua_getmetatable(args):
+    mt = ops.getmetatable(check_any(args, 1))
+    if mt is None:
+        return (None,)
+    protected = mt.hash.get('__metatable')
+    return (mt if protected is None else protected,)
+
+
+@libfunction(LIB, 'assert')
+def lua_assert(args):
+    v = check_any(args, 1)
+    if v is None or v is False:
+        raise LibErr(opt_string(args, 2, 'assertion failed!'))
+    return args
+
+
+@libfunction(LIB, 'error')
+def lua_error(args):
+    msg = arg(args, 1)
+    level = opt_int(args, 2, 1)
+    if type(msg) is float:
+        msg = number_to_str(msg)
+    raise LuaError(error_value_at(msg, level))
+
+
+@libfunction(LIB, 'pcall')
+def lua_pcall(args):
+    check_any(args, 1)
+    f = args.pop(0)
+    try:
+        r = ops.call(f, args)
+    except Exception as e:
+        return (False, catch(e).value)
+    return (True, *r)
+
+
+@libfunction(LIB, 'xpcall')
+def lua_xpcall(args):
+    check_any(args, 2)
+    f, handler = args[0], args[1]
+    try:
+        r = ops.call(f, args[2:])
+    except Exception as e:
+        err = catch(e)
+        error_levels = traceback_levels(err.__traceback__)   # seen by the handler
+        try:
+            hr = ops.call(handler, [err.value])
+        except Exception as e2:
+            catch(e2)
+            return (False, 'error in error handling')
+        finally:
+            error_levels = None  # noqa: F841 (read through the frame by callstack)
+        return (False, ops.first(hr))
+    return (True, *r)
+
+
+register_splice_code(lua_xpcall.__code__, lambda frame: frame.f_locals.get('error_levels'))
+
+
+@libfunction(LIB, 'unpack')
+def lua_unpack(args):
+    t = check_table(args, 1)
+    i = opt_int(args, 2, 1)
+    e = opt_int(args, 3, None) if arg(args, 3) is not None else int(t.length())
+    if i > e:
+        return ()
+    n = e - i + 1
+    if n >= 8000000:
+        raise LibErr('too many results to unpack')
+    g = t.hash.get
+    return [g(float(k)) for k in range(i, e + 1)]
+
+
+def _reader_text(reader):
+    pieces = []
+    while True:
+        piece = ops.first(ops.call(reader, []))
+        if piece is None or piece == '':
+            break
+        if type(piece) is not str:
+            raise LibErr('reader function must return a string')
+        pieces.append(piece)
+    return ''.join(pieces)
+
+
+def load_or_error(text, chunkname, mode='bt', env=None, skip_shebang=False):
+    """(function,) or (nil, message): what load/loadstring/loadfile return."""
+    state = current_state()
+    try:
+        f = load_chunk(text, chunkname, state.globals if env is None else env, mode,
+                       skip_shebang)
+    except LuaError as e:
+        return (None, e.value)
+    return (f,)
+
+
+@libfunction(LIB, 'load')
+def lua_load(args):
+    chunk = arg(args, 1)
+    mode = opt_string(args, 3, 'bt')
+    env = arg(args, 4)
+    if type(chunk) is str:
+        name = opt_string(args, 2, chunk)
+        return load_or_error(chunk, name, mode, env)
+    if type(chunk) is not LuaFunction:
+        raise type_error(1, 'function', chunk, len(args) < 1)
+    name = opt_string(args, 2, '=(load)')
+    try:
+        text = _reader_text(chunk)
+    except LuaError as e:
+        return (None, finalize(e).value)
+    return load_or_error(text, name, mode, env)
+
+
+@libfunction(LIB, 'loadstring')
+def lua_loadstring(args):
+    s = check_string(args, 1)
+    return load_or_error(s, opt_string(args, 2, s))
+
+
+def read_source_file(filename):
+    """(text, chunkname) of a Lua file (None: stdin), or raise LibErr-free
+    OSError for the caller to report."""
+    if filename is None:
+        return sys.stdin.buffer.read().decode('latin-1'), '=stdin'
+    with open(filename.encode('latin-1'), 'rb') as f:
+        return f.read().decode('latin-1'), '@' + filename
+
+
+def loadfile(filename, mode='bt', env=None):
+    try:
+        text, chunkname = read_source_file(filename)
+    except OSError as e:
+        what = 'open' if not isinstance(e, IsADirectoryError) else 'read'
+        return (None, 'cannot %s %s: %s' % (what, filename, e.strerror))
+    return load_or_error(text, chunkname, mode, env, skip_shebang=True)
+
+
+@libfunction(LIB, 'loadfile')
+def lua_loadfile(args):
+    return loadfile(opt_string(args, 1, None), opt_string(args, 2, 'bt'), arg(args, 3))
+
+
+@libfunction(LIB, 'dofile')
+def lua_dofile(args):
+    r = loadfile(opt_string(args, 1, None))
+    if r[0] is None:
+        raise LuaError(r[1])
+    return ops.call(r[0], [])
+
+
+def _function_at(args, default_level):
+    """getfenv/setfenv's first argument: a function, or the function running
+    at a stack level (None for a host function's level)."""
+    f = arg(args, 1)
+    if type(f) is LuaFunction:
+        return f, None
+    level = opt_int(args, 1, default_level) if default_level is not None else check_int(args, 1)
+    if level < 0:
+        raise ArgErr(1, 'level must be non-negative')
+    if level == 0:
+        return None, 0
+    levels = list(live_levels(sys._getframe(1)))     # [0] is getfenv/setfenv itself
+    if level >= len(levels):
+        raise ArgErr(1, 'invalid level')
+    lv = levels[level]
+    if lv.tailcall:
+        raise LibErr('no function environment for tail call at level %d' % level)
+    return lv.closure, level
+
+
+@libfunction(LIB, 'getfenv')
+def lua_getfenv(args):
+    f, level = _function_at(args, 1)
+    state = current_state()
+    if f is None or f.proto is None:
+        return (state.globals if f is None or f.env is None else f.env,)
+    return (f.env,)
+
+
+@libfunction(LIB, 'setfenv')
+def lua_setfenv(args):
+    t = check_table(args, 2)
+    f, level = _function_at(args, None)
+    if level == 0:
+        current_state().globals = t
+        return ()
+    if f is None or f.proto is None:
+        raise LibErr("'setfenv' cannot change environment of given object")
+    f.env = t
+    return (f,)
+
+
+GC_OPTIONS = ('stop', 'restart', 'collect', 'count', 'step', 'setpause', 'setstepmul')
+
+
+def memory_kbytes():
+    """An estimate of the memory in use, in kilobytes (collectgarbage('count'))."""
+    return sys.getallocatedblocks() * 48 / 1024.0
+
+
+@libfunction(LIB, 'collectgarbage')
+def lua_collectgarbage(args):
+    opt = check_option(args, 1, 'collect', GC_OPTIONS)
+    state = current_state()
+    if opt == 'count':
+        return (memory_kbytes(),)
+    if opt in ('collect', 'step'):
+        gc.collect()
+        run_finalizers(state)
+        return (True,) if opt == 'step' else (0.0,)
+    if opt in ('setpause', 'setstepmul'):
+        old = state.gc_params.get(opt, 200.0 if opt == 'setpause' else 200.0)
+        state.gc_params[opt] = float(opt_int(args, 2, 0))
+        return (old,)
+    return (0.0,)
+
+
+@libfunction(LIB, 'gcinfo')
+def lua_gcinfo(args):
+    return (float(int(memory_kbytes())),)
+
+
+def run_finalizers(state):
+    """Call __gc of the userdata that died since the last time (Lua 5.1
+    runs them at collection points; so do we)."""
+    from ..runtime.values import pending_finalizers
+    while pending_finalizers:
+        u = pending_finalizers.pop(0)
+        h = u.meta.hash.get('__gc') if u.meta is not None else None
+        if h is not None:
+            ops.call(h, [u])
+
+
+@libfunction(LIB, 'newproxy')
+def lua_newproxy(args):
+    state = current_state()
+    v = arg(args, 1)
+    u = Userdata()
+    if v is True:
+        u.meta = LuaTable()
+        state.proxy_metas.add(id(u.meta))
+    elif type(v) is Userdata:
+        if v.meta is None or id(v.meta) not in state.proxy_metas:
+            raise ArgErr(1, 'boolean or proxy expected')
+        u.meta = v.meta
+    elif v is not None and v is not False:
+        raise ArgErr(1, 'boolean or proxy expected')
+    return (u,)
+
+
+def open_base(state):
+    g = state.globals
+    open_library(state, LIB, g)
+    g.hash['next'] = LuaFunction(ops.lua_next, None, None, g, 'next')
+    state.globals_next = g.hash['next']
+    g.hash['_G'] = g
+    g.hash['_VERSION'] = 'Lua 5.1'
+    return g
+
+
+_ipairs_iter = builtin(_ipairs_aux, 'ipairs_aux')

@@ -1,0 +1,2 @@
+"""The bit library (stub: to be written)."""
+LIB = 'bit'

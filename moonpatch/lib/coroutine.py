@@ -1,0 +1,70 @@
+"""The coroutine library, on runtime/coroutine.py's greenlet threads."""
+from ..errors import LuaError
+from ..runtime import coroutine as co_rt
+from ..runtime.errors import ArgErr, where
+from ..runtime.callstack import live_levels
+from ..runtime.values import LuaFunction
+from .auxlib import arg
+from .registry import builtin, libfunction
+
+LIB = 'coroutine'
+
+
+def _check_co(args, n=1):
+    co = arg(args, n)
+    if type(co) is not co_rt.Coroutine:
+        raise ArgErr(n, 'coroutine expected')
+    return co
+
+
+@libfunction(LIB, 'create')
+def co_create(args):
+    f = arg(args, 1)
+    if type(f) is not LuaFunction or f.proto is None:
+        raise ArgErr(1, 'Lua function expected')
+    return (co_rt.Coroutine(f),)
+
+
+@libfunction(LIB, 'resume')
+def co_resume(args):
+    co = _check_co(args)
+    ok, values = co_rt.resume(co, args[1:])
+    return (ok, *values)
+
+
+@libfunction(LIB, 'yield')
+def co_yield(args):
+    return co_rt.yield_(args)
+
+
+@libfunction(LIB, 'status')
+def co_status(args):
+    return (_check_co(args).status,)
+
+
+@libfunction(LIB, 'running')
+def co_running(args):
+    return (co_rt.running(),)
+
+
+@libfunction(LIB, 'isyieldable')
+def co_isyieldable(args):
+    return (co_rt.running() is not None,)
+
+
+@libfunction(LIB, 'wrap')
+def co_wrap(args):
+    co = co_create(args)[0]
+
+    def wrapped(args):
+        ok, values = co_rt.resume(co, args)
+        if ok:
+            return values
+        err = values[0]
+        if type(err) is str:       # 5.1 prefixes the caller's position
+            import sys
+            levels = list(live_levels(sys._getframe()))
+            err = where(levels[1] if len(levels) > 1 else None) + err
+        raise LuaError(err)
+
+    return (builtin(wrapped, 'wrap'),)

@@ -1,0 +1,2 @@
+"""The debug library (stub: to be written)."""
+LIB = 'debug'

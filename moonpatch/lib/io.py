@@ -1,0 +1,2 @@
+"""The io library (stub: to be written)."""
+LIB = 'io'

@@ -1,0 +1,2 @@
+"""The jit library (stub: to be written)."""
+LIB = 'jit'

@@ -1,0 +1,2 @@
+"""The math library (stub: to be written)."""
+LIB = 'math'

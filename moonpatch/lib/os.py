@@ -1,0 +1,2 @@
+"""The os library (stub: to be written)."""
+LIB = 'os'

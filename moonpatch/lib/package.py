@@ -1,0 +1,2 @@
+"""The package library (stub: to be written)."""
+LIB = 'package'

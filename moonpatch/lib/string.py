@@ -1,0 +1,2 @@
+"""The string library (stub: to be written)."""
+LIB = 'string'

@@ -1,0 +1,2 @@
+"""The table library (stub: to be written)."""
+LIB = 'table'

@@ -1,0 +1,60 @@
+"""The interactive mode of the command line (lua.c's dotty)."""
+import sys
+
+from .engine import to_lua_string
+from .lib.base import load_or_error
+
+
+def read_line(prompt):
+    try:
+        return input(prompt)
+    except EOFError:
+        return None
+
+
+def incomplete(msg):
+    """A syntax error at the end of the input: wait for more lines."""
+    return msg.endswith("'<eof>'")
+
+
+def prompt_of(lua, name, default):
+    p = lua.globals.hash.get(name)
+    return p if type(p) is str else default
+
+
+def repl(lua):
+    try:
+        import readline  # noqa: F401  (line editing and history for input())
+    except ImportError:
+        pass
+    while True:
+        line = read_line(prompt_of(lua, '_PROMPT', '> '))
+        if line is None:
+            break
+        if line.startswith('='):
+            line = 'return ' + line[1:]
+        while True:
+            loaded = load_or_error(to_lua_string(line), '=stdin')
+            if loaded[0] is not None or not incomplete(loaded[1]):
+                break
+            more = read_line(prompt_of(lua, '_PROMPT2', '>> '))
+            if more is None:
+                break
+            line += '\n' + more
+        if loaded[0] is None:
+            show(loaded[1])
+            continue
+        ok, results = lua.do_chunk(loaded)
+        if not ok:
+            show(results)
+        elif results:
+            ok, msg = lua.call(lua.globals.hash.get('print'), list(results))
+            if not ok:
+                show("error calling 'print' (%s)" % msg)
+    sys.stdout.write('\n')
+    sys.stdout.flush()
+
+
+def show(msg):
+    sys.stderr.write(msg + '\n')
+    sys.stderr.flush()

@@ -1,0 +1,118 @@
+"""The Lua call stack, read off the Python stack.
+
+moonpatch keeps no call-info stack of its own: every Lua activation is a
+Python frame of the interpreter (or of JIT-compiled code) whose locals `cl`
+and `pc` say which closure runs and where, and every host function (what Lua
+calls a C function) is a Python frame of its gate. Calls therefore cost
+nothing extra; the stack is read only when an error is positioned, a
+traceback is printed or the debug library asks.
+
+A Level is one activation as Lua sees it. Levels come from a live frame
+(walking f_back) or from an exception's traceback (the frames it unwound).
+"""
+_LUA_CODE = {}        # code object -> fn(frame) -> (closure, pc)
+_HOST_CODE = {}       # code object -> name of the host function (for listings)
+_BOTTOM_CODE = set()  # frames where a coroutine's stack starts: walks stop there
+_SPLICE_CODE = {}     # code object -> fn(frame) -> levels to show in its place, or None
+
+
+class Level:
+    """closure is None for a host function; pc is the index of the next
+    instruction of a Lua function (the current one is pc - 1)."""
+    __slots__ = ('closure', 'pc', 'frame', 'tailcall')
+
+    def __init__(self, closure, pc, frame, tailcall=False):
+        self.closure = closure
+        self.pc = pc
+        self.frame = frame
+        self.tailcall = tailcall
+
+    @property
+    def is_lua(self):
+        return self.closure is not None
+
+    @property
+    def currentline(self):
+        if self.closure is None:
+            return -1
+        lines = self.closure.proto.lines
+        pc = self.pc - 1
+        return lines[pc] if 0 <= pc < len(lines) else -1
+
+    def __repr__(self):
+        return '<Level %s pc=%s>' % (self.closure, self.pc)
+
+
+def register_lua_code(code, locate):
+    _LUA_CODE[code] = locate
+
+
+def register_host_code(code, name):
+    _HOST_CODE[code] = name
+
+
+def register_bottom_code(code):
+    _BOTTOM_CODE.add(code)
+
+
+def register_splice_code(code, levels):
+    _SPLICE_CODE[code] = levels
+
+
+def host_function(fn, name=None):
+    """Mark a Python function as a host function's gate (a [C] level)."""
+    _HOST_CODE[fn.__code__] = name or fn.__name__
+    return fn
+
+
+def _level_of(frame):
+    code = frame.f_code
+    locate = _LUA_CODE.get(code)
+    if locate is not None:
+        cl, pc = locate(frame)
+        return Level(cl, pc, frame)
+    if code in _HOST_CODE:
+        return Level(None, 0, frame)
+    return None
+
+
+def live_levels(frame):
+    """The levels of the running stack, innermost first, from `frame` out
+    (pass sys._getframe())."""
+    while frame is not None:
+        code = frame.f_code
+        splice = _SPLICE_CODE.get(code)
+        inner = splice(frame) if splice is not None else None
+        if inner:               # levels unwound by an error, this frame's included
+            yield from inner
+        else:
+            level = _level_of(frame)
+            if level is not None:
+                yield level
+        if code in _BOTTOM_CODE:
+            return
+        frame = frame.f_back
+
+
+def traceback_levels(tb):
+    """The levels an exception unwound, innermost first."""
+    frames = []
+    while tb is not None:
+        frames.append(tb.tb_frame)
+        tb = tb.tb_next
+    out = []
+    for frame in reversed(frames):
+        level = _level_of(frame)
+        if level is not None:
+            out.append(level)
+    return out
+
+
+def error_levels(exc):
+    """The stack as it was where exc was raised, innermost first: the
+    unwound frames, then (lazily) the live stack outside the frame that
+    caught it."""
+    tb = exc.__traceback__
+    yield from traceback_levels(tb)
+    if tb is not None and tb.tb_frame.f_code not in _BOTTOM_CODE:
+        yield from live_levels(tb.tb_frame.f_back)

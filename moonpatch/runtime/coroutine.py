@@ -1,0 +1,92 @@
+"""Lua threads (coroutines) on greenlets.
+
+Each coroutine runs its function on a greenlet of its own, so a yield can
+happen anywhere below it: inside pcall, metamethods, iterators, sort
+comparators (LuaJIT allows all of these; so do we). resume switches into the
+coroutine's greenlet, yield switches back to whoever resumed it.
+"""
+import greenlet
+
+from .callstack import register_bottom_code
+from ..errors import LuaError
+from .errors import RuntimeErr, finalize
+from .ops import call
+from .state import current_state
+from .table import collectable
+from .values import register_type
+
+
+@collectable
+@register_type
+class Coroutine:
+    __slots__ = ('fn', 'glet', 'status', 'resumer', 'error', '__weakref__')
+    lua_typename = 'thread'
+
+    def __init__(self, fn):
+        self.fn = fn
+        self.glet = None
+        self.status = 'suspended'    # suspended / running / normal / dead
+        self.resumer = None          # greenlet to return to on yield
+        self.error = None            # the exception that killed it, for tracebacks
+
+    def __repr__(self):
+        return '<Lua thread %s>' % self.status
+
+
+def _body(co, args):
+    return call(co.fn, args)
+
+
+register_bottom_code(_body.__code__)
+
+
+def running(state=None):
+    """The running coroutine, or None in the main thread."""
+    return (state or current_state()).current_co
+
+
+def resume(co, args):
+    """Resume co with args: (True, values) or (False, (error value,))."""
+    if co.status != 'suspended':
+        return False, ('cannot resume %s coroutine' % co.status,)
+    state = current_state()
+    prev = state.current_co
+    if prev is not None:
+        prev.status = 'normal'
+    co.status = 'running'
+    co.resumer = greenlet.getcurrent()
+    state.current_co = co
+    try:
+        if co.glet is None:
+            co.glet = greenlet.greenlet(_body, parent=co.resumer)
+            values = co.glet.switch(co, args)
+        else:
+            co.glet.parent = co.resumer
+            values = co.glet.switch(args)
+    except Exception as e:
+        co.status = 'dead'
+        co.error = e
+        return False, (catch(e).value,)
+    finally:
+        state.current_co = prev
+        if prev is not None:
+            prev.status = 'running'
+    co.status = 'dead' if co.glet.dead else 'suspended'
+    return True, values
+
+
+def catch(exc):
+    """The LuaError a protected boundary catches; other host exceptions pass."""
+    if isinstance(exc, (LuaError, RecursionError, MemoryError)):
+        return finalize(exc)
+    raise exc
+
+
+def yield_(args):
+    """Suspend the running coroutine; returns the arguments of the resume
+    that continues it."""
+    co = current_state().current_co
+    if co is None:
+        raise RuntimeErr('attempt to yield across metamethod/C-call boundary')
+    co.status = 'suspended'
+    return co.resumer.switch(args)

@@ -1,0 +1,19 @@
+"""Turning source text or a binary chunk into a callable Lua function."""
+from ..bytecode.dump import BINARY_SIGNATURE, undump
+from ..errors import LuaSyntaxError
+from ..frontend.codegen import compile_chunk
+from .closure import load_closure
+
+
+def load(chunk, chunkname, env, mode='bt', skip_shebang=False):
+    """A main-chunk closure for chunk (a str of code points 0-255: Lua source
+    or a string.dump result). Raises LuaSyntaxError with Lua's message."""
+    if chunk.startswith(BINARY_SIGNATURE):
+        if 'b' not in mode:
+            raise LuaSyntaxError('attempt to load a binary chunk (mode is \'%s\')' % mode)
+        proto = undump(chunk, chunkname)
+    else:
+        if 't' not in mode:
+            raise LuaSyntaxError('attempt to load a text chunk (mode is \'%s\')' % mode)
+        proto = compile_chunk(chunk, chunkname, skip_shebang=skip_shebang)
+    return load_closure(proto, env)

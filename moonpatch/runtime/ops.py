@@ -1,0 +1,377 @@
+"""The slow paths of every operation: coercions, metamethods and errors.
+
+The templates in bytecode/opcodes.py handle the common case inline (numbers,
+strings, tables without metatables) and call these functions for the rest;
+the libraries call them too. This is the one place where Lua 5.1's rules for
+metamethods are written (lvm.c and ltm.c).
+"""
+import math
+
+from .callstack import host_function
+from .errors import CompareErr, OperandErr, RuntimeErr, type_error
+from .state import current_state
+from .table import LuaTable, raw_key
+from .values import (INF, NEG_NAN, LuaFunction, UpVal, Userdata, number_to_str,
+                     tonumber, typename)
+
+MAXTAGLOOP = 100     # __index/__newindex chains longer than this are loops
+
+
+def truthy(v):
+    return v is not None and v is not False
+
+
+def first(results):
+    return results[0] if results else None
+
+
+def getmetatable(v):
+    t = type(v)
+    if t is LuaTable or t is Userdata:
+        return v.meta
+    return current_state().type_meta.get(t)
+
+
+def metamethod(v, event):
+    mt = getmetatable(v)
+    return None if mt is None else mt.hash.get(event)
+
+
+def raw_equal(a, b):
+    """Primitive equality (rawequal): no metamethods; nan differs from itself."""
+    ta = type(a)
+    if ta is not type(b):
+        return False
+    if ta is float or ta is str:
+        return a == b
+    return a is b
+
+
+def call(f, args):
+    """Call any value: functions through their gate, others by __call."""
+    if type(f) is LuaFunction:
+        return f.gate(args)
+    h = metamethod(f, '__call')
+    if type(h) is not LuaFunction:
+        raise OperandErr('call', f)
+    args.insert(0, f)
+    return h.gate(args)
+
+
+# ---- indexing ---------------------------------------------------------------------
+
+def index(obj, key):
+    """obj[key] with __index (luaV_gettable)."""
+    for loop in range(MAXTAGLOOP):
+        if type(obj) is LuaTable:
+            v = obj.get(key)
+            if v is not None:
+                return v
+            mt = obj.meta
+            if mt is None:
+                return None
+            h = mt.hash.get('__index')
+            if h is None:
+                return None
+        else:
+            h = metamethod(obj, '__index')
+            if h is None:
+                raise OperandErr('index', obj, direct=loop == 0)
+        if type(h) is LuaFunction:
+            r = h.gate([obj, key])
+            return r[0] if r else None
+        obj = h
+    raise RuntimeErr('loop in gettable')
+
+
+def setindex(obj, key, val):
+    """obj[key] = val with __newindex (luaV_settable)."""
+    for loop in range(MAXTAGLOOP):
+        if type(obj) is LuaTable:
+            mt = obj.meta
+            h = None if mt is None else mt.hash.get('__newindex')
+            if h is None or obj.get(key) is not None:
+                obj.set(key, val)
+                return
+        else:
+            h = metamethod(obj, '__newindex')
+            if h is None:
+                raise OperandErr('index', obj, direct=loop == 0)
+        if type(h) is LuaFunction:
+            h.gate([obj, key, val])
+            return
+        obj = h
+    raise RuntimeErr('loop in settable')
+
+
+# ---- arithmetic ---------------------------------------------------------------------
+
+def _floor(x):
+    return float(math.floor(x)) if -INF < x < INF else x
+
+
+def div(a, b):
+    """a / b with IEEE results for a zero divisor, as C computes them."""
+    if b:
+        return a / b
+    if a != a or a == 0:
+        return a if a != a else NEG_NAN
+    return math.copysign(INF, a) * math.copysign(1.0, b)
+
+
+def mod(a, b):
+    """Lua 5.1's luai_nummod: a - floor(a/b)*b, in C's floating point."""
+    return a - _floor(div(a, b)) * b
+
+
+def _odd_integer(y):
+    return y == math.floor(y) and math.fmod(y, 2.0) != 0 if -INF < y < INF else False
+
+
+def pow(a, b):
+    """C's pow(): overflow gives inf, a negative base with a fractional
+    exponent gives nan, zero to a negative power gives inf."""
+    try:
+        return math.pow(a, b)
+    except OverflowError:
+        return -INF if a < 0 and _odd_integer(b) else INF
+    except ValueError:
+        if a == 0:
+            return -INF if math.copysign(1.0, a) < 0 and _odd_integer(b) else INF
+        return NEG_NAN
+
+
+_ARITH = {
+    '__add': lambda a, b: a + b,
+    '__sub': lambda a, b: a - b,
+    '__mul': lambda a, b: a * b,
+    '__div': div,
+    '__mod': mod,
+    '__pow': pow,
+}
+
+
+def arith(x, y, event):
+    """x <op> y when not both are numbers: string coercion, then the
+    metamethod of x or else of y (luaV_arith / call_binTM)."""
+    a = tonumber(x)
+    b = tonumber(y)
+    if a is not None and b is not None:
+        return _ARITH[event](a, b)
+    h = metamethod(x, event)
+    if h is None:
+        h = metamethod(y, event)
+        if h is None:
+            bad, which = (x, 0) if a is None else (y, 1)
+            raise OperandErr('perform arithmetic on', bad, which)
+    return first(call(h, [x, y]))
+
+
+def unm(x):
+    a = tonumber(x)
+    if a is not None:
+        return -a
+    h = metamethod(x, '__unm')
+    if h is None:
+        raise OperandErr('perform arithmetic on', x)
+    return first(call(h, [x, x]))
+
+
+def length(x):
+    """#x: strings and tables directly (5.1 ignores __len on tables)."""
+    if type(x) is str:
+        return float(len(x))
+    if type(x) is LuaTable:
+        return x.length()
+    h = metamethod(x, '__len')
+    if h is None:
+        raise OperandErr('get length of', x)
+    return first(call(h, [x, x]))
+
+
+def concat(vals):
+    """vals[0] .. vals[1] .. ...: right to left, joining runs of strings and
+    numbers, __concat for the rest (luaV_concat)."""
+    direct = [True] * len(vals)
+    top = len(vals)
+    while top > 1:
+        a, b = vals[top - 2], vals[top - 1]
+        ta, tb = type(a), type(b)
+        if (ta is str or ta is float) and (tb is str or tb is float):
+            n = 2
+            while n < top and type(vals[top - n - 1]) in (str, float):
+                n += 1
+            pieces = vals[top - n:top]
+            vals[top - n] = ''.join(p if type(p) is str else number_to_str(p) for p in pieces)
+            direct[top - n] = False
+            top -= n - 1
+            continue
+        h = metamethod(a, '__concat')
+        if h is None:
+            h = metamethod(b, '__concat')
+            if h is None:
+                which = top - 1 if ta is str or ta is float else top - 2
+                raise OperandErr('concatenate', vals[which], which, direct[which])
+        vals[top - 2] = first(call(h, [a, b]))
+        direct[top - 2] = False
+        top -= 1
+    return vals[0]
+
+
+# ---- comparison -----------------------------------------------------------------------
+
+def _order_tm(a, b, event):
+    """The result of an ordering metamethod both operands share, or None."""
+    tm1 = metamethod(a, event)
+    if tm1 is None:
+        return None
+    if not raw_equal(tm1, metamethod(b, event)):
+        return None
+    return truthy(first(call(tm1, [a, b])))
+
+
+def lt(a, b):
+    ta = type(a)
+    if ta is type(b):
+        if ta is float or ta is str:
+            return a < b
+        r = _order_tm(a, b, '__lt')
+        if r is not None:
+            return r
+    raise CompareErr(a, b)
+
+
+def le(a, b):
+    ta = type(a)
+    if ta is type(b):
+        if ta is float or ta is str:
+            return a <= b
+        r = _order_tm(a, b, '__le')
+        if r is not None:
+            return r
+        r = _order_tm(b, a, '__lt')
+        if r is not None:
+            return not r
+    raise CompareErr(a, b)
+
+
+def eq(a, b):
+    """a == b for two tables or two userdata (not identical): __eq when both
+    have the same one (get_compTM)."""
+    mt1, mt2 = a.meta, b.meta
+    if mt1 is None or mt2 is None:
+        return False
+    tm = mt1.hash.get('__eq')
+    if tm is None:
+        return False
+    if mt1 is not mt2 and not raw_equal(tm, mt2.hash.get('__eq')):
+        return False
+    return truthy(first(call(tm, [a, b])))
+
+
+def equals(a, b):
+    """Lua's a == b for any two values."""
+    if a is b:
+        return a == a      # only nan differs from itself
+    ta = type(a)
+    if ta is not type(b):
+        return False
+    if ta is LuaTable or ta is Userdata:
+        return eq(a, b)
+    return a == b
+
+
+# ---- tostring ----------------------------------------------------------------------------
+
+def tostring(v):
+    """tostring(v), honouring __tostring."""
+    h = metamethod(v, '__tostring')
+    if h is not None:
+        return first(call(h, [v]))
+    return tostring_raw(v)
+
+
+def tostring_raw(v):
+    t = type(v)
+    if t is str:
+        return v
+    if t is float:
+        return number_to_str(v)
+    if v is None:
+        return 'nil'
+    if v is True:
+        return 'true'
+    if v is False:
+        return 'false'
+    if t is LuaFunction and v.proto is None:
+        return 'function: builtin: %#x' % id(v)
+    return '%s: %#x' % (typename(v), id(v))
+
+
+# ---- loops, closures, tables ----------------------------------------------------------------
+
+def for_prep(start, stop, step):
+    """Coerce the numeric for's control values (OP_FORPREP)."""
+    x = tonumber(start)
+    if x is None:
+        raise RuntimeErr("'for' initial value must be a number")
+    y = tonumber(stop)
+    if y is None:
+        raise RuntimeErr("'for' limit must be a number")
+    s = tonumber(step)
+    if s is None:
+        raise RuntimeErr("'for' step must be a number")
+    return x, y, s
+
+
+def capture_upvals(proto, R, U, openuv):
+    """The upvalue list of a new closure of proto made in a frame with
+    registers R, upvalues U and open upvalues openuv (slot -> UpVal)."""
+    uvs = []
+    for instack, idx in proto.uvdesc:
+        if instack:
+            u = openuv.get(idx)
+            if u is None:
+                u = openuv[idx] = UpVal(R, idx)
+        else:
+            u = U[idx]
+        uvs.append(u)
+    return uvs
+
+
+def close_upvals(openuv, level):
+    """Close the open upvalues of registers level and up (UCLO)."""
+    for slot in [s for s in openuv if s >= level]:
+        openuv.pop(slot).close()
+
+
+def table_from_template(tmpl):
+    h = tmpl.cache
+    if h is None:
+        h = tmpl.cache = {raw_key(k): v for k, v in tmpl.items if v is not None}
+    return LuaTable(h.copy())
+
+
+def set_multi(t, start, values):
+    """t[start], t[start+1], ... = values (TSETM, in constructors)."""
+    h = t.hash
+    for i, v in enumerate(values):
+        if v is None:
+            h.pop(start + i, None)
+        else:
+            h[start + i] = v
+
+
+@host_function
+def lua_next(args):
+    """The `next` builtin (here because ISNEXT must recognise it)."""
+    t = args[0] if args else None
+    if type(t) is not LuaTable:
+        raise type_error(1, 'table', t, not args)
+    r = t.next(args[1] if len(args) > 1 else None)
+    return (None,) if r is None else r
+
+
+def is_next(f):
+    return type(f) is LuaFunction and f.gate is lua_next
+

@@ -1,0 +1,41 @@
+"""The state one Lua universe shares: globals, registry, type metatables.
+
+Each LuaRuntime owns one LuaState. Code that needs it without being handed it
+(the string metatable behind ("x"):rep(3), print's output stream) finds the
+state of the runtime the current thread is running through current_state().
+"""
+import threading
+
+_tls = threading.local()
+
+
+class LuaState:
+    def __init__(self):
+        from .table import LuaTable
+        self.globals = LuaTable()
+        self.registry = LuaTable()
+        self.type_meta = {}          # Python type -> metatable (str: the string metatable)
+        self.stdout = None           # a binary file; None: the current sys.stdout
+        self.stderr = None
+        self.current_co = None       # the running coroutine (None: the main thread)
+        self.globals_next = None     # the `next` function pairs() returns
+        self.gc_params = {}
+        self.proxy_metas = set()     # ids of metatables made by newproxy(true)
+
+
+def current_state():
+    try:
+        return _tls.state
+    except AttributeError:
+        raise RuntimeError('no Lua state is active in this thread') from None
+
+
+def enter_state(state):
+    """Make state current for this thread; returns the one to restore."""
+    prev = getattr(_tls, 'state', None)
+    _tls.state = state
+    return prev
+
+
+def leave_state(prev):
+    _tls.state = prev

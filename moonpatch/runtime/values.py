@@ -1,0 +1,132 @@
+"""Lua values that are not plain Python values, and the conversions of 5.1.
+
+nil is None, booleans are True/False, numbers are floats, strings are str
+holding code points 0-255 (one per byte). Tables live in table.py, threads in
+coroutine.py. This module names every Lua type and converts numbers and
+strings into each other exactly as Lua 5.1 does.
+"""
+import math
+import re
+
+NAN = float('nan')
+NEG_NAN = -NAN        # what x86 gives for 0/0 and inf-inf; lua5.1 prints it as -nan
+INF = float('inf')
+
+
+class LuaFunction:
+    """A Lua closure (proto is set) or a host function (proto is None).
+
+    Every call goes through `gate(args) -> results`: args is a list the
+    callee owns, results a sequence the caller must not modify. For a closure
+    the gate runs the interpreter (or, once compiled, the JIT's code); for a
+    host function it is the Python function itself.
+    """
+    __slots__ = ('gate', 'proto', 'upvals', 'env', 'name', '__weakref__')
+    lua_typename = 'function'
+
+    def __init__(self, gate, proto, upvals, env, name=None):
+        self.gate = gate
+        self.proto = proto
+        self.upvals = upvals
+        self.env = env
+        self.name = name
+
+    def __repr__(self):
+        if self.proto is None:
+            return '<Lua builtin %s>' % self.name
+        return '<Lua function %s:%d>' % (self.proto.chunkname, self.proto.firstline)
+
+
+class UpVal:
+    """An upvalue: the value lives in regs[slot]. While the variable's frame
+    is live, regs is that frame's register list; closing it moves the value
+    into a one-element list of its own."""
+    __slots__ = ('regs', 'slot')
+
+    def __init__(self, regs, slot):
+        self.regs = regs
+        self.slot = slot
+
+    def close(self):
+        self.regs = [self.regs[self.slot]]
+        self.slot = 0
+
+
+pending_finalizers = []     # dead userdata whose __gc has to run (lib/base.py runs them)
+
+
+class Userdata:
+    """A full userdata: an opaque host value with a metatable and environment."""
+    __slots__ = ('value', 'meta', 'env', '__weakref__')
+    lua_typename = 'userdata'
+
+    def __init__(self, value=None, meta=None, env=None):
+        self.value = value
+        self.meta = meta
+        self.env = env
+
+    def __del__(self):
+        # Resurrect into the queue: __gc runs later, at a safe point.
+        mt = self.meta
+        if mt is not None and mt.hash.get('__gc') is not None:
+            pending_finalizers.append(self)
+
+
+_TYPENAMES = {type(None): 'nil', bool: 'boolean', float: 'number', str: 'string',
+              LuaFunction: 'function', Userdata: 'userdata'}
+
+
+def register_type(cls):
+    """Let typename() know a class (tables, threads) by its lua_typename."""
+    _TYPENAMES[cls] = cls.lua_typename
+    return cls
+
+
+def typename(v):
+    return _TYPENAMES.get(type(v)) or getattr(type(v), 'lua_typename', 'userdata')
+
+
+# ---- numbers and strings ----------------------------------------------------
+
+def number_to_str(x):
+    """tostring() of a number: C's %.14g, with glibc's spelling of nan."""
+    if x != x:
+        return '-nan' if math.copysign(1.0, x) < 0 else 'nan'
+    return '%.14g' % x
+
+
+_SPACE = '[ \t\n\v\f\r]*'
+_NUMERAL = re.compile(
+    _SPACE + r'([+-]?(?:(0x(?:[0-9a-f]+\.?[0-9a-f]*|\.[0-9a-f]+)(?:p[+-]?[0-9]+)?)'
+    r'|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:e[+-]?[0-9]+)?'
+    r'|inf(?:inity)?|nan))' + _SPACE + r'\Z', re.I)
+
+
+def str_to_number(s):
+    """Lua 5.1's string -> number conversion (C strtod, hex, surrounding
+    whitespace), or None when s is not a numeral."""
+    m = _NUMERAL.match(s)
+    if m is None:
+        return None
+    text = m.group(1)
+    if m.group(2) is not None:
+        return float.fromhex(text)
+    return float(text)
+
+
+def tonumber(v):
+    """The number v is or converts to (for arithmetic), or None."""
+    if type(v) is float:
+        return v
+    if type(v) is str:
+        return str_to_number(v)
+    return None
+
+
+def tostr(v):
+    """The string v is or converts to (for concatenation), or None."""
+    if type(v) is str:
+        return v
+    if type(v) is float:
+        return number_to_str(v)
+    return None

@@ -1,0 +1,18 @@
+-- assert: return values and error messages.
+print(1, assert(1, 2, 3))
+print(2, assert(true, "message unused"))
+print(3, select('#', assert(1, nil, nil)))
+print(4, pcall(assert, false))
+print(5, pcall(assert, nil))
+print(6, pcall(assert, false, "custom message"))
+print(7, pcall(function() assert(false, "inside function") end))
+print(8, pcall(assert, false, 42))
+print(8.5, type(select(2, pcall(assert, false, 42))))
+local t = {}
+local ok, e = pcall(assert, false, t)
+print(9, ok, e == t or e)
+print(10, pcall(assert))
+print(11, pcall(assert, 0), pcall(assert, ""))
+print(12, pcall(function() assert(1 == 2, "cmp " .. "failed") end))
+print(13, pcall(function() local x = assert(tonumber("12")) return x + 1 end))
+print(14, pcall(function() return assert(tonumber("zz"), "not a number") end))

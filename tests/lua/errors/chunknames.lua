@@ -1,0 +1,21 @@
+-- Chunk names in error messages.
+local function err(src, name)
+  local f, e = loadstring(src, name)
+  if not f then return e end
+  return select(2, pcall(f))
+end
+print(1, err("error('x')"))
+print(2, err("error('x')", "=custom"))
+print(3, err("error('x')", "@file.lua"))
+print(4, err("error('x')", "plain name"))
+print(5, err("local a = 1\nerror('x')"))
+print(6, err("error('this is a fairly long source line that will be truncated in the chunk name')"))
+print(7, err("error('x') -- short"))
+print(8, err("x = = 1"))
+print(9, err("x = = 1", "=custom"))
+print(10, err("\nx = = 1", "@other.lua"))
+print(11, err("error('x')", "=" .. string.rep("n", 80)))
+print(12, err("error('x')", "@" .. string.rep("p", 80)))
+print(13, err("error('x')", ""))
+print(14, err("  error('x')"))
+print(15, err("\n\nerror('x')"))

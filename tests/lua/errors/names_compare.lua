@@ -1,0 +1,18 @@
+-- 'attempt to compare' messages.
+print(1, pcall(function() return 1 < nil end))
+print(2, pcall(function() return nil < 1 end))
+print(3, pcall(function() return 1 > nil end))
+print(4, pcall(function() return {} < {} end))
+print(5, pcall(function() return {} <= {} end))
+print(6, pcall(function() return "a" < 1 end))
+print(7, pcall(function() return 1 <= "a" end))
+print(8, pcall(function() return 1 >= "a" end))
+print(9, pcall(function() return true < true end))
+print(10, pcall(function() return nil < nil end))
+print(11, pcall(function() return {} < 1 end))
+print(12, pcall(function() return print < 1 end))
+print(13, pcall(function() return coroutine.create(function() end) < 1 end))
+print(14, pcall(function() local u = newproxy(); return u < u end))
+print(15, pcall(function() local a, b = 1, nil; return a < b end))
+-- equality never errors
+print(16, pcall(function() return {} == 1, nil == false, "1" == 1 end))

@@ -1,0 +1,15 @@
+-- 'attempt to concatenate' messages.
+local upv
+print(1, pcall(function() local s = {}; return "a" .. s end))
+print(2, pcall(function() local s = {}; return s .. "a" end))
+print(3, pcall(function() return "a" .. undefined_global end))
+print(4, pcall(function() local t = {}; return "a" .. t.field end))
+print(5, pcall(function() return "a" .. upv end))
+print(6, pcall(function() return "a" .. nil end))
+print(7, pcall(function() return "a" .. {} end))
+print(8, pcall(function() local b = false; return b .. "" end))
+print(9, pcall(function() local a, b, c = "a", nil, "c"; return a .. b .. c end))
+print(10, pcall(function() local a, b, c = "a", "b", {}; return a .. b .. c end))
+print(11, pcall(function() local a, b, c = {}, "b", "c"; return a .. b .. c end))
+print(12, pcall(function() local t = {}; return t[1] .. "x" end))
+print(13, pcall(function() return 1 .. print end))

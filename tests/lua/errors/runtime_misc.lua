@@ -1,0 +1,13 @@
+-- Miscellaneous runtime error messages.
+print(1, pcall(function() local t = {}; t[nil] = 1 end))
+print(2, pcall(function() local t = {}; t[0/0] = 1 end))
+print(3, pcall(function() return #nil end))
+print(4, pcall(function() local x = 1; return #x end))
+print(5, pcall(function() return -{} end))
+print(6, pcall(function() local t = setmetatable({}, {__index = function(t, k) return k .. nil end}); return t.x end))
+print(7, pcall(next, {}, {}))
+print(8, pcall(function() for i = 1, 10, {} do end end))
+print(9, pcall(string.rep, "x", -1))
+print(10, pcall(function() return ("x") < {} end))
+print(11, pcall(function() local a = {} ; a.b.c.d = 1 end))
+print(12, pcall(function() return math.huge < nil end))

@@ -1,0 +1,11 @@
+-- Indexing values that are not tables.
+print(1, pcall(function() local n = 5; return n.x end))
+print(2, pcall(function() local b = true; return b[1] end))
+print(3, pcall(function() local f = print; return f.x end))
+print(4, ("abc").len ~= nil, ("abc").nosuch)
+print(5, pcall(function() local s = "abc"; return s.x.y end))
+print(6, pcall(function() local t = {}; return t.a.b end))
+print(7, pcall(function() return (nil).x end))
+print(8, pcall(function() local u = newproxy(); return u.x end))
+print(9, pcall(function() local co = coroutine.create(function() end); return co.x end))
+print(10, pcall(function() local t = {}; t.x.y = 1 end))

@@ -1,0 +1,20 @@
+-- Strings are converted to numbers in arithmetic.
+print(1, "10" + 1, "10" - 1, "10" * 2, "10" / 4, "10" % 3, "2" ^ 10)
+print(2, "0x10" + 0, "0XfF" * 1, " 5 " * 2, "\t7\n" + 0)
+print(3, "1e1" + 0, "1E+2" + 0, ".5" + 0, "5." + 0, "-3" + 0, "+3" + 0)
+print(4, -"2", -"-2", - "0x10")
+print(5, "3" + "4", "3" .. "4", "3" + "4" == 7)
+print(6, 10 + "  0x1A  ", "1e-2" * 100)
+print(7, type("10" + 0), type(10 .. ""))
+-- comparison does NOT coerce
+print(8, "10" == 10, pcall(function() return "10" < 5 end))
+-- failing coercions
+print(9, pcall(function() return "abc" + 1 end))
+print(10, pcall(function() return 1 + "" end))
+print(11, pcall(function() return "1x" * 2 end))
+print(12, pcall(function() return "0x" + 0 end))
+print(13, pcall(function() return "1 2" + 0 end))
+print(14, pcall(function() local s = "x"; return -s end))
+print(15, pcall(function() local s = "five"; return s + 1 end))
+print(16, pcall(function() return 2 ^ "z" end))
+print(17, pcall(function() return "10" % "x" end))

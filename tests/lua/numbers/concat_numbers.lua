@@ -1,0 +1,16 @@
+-- Numbers are converted to strings by concatenation.
+print(1, 1 .. 2, 1 .. "", "" .. 2)
+print(2, 1.5 .. "", -1.5 .. "|", 1e100 .. "")
+local negzero = -tonumber("0")
+print(3, negzero .. "", 2^53 .. "", 2^63 .. "")
+print(4, (1/0) .. "", (-1/0) .. "", 1e15 .. "", 1e16 .. "")
+print(5, 0.1 .. "", (1/3) .. "")
+print(6, 10 / 2 .. "", 3.0 .. "")
+print(7, #(12345 .. ""), #(0.5 .. ""))
+print(8, 1 .. 2 .. 3, "x" .. 1 + 2)
+-- other types cannot be concatenated
+print(9, pcall(function() return "x" .. true end))
+print(10, pcall(function() return nil .. "x" end))
+print(11, pcall(function() local t = {}; return "x" .. t end))
+print(12, pcall(function() return "x" .. print end))
+print(13, pcall(function() local a, b = "a", nil; return a .. b end))

@@ -1,0 +1,13 @@
+-- The % operator: a - floor(a/b)*b.
+print(1, 5 % 3, -5 % 3, 5 % -3, -5 % -3)
+print(2, 5.5 % 2, -5.5 % 2, 5.5 % -2, 0.3 % 0.1)
+print(3, 0 % 5, 6 % 3, -6 % 3, 1 % 1)
+print(4, 3 % math.huge, -3 % math.huge)
+print(5, 5 % 0)
+print(6, -5 % 0)
+print(7, 0 % 0)
+print(8, math.huge % 2)
+print(9, 7 % 2.5, -7 % 2.5, 7 % -2.5)
+print(10, 2^53 % 2, (2^53 + 2) % 3)
+print(11, 1e308 % 3)
+print(12, 5 % 0 ~= 5 % 0)

@@ -1,0 +1,13 @@
+-- string.format basics (used for printing in the corpus).
+print(1, string.format("%d", 42), string.format("%5d|", 42), string.format("%-5d|", 42))
+print(2, string.format("%s %s %s", "a", 1, 1.5))
+print(3, string.format("%.3f", 1 / 3), string.format("%.0f", 2.5), string.format("%e", 1000))
+print(4, string.format("%g", 0.1), string.format("%g", 1e20), string.format("%.14g", 2^53))
+print(5, string.format("%x", 255), string.format("%X", 255), string.format("%o", 8), string.format("%c", 65))
+print(6, string.format("%%"), string.format("%5s|%-5s|", "ab", "cd"))
+print(7, string.format("%q", 'he said "hi"\n\\end'))
+print(8, string.format("%d", 3.7), string.format("%d", -3.7))
+print(9, string.format("%s", true and "t"), pcall(string.format, "%d", "x"))
+print(10, string.format("%5.1f|", 3.14159), string.format("%+d", 5))
+print(11, string.format("no args"), string.format("%s", "%d"))
+print(12, pcall(string.format, "%s"))

@@ -1,0 +1,47 @@
+"""Running a Lua test program in-process and capturing what it prints."""
+import io
+import os
+
+from moonpatch.engine import Engine
+
+ROOT = os.path.join(os.path.dirname(__file__), 'lua')
+
+
+def programs():
+    """All (folder, name) of tests/lua/<folder>/<name>.lua with an .expected file."""
+    out = []
+    for folder in sorted(os.listdir(ROOT)):
+        d = os.path.join(ROOT, folder)
+        if not os.path.isdir(d):
+            continue
+        for f in sorted(os.listdir(d)):
+            if f.endswith('.lua') and os.path.exists(os.path.join(d, f[:-4] + '.expected')):
+                out.append((folder, f[:-4]))
+    return out
+
+
+def expected_output(folder, name):
+    with open(os.path.join(ROOT, folder, name + '.expected'), 'rb') as f:
+        return f.read().decode('latin-1')
+
+
+def run_program(folder, name, setup=None):
+    """Run tests/lua/folder/name.lua as `lua5.1 name.lua 2>&1` would from
+    its folder; returns everything it printed (errors as lua.c reports them)."""
+    d = os.path.join(ROOT, folder)
+    old = os.getcwd()
+    os.chdir(d)
+    out = io.BytesIO()
+    try:
+        lua = Engine()
+        lua.state.stdout = out
+        lua.state.stderr = out
+        if setup is not None:
+            setup(lua)
+        lua.set_arg_table([name + '.lua'], 0)
+        ok, msg = lua.do_file(name + '.lua', [])
+        if not ok:
+            out.write(('moonpatch: %s\n' % msg).encode('latin-1'))
+    finally:
+        os.chdir(old)
+    return out.getvalue().decode('latin-1')
