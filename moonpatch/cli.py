@@ -129,6 +129,7 @@ def _main(argv):
             repl(lua)
         elif not report(lua.do_file(None, [])):
             return 1
+    lua.close()
     return 0
 
 

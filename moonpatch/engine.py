@@ -20,6 +20,14 @@ class Engine:
         enter_state(self.state)
         open_libs(self.state)
 
+    def close(self):
+        """lua_close: run the finalizers of the userdata still alive."""
+        from .runtime.gc import close_state
+        try:
+            close_state(self.state)
+        except Exception:
+            pass
+
     @property
     def globals(self):
         return self.state.globals

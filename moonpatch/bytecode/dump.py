@@ -81,6 +81,7 @@ def _dump_proto(p, strip, out):
             _dump_proto(k, strip, out)
         else:
             out.append(_K_TABLE)
+            _uleb(k.narr, out)
             _uleb(len(k.items), out)
             for key, value in k.items:
                 _const(key, out)
@@ -188,13 +189,14 @@ def _read_proto(r, strip, parent_chunkname, depth):
         elif tag == _K_PROTO:
             p.kgc.append(_read_proto(r, strip, parent_chunkname, depth + 1))
         elif tag == _K_TABLE:
+            narr = r.uleb(1 << 24)
             items = []
             for _ in range(r.uleb(1 << 24)):
                 key = r.const(False)
                 if type(key) is float and key != key:
                     r.fail('bad table key')
                 items.append((key, r.const(True)))
-            p.kgc.append(TableTemplate(items))
+            p.kgc.append(TableTemplate(items, narr))
         else:
             r.fail('bad constant')
     for _ in range(r.uleb(MAX_SLOTS)):

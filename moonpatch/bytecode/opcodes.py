@@ -294,7 +294,9 @@ R[$A] = new_closure($D, R, U, openuv, cl.env)
 """),
 
     # -- Tables. GGET/GSET index the function's environment.
-    Op('TNEW', 'dst', 'none', 'lit', 'gc', 'R(A) := {} (D: size hint)', "R[$A] = LuaTable()\n"),
+    Op('TNEW', 'dst', 'none', 'lit', 'gc', 'R(A) := {} (D: array size | hash bits << 11)', """
+R[$A] = LuaTable(None, $D & 0x7ff)
+"""),
     Op('TDUP', 'dst', 'none', 'tab', 'gc', 'R(A) := copy of template table K(D)', """
 R[$A] = table_from_template($D)
 """),

@@ -49,12 +49,15 @@ class TableTemplate:
 
     items: (key, value) pairs of constants (str, float, bool; values may be
     None only for array positions that the constructor fills later).
+    narr: the number of positional items (Lua sizes the array part by it,
+    which decides what # answers for a constructor with holes).
     `cache` is for the runtime: the ready-made hash it copies.
     """
-    __slots__ = ('items', 'cache')
+    __slots__ = ('items', 'narr', 'cache')
 
-    def __init__(self, items):
+    def __init__(self, items, narr=0):
         self.items = items
+        self.narr = narr
         self.cache = None
 
 

@@ -79,7 +79,8 @@ class Exp:
 
 class Scope:
     """A block scope (FuncScope): its locals, breaks and pending gotos."""
-    __slots__ = ('nactvar', 'is_loop', 'upval', 'breaks', 'prev', 'labels', 'gotos')
+    __slots__ = ('nactvar', 'is_loop', 'upval', 'breaks', 'prev', 'labels', 'label_names',
+                 'gotos')
 
     def __init__(self, nactvar, is_loop, prev):
         self.nactvar = nactvar
@@ -88,6 +89,7 @@ class Scope:
         self.breaks = NO_JMP
         self.prev = prev
         self.labels = {}            # name -> (pc, level) of labels already placed
+        self.label_names = set()    # every label of the block (visible in all of it)
         self.gotos = []             # pending forward gotos: (name, pc, min captured slot)
 
 
@@ -907,7 +909,9 @@ class FuncState:
         else:
             e.k = VNONRELOC
             e.info = freg - 1
-        if template is None:
+        if template is not None:
+            template.narr = narr - 1
+        else:
             if not needarr:
                 narr = 0
             elif narr < 3:
@@ -933,6 +937,7 @@ class FuncState:
         self.fscope_end()
 
     def stats(self, stats):
+        self.bl.label_names.update(s.name for s in stats if type(s) is ast.Label)
         for i, s in enumerate(stats):
             self.line = s.line
             if type(s) is ast.Label:
@@ -1197,17 +1202,17 @@ class FuncState:
 
     def stat_goto(self, s):
         bl = self.bl
-        while bl is not None:
-            target = bl.labels.get(s.name)
-            if target is not None:          # backward: the label is placed
-                pc, level = target
-                if self.min_captured_slot(level) is not None:
-                    j = self.emit_aj(bc.UCLO, level, NO_JMP)
-                else:
-                    j = self.bcemit_jmp()
-                self.jmp_patch(j, pc)
-                return
+        while bl is not None and s.name not in bl.label_names:
             bl = bl.prev
+        target = bl.labels.get(s.name) if bl is not None else None
+        if target is not None:              # backward: the label is placed
+            pc, level = target
+            if self.min_captured_slot(level) is not None:
+                j = self.emit_aj(bc.UCLO, level, NO_JMP)
+            else:
+                j = self.bcemit_jmp()
+            self.jmp_patch(j, pc)
+            return
         j = self.emit_aj(bc.JMP, self.freereg, NO_JMP)
         self.bl.gotos.append((s.name, j, self.min_captured_slot(0)))
 

@@ -1,8 +1,8 @@
 """The base library (lbaselib.c): print, type, pcall, load, getfenv, ..."""
-import gc
 import sys
 
 from ..errors import LuaError
+from ..runtime import gc as lua_gc
 from ..runtime import ops
 from ..runtime.coroutine import catch
 from ..runtime.callstack import live_levels, register_splice_code, traceback_levels
@@ -27,7 +27,7 @@ def write_stdout(state, text):
 @libfunction(LIB, 'print')
 def lua_print(args):
     state = current_state()
-    tostring = state.globals.hash.get('tostring')
+    tostring = ops.index(state.lib_globals, 'tostring')     # print's own environment
     parts = []
     for v in args:
         if type(v) is str:
@@ -197,7 +197,7 @@ def lua_assert(args):
 def lua_error(args):
     msg = arg(args, 1)
     level = opt_int(args, 2, 1)
-    if type(msg) is float:
+    if type(msg) is float and level > 0:      # concatenated with its position
         msg = number_to_str(msg)
     raise LuaError(error_value_at(msg, level))
 
@@ -385,8 +385,7 @@ def lua_collectgarbage(args):
     if opt == 'count':
         return (memory_kbytes(),)
     if opt in ('collect', 'step'):
-        gc.collect()
-        run_finalizers(state)
+        lua_gc.collect()
         return (True,) if opt == 'step' else (0.0,)
     if opt in ('setpause', 'setstepmul'):
         old = state.gc_params.get(opt, 200.0 if opt == 'setpause' else 200.0)
@@ -400,22 +399,12 @@ def lua_gcinfo(args):
     return (float(int(memory_kbytes())),)
 
 
-def run_finalizers(state):
-    """Call __gc of the userdata that died since the last time (Lua 5.1
-    runs them at collection points; so do we)."""
-    from ..runtime.values import pending_finalizers
-    while pending_finalizers:
-        u = pending_finalizers.pop(0)
-        h = u.meta.hash.get('__gc') if u.meta is not None else None
-        if h is not None:
-            ops.call(h, [u])
-
-
 @libfunction(LIB, 'newproxy')
 def lua_newproxy(args):
     state = current_state()
     v = arg(args, 1)
     u = Userdata()
+    lua_gc.track_userdata(state, u)
     if v is True:
         u.meta = LuaTable()
         state.proxy_metas.add(id(u.meta))
@@ -435,6 +424,7 @@ def open_base(state):
     state.globals_next = g.hash['next']
     g.hash['_G'] = g
     g.hash['_VERSION'] = 'Lua 5.1'
+    state.lib_globals = g
     return g
 
 

@@ -179,6 +179,10 @@ _ARITH_OPERANDS[bc.POW] = ('B', 'C')
 _UNARY = (bc.UNM, bc.LEN)
 _INDEXING = (bc.TGETV, bc.TGETS, bc.TGETB, bc.TSETV, bc.TSETS, bc.TSETB)
 _CALLS = (bc.CALL, bc.CALLM, bc.CALLT, bc.CALLMT)
+_OPERATION_OF = dict([(op, 'perform arithmetic on') for op in _ARITH_OPERANDS] +
+                     [(bc.UNM, 'perform arithmetic on'), (bc.LEN, 'get length of'),
+                      (bc.CAT, 'concatenate')] + [(op, 'index') for op in _INDEXING] +
+                     [(op, 'call') for op in _CALLS])
 
 
 def operand_name(proto, pc, what, which):
@@ -186,6 +190,8 @@ def operand_name(proto, pc, what, which):
     if not 0 <= pc < len(proto.code):
         return None
     op, a, b, c = operands(proto, pc)
+    if _OPERATION_OF.get(op) != what:      # e.g. a metamethod that is not callable
+        return None
     slot = None
     if op in _ARITH_OPERANDS:
         field = _ARITH_OPERANDS[op][which if which in (0, 1) else 0]

@@ -10,10 +10,10 @@ def load(chunk, chunkname, env, mode='bt', skip_shebang=False):
     or a string.dump result). Raises LuaSyntaxError with Lua's message."""
     if chunk.startswith(BINARY_SIGNATURE):
         if 'b' not in mode:
-            raise LuaSyntaxError('attempt to load a binary chunk (mode is \'%s\')' % mode)
+            raise LuaSyntaxError('attempt to load chunk with wrong mode')
         proto = undump(chunk, chunkname)
     else:
         if 't' not in mode:
-            raise LuaSyntaxError('attempt to load a text chunk (mode is \'%s\')' % mode)
+            raise LuaSyntaxError('attempt to load chunk with wrong mode')
         proto = compile_chunk(chunk, chunkname, skip_shebang=skip_shebang)
     return load_closure(proto, env)

@@ -349,7 +349,9 @@ def table_from_template(tmpl):
     h = tmpl.cache
     if h is None:
         h = tmpl.cache = {raw_key(k): v for k, v in tmpl.items if v is not None}
-    return LuaTable(h.copy())
+    t = LuaTable(h.copy())
+    t.border = float(tmpl.narr)
+    return t
 
 
 def set_multi(t, start, values):

@@ -12,7 +12,8 @@ _tls = threading.local()
 class LuaState:
     def __init__(self):
         from .table import LuaTable
-        self.globals = LuaTable()
+        self.globals = LuaTable()    # the thread's environment (setfenv(0, t) changes it)
+        self.lib_globals = self.globals   # the environment the library functions see
         self.registry = LuaTable()
         self.type_meta = {}          # Python type -> metatable (str: the string metatable)
         self.stdout = None           # a binary file; None: the current sys.stdout
@@ -21,6 +22,7 @@ class LuaState:
         self.globals_next = None     # the `next` function pairs() returns
         self.gc_params = {}
         self.proxy_metas = set()     # ids of metatables made by newproxy(true)
+        self.userdata = {}           # id -> weakref: userdata to finalize at close (gc.py)
 
 
 def current_state():

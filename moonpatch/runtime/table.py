@@ -12,6 +12,8 @@ so they are stored as the BoolKey sentinels TRUE_KEY and FALSE_KEY.
 """
 import weakref
 
+from . import gc
+
 from .errors import RuntimeErr
 from .values import LuaFunction, Userdata, register_type
 
@@ -49,10 +51,12 @@ class LuaTable:
     __slots__ = ('hash', 'meta', 'border', 'keys', 'iterpos', 'keypos', '__weakref__')
     lua_typename = 'table'
 
-    def __init__(self, hash=None):
+    def __init__(self, hash=None, narr=0):
         self.hash = {} if hash is None else hash
         self.meta = None
-        self.border = 0.0     # the last border #t found: a hint, never trusted
+        # The last border #t found: a hint, never trusted. A constructor's
+        # array size starts it, so that # answers as Lua's array part would.
+        self.border = float(narr - 1) if narr > 1 else 0.0
         self.keys = None      # key snapshot for next(), built on demand
         self.iterpos = 0
         self.keypos = None
@@ -191,83 +195,44 @@ collectable(LuaFunction)
 collectable(Userdata)
 
 
-class WeakHash:
-    """The hash of a table with __mode 'k', 'v' or 'kv': a mapping with the
-    dict methods the runtime uses. Collectable keys (weak 'k') and values
-    (weak 'v') are held through weak references and their entries vanish
-    when the object dies; strings, numbers and booleans are values and stay."""
+class WeakHash(dict):
+    """The hash of a table with __mode 'k', 'v' or 'kv'. Between collections
+    it is a plain dict holding its entries strongly (Lua frees objects only
+    when the collector runs); runtime/gc.py's sweep weakens the collectable
+    keys (mode k) or values (mode v) around a Python collection, and the
+    entries whose weak part died are gone afterwards."""
+    __slots__ = ('weak_keys', 'weak_values', 'held', '__weakref__')
 
     def __init__(self, items, weak_keys, weak_values):
+        dict.__init__(self, items)
         self.weak_keys = weak_keys
         self.weak_values = weak_values
-        self.d = {}               # key (or id of a weak key) -> (key or ref, value or ref)
-        for k, v in items:
-            self[k] = v
-
-    def _slot(self, k):
-        if self.weak_keys and type(k) in _COLLECTABLE:
-            return ('w', id(k))
-        return k
-
-    def _drop(self, slot):
-        def callback(_ref, d=self.d, slot=slot):
-            d.pop(slot, None)
-        return callback
+        self.held = None
+        gc.track_weak(self)
 
     def __setitem__(self, k, v):
-        slot = self._slot(k)
-        key = weakref.ref(k, self._drop(slot)) if type(slot) is tuple else k
-        val = weakref.ref(v, self._drop(slot)) if (
-            self.weak_values and type(v) in _COLLECTABLE) else v
-        self.d[slot] = (key, val)
+        dict.__setitem__(self, k, v)
+        gc.note_insertion()
 
-    def _value(self, entry):
-        v = entry[1]
-        return v() if type(v) is weakref.ref else v
+    def weaken(self):
+        held = []
+        for k, v in list(self.items()):
+            wk = self.weak_keys and type(k) in _COLLECTABLE
+            wv = self.weak_values and type(v) in _COLLECTABLE
+            if wk or wv:
+                held.append((weakref.ref(k) if wk else k, weakref.ref(v) if wv else v))
+                del self[k]
+        self.held = held
 
-    def get(self, k, default=None):
-        e = self.d.get(self._slot(k))
-        if e is None:
-            return default
-        v = self._value(e)
-        return default if v is None else v
-
-    def pop(self, k, default=None):
-        e = self.d.pop(self._slot(k), None)
-        return default if e is None else self._value(e)
-
-    def __contains__(self, k):
-        return self.get(k) is not None
-
-    def __getitem__(self, k):
-        v = self.get(k)
-        if v is None:
-            raise KeyError(k)
-        return v
-
-    def _live(self):
-        for key, val in list(self.d.values()):
-            if type(key) is weakref.ref:
-                key = key()
-            if type(val) is weakref.ref:
-                val = val()
-            if key is not None and val is not None:
-                yield key, val
-
-    def __iter__(self):
-        return (k for k, _ in self._live())
-
-    def __len__(self):
-        return sum(1 for _ in self._live())
-
-    def items(self):
-        return list(self._live())
-
-    def values(self):
-        return [v for _, v in self._live()]
-
-    def copy(self):
-        return dict(self._live())
+    def strengthen(self):
+        for k, v in self.held or ():
+            if type(k) is weakref.ref:
+                k = k()
+            if type(v) is weakref.ref:
+                v = v()
+            if k is not None and v is not None:
+                dict.__setitem__(self, k, v)
+        self.held = None
 
 
 def set_weak_mode(t, mode):
@@ -278,10 +243,7 @@ def set_weak_mode(t, mode):
     if type(h) is WeakHash:
         if (h.weak_keys, h.weak_values) == (wk, wv):
             return
-        items = h.items()
     elif not (wk or wv):
         return
-    else:
-        items = list(h.items())
-    t.hash = WeakHash(items, wk, wv) if (wk or wv) else dict(items)
+    t.hash = WeakHash(h, wk, wv) if (wk or wv) else dict(h)
     t.keys = None
