@@ -9,16 +9,27 @@ from .runtime import ops
 from .runtime.callstack import error_levels
 from .runtime.coroutine import catch
 from .runtime.errors import format_traceback
-from .runtime.state import LuaState, enter_state
+from .runtime.state import LuaState, enter_state, leave_state
 from .runtime.table import LuaTable
+
+
+def new_state(use_env=True):
+    """A LuaState with the standard libraries; the calling thread's current
+    state is left as it was (the Python API's runtimes are made this way)."""
+    state = LuaState()
+    state.use_env = use_env
+    prev = enter_state(state)
+    try:
+        open_libs(state)
+    finally:
+        leave_state(prev)
+    return state
 
 
 class Engine:
     def __init__(self, use_env=True):
-        self.state = LuaState()
-        self.state.use_env = use_env
+        self.state = new_state(use_env)
         enter_state(self.state)
-        open_libs(self.state)
 
     def close(self):
         """lua_close: run the finalizers of the userdata still alive."""
@@ -90,4 +101,4 @@ def to_lua_string(s):
     return s.encode('utf-8', 'surrogateescape').decode('latin-1')
 
 
-__all__ = ['Engine', 'LuaError', 'sys']
+__all__ = ['Engine', 'LuaError', 'new_state', 'sys']

@@ -21,7 +21,9 @@ class LuaError(Exception):
         v = self.value
         if isinstance(v, str):
             return v
-        if isinstance(v, float):
+        if isinstance(v, bytes):            # the Python API with encoding=None
+            return v.decode('utf-8', 'replace')
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
             return '%.14g' % v
         return 'error object is a %s value' % _typename(v)
 

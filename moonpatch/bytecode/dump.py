@@ -325,7 +325,8 @@ def verify(p, r, nuv_parent=None, framesize_parent=None):
                 r.fail('register out of range')
         if op.jumps_with_next:
             follow = 'ITERL' if name == 'ITERN' else 'JMP'
-            if pc + 1 >= n or OPCODES[code[pc + 1] & 0xff].name != follow:
+            nxt = code[pc + 1] & 0xff if pc + 1 < n else len(OPCODES)
+            if nxt >= len(OPCODES) or OPCODES[nxt].name != follow:
                 r.fail('test without its jump')
         if opc in _USES_MULTRES and (pc == 0 or not _makes_multres(code[pc - 1])):
             r.fail('multiple results used without being produced')

@@ -137,6 +137,7 @@ else: R[$A] = arith({left}, {right}, '__mod')
 
 
 # Spread a results sequence r into registers $A .. $A+$B-2 (B = count + 1).
+# Results nobody wants are dropped at once, so the collector can free them.
 _SPREAD = """
 @if $B == 2
 R[$A] = r[0] if r else None
@@ -145,6 +146,8 @@ mr = r
 @elif $B > 2
 if len(r) >= $B - 1: R[$A:$A+$B-1] = r[:$B-1]
 else: R[$A:$A+$B-1] = list(r) + [None] * ($B - 1 - len(r))
+@else
+r = None
 @end
 """
 

@@ -91,7 +91,7 @@ class Proto:
         self.chunkname = chunkname
         self.firstline = firstline
         self.lastline = firstline
-        self.decoded = None        # bytecode/decode.py fills this on first run
+        self.decoded = None        # the interpreter's cache: decoded code and frame shape
         self.jit = None            # per-function JIT state, owned by the jit layer
 
     def children(self):

@@ -52,8 +52,10 @@ class Function(Node):
     params: list of LocalVar (with 'self' first for `function a:b()`).
     upvals: list of UpvalDesc, in the order upvalue indices were assigned.
     lastline: line of the closing `end` (the chunk: last line of the source).
+    retline: the chunk only: line of its last token, where 5.1 puts its
+    final return (line hooks and activelines see it).
     """
-    __slots__ = ('params', 'is_vararg', 'body', 'upvals', 'lastline')
+    __slots__ = ('params', 'is_vararg', 'body', 'upvals', 'lastline', 'retline')
 
     def __init__(self, line, params, is_vararg, body, upvals, lastline):
         self.line = line

@@ -926,7 +926,9 @@ class FuncState:
         child = FuncState(func, self, self.chunkname)
         pt = child.compile()
         e = Exp(VRELOCABLE)
+        line, self.line = self.line, func.lastline     # 5.1's CLOSURE is on the `end` line
         e.info = self.emit_ad(bc.FNEW, 0, self.const_gc(pt))
+        self.line = line
         return e
 
     # ---- statements ----
@@ -1241,7 +1243,7 @@ class FuncState:
         self.stats(node.body.stats)
         lastpc = len(self.code)
         if lastpc <= self.lasttarget or not _is_return(self.code[lastpc - 1]):
-            self.line = node.lastline
+            self.line = node.lastline if node.line else getattr(node, 'retline', node.lastline)
             self.emit_ad(bc.RET0, 0, 1)
         bl = self.bl
         if bl.gotos:

@@ -337,7 +337,9 @@ class Parser:
             self.error_expected(EOF)
         lastline = self.line
         self.close_func()
-        return ast.Function(0, [], True, ast.Block(line, stats), fs.upvals, lastline)
+        func = ast.Function(0, [], True, ast.Block(line, stats), fs.upvals, lastline)
+        func.retline = self.lastline
+        return func
 
     # chunk -> { stat [';'] }
     def chunk(self):

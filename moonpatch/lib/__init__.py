@@ -3,8 +3,9 @@ library name (registry.py); open_libs() installs them into a state."""
 from . import base, bit, coroutine, debug, io, jit, math, os, package, string, table
 from .registry import open_library
 
-# Order matters only for setup() functions that use other libraries.
-MODULES = (coroutine, string, table, math, io, os, debug, package, bit, jit)
+# Order matters only for setup() functions that use other libraries
+# (package's setup registers every library opened before it in package.loaded).
+MODULES = (coroutine, string, table, math, io, os, debug, bit, jit, package)
 
 
 def open_libs(state):

@@ -1,2 +1,193 @@
-"""The jit library (stub: to be written)."""
+"""The jit module (LuaJIT's lib_jit.c): the Lua face of the JIT, as a skeleton.
+
+It takes every argument LuaJIT takes and rejects what LuaJIT rejects, and it
+records the requests in the LuaState for the JIT layer to act on:
+  state.jit_enabled      jit.on() / jit.off() (the engine as a whole)
+  state.jit_func_modes   {proto: (on, scope)} from jit.on/off(func [, recursive]),
+                         scope 'func', 'all' (true: with its sub-functions) or
+                         'sub' (false: only its sub-functions)
+  state.jit_handlers     {event: handler} from jit.attach(handler, event)
+  state.jit_opt          JitOptions: the level flags and parameters of jit.opt.start
+jit.status() answers false: no compiler is attached yet.
+"""
+import platform
+import sys
+
+from ..runtime.callstack import live_levels
+from ..runtime.errors import LibErr, type_error
+from ..runtime.state import current_state
+from ..runtime.table import LuaTable
+from ..runtime.values import LuaFunction
+from .auxlib import arg, check_function, check_int, check_string, opt_string
+from .registry import builtin, libfunction
+
 LIB = 'jit'
+VERSION = 'LuaJIT 2.1.0-beta3'
+VERSION_NUM = 20100.0
+
+# LuaJIT's optimisation flags (JIT_F_OPTSTRING) and what -O1/-O2/-O3 turn on
+OPT_FLAGS = ('fold', 'cse', 'dce', 'fwd', 'dse', 'narrow', 'loop', 'abc', 'sink', 'fuse')
+_O1 = frozenset(('fold', 'cse', 'dce'))
+_O2 = _O1 | {'narrow', 'loop'}
+_O3 = _O2 | {'fwd', 'dse', 'abc', 'sink', 'fuse'}
+OPT_LEVELS = {'0': frozenset(), '1': _O1, '2': _O2, '3': _O3}
+# JIT_P_STRING: the parameters and their defaults, in LuaJIT's order
+OPT_PARAMS = (('maxtrace', 1000), ('maxrecord', 4000), ('maxirconst', 500),
+              ('maxside', 100), ('maxsnap', 500), ('minstitch', 0), ('hotloop', 56),
+              ('hotexit', 10), ('tryside', 4), ('instunroll', 4), ('loopunroll', 15),
+              ('callunroll', 3), ('recunroll', 2), ('sizemcode', 64), ('maxmcode', 512))
+
+
+class JitOptions:
+    """The optimisation flags and parameters jit.opt.start sets."""
+
+    def __init__(self):
+        self.flags = set(_O3)
+        self.params = dict(OPT_PARAMS)
+
+    def set_level(self, s):
+        """jitopt_level: a single digit; 3 and up mean -O3."""
+        if len(s) == 1 and '0' <= s <= '9':
+            self.flags = set(OPT_LEVELS.get(s, _O3))
+            return True
+        return False
+
+    def set_flag(self, s):
+        """jitopt_flag: [+|-|no|no-]name."""
+        on = True
+        if s[:1] == '+':
+            s = s[1:]
+        elif s[:1] == '-':
+            s, on = s[1:], False
+        elif s[:2] == 'no':
+            s, on = s[3:] if s[2:3] == '-' else s[2:], False
+        if s not in OPT_FLAGS:
+            return False
+        if on:
+            self.flags.add(s)
+        else:
+            self.flags.discard(s)
+        return True
+
+    def set_param(self, s):
+        """jitopt_param: name=digits (C's int arithmetic, wrapping)."""
+        name, eq, value = s.partition('=')
+        if not eq or name not in self.params or value.strip('0123456789'):
+            return False
+        n = 0
+        for c in value:
+            n = ((n * 10 + ord(c) - 48 + 0x80000000) & 0xffffffff) - 0x80000000
+        self.params[name] = n
+        return True
+
+
+def _os_name():
+    s = platform.system()
+    return {'Linux': 'Linux', 'Darwin': 'OSX', 'Windows': 'Windows'}.get(
+        s, 'BSD' if 'BSD' in s else ('POSIX' if s else 'Other'))
+
+
+def _arch_name():
+    m = platform.machine().lower()
+    if m in ('x86_64', 'amd64'):
+        return 'x64'
+    if m in ('i386', 'i486', 'i586', 'i686', 'x86'):
+        return 'x86'
+    if m in ('aarch64', 'arm64'):
+        return 'arm64' if sys.byteorder == 'little' else 'arm64be'
+    if m.startswith('arm'):
+        return 'arm'
+    if m.startswith(('ppc', 'powerpc')):
+        return 'ppc'
+    if m.startswith('mips'):
+        return m
+    return m or 'unknown'
+
+
+def _setmode(args, on):
+    """setjitmode: ([nil]) is the engine, (func|true [, recursive]) a
+    function: true is the Lua function that called us."""
+    state = current_state()
+    f = arg(args, 1)
+    if f is None:
+        if on is not None:
+            state.jit_enabled = on
+        return ()
+    if f is True:
+        levels = list(live_levels(sys._getframe(1)))    # [0]: this library function
+        caller = levels[1] if len(levels) > 1 else None
+        f = caller.closure if caller is not None and caller.is_lua else None
+    if type(f) is not LuaFunction or f.proto is None:
+        raise type_error(1, 'function', arg(args, 1))
+    rec = arg(args, 2)
+    scope = 'all' if rec is True else ('sub' if rec is False else 'func')
+    if on is not None:
+        state.jit_func_modes[f.proto] = (on, scope)
+    return ()
+
+
+@libfunction(LIB, 'on')
+def jit_on(args):
+    return _setmode(args, True)
+
+
+@libfunction(LIB, 'off')
+def jit_off(args):
+    return _setmode(args, False)
+
+
+@libfunction(LIB, 'flush')
+def jit_flush(args):
+    if args and type(args[0]) is float:      # flush(traceno)
+        check_int(args, 1)
+        return ()
+    return _setmode(args, None)
+
+
+@libfunction(LIB, 'status')
+def jit_status(args):
+    return (False,)
+
+
+@libfunction(LIB, 'attach')
+def jit_attach(args):
+    """attach(handler, event) attaches, attach(handler) detaches it."""
+    fn = check_function(args, 1)
+    event = opt_string(args, 2, None)
+    handlers = current_state().jit_handlers
+    if event is not None:
+        handlers[event] = fn
+    else:
+        for ev in [ev for ev, h in handlers.items() if h is fn]:
+            del handlers[ev]
+    return ()
+
+
+def jit_opt_start(args):
+    """jit.opt.start(...): no arguments restore the defaults; each argument
+    is a level ('0'..'9'), a flag ('+fold', '-cse', 'nodce') or a parameter
+    ('hotloop=56')."""
+    opts = current_state().jit_opt
+    if not args:
+        opts.flags = set(_O3)
+        return ()
+    for i in range(1, len(args) + 1):
+        s = check_string(args, i).split('\0', 1)[0]     # C strings end at NUL
+        if not (opts.set_level(s) or opts.set_flag(s) or opts.set_param(s)):
+            raise LibErr(f"unknown or malformed optimization flag '{s}'")
+    return ()
+
+
+def setup(state, t):
+    h = t.hash
+    h['version'] = VERSION
+    h['version_num'] = VERSION_NUM
+    h['os'] = _os_name()
+    h['arch'] = _arch_name()
+    opt = LuaTable()
+    opt.hash['start'] = builtin(jit_opt_start, 'start', state.globals)
+    h['opt'] = opt
+    state.jit_enabled = True
+    state.jit_func_modes = {}
+    state.jit_handlers = {}
+    state.jit_opt = JitOptions()

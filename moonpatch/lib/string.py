@@ -1,7 +1,564 @@
-"""The string library (stub: to be written).
+"""The string library (lstrlib.c of Lua 5.1), byte for byte.
 
-NOTE TO THE ENGINEER WRITING THIS MODULE: read /tmp/common_context.md first
-(project conventions: value representation, library calling convention,
-argument checking, error classes, tests) and /work/shared/DESIGN.md.
+Strings are str of code points 0-255. Integer arguments follow 5.1's C casts:
+luaL_checkinteger is (long)x, luaL_checkint is (int)(long)x. Pattern matching
+lives in lpattern.py; string.format reproduces glibc's printf below.
 """
+import math
+
+from ..bytecode.dump import dump as dump_proto
+from ..runtime import ops
+from ..runtime.errors import ArgErr, LibErr, type_error
+from ..runtime.table import LuaTable
+from ..runtime.values import LuaFunction, number_to_str, typename
+from .auxlib import check_number, check_string
+from .lpattern import capture, captures, compile_pattern
+from .registry import builtin, libfunction
+
 LIB = 'string'
+
+LLONG_MIN = -2 ** 63
+MAX_STRING = 2 ** 31          # string.rep refuses to build more (5.1 runs out of memory)
+MAXCSTACK = 8000              # LUAI_MAXCSTACK: string.byte returns at most this many values
+
+
+def c_long(x):
+    """(long)x for a double on x86-64: truncation, LLONG_MIN when out of range."""
+    if -9.223372036854775808e18 <= x < 9.223372036854775808e18:
+        return int(x)
+    return LLONG_MIN
+
+
+def c_int(x):
+    """(int)(long)x: luaL_checkint keeps the low 32 bits."""
+    v = c_long(x) & 0xffffffff
+    return v - 0x100000000 if v & 0x80000000 else v
+
+
+def _str(args, n):
+    v = args[n - 1] if n <= len(args) else None
+    return v if type(v) is str else check_string(args, n)
+
+
+def _integer(args, n, default):
+    """luaL_optinteger (luaL_checkinteger when default is None)."""
+    v = args[n - 1] if n <= len(args) else None
+    if v is None and default is not None:
+        return default
+    if type(v) is not float:
+        v = check_number(args, n)
+    if -9e15 < v < 9e15:
+        return int(v)
+    return c_long(v)
+
+
+def _posrelat(pos, length):
+    """A relative string position: negative means back from the end."""
+    if pos < 0:
+        pos += length + 1
+    return pos if pos >= 0 else 0
+
+
+# ---- simple functions ----------------------------------------------------------------
+
+@libfunction(LIB, 'len')
+def str_len(args):
+    return (float(len(_str(args, 1))),)
+
+
+@libfunction(LIB, 'sub')
+def str_sub(args):
+    s = _str(args, 1)
+    n = len(s)
+    start = _posrelat(_integer(args, 2, None), n)
+    end = _posrelat(_integer(args, 3, -1), n)
+    if start < 1:
+        start = 1
+    if end > n:
+        end = n
+    return (s[start - 1:end] if start <= end else '',)
+
+
+@libfunction(LIB, 'reverse')
+def str_reverse(args):
+    return (_str(args, 1)[::-1],)
+
+
+@libfunction(LIB, 'lower')
+def str_lower(args):
+    s = _str(args, 1)
+    # C locale: only A-Z change (str.lower would also change latin-1 letters)
+    return (s.lower() if s.isascii() else s.encode('latin-1').lower().decode('latin-1'),)
+
+
+@libfunction(LIB, 'upper')
+def str_upper(args):
+    s = _str(args, 1)
+    return (s.upper() if s.isascii() else s.encode('latin-1').upper().decode('latin-1'),)
+
+
+@libfunction(LIB, 'rep')
+def str_rep(args):
+    s = _str(args, 1)
+    n = c_int(check_number(args, 2))
+    if n <= 0 or not s:
+        return ('',)
+    if len(s) * n > MAX_STRING:
+        raise MemoryError('string.rep result too large')
+    return (s * n,)
+
+
+@libfunction(LIB, 'byte')
+def str_byte(args):
+    s = _str(args, 1)
+    n = len(s)
+    posi = _posrelat(_integer(args, 2, 1), n)
+    pose = _posrelat(_integer(args, 3, posi), n)
+    if posi <= 0:
+        posi = 1
+    if pose > n:
+        pose = n
+    if posi > pose:
+        return ()
+    count = pose - posi + 1
+    if count + len(args) > MAXCSTACK:
+        raise LibErr('stack overflow (string slice too long)')
+    if count == 1:
+        return (float(ord(s[posi - 1])),)
+    return [float(c) for c in s[posi - 1:pose].encode('latin-1')]
+
+
+@libfunction(LIB, 'char')
+def str_char(args):
+    out = []
+    for i, v in enumerate(args):
+        c = c_int(v if type(v) is float else check_number(args, i + 1))
+        if not 0 <= c <= 255:
+            raise ArgErr(i + 1, 'invalid value')
+        out.append(c)
+    return (bytes(out).decode('latin-1'),)
+
+
+@libfunction(LIB, 'dump')
+def str_dump(args):
+    f = args[0] if args else None
+    if type(f) is not LuaFunction:
+        raise type_error(1, 'function', f, not args)
+    if f.proto is None:
+        raise LibErr('unable to dump given function')
+    strip = len(args) > 1 and args[1] is not None and args[1] is not False
+    return (dump_proto(f.proto, strip),)
+
+
+# ---- pattern matching ----------------------------------------------------------------
+
+def _init(args, n):
+    """The start index (from 0) of find/match, clipped to [0, n] as 5.1 does."""
+    init = _posrelat(_integer(args, 3, 1), n) - 1
+    if init < 0:
+        return 0
+    return n if init > n else init
+
+
+@libfunction(LIB, 'find')
+def str_find(args):
+    s = _str(args, 1)
+    p = _str(args, 2)
+    init = _init(args, len(s)) if len(args) > 2 else 0
+    if len(args) > 3 and args[3] is not None and args[3] is not False:
+        pat = None
+    else:
+        pat = compile_pattern(p)
+        if pat.literal is not None:
+            pat = None
+    if pat is None:           # a plain search (of the whole p, zeros included)
+        i = s.find(p, init)
+        if i < 0:
+            return (None,)
+        return (float(i + 1), float(i + len(p)))
+    m = pat.search(s, init)
+    if m is None:
+        return (None,)
+    b, e = m.span()
+    if not pat.ncap:
+        return (float(b + 1), float(e))
+    return (float(b + 1), float(e), *captures(pat, m))
+
+
+@libfunction(LIB, 'match')
+def str_match(args):
+    s = _str(args, 1)
+    pat = compile_pattern(_str(args, 2))
+    init = _init(args, len(s)) if len(args) > 2 else 0
+    lit = pat.literal
+    if lit is not None:
+        return (lit if s.find(lit, init) >= 0 else None,)
+    m = pat.search(s, init)
+    if m is None:
+        return (None,)
+    if not pat.ncap:
+        return (m.group(0),)
+    return captures(pat, m)
+
+
+@libfunction(LIB, 'gmatch')
+def str_gmatch(args):
+    s = _str(args, 1)
+    pat = compile_pattern(_str(args, 2), gmatch=True)
+    search = pat.search
+    n = len(s)
+    pos = 0
+
+    def gmatch_aux(_args):
+        nonlocal pos
+        if pos > n:
+            return ()
+        m = search(s, pos)
+        if m is None:
+            pos = n + 1
+            return ()
+        b, e = m.span()
+        pos = e if e > b else e + 1
+        if not pat.ncap:
+            return (m.group(0),)
+        return captures(pat, m)
+
+    return (builtin(gmatch_aux, 'gmatch_aux'),)
+
+
+def _compile_repl(repl):
+    """add_s: the replacement string as pieces: str (literal) or int (capture
+    index, 0 for the whole match); a '%' at the very end adds the '\\0' C
+    finds after the string."""
+    pieces = []
+    lit = []
+    i = 0
+    n = len(repl)
+    while True:
+        j = repl.find('%', i)
+        if j < 0:
+            lit.append(repl[i:])
+            break
+        lit.append(repl[i:j])
+        c = repl[j + 1] if j + 1 < n else '\0'
+        if '0' <= c <= '9':
+            if lit:
+                pieces.append(''.join(lit))
+                lit = []
+            pieces.append(ord(c) - 48)
+        else:
+            lit.append(c)
+        i = j + 2
+        if i > n:
+            break
+    if lit:
+        pieces.append(''.join(lit))
+    return [p for p in pieces if p != '']
+
+
+_repl_cache = {}
+
+
+def _regex_template(pat, pieces):
+    """The pieces as a template for re.sub, or None where re.sub would not
+    give 5.1's text (position captures, an invalid index)."""
+    out = []
+    for p in pieces:
+        if type(p) is str:
+            out.append(p.replace('\\', '\\\\'))
+        elif p == 0 or (p == 1 and not pat.ncap):
+            out.append('\\g<0>')
+        elif p <= pat.ncap and p not in pat.poscaps:
+            out.append('\\g<%d>' % p)
+        else:
+            return None
+    return ''.join(out)
+
+
+def _add_string(pat, m, pieces, out):
+    for p in pieces:
+        if type(p) is str:
+            out.append(p)
+        elif p == 0:
+            out.append(m.group(0))
+        else:
+            v = capture(pat, m, p)
+            out.append(v if type(v) is str else number_to_str(v))
+
+
+@libfunction(LIB, 'gsub')
+def str_gsub(args):
+    s = _str(args, 1)
+    p = _str(args, 2)
+    repl = args[2] if len(args) > 2 else None
+    tr = type(repl)
+    n = len(s)
+    max_s = n + 1 if len(args) < 4 or args[3] is None else c_int(check_number(args, 4))
+    if tr is not str and tr is not float and tr is not LuaTable and tr is not LuaFunction:
+        raise ArgErr(3, 'string/function/table expected')
+    pat = compile_pattern(p)
+    if max_s <= 0:
+        return (s, 0.0)
+    if tr is not str and tr is not float:
+        return _gsub_loop(s, pat, repl, max_s)
+    if tr is float:
+        repl = number_to_str(repl)
+    pieces = _repl_cache.get(repl)
+    if pieces is None:
+        if len(_repl_cache) >= 512:
+            _repl_cache.clear()
+        pieces = _repl_cache[repl] = _compile_repl(repl)
+    lit = pat.literal
+    if lit and all(type(x) is str for x in pieces):
+        count = s.count(lit)
+        if count > max_s:
+            count = max_s
+        return (s.replace(lit, ''.join(pieces), count), float(count))
+    if pat.rx is not None and pat.minlen > 0 and not pat.anchored:
+        # no empty match: re.subn walks the subject as str_gsub does
+        template = _regex_template(pat, pieces)
+        if template is not None:
+            r, count = pat.rx.subn(template, s, max_s)
+            return (r, float(count))
+    return _gsub_loop(s, pat, pieces, max_s)
+
+
+def _gsub_loop(s, pat, repl, max_s):
+    """str_gsub's loop; repl is the pieces of a string, a table or a function."""
+    search = pat.search
+    n = len(s)
+    out = []
+    count = 0
+    pos = 0
+    tr = type(repl)
+    while count < max_s:
+        m = search(s, pos)
+        if m is None:
+            break
+        b, e = m.span()
+        out.append(s[pos:b])
+        count += 1
+        if tr is list:
+            _add_string(pat, m, repl, out)
+        else:
+            out.append(_replacement(pat, m, repl, tr))
+        if e > b:
+            pos = e
+        elif b < n:
+            out.append(s[b])
+            pos = b + 1
+        else:
+            pos = b
+            break
+        if pat.anchored:
+            break
+    out.append(s[pos:])
+    return (''.join(out), float(count))
+
+
+def _replacement(pat, m, repl, tr):
+    """add_value for a table or function: the text replacing match m."""
+    if tr is LuaTable:
+        key = capture(pat, m, 1)
+        v = repl.hash.get(key) if repl.meta is None else ops.index(repl, key)
+    else:
+        r = repl.gate(list(captures(pat, m)))
+        v = r[0] if r else None
+    if v is None or v is False:
+        return m.group(0)
+    if type(v) is str:
+        return v
+    if type(v) is float:
+        return number_to_str(v)
+    raise LibErr('invalid replacement value (a %s)' % typename(v))
+
+
+# ---- format ----------------------------------------------------------------------------
+
+FLAGS = '-+ #0'
+
+
+def _scan_spec(fmt, i):
+    """scanformat from fmt[i] (just after '%'): (flags, width, precision,
+    conversion, index after it); errors as 5.1 raises them."""
+    j = i
+    n = len(fmt)
+    while j < n and fmt[j] in FLAGS:
+        j += 1
+    if j - i >= len(FLAGS) + 1:
+        raise LibErr('invalid format (repeated flags)')
+    flags = fmt[i:j]
+    k = j
+    while k < n and k - j < 2 and '0' <= fmt[k] <= '9':
+        k += 1
+    width = int(fmt[j:k]) if k > j else 0
+    prec = None
+    if k < n and fmt[k] == '.':
+        k += 1
+        m = k
+        while k < n and k - m < 2 and '0' <= fmt[k] <= '9':
+            k += 1
+        prec = int(fmt[m:k]) if k > m else 0
+    if k < n and '0' <= fmt[k] <= '9':
+        raise LibErr('invalid format (width or precision too long)')
+    conv = fmt[k] if k < n else '\0'
+    return flags, width, prec, conv, k + 1
+
+
+def _pad(text, flags, width):
+    if len(text) >= width:
+        return text
+    return text.ljust(width) if '-' in flags else text.rjust(width)
+
+
+def _format_int(v, flags, width, prec, conv):
+    """printf's %d %i %o %u %x %X of the integer v (unsigned ones already
+    reduced to 0..2**64-1)."""
+    sign = ''
+    if v < 0:
+        sign = '-'
+        v = -v
+    elif conv in 'di':
+        sign = '+' if '+' in flags else ' ' if ' ' in flags else ''
+    digits = '%o' % v if conv == 'o' else '%x' % v if conv == 'x' else (
+        '%X' % v if conv == 'X' else '%d' % v)
+    if prec is not None:
+        if prec == 0 and v == 0:
+            digits = ''
+        elif len(digits) < prec:
+            digits = '0' * (prec - len(digits)) + digits
+    if '#' in flags:
+        if conv == 'o' and not digits.startswith('0'):
+            digits = '0' + digits
+        elif conv in 'xX' and v != 0:
+            sign = '0' + conv
+    if '0' in flags and '-' not in flags and prec is None:
+        fill = width - len(sign) - len(digits)
+        if fill > 0:
+            digits = '0' * fill + digits
+    return _pad(sign + digits, flags, width)
+
+
+def _c_ulong(x):
+    """(unsigned long)x as gcc compiles it on x86-64."""
+    if not x >= 2.0 ** 63:
+        return c_long(x) % 2 ** 64
+    return (c_long(x - 2.0 ** 63) % 2 ** 64) ^ 2 ** 63
+
+
+def _format_float(x, flags, width, prec, conv):
+    if x != x or x in (math.inf, -math.inf):
+        # glibc: [-]inf/nan (upper case for %E %G), padded with spaces only
+        text = 'nan' if x != x else 'inf'
+        if conv in 'EG':
+            text = text.upper()
+        if math.copysign(1.0, x) < 0:
+            text = '-' + text
+        elif '+' in flags:
+            text = '+' + text
+        elif ' ' in flags:
+            text = ' ' + text
+        return _pad(text, flags, width)
+    spec = '%' + flags + (str(width) if width else '') + (
+        '' if prec is None else '.%d' % prec) + conv
+    return spec % x
+
+
+def _format_spec(args, argn, flags, width, prec, conv):
+    """One format item of string.format for argument argn."""
+    if conv in 'di':
+        return _format_int(c_long(check_number(args, argn)), flags, width, prec, conv)
+    if conv in 'ouxX':
+        return _format_int(_c_ulong(check_number(args, argn)), flags, width, prec, conv)
+    if conv in 'eEfgG':
+        return _format_float(check_number(args, argn), flags, width, prec, conv)
+    if conv == 'c':
+        x = check_number(args, argn)
+        c = int(x) & 0xff if -2.0 ** 31 <= x < 2.0 ** 31 else 0
+        if c == 0:           # sprintf wrote a '\0': the item ends there (strlen)
+            return '' if '-' in flags else ' ' * (width - 1)
+        return _pad(chr(c), flags, width)
+    if conv == 's':
+        s = check_string(args, argn)
+        if prec is None and len(s) >= 100:
+            return s          # kept whole, zeros included
+        if '\0' in s:
+            s = s[:s.index('\0')]
+        if prec is not None:
+            s = s[:prec]
+        return _pad(s, flags, width)
+    if conv == 'q':
+        s = check_string(args, argn)
+        return '"%s"' % (s.replace('\\', '\\\\').replace('"', '\\"').replace('\n', '\\\n')
+                         .replace('\r', '\\r').replace('\0', '\\000'))
+    raise LibErr("invalid option '%%%s' to 'format'" % conv.replace('\0', ''))
+
+
+_format_cache = {}
+
+
+def _compile_format(fmt):
+    """The format as pieces: str (literal text) or a spec tuple; a spec that
+    5.1 would reject is kept as the error to raise when it is reached."""
+    pieces = []
+    i = 0
+    n = len(fmt)
+    while i < n:
+        j = fmt.find('%', i)
+        if j < 0:
+            pieces.append(fmt[i:])
+            break
+        if j > i:
+            pieces.append(fmt[i:j])
+        if j + 1 < n and fmt[j + 1] == '%':
+            pieces.append('%')
+            i = j + 2
+            continue
+        try:
+            flags, width, prec, conv, i = _scan_spec(fmt, j + 1)
+            pieces.append((flags, width, prec, conv))
+        except LibErr as e:
+            pieces.append((e.msg,))
+            break
+    return pieces
+
+
+@libfunction(LIB, 'format')
+def str_format(args):
+    fmt = _str(args, 1)
+    pieces = _format_cache.get(fmt)
+    if pieces is None:
+        if len(_format_cache) >= 512:
+            _format_cache.clear()
+        pieces = _format_cache[fmt] = _compile_format(fmt)
+    out = []
+    argn = 1
+    top = len(args)
+    for p in pieces:
+        if type(p) is str:
+            out.append(p)
+            continue
+        argn += 1
+        if argn > top:
+            raise ArgErr(argn, 'no value')
+        if len(p) == 1:
+            raise LibErr(p[0])
+        flags, width, prec, conv = p
+        v = args[argn - 1]
+        if conv == 's' and type(v) is str and not flags and not width and prec is None and (
+                len(v) >= 100 or '\0' not in v):
+            out.append(v)
+        elif conv == 'd' and type(v) is float and not flags and not width and prec is None \
+                and v.is_integer() and -9e15 < v < 9e15:
+            out.append('%d' % v)
+        else:
+            out.append(_format_spec(args, argn, flags, width, prec, conv))
+    return (''.join(out),)
+
+
+def setup(state, t):
+    """The string metatable: ("x"):rep(3) finds rep through __index."""
+    mt = LuaTable()
+    mt.hash['__index'] = t
+    state.type_meta[str] = mt
+

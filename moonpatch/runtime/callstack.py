@@ -65,15 +65,25 @@ def host_function(fn, name=None):
     return fn
 
 
-def _level_of(frame):
+def _levels_of(frame):
+    """The levels a Python frame stands for. A Lua code's locate(frame)
+    returns None (a frame that hides behind another), (closure, pc), or
+    (closure, pc, tail calls[, (closure, pc, tail calls) below it]): a
+    frame reused by tail calls shows Lua 5.1's '(tail call)' levels."""
     code = frame.f_code
     locate = _LUA_CODE.get(code)
     if locate is not None:
-        cl, pc = locate(frame)
-        return Level(cl, pc, frame)
+        where = locate(frame)
+        out = []
+        while where is not None:
+            out.append(Level(where[0], where[1], frame))
+            if len(where) > 2:
+                out.extend(Level(None, 0, None, True) for _ in range(where[2]))
+            where = where[3] if len(where) > 3 else None
+        return out
     if code in _HOST_CODE:
-        return Level(None, 0, frame)
-    return None
+        return (Level(None, 0, frame),)
+    return ()
 
 
 def live_levels(frame):
@@ -86,9 +96,7 @@ def live_levels(frame):
         if inner:               # levels unwound by an error, this frame's included
             yield from inner
         else:
-            level = _level_of(frame)
-            if level is not None:
-                yield level
+            yield from _levels_of(frame)
         if code in _BOTTOM_CODE:
             return
         frame = frame.f_back
@@ -102,9 +110,7 @@ def traceback_levels(tb):
         tb = tb.tb_next
     out = []
     for frame in reversed(frames):
-        level = _level_of(frame)
-        if level is not None:
-            out.append(level)
+        out.extend(_levels_of(frame))
     return out
 
 

@@ -45,8 +45,10 @@ def running(state=None):
     return (state or current_state()).current_co
 
 
-def resume(co, args):
-    """Resume co with args: (True, values) or (False, (error value,))."""
+def resume(co, args, throw=None):
+    """Resume co with args: (True, values) or (False, (error value,)).
+    throw: an exception to raise at the suspended yield instead (the
+    Python API's generator.throw)."""
     if co.status != 'suspended':
         return False, ('cannot resume %s coroutine' % co.status,)
     state = current_state()
@@ -62,7 +64,7 @@ def resume(co, args):
             values = co.glet.switch(co, args)
         else:
             co.glet.parent = co.resumer
-            values = co.glet.switch(args)
+            values = co.glet.switch(args) if throw is None else co.glet.throw(throw)
     except Exception as e:
         co.status = 'dead'
         co.error = e

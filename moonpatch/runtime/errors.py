@@ -254,13 +254,16 @@ def slot_name(proto, pc, slot):
 
 
 def call_name(proto, pc):
-    """(kind, name) of the function called by instruction pc, or (None, None)."""
+    """(kind, name) of the function called by instruction pc, or (None, None);
+    a generic for's iterator is the local '(for generator)', as in 5.1."""
     if not 0 <= pc < len(proto.code):
         return None, None
     op = proto.code[pc] & 0xff
-    if op not in _CALLS:
-        return None, None
-    return slot_name(proto, pc, (proto.code[pc] >> 8) & 0xff)
+    if op in _CALLS:
+        return slot_name(proto, pc, (proto.code[pc] >> 8) & 0xff)
+    if op == bc.ITERC or op == bc.ITERN:
+        return slot_name(proto, pc, ((proto.code[pc] >> 8) & 0xff) - 3)
+    return None, None
 
 
 # ---- tracebacks -------------------------------------------------------------------
@@ -280,15 +283,22 @@ def function_description(level, caller):
     return ' ?'
 
 
-def format_traceback(levels, msg=None, bottom_c=False):
-    """Lua 5.1's traceback text (db_errorfb): 12 levels, '...', the last 10."""
+def format_traceback(levels, msg=None, bottom_c=False, level0=2):
+    """Lua 5.1's traceback text (db_errorfb). levels[0] is stack level
+    level0 (2 in lua.c's message handler, whose levels 0 and 1 are
+    debug.traceback and the handler); levels up to 11 are shown, then, if
+    more than 11 follow, '...' and the last 10."""
     out = [] if msg is None else [msg, '\n']
     out.append('stack traceback:')
     entries = list(levels)
     if bottom_c:
         entries.append(None)          # the host program that started Lua: [C]: ?
     n = len(entries)
-    shown = list(range(n)) if n <= 22 else list(range(12)) + [None] + list(range(n - 10, n))
+    first = max(12 - level0, 0)       # entries before the first level past 11
+    if n >= first + 12:
+        shown = list(range(first)) + [None] + list(range(n - 10, n))
+    else:
+        shown = list(range(n))
     for i in shown:
         if i is None:
             out.append('\n\t...')
@@ -302,6 +312,8 @@ def format_traceback(levels, msg=None, bottom_c=False):
             src = chunkid(level.closure.proto.chunkname)
             line = level.currentline
             out.append('\n\t%s:' % src + ('%d:' % line if line > 0 else ''))
+        elif level.tailcall:
+            out.append('\n\t(tail call):')
         else:
             out.append('\n\t[C]:')
         out.append(function_description(level, caller))

@@ -5,44 +5,52 @@ a collection. The difference shows in weak tables (an entry must stay until
 the collector runs, then vanish if nothing else refers to its weak part)
 and in __gc (called at a collection, and for every remaining userdata when
 the state closes). So weak tables hold their entries strongly, and a
-collection (collectgarbage, or automatically every SWEEP_EVERY new weak
-entries) briefly turns the weak parts into weak references, lets Python
-collect, and keeps what survived. Finalizers run at the same points.
+collection (collectgarbage, or automatically every SWEEP_EVERY insertions
+into weak tables) briefly turns the weak parts into weak references, lets
+Python collect, and keeps what survived. Finalizers run at the same points.
+Each state (runtime) has its own weak tables and finalizers.
 """
 import gc
 import weakref
 
-from .values import pending_finalizers
+from .state import current_state
 
 SWEEP_EVERY = 100000      # weak-table insertions between automatic sweeps
 
-_weak_hashes = {}                    # id -> weakref of every WeakHash (runtime/table.py)
-_insertions = [0]
+
+def _track(registry, obj):
+    key = id(obj)
+    registry[key] = weakref.ref(obj, lambda _r, key=key: registry.pop(key, None))
 
 
 def track_weak(h):
-    key = id(h)
-    _weak_hashes[key] = weakref.ref(h, lambda _r, key=key: _weak_hashes.pop(key, None))
-
-
-def note_insertion():
-    _insertions[0] += 1
-    if _insertions[0] >= SWEEP_EVERY:
-        _insertions[0] = 0
-        sweep()
+    """Register a weak table's hash with the running state."""
+    _track(current_state().weak_hashes, h)
 
 
 def track_userdata(state, u):
-    """Remember u so that closing its state can finalize it."""
-    tracked = state.userdata
-    key = id(u)
-    tracked[key] = weakref.ref(u, lambda _r, key=key: tracked.pop(key, None))
+    """Make state finalize u: when it dies (its __gc then runs at the next
+    collection) and when the state closes."""
+    u.owner = state
+    _track(state.userdata, u)
 
 
-def sweep():
-    """One full collection: weak entries whose weak part nothing else holds
-    disappear; dead userdata get their finalizers queued."""
-    hashes = [h for h in (r() for r in list(_weak_hashes.values())) if h is not None]
+def note_insertion():
+    state = current_state()
+    state.weak_insertions += 1
+    if state.weak_insertions >= SWEEP_EVERY:
+        state.weak_insertions = 0
+        sweep(state)
+
+
+def _alive(registry):
+    return [o for o in (r() for r in list(registry.values())) if o is not None]
+
+
+def sweep(state):
+    """One full collection: the weak entries whose weak part nothing else
+    holds disappear; dead userdata get their finalizers queued."""
+    hashes = _alive(state.weak_hashes)
     for h in hashes:
         h.weaken()
     gc.collect()
@@ -50,16 +58,19 @@ def sweep():
         h.strengthen()
 
 
-def collect():
-    sweep()
-    run_finalizers()
+def collect(state=None):
+    state = state or current_state()
+    sweep(state)
+    run_finalizers(state)
 
 
-def run_finalizers():
-    """Call __gc for the userdata that died (queued by Userdata.__del__)."""
+def run_finalizers(state):
+    """Call __gc for the userdata of this state that died since the last
+    collection (Userdata.__del__ queued them)."""
     from . import ops        # ops builds on table.py, which builds on this module
-    while pending_finalizers:
-        u = pending_finalizers.pop(0)
+    due = state.pending_finalizers
+    while due:
+        u = due.pop(0)
         h = u.meta.hash.get('__gc') if u.meta is not None else None
         if h is not None:
             ops.call(h, [u])
@@ -68,10 +79,9 @@ def run_finalizers():
 def close_state(state):
     """lua_close: finalize every userdata that is still alive, newest first."""
     from . import ops
-    collect()
-    for ref in reversed(list(state.userdata.values())):
-        u = ref()
-        if u is not None and u.meta is not None:
+    collect(state)
+    for u in reversed(_alive(state.userdata)):
+        if u.meta is not None:
             h = u.meta.hash.get('__gc')
             if h is not None:
                 u.meta = None          # finalized once

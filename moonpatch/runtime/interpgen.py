@@ -10,9 +10,44 @@ template. Opcodes are numbered for dispatch by how often they execute
 splits each range where the weights balance, so hot opcodes sit one to three
 tests from the top. The generated file is committed, so running the
 interpreter generates no code at all; a test checks it is current.
+
+Debug hooks (debug.sethook) cost the plain interpreter nothing. The file
+holds three functions made from the same templates:
+
+- execute(cl, R): the plain interpreter, the gate of every Lua closure.
+- execute_hooked(cl, R, resume=None): the same instructions plus Lua 5.1's
+  hook events: 'call' at entry (for a tail call too, while the caller is
+  still visible, as in luaD_precall), 'line' and 'count' before each
+  instruction (luaG_traceexec: a new line, a jump back, or the first
+  instruction; LOOP, which 5.1 does not have, is not traced), 'return' and
+  one 'tail return' per tail call made in the frame before each return
+  (callrethooks), and 'call'/'return' around host functions (hooks.hcall).
+  Each frame reads its thread's hook record once (hooks are per coroutine).
+- execute_resume(cl, R, resume): the plain body again, entered with a saved
+  frame state, for hooked frames that go back to plain speed.
+
+Switching (runtime/hooks.py): while any thread has a hook, execute.__code__
+is execute_hooked's code, so every closure's gate (a bound method of the
+function object) enters the hooked variant from its next call on. A frame
+that is already running cannot change its code, so it moves: the frames of
+the thread that gets a hook are marked with a Python trace function
+(frame.f_trace, the way pdb traces the frames of its callers) that raises
+HookSwitch when the frame reaches the instruction fetch, i.e. between two
+instructions; the plain function's `except HookSwitch` hands cl, R, pc, va,
+openuv, mr and tc to execute_hooked(..., resume=...) and hides itself (cl =
+None) behind it. So the lines that follow debug.sethook(f, "l") in the same
+function and in its callers fire, as in lua5.1. The plain loop pays only a
+try block, which is free in CPython 3.11+ (an exception table entry) and one
+block setup per call before; Python tracing is on only until every marked
+frame has switched or returned. When the last hook is removed, the code goes
+back, and hooked frames move to execute_resume at their next instruction.
+
+Tail calls: each frame counts in tc the tail calls that reused it (one local
+store per call), so the call stack shows Lua 5.1's '(tail call)' levels.
 """
 import hashlib
 import os
+import re
 import sys
 
 from ..bytecode.opcodes import OPCODES
@@ -41,10 +76,33 @@ HOLES = {'$A': 'a', '$B': 'b', '$C': 'c', '$D': 'b', '$JUMP': 'pc = c', '$SKIP':
 
 TAILCALL = """\
 if type(f) is LuaFunction and f.proto is not None:
+    tc += 1
     cl = f
     R = args
     break
 return call(f, args)
+"""
+
+# In the hooked variant the callee's call hook runs while the caller is
+# still on the stack (tcall: its closure and pc); host functions go through
+# hcall for their call and return events.
+TAILCALL_HOOKED = """\
+if type(f) is LuaFunction and f.proto is not None:
+    tcall = (cl, pc)
+    cl = f
+    R = args
+    break
+r = hcall(f, args)
+return r
+"""
+
+# Before each return of the hooked variant (callrethooks).
+RETHOOK = """\
+if H.rm:
+    fire(H, 'return')
+    while tc and H.rm:
+        tc -= 1
+        fire(H, 'tail return')
 """
 
 HEADER = '''\
@@ -56,6 +114,7 @@ from math import floor
 from ..bytecode.decode import decode
 from .callstack import register_lua_code
 from .closure import new_closure, set_interpreter
+from .hooks import HookSwitch, fire, hcall, install_interpreter, switched, thread_hooks, trace
 from .ops import (arith, call, close_upvals, concat, eq, for_prep, index, is_next,
                   le, length, lt, pow, set_multi, setindex, table_from_template, unm)
 from .table import BoolKey, LuaTable, PairsIter
@@ -64,31 +123,140 @@ from .values import INF, LuaFunction, Userdata
 # dispatch number of each opcode (decode() puts these in the operand tuples)
 DISPATCH = {dispatch}
 
+PLAIN = True        # no thread has a hook (runtime/hooks.py sets this)
+'''
 
+# What every call (and tail call) does before its first instruction.
+PROLOGUE = '''\
+frame = cl.proto.decoded
+if frame is None:
+    frame = decode_frame(cl.proto)
+code, nils, nfixed = frame
+U = cl.upvals
+if nfixed >= 0:           # a vararg function: the extra arguments go to va
+    va = R[nfixed:]
+    del R[nfixed:]
+R += nils
+openuv = None
+mr = None
+pc = 0
+'''
+
+FETCH = '''\
+op, a, b, c = code[pc]
+pc += 1
+'''
+
+PLAIN_HEAD = '''
 def execute(cl, R):
     """Run closure cl with argument list R (which becomes its registers);
     return its results as a sequence."""
+    tc = 0                        # tail calls that reused this frame
     while True:                   # once per call, again for each tail call
-        proto = cl.proto
-        code = proto.decoded
-        if code is None:
-            code = proto.decoded = decode(proto, DISPATCH)
-        U = cl.upvals
-        if proto.is_vararg:
-            va = R[proto.numparams:]
-            del R[proto.numparams:]
-        R += [None] * proto.framesize
-        openuv = None
-        mr = None
+'''
+
+RESUME_HEAD = '''
+def execute_resume(cl, R, resume):
+    """execute() entered in the middle of a frame: resume is the state
+    (pc, va, openuv, mr, tc) a hooked frame had when the last hook went."""
+    tc = 0
+    while True:
+        if resume is not None:
+            Rr = R
+            R = []
+'''
+
+RESUME_STATE = '''\
+if resume is not None:
+    R = Rr
+    pc, va, openuv, mr, tc = resume
+    resume = None
+'''
+
+# The plain variants' way out when debug.sethook marked the frame (hooks.py).
+SWITCH = '''\
+except HookSwitch:
+    switched()
+    c, cl = cl, None          # hide this frame behind its continuation
+    return execute_hooked(c, R, (pc, locals().get('va'), openuv, mr, tc))
+'''
+
+HOOKED_HEAD = '''
+def execute_hooked(cl, R, resume=None):
+    """execute() with debug hooks (see runtime/interpgen.py); resume: a
+    plain frame's state (pc, va, openuv, mr, tc) to go on from."""
+    H = thread_hooks()            # this thread's hook settings
+    tc = 0
+    tcall = None
+    while True:
+        if resume is not None:
+            Rr = R
+            R = []
+'''
+
+HOOKED_ENTRY = '''\
+if resume is None:
+    oldpc = 0
+    if H.cm:
+        pc = 1                    # 5.1 shows the first instruction as current
+        fire(H, 'call')
         pc = 0
-        while True:
-            op, a, b, c = code[pc]
-            pc += 1
+    if tcall is not None:
+        tcall = None
+        tc += 1
+else:
+    R = Rr
+    pc, va, openuv, mr, tc = resume
+    oldpc = pc
+    resume = None
+'''
+
+HOOKED_STEP = '''\
+if H.lc:
+    if op != {loop}: oldpc = trace(H, cl, pc, oldpc)
+elif PLAIN:                       # the last hook went: back to plain speed
+    c, cl = cl, None
+    return execute_resume(c, R, (pc - 1, locals().get('va'), openuv, mr, tc))
+else:
+    oldpc = pc
 '''
 
 FOOTER = '''
 
-register_lua_code(execute.__code__, lambda frame: (frame.f_locals['cl'], frame.f_locals['pc']))
+def decode_frame(proto):
+    """What a call of proto needs, computed once: the decoded instructions,
+    the nils that extend the arguments to a full frame, and the number of
+    fixed parameters of a vararg function (-1 for the others)."""
+    frame = proto.decoded = (decode(proto, DISPATCH), [None] * proto.framesize,
+                             proto.numparams if proto.is_vararg else -1)
+    return frame
+
+
+def _locate(frame):
+    """(closure, pc, tail calls) of an interpreter frame; None for a frame
+    that hides behind the continuation it switched to, or that failed (a
+    stack overflow) before its first instruction."""
+    f = frame.f_locals
+    cl = f['cl']
+    pc = f.get('pc')
+    return None if cl is None or pc is None else (cl, pc, f['tc'])
+
+
+def _locate_hooked(frame):
+    f = frame.f_locals
+    cl = f['cl']
+    pc = f.get('pc')
+    if cl is None or pc is None:
+        return None
+    if f.get('tcall') is not None:    # in the call hook of a tail call
+        return (cl, pc, 0, f['tcall'] + (f['tc'],))
+    return (cl, pc, f.get('tc', 0))
+
+
+register_lua_code(execute.__code__, _locate)
+register_lua_code(execute_resume.__code__, _locate)
+register_lua_code(execute_hooked.__code__, _locate_hooked)
+install_interpreter(globals(), {fetch_lines})
 set_interpreter(execute)
 '''
 
@@ -133,14 +301,50 @@ def dispatch_order():
     return sorted(OPCODES, key=lambda op: (-WEIGHTS.get(op.name, 1), op.code))
 
 
-def _tree(ops, lo, hi, indent, out):
+# Template edits for the hooked variant: a pairs() loop calls next (so its
+# call and return events happen) while call or return events are wanted.
+HOOKED_EDITS = {
+    'ISNEXT': ('if R[a-1] is None and ', 'if not (H.cm or H.rm) and R[a-1] is None and '),
+}
+
+
+def _hooked(lines, name):
+    """Template lines for the hooked variant: host functions are called
+    through hcall (their call and return events), and the return events
+    run before every return."""
+    out = []
+    edit = HOOKED_EDITS.get(name)
+    for line in lines:
+        line = _GATE.sub('hcall(f, ', line)
+        if edit is not None and edit[0] in line:
+            line = line.replace(*edit)
+            edit = None
+        stripped = line.lstrip()
+        assert ': return' not in line, 'a return must be a line of its own: ' + line
+        if stripped.startswith('return'):
+            indent = line[:len(line) - len(stripped)]
+            out.extend(indent + hook for hook in RETHOOK.rstrip('\n').split('\n'))
+        out.append(line)
+    assert edit is None, 'a hooked-variant edit did not apply to ' + name
+    return out
+
+
+_GATE = re.compile(r'f\.gate\(|(?<![\w.])call\(f, ')
+
+
+def _tree(ops, lo, hi, indent, out, hooked=False):
     """Emit the dispatch for dispatch numbers lo..hi-1 (ops[lo:hi])."""
     pad = '    ' * indent
     if hi - lo == 1:
         op = ops[lo]
         out.append('%s# %s: %s' % (pad, op.name, op.semantics))
-        for line in expand(op.template, HOLES, TAILCALL) if op.template.strip() else ['pass']:
-            out.append(pad + line)
+        if not op.template.strip():
+            lines = ['pass']
+        elif hooked:
+            lines = _hooked(expand(op.template, HOLES, TAILCALL_HOOKED), op.name)
+        else:
+            lines = expand(op.template, HOLES, TAILCALL)
+        out.extend(pad + line for line in lines)
         return
     weights = [WEIGHTS.get(op.name, 1) for op in ops[lo:hi]]
     total = sum(weights)
@@ -151,9 +355,36 @@ def _tree(ops, lo, hi, indent, out):
         if best is None or diff < best:
             best, split = diff, i + 1
     out.append('%sif op < %d:' % (pad, split))
-    _tree(ops, lo, split, indent + 1, out)
+    _tree(ops, lo, split, indent + 1, out, hooked)
     out.append('%selse:' % pad)
-    _tree(ops, split, hi, indent + 1, out)
+    _tree(ops, split, hi, indent + 1, out, hooked)
+
+
+def _block(text, indent):
+    return ['    ' * indent + line if line else '' for line in text.rstrip('\n').split('\n')]
+
+
+def _function(ops, variant):
+    """One interpreter function: 'plain' (execute), 'resume' (execute_resume)
+    or 'hooked' (execute_hooked)."""
+    out = _block({'plain': PLAIN_HEAD, 'resume': RESUME_HEAD,
+                  'hooked': HOOKED_HEAD}[variant], 0)
+    out += _block(PROLOGUE, 2)
+    if variant == 'hooked':
+        loop = [op.name for op in ops].index('LOOP')
+        out += _block(HOOKED_ENTRY, 2)
+        out += _block('while True:', 2)
+        out += _block(FETCH, 3)
+        out += _block(HOOKED_STEP.format(loop=loop), 3)
+        _tree(ops, 0, len(ops), 3, out, hooked=True)
+        return out
+    if variant == 'resume':
+        out += _block(RESUME_STATE, 2)
+    out += _block('try:\n    while True:', 2)
+    out += _block(FETCH, 4)
+    _tree(ops, 0, len(ops), 4, out)
+    out += _block(SWITCH, 2)
+    return out
 
 
 def digest():
@@ -170,9 +401,18 @@ def generate():
     dispatch = [0] * len(OPCODES)
     for i, op in enumerate(ops):
         dispatch[op.code] = i
-    out = [HEADER.format(digest=digest(), dispatch=dispatch).rstrip('\n')]
-    _tree(ops, 0, len(ops), 3, out)
-    return '\n'.join(out) + '\n' + FOOTER
+    out = [HEADER.format(digest=digest(), dispatch=dispatch).rstrip('\n'), '']
+    fetch_lines = {}
+    for name, variant in (('execute', 'plain'), ('execute_hooked', 'hooked'),
+                          ('execute_resume', 'resume')):
+        start = len('\n'.join(out).split('\n'))
+        body = _function(ops, variant)
+        if variant != 'hooked':     # where hooks.py's tracer switches a frame
+            fetch = body.index('    ' * 4 + FETCH.split('\n')[0])
+            fetch_lines[name] = start + fetch + 1
+        out += body + ['']
+    lines = ', '.join(f'{name}.__code__: {line}' for name, line in fetch_lines.items())
+    return '\n'.join(out) + FOOTER.format(fetch_lines='{' + lines + '}')
 
 
 def write():

@@ -356,6 +356,8 @@ def table_from_template(tmpl):
 
 def set_multi(t, start, values):
     """t[start], t[start+1], ... = values (TSETM, in constructors)."""
+    if type(t) is not LuaTable:         # only a hand-made chunk gets here
+        raise OperandErr('index', t, direct=False)
     h = t.hash
     for i, v in enumerate(values):
         if v is None:

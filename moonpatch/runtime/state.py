@@ -22,7 +22,10 @@ class LuaState:
         self.globals_next = None     # the `next` function pairs() returns
         self.gc_params = {}
         self.proxy_metas = set()     # ids of metatables made by newproxy(true)
-        self.userdata = {}           # id -> weakref: userdata to finalize at close (gc.py)
+        self.userdata = {}           # id -> weakref: userdata to finalize (runtime/gc.py)
+        self.weak_hashes = {}        # id -> weakref: hashes of weak tables (runtime/gc.py)
+        self.weak_insertions = 0
+        self.pending_finalizers = []     # dead userdata whose __gc is due
 
 
 def current_state():

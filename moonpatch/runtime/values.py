@@ -52,24 +52,23 @@ class UpVal:
         self.slot = 0
 
 
-pending_finalizers = []     # dead userdata whose __gc has to run (lib/base.py runs them)
-
-
 class Userdata:
-    """A full userdata: an opaque host value with a metatable and environment."""
-    __slots__ = ('value', 'meta', 'env', '__weakref__')
+    """A full userdata: an opaque host value with a metatable and environment.
+    `owner` is the state that finalizes it (runtime/gc.py), if any."""
+    __slots__ = ('value', 'meta', 'env', 'owner', '__weakref__')
     lua_typename = 'userdata'
 
     def __init__(self, value=None, meta=None, env=None):
         self.value = value
         self.meta = meta
         self.env = env
+        self.owner = None
 
     def __del__(self):
-        # Resurrect into the queue: __gc runs later, at a safe point.
+        # Resurrect into the owner's queue: __gc runs later, at a safe point.
         mt = self.meta
-        if mt is not None and mt.hash.get('__gc') is not None:
-            pending_finalizers.append(self)
+        if self.owner is not None and mt is not None and mt.hash.get('__gc') is not None:
+            self.owner.pending_finalizers.append(self)
 
 
 _TYPENAMES = {type(None): 'nil', bool: 'boolean', float: 'number', str: 'string',

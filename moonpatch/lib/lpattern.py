@@ -1,0 +1,516 @@
+"""Lua 5.1 patterns (the matcher of lstrlib.c), compiled once per pattern.
+
+A pattern is parsed into a list of items exactly as lstrlib.c's match()
+walks it: single-character classes with their quantifier, captures,
+back-references, %b, %f, the final '$', and an error item where match()
+would raise (5.1 raises only when the matcher reaches the bad spot, so
+string.find("abc", "x[") is nil while string.find("xbc", "x[") is an
+error). Because a quantifier applies to one character class only, the
+capture structure is static: which captures are open at each item is known
+when the pattern is parsed.
+
+Two back ends run the items:
+- most patterns become a Python regular expression with the same
+  backtracking order (greedy */+/?, lazy -, leftmost start), so the search
+  runs in C;
+- patterns with %b (not expressible in `re`), an error item or a capture
+  left open run on Matcher, a port of match()/max_expand()/min_expand()
+  with an explicit stack of choice points instead of C recursion, so no
+  pattern can exhaust Python's stack.
+
+Both return match objects with the `re.Match` methods the string library
+uses: span(), start(i), group(i), groups().
+
+Embedded zeros: lstrlib.c 5.1 reads the pattern as a C string, so a pattern
+ends at its first "\\0" (use %z to match a zero byte).
+"""
+import re
+
+from ..runtime.errors import LibErr
+
+LUA_MAXCAPTURES = 32
+SPECIALS = frozenset('^$*+?.([%-')
+CAP_UNFINISHED = -1
+CAP_POSITION = -2
+
+# ---- character classes (C locale, as lua.c runs) --------------------------------------
+
+_ALL = frozenset(map(chr, range(256)))
+
+
+def _chars(*ranges):
+    return frozenset(chr(c) for lo, hi in ranges for c in range(ord(lo), ord(hi) + 1))
+
+
+_CLASSES = {
+    'a': _chars('AZ', 'az'),
+    'c': _chars('\x00\x1f', '\x7f\x7f'),
+    'd': _chars('09'),
+    'l': _chars('az'),
+    'p': _chars('!/', ':@', '[`', '{~'),
+    's': _chars('\t\r', '  '),
+    'u': _chars('AZ'),
+    'w': _chars('09', 'AZ', 'az'),
+    'x': _chars('09', 'AF', 'af'),
+    'z': frozenset('\0'),
+}
+for _k in list(_CLASSES):
+    _CLASSES[_k.upper()] = _ALL - _CLASSES[_k]
+
+
+def class_members(cl):
+    """The characters %<cl> matches (match_class): a class or the literal cl."""
+    return _CLASSES.get(cl) or frozenset(cl)
+
+
+class PatternError(Exception):
+    """Raised by the parser where match() would raise: carries Lua's message."""
+
+
+def class_end(pat, p):
+    """classEnd: the index just after the single-character class at p."""
+    n = len(pat)
+    c = pat[p]
+    p += 1
+    if c == '%':
+        if p >= n:
+            raise PatternError("malformed pattern (ends with '%')")
+        return p + 1
+    if c == '[':
+        if p < n and pat[p] == '^':
+            p += 1
+        while True:                       # look for a ']' (the first char is never it)
+            if p >= n:
+                raise PatternError("malformed pattern (missing ']')")
+            c = pat[p]
+            p += 1
+            if c == '%' and p < n:
+                p += 1                    # skip escapes (e.g. '%]')
+            if p < n and pat[p] == ']':
+                return p + 1
+    return p
+
+
+def bracket_members(pat, p, ec):
+    """matchbracketclass: the set of characters of the class pat[p:ec+1]."""
+    members = set()
+    negate = pat[p + 1] == '^'
+    if negate:
+        p += 1
+    p += 1
+    while p < ec:
+        c = pat[p]
+        if c == '%':
+            p += 1
+            members |= class_members(pat[p])
+        elif pat[p + 1] == '-' and p + 2 < ec:
+            members |= _chars(c + pat[p + 2])
+            p += 2
+        else:
+            members.add(c)
+        p += 1
+    return _ALL - members if negate else frozenset(members)
+
+
+def single_members(pat, p, ep):
+    """The characters the single-character class pat[p:ep] matches (None: any)."""
+    c = pat[p]
+    if c == '.':
+        return None
+    if c == '%':
+        return class_members(pat[p + 1])
+    if c == '[':
+        return bracket_members(pat, p, ep - 1)
+    return frozenset(c)
+
+
+# ---- parsing into items ---------------------------------------------------------------
+
+# Item kinds. ONE..MIN carry a character set (None: any character).
+ONE, OPT, STAR, PLUS, MIN = range(5)
+OPEN, CLOSE, BAL, FRONT, BREF, DOLLAR, ERROR = range(5, 12)
+_QUANT = {'?': OPT, '*': STAR, '+': PLUS, '-': MIN}
+
+
+def parse(pat, p):
+    """The items of pat from index p, and the kind of each capture (True:
+    position capture; None: never closed). Parsing stops at the first
+    error item, as match() cannot go past it."""
+    items = []
+    caps = []                 # per capture: False (closed), True (position) or None (open)
+    n = len(pat)
+    try:
+        while p < n:
+            c = pat[p]
+            if c == '(':
+                if len(caps) >= LUA_MAXCAPTURES:
+                    raise PatternError('too many captures')
+                position = p + 1 < n and pat[p + 1] == ')'
+                items.append((OPEN, len(caps), position))
+                caps.append(True if position else None)
+                p += 2 if position else 1
+                continue
+            if c == ')':
+                level = len(caps) - 1
+                while level >= 0 and caps[level] is not None:
+                    level -= 1
+                if level < 0:
+                    raise PatternError('invalid pattern capture')
+                caps[level] = False
+                items.append((CLOSE, level))
+                p += 1
+                continue
+            if c == '%' and p + 1 < n:
+                e = pat[p + 1]
+                if e == 'b':
+                    if p + 3 >= n:
+                        raise PatternError('unbalanced pattern')
+                    items.append((BAL, pat[p + 2], pat[p + 3]))
+                    p += 4
+                    continue
+                if e == 'f':
+                    p += 2
+                    if p >= n or pat[p] != '[':
+                        raise PatternError("missing '[' after '%f' in pattern")
+                    ep = class_end(pat, p)
+                    items.append((FRONT, bracket_members(pat, p, ep - 1)))
+                    p = ep
+                    continue
+                if '0' <= e <= '9':
+                    level = ord(e) - ord('1')
+                    if level < 0 or level >= len(caps) or caps[level] is None:
+                        raise PatternError('invalid capture index')
+                    items.append((BREF, level, caps[level]))
+                    p += 2
+                    continue
+            elif c == '$' and p + 1 == n:
+                items.append((DOLLAR,))
+                break
+            ep = class_end(pat, p)
+            members = single_members(pat, p, ep)
+            if ep < n and pat[ep] in _QUANT:
+                items.append((_QUANT[pat[ep]], members))
+                p = ep + 1
+            else:
+                items.append((ONE, members))
+                p = ep
+    except PatternError as e:
+        items.append((ERROR, e.args[0]))
+    return items, caps
+
+
+# ---- translation to a Python regular expression -------------------------------------
+
+def _set_regex(members):
+    """A regex matching one character of `members` (None: any character)."""
+    if members is None or len(members) == 256:
+        return r'[\x00-\xff]'
+    if not members:
+        return '(?!)'
+    codes = sorted(map(ord, members))
+    if len(codes) == 1:
+        return re.escape(chr(codes[0]))
+    parts = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        parts.append('\\x%02x' % codes[i] if i == j else '\\x%02x-\\x%02x' % (codes[i], codes[j]))
+        i = j + 1
+    return '[' + ''.join(parts) + ']'
+
+
+_RX_QUANT = {ONE: '', OPT: '?', STAR: '*', PLUS: '+', MIN: '*?'}
+
+
+def to_regex(items):
+    """The regex source for a list of items without BAL/ERROR and with every
+    capture closed; also the least length of a match."""
+    out = []
+    minlen = 0
+    for item in items:
+        kind = item[0]
+        if kind <= MIN:
+            out.append(_set_regex(item[1]) + _RX_QUANT[kind])
+            minlen += kind == ONE or kind == PLUS
+        elif kind == OPEN:
+            out.append('()' if item[2] else '(')
+        elif kind == CLOSE:
+            out.append(')')
+        elif kind == BREF:
+            # a back-reference to a position capture never matches (its length is -2)
+            out.append('(?!)' if item[2] else '(?:\\%d)' % (item[1] + 1))
+        elif kind == FRONT:
+            members = item[1]
+            # at the ends of the subject, the missing neighbour counts as '\0'
+            if '\0' in members:
+                out.append('(?<=%s)' % _set_regex(_ALL - members))
+                out.append('(?=%s|\\Z)' % _set_regex(members))
+            else:
+                out.append('(?<!%s)(?=%s)' % (_set_regex(members), _set_regex(members)))
+        elif kind == DOLLAR:
+            out.append('\\Z')
+    return ''.join(out), minlen
+
+
+# ---- the backtracking matcher (for what regex cannot express) ------------------------
+
+class Matcher:
+    """match() of lstrlib.c on the items, with an explicit stack of choice
+    points in the order C's recursion would try them. Captures need no undo
+    on backtracking: a capture is only read (by %n or at the end) on a path
+    that has set it since the choice point."""
+
+    def __init__(self, items, ncap, anchored):
+        self.items = items + [None]       # None: end of pattern, success
+        self.ncap = ncap
+        self.anchored = anchored
+        first = items[0] if items else None
+        # a literal first character lets search() skip ahead with str.find
+        self.lead = None
+        if first is not None:
+            if first[0] == BAL:
+                self.lead = first[1]
+            elif first[0] in (ONE, PLUS) and first[1] is not None and len(first[1]) == 1:
+                self.lead = next(iter(first[1]))
+        self._balrx = {}
+
+    def search(self, s, pos):
+        if self.anchored:
+            return self.match(s, pos)
+        n = len(s)
+        lead = self.lead
+        caps = [[0, CAP_UNFINISHED] for _ in range(self.ncap)]
+        run = self._run
+        while pos <= n:
+            if lead is not None:
+                pos = s.find(lead, pos)
+                if pos < 0:
+                    return None
+            end = run(s, pos, caps)
+            if end >= 0:
+                return VMMatch(s, pos, end, caps)
+            pos += 1
+        return None
+
+    def match(self, s, pos):
+        caps = [[0, CAP_UNFINISHED] for _ in range(self.ncap)]
+        end = self._run(s, pos, caps)
+        return None if end < 0 else VMMatch(s, pos, end, caps)
+
+    def _balance(self, s, i, b, e):
+        """matchbalance: the end of the balanced run b...e at i, or -1."""
+        if i >= len(s) or s[i] != b:
+            return -1
+        if b == e:
+            j = s.find(e, i + 1)
+            return -1 if j < 0 else j + 1
+        rx = self._balrx.get((b, e))
+        if rx is None:
+            rx = self._balrx[(b, e)] = re.compile('[%s]' % re.escape(b + e))
+        cont = 1
+        for m in rx.finditer(s, i + 1):
+            if m.group() == e:
+                cont -= 1
+                if cont == 0:
+                    return m.end()
+            else:
+                cont += 1
+        return -1
+
+    def _run(self, s, i, caps):
+        items = self.items
+        n = len(s)
+        stack = []            # choice points: [pc to resume, position, kind, extra]
+        pc = 0
+        while True:
+            item = items[pc]
+            ok = True
+            if item is None:
+                return i
+            kind = item[0]
+            if kind == ONE:
+                cs = item[1]
+                if i < n and (cs is None or s[i] in cs):
+                    i += 1
+                else:
+                    ok = False
+            elif kind == STAR or kind == PLUS or kind == OPT:
+                cs = item[1]
+                j = i
+                if kind == OPT:
+                    if i < n and (cs is None or s[i] in cs):
+                        stack.append((pc + 1, i, OPT, 0))
+                        i += 1
+                else:
+                    while j < n and (cs is None or s[j] in cs):
+                        j += 1
+                    low = i if kind == STAR else i + 1
+                    if j < low:
+                        ok = False
+                    else:
+                        if j > low:
+                            stack.append((pc + 1, j - 1, STAR, low))
+                        i = j
+            elif kind == MIN:
+                stack.append((pc, i, MIN, 0))
+            elif kind == OPEN:
+                cap = caps[item[1]]
+                cap[0] = i
+                cap[1] = CAP_POSITION if item[2] else CAP_UNFINISHED
+            elif kind == CLOSE:
+                cap = caps[item[1]]
+                cap[1] = i - cap[0]
+            elif kind == BAL:
+                j = self._balance(s, i, item[1], item[2])
+                if j < 0:
+                    ok = False
+                else:
+                    i = j
+            elif kind == FRONT:
+                cs = item[1]
+                prev = s[i - 1] if i > 0 else '\0'
+                cur = s[i] if i < n else '\0'
+                ok = prev not in cs and cur in cs
+            elif kind == BREF:
+                init, length = caps[item[1]]
+                if length >= 0 and s.startswith(s[init:init + length], i):
+                    i += length
+                else:
+                    ok = False
+            elif kind == DOLLAR:
+                ok = i == n
+            else:
+                raise LibErr(item[1])
+            if ok:
+                pc += 1
+                continue
+            # backtrack to the latest choice point
+            while True:
+                if not stack:
+                    return -1
+                pc, i, kind, extra = stack.pop()
+                if kind == STAR:          # one repetition fewer
+                    if i > extra:
+                        stack.append((pc, i - 1, STAR, extra))
+                    break
+                if kind == OPT:
+                    break
+                # MIN: the rest failed at i; try one more repetition
+                cs = items[pc][1]
+                if i < n and (cs is None or s[i] in cs):
+                    stack.append((pc, i + 1, MIN, 0))
+                    i += 1
+                    pc += 1
+                    break
+
+
+class VMMatch:
+    """What Matcher finds, with the re.Match methods the library uses."""
+    __slots__ = ('string', 'pos', 'endpos', 'caps')
+
+    def __init__(self, string, pos, endpos, caps):
+        self.string = string
+        self.pos = pos
+        self.endpos = endpos
+        self.caps = caps
+
+    def span(self, i=0):
+        if i == 0:
+            return self.pos, self.endpos
+        init, length = self.caps[i - 1]
+        return init, init + length
+
+    def start(self, i=0):
+        return self.pos if i == 0 else self.caps[i - 1][0]
+
+    def end(self, i=0):
+        return self.span(i)[1]
+
+    def group(self, i=0):
+        if i == 0:
+            return self.string[self.pos:self.endpos]
+        init, length = self.caps[i - 1]
+        if length == CAP_UNFINISHED:
+            raise LibErr('unfinished capture')
+        return self.string[init:init + length]
+
+    def groups(self):
+        return tuple(self.group(i) for i in range(1, len(self.caps) + 1))
+
+
+# ---- compiled patterns and their cache ------------------------------------------------
+
+class Pattern:
+    """A compiled Lua pattern.
+
+    search(s, pos) -> match object or None: the first match at or after pos
+    (only at pos for an anchored pattern); pos must be <= len(s).
+    ncap: the number of captures; poscaps: indices (from 1) of position
+    captures; minlen: the least length of a match (0: may match empty);
+    literal: the pattern itself when it has no special character;
+    rx: the compiled regex, or None when the Matcher runs it."""
+    __slots__ = ('search', 'ncap', 'poscaps', 'minlen', 'literal', 'rx', 'anchored')
+
+    def __init__(self, pat, gmatch):
+        if '\0' in pat:
+            pat = pat[:pat.index('\0')]
+        self.anchored = not gmatch and pat.startswith('^')
+        self.literal = None if SPECIALS.intersection(pat) else pat
+        items, caps = parse(pat, 1 if self.anchored else 0)
+        self.ncap = len(caps)
+        self.poscaps = tuple(i + 1 for i, kind in enumerate(caps) if kind is True)
+        self.rx = None
+        self.minlen = 0
+        if not any(item[0] in (BAL, ERROR) for item in items) and None not in caps:
+            source, self.minlen = to_regex(items)
+            try:
+                self.rx = re.compile(source)
+            except (re.error, RecursionError, OverflowError):
+                self.rx = None            # too large for re: the Matcher does it
+        if self.rx is not None:
+            self.search = self.rx.match if self.anchored else self.rx.search
+        else:
+            self.search = Matcher(items, self.ncap, self.anchored).search
+
+
+_cache = {}
+_gcache = {}
+CACHE_SIZE = 512
+
+
+def compile_pattern(pat, gmatch=False):
+    """The Pattern for pat (cached); gmatch: '^' is an ordinary character."""
+    cache = _gcache if gmatch and pat.startswith('^') else _cache
+    p = cache.get(pat)
+    if p is None:
+        if len(cache) >= CACHE_SIZE:
+            cache.clear()
+        p = cache[pat] = Pattern(pat, gmatch)
+    return p
+
+
+def captures(pat, m, whole=True):
+    """push_captures: the captures of m as Lua values (the whole match when
+    there are none and `whole`)."""
+    if not pat.ncap:
+        return (m.group(0),) if whole else ()
+    groups = m.groups()
+    if pat.poscaps:
+        groups = list(groups)
+        for i in pat.poscaps:
+            groups[i - 1] = float(m.start(i) + 1)
+    return groups
+
+
+def capture(pat, m, i):
+    """push_onecapture(i - 1) for gsub's %i: capture i (from 1), the whole
+    match for %1 when there are no captures."""
+    if i > pat.ncap:
+        if i == 1:
+            return m.group(0)
+        raise LibErr('invalid capture index')
+    if i in pat.poscaps:
+        return float(m.start(i) + 1)
+    return m.group(i)

@@ -1,0 +1,285 @@
+"""Debug hooks (debug.sethook): each thread's settings, the events, and the
+switch between the plain and the hooked interpreter.
+
+runtime/interpgen.py explains the design: while any thread has a hook,
+execute() runs the hooked variant's code, and the plain frames of a thread
+that gets a hook move to it between two instructions (a Python trace
+function raises HookSwitch in them). Everything here runs only while hooks
+are set; the plain interpreter never calls into this module.
+"""
+import sys
+import weakref
+
+from ..bytecode.opcodes import BY_NAME
+from . import ops
+from .callstack import _BOTTOM_CODE, Level, register_splice_code
+from .state import current_state
+from .values import LuaFunction
+
+MASK_CALL, MASK_RET, MASK_LINE, MASK_COUNT = 1, 2, 4, 8
+
+# 5.1 enters a numeric for loop by a jump back from its FORLOOP, so the
+# first iteration gets a line event even on the line of the `for`.
+FORI = BY_NAME['FORI'].code
+
+_call = ops.call        # ops.call itself becomes hcall while hooks are set
+
+
+class HookSwitch(Exception):
+    """Raised into a marked plain interpreter frame: go on hooked."""
+
+
+class Hooks:
+    """One thread's hook (5.1 keeps it in the lua_State). func is what
+    debug.gethook returns (5.1 remembers it even when the mask is empty);
+    left counts down the instructions to the next count event; allow is
+    False while a hook runs (hooks do not nest)."""
+    __slots__ = ('__weakref__', 'allow', 'cm', 'cnt', 'count', 'func', 'lc', 'left', 'line',
+                 'mask', 'rm')
+
+    def __init__(self):
+        self.func = None
+        self.allow = True
+        self.set(None, 0, 0)
+
+    def set(self, func, mask, count):
+        self.func = func
+        self.mask = mask
+        self.count = count
+        self.left = count
+        self.cm = bool(mask & MASK_CALL)
+        self.rm = bool(mask & MASK_RET)
+        self.line = bool(mask & MASK_LINE)
+        self.cnt = bool(mask & MASK_COUNT)
+        self.lc = self.line or self.cnt
+
+
+_co_hooks = weakref.WeakKeyDictionary()     # coroutine -> Hooks
+_active = weakref.WeakSet()                 # the Hooks with a non-empty mask
+
+
+def hooks_of(state, co):
+    """The Hooks of thread co (None: the main thread) of state."""
+    if co is None:
+        h = getattr(state, 'main_hooks', None)
+        if h is None:
+            h = state.main_hooks = Hooks()
+        return h
+    h = _co_hooks.get(co)
+    if h is None:
+        h = _co_hooks[co] = Hooks()
+    return h
+
+
+def thread_hooks():
+    """The running thread's Hooks (each hooked frame reads it once)."""
+    state = current_state()
+    return hooks_of(state, state.current_co)
+
+
+# ---- events ------------------------------------------------------------------------
+
+def fire(H, event, line=None):
+    """Call the hook function with the event name and line (nil but for
+    'line'), unless a hook is already running in this thread."""
+    f = H.func
+    if not H.allow or f is None:
+        return
+    H.allow = False
+    try:
+        _call(f, [event, line])
+    finally:
+        H.allow = True
+
+
+def trace(H, cl, pc, oldpc):
+    """luaG_traceexec before the instruction pc - 1 (pc and oldpc count as
+    5.1's savedpc does: one past the instruction); returns the new oldpc."""
+    if H.cnt:
+        H.left -= 1
+        if H.left <= 0:
+            H.left = H.count
+            fire(H, 'count')
+    if H.line:
+        proto = cl.proto
+        lines = proto.lines
+        line = lines[pc - 1]
+        if pc == 1 or pc <= oldpc or line != lines[oldpc - 1] or (
+                pc == oldpc + 1 and proto.code[oldpc - 1] & 0xff == FORI):
+            fire(H, 'line', float(line))
+    return pc
+
+
+def hcall(f, args):
+    """ops.call while hooks are set, and the hooked interpreter's way to
+    call: host functions get their call and return events."""
+    if type(f) is LuaFunction:
+        if f.proto is None:
+            H = thread_hooks()
+            if H.cm or H.rm:
+                return _host_call(H, f, args)
+        return f.gate(args)
+    return _call(f, args)
+
+
+def _host_call(H, f, args):
+    """While its call and return hooks run, this frame is the host
+    function's [C] level (phase 1); while the function runs, its own frame
+    is (phase 0)."""
+    phase = 1
+    if H.cm:
+        fire(H, 'call')
+    phase = 0
+    r = f.gate(args)
+    phase = 1  # noqa: F841 (read through the frame by the splice below)
+    if H.rm:
+        fire(H, 'return')
+    return r
+
+
+def called_by_host_call(frame):
+    """True when frame (a host function's) was called by _host_call, which
+    then sends its return event."""
+    return frame.f_back is not None and frame.f_back.f_code is _host_call.__code__
+
+
+def host_call_function(frame):
+    """The host function a _host_call frame calls, or None for other frames."""
+    if frame is not None and frame.f_code is _host_call.__code__:
+        return frame.f_locals.get('f')
+    return None
+
+
+register_splice_code(_host_call.__code__,
+                     lambda frame: [Level(None, 0, frame)] if frame.f_locals.get('phase') else None)
+
+
+# ---- switching interpreters ----------------------------------------------------------
+
+_interp = {}            # the interpreter module's globals
+_fetch_lines = {}       # plain code object -> line of its instruction fetch
+_plain_code = None
+_hooked_code = None
+_pending = []           # plain frames marked to switch
+_prev_trace = None      # the Python trace function we replaced
+
+
+def install_interpreter(namespace, fetch_lines):
+    """interp.py registers its functions (at import)."""
+    global _plain_code, _hooked_code
+    _interp.clear()
+    _interp.update(namespace=namespace)
+    _fetch_lines.clear()
+    _fetch_lines.update(fetch_lines)
+    _plain_code = namespace['execute'].__code__
+    _hooked_code = namespace['execute_hooked'].__code__
+
+
+def set_hook(state, co, func, mask, count, top=None):
+    """debug.sethook for thread co (None: the main thread); top is the
+    innermost Python frame of that thread (None when it is not running
+    and not suspended). Returns the thread's Hooks."""
+    H = hooks_of(state, co)
+    if func is None:
+        mask = 0
+    H.set(func, mask, count)
+    if mask:
+        _active.add(H)
+    else:
+        _active.discard(H)
+    if any(h.mask for h in _active):
+        _use_hooked()
+        if mask and top is not None:
+            _mark(top)
+    else:
+        _use_plain()
+    return H
+
+
+def _use_hooked():
+    ns = _interp['namespace']
+    execute = ns['execute']
+    if execute.__code__ is not _hooked_code:
+        execute.__defaults__ = (None,)
+        execute.__code__ = _hooked_code
+        ns['PLAIN'] = False
+        ops.call = hcall
+
+
+def _use_plain():
+    ns = _interp['namespace']
+    execute = ns['execute']
+    if execute.__code__ is not _plain_code:
+        execute.__code__ = _plain_code
+        execute.__defaults__ = None
+        ns['PLAIN'] = True
+        ops.call = _call
+    for frame in _pending:
+        frame.f_trace = None
+    del _pending[:]
+    _disarm()
+
+
+def _mark(frame):
+    """Mark the plain interpreter frames of a thread, innermost first."""
+    while frame is not None:
+        code = frame.f_code
+        if code in _fetch_lines and frame.f_locals.get('cl') is not None and \
+                not any(f is frame for f in _pending):
+            frame.f_trace = _tracer
+            frame.f_trace_lines = True
+            _pending.append(frame)
+        if code in _BOTTOM_CODE:
+            break
+        frame = frame.f_back
+    if _pending:
+        _arm()
+
+
+def _forget(frame):
+    for i, f in enumerate(_pending):
+        if f is frame:
+            del _pending[i]
+            return
+
+
+def _tracer(frame, event, arg):
+    """The trace function of a marked frame: switch it at the next fetch."""
+    if event == 'line':
+        if frame.f_lineno == _fetch_lines.get(frame.f_code):
+            _forget(frame)
+            raise HookSwitch        # (Python turns tracing off; switched() rearms)
+    elif event == 'return':
+        _forget(frame)
+        if not _pending:
+            _disarm()
+    return _tracer
+
+
+def _no_trace(frame, event, arg):
+    """The thread's trace function while frames are marked: new frames are
+    not traced (it returns None)."""
+
+
+def _arm():
+    global _prev_trace
+    current = sys.gettrace()
+    if current is not _no_trace:
+        _prev_trace = current
+        sys.settrace(_no_trace)
+
+
+def _disarm():
+    global _prev_trace
+    if sys.gettrace() is _no_trace:
+        sys.settrace(_prev_trace)
+    _prev_trace = None
+
+
+def switched():
+    """A marked frame has switched (its tracer raised, which turned Python
+    tracing off): trace on while other frames wait."""
+    if _pending:
+        sys.settrace(_no_trace)
+    else:
+        sys.settrace(_prev_trace)

@@ -1,0 +1,651 @@
+"""Snippet templates: each aims at one area of the language, with random
+values and shapes. They are methods of gen.Gen (tp_<name>), added by
+add_templates(); TEMPLATES gives each one's weight."""
+from luaexpr import binop, final, name, num_literal, raw, str_literal, unop
+
+from gen import NUMS_COMMON, NUMS_EDGE, NUMSTRS, NUMSTRS_ODD, STRS, STRS_ZERO, Var
+
+TEMPLATES = {
+    'generic': 10, 'arith': 4, 'coerce': 3, 'compare': 2, 'logic': 2, 'closures': 3,
+    'massign': 2, 'varargs': 3, 'multret': 3, 'recursion': 2, 'tables': 3, 'meta_index': 2,
+    'meta_arith': 2, 'meta_cmp': 2, 'meta_misc': 2, 'errors': 3, 'errnames': 4, 'loops': 3,
+    'strings': 2, 'oop': 1,
+}
+
+# Lua values of every kind, as (code, is numeric) for mixing in and/or/not,
+# comparisons and error messages.
+VALUES = ['nil', 'false', 'true', '0', '1', '-2.5', '""', '"x"', '"10"', '{tag = "tv"}',
+          'function() end', '0/0', '1/0']
+
+
+def add_templates(cls):
+    for k, v in vars(T).items():
+        if callable(v) and not k.startswith('__'):
+            setattr(cls, k, v)
+
+
+class T:
+    """Holder of the template methods (self is a gen.Gen)."""
+
+    # ---- helpers -----------------------------------------------------------------
+
+    def lit(self, x=None):
+        if x is None:
+            return self.lit_num()
+        return num_literal(float(x), self.r.randrange(4))
+
+    def edge_num(self):
+        r = self.r
+        x = r.choice(NUMS_EDGE + NUMS_COMMON + [0, 0, -1, 1])
+        return -x if r.random() < 0.3 else x
+
+    def value(self):
+        return self.r.choice(VALUES)
+
+    def p(self, *codes):
+        self.emit('P(%s)' % ', '.join(codes))
+
+    def pc(self, body):
+        """Print the results of pcall of a function with this body."""
+        self.emit('P(pcall(function() %s end))' % body)
+
+    # ---- free-form code ------------------------------------------------------------
+
+    def tp_generic(self):
+        r = self.r
+        if r.random() < 0.6:
+            self.st_table(2)
+        self.block(r.randint(4, 12), 3)
+
+    # ---- numbers -------------------------------------------------------------------------
+
+    def tp_arith(self):
+        r = self.r
+        self.emit('local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO')
+        names = ['inf', 'ninf', 'nan', 'nz']
+        for _ in range(r.randint(2, 4)):
+            v = self.fresh('a')
+            self.emit('local %s = %s' % (v, final(self.lit(self.edge_num()))))
+            names.append(v)
+        for v in names:
+            self.declare(Var(v, 'n', 0))
+        for _ in range(r.randint(3, 8)):
+            es = []
+            for _ in range(r.randint(1, 5)):
+                k = r.random()
+                if k < 0.5:
+                    a, b = name(r.choice(names)), name(r.choice(names))
+                elif k < 0.7:
+                    # literal operands: 5.1 folds these at compile time
+                    a, b = self.lit(self.edge_num()), self.lit(self.edge_num())
+                else:
+                    a, b = self.num(2), self.num(2)
+                op = r.choice(['+', '-', '*', '/', '%', '%', '^', '<', '<=', '==', '~=', '>'])
+                e = binop(op, a, b)
+                if r.random() < 0.2:
+                    e = unop('not', e) if op in ('<', '<=', '==', '~=', '>') else unop('-', e)
+                es.append(final(e))
+            self.p(*es)
+        if r.random() < 0.5:
+            v = r.choice(names)
+            self.emit('print(%s, -%s, %s + 0, %s * -1, 1 / %s, %s == %s)' % (v, v, v, v, v, v, v))
+
+    def tp_coerce(self):
+        r = self.r
+        ss = []
+        for _ in range(r.randint(2, 4)):
+            v = self.fresh('s')
+            pool = NUMSTRS if r.random() < 0.85 else NUMSTRS_ODD
+            self.emit('local %s = %s' % (v, final(str_literal(r.choice(pool), r.randrange(3)))))
+            ss.append(v)
+            self.declare(Var(v, 'ns', 0))
+        for _ in range(r.randint(2, 5)):
+            a, b = r.choice(ss), r.choice(ss)
+            op = r.choice(['+', '-', '*', '/', '%', '^'])
+            k = r.randrange(5)
+            if k == 0:
+                self.p('%s %s %s' % (a, op, b))
+            elif k == 1:
+                self.p('%s %s %s' % (a, op, final(self.lit())))
+            elif k == 2:
+                self.p('-%s' % a, 'tonumber(%s)' % a, '%s == %s' % (a, b), '%s .. %s' % (a, b))
+            elif k == 3:
+                self.p('%s .. %s' % (final(self.lit()), a), '%s .. %s' % (a, final(self.lit())))
+            else:
+                self.p('#%s' % a, '%s < %s' % (a, b))
+        # concatenation chains of numbers and strings
+        for _ in range(r.randint(1, 3)):
+            parts = []
+            for _ in range(r.randint(2, 7)):
+                k = r.random()
+                if k < 0.35:
+                    parts.append(final(self.lit(self.edge_num())))
+                elif k < 0.6:
+                    parts.append(final(str_literal(r.choice(STRS + NUMSTRS))))
+                elif k < 0.8:
+                    parts.append(r.choice(ss))
+                else:
+                    parts.append('(%s)' % final(self.num(1)))
+            self.p(' .. '.join(parts))
+        # tonumber with and without a base
+        for _ in range(r.randint(1, 3)):
+            s = r.choice(['"10"', '"ff"', '"FF"', '"z"', '"Z1"', '"777"', '"1010"', '" 11 "', '"8"',
+                          '"1e1"', '"0x10"', '"-10"', '"7fffffff"', '"zzzz"', '""', '"1.5"', '10', '"10 1"'])
+            base = r.choice(['', '', ', 2', ', 8', ', 10', ', 16', ', 36', ', 7'])
+            self.p('tonumber(%s%s)' % (s, base))
+        if r.random() < 0.5:
+            self.pc('return %s + %s' % (r.choice(ss), final(str_literal(r.choice(STRS)))))
+
+    def tp_compare(self):
+        r = self.r
+        for _ in range(r.randint(2, 5)):
+            k = r.random()
+            op = r.choice(['<', '<=', '>', '>=', '==', '~='])
+            if k < 0.35:
+                a, b = self.lit(self.edge_num()), self.lit(self.edge_num())
+                self.p(final(binop(op, a, b)), final(binop(op, b, a)))
+            elif k < 0.7:
+                a = str_literal(r.choice(STRS + NUMSTRS + STRS_ZERO), r.randrange(3))
+                b = str_literal(r.choice(STRS + NUMSTRS + STRS_ZERO), r.randrange(3))
+                self.p(final(binop(op, a, b)), final(binop(op, b, a)), final(binop('==', a, b)))
+            else:
+                a, b = self.value(), self.value()
+                self.emit('local x, y = %s, %s' % (a, b))
+                self.pc('return x %s y' % op)
+                self.pc('return %s %s %s' % (a, op, b))
+                self.p('x == y', 'x ~= y', 'rawequal(x, y)')
+
+    def tp_logic(self):
+        r = self.r
+        self.emit('local n = 0')
+        self.emit('local function f(v) n = n + 1; return v end')
+        for _ in range(r.randint(3, 6)):
+            a, b, c = self.value(), self.value(), self.value()
+            k = r.randrange(5)
+            if k == 0:
+                self.emit('P(%s and %s, %s or %s, not %s, not not %s)' % (a, b, a, b, a, a))
+            elif k == 1:
+                self.emit('P(%s and %s or %s, (%s or %s) and %s)' % (a, b, c, a, b, c))
+            elif k == 2:
+                self.emit('n = 0; P(f(%s) and f(%s), n); P(f(%s) or f(%s), n)' % (a, b, a, b))
+            elif k == 3:
+                self.emit('local x = %s' % a)
+                self.emit('if x then P("then", x and 1) elseif %s then P("elseif") else P("else", x or 2) end' % b)
+            else:
+                self.emit('local x, y = %s, %s' % (a, b))
+                self.emit('while x and not y do x = false end')
+                self.emit('P(x, y, x == nil, y ~= false, not (x or y), not x and not y)')
+        self.p(final(binop(r.choice(['and', 'or']), self.any(2), self.any(2))))
+
+    # ---- functions and variables -------------------------------------------------------
+
+    def tp_closures(self):
+        r = self.r
+        for _ in range(r.randint(1, 3)):
+            self.st_closures(2)
+        if r.random() < 0.6:
+            # two closures sharing one upvalue, and one nested a level deeper
+            v = self.fresh('c')
+            self.emit('local %s = %s' % (v, final(self.num(1))))
+            self.emit('local function inc(d) %s = %s + d; return %s end' % (v, v, v))
+            self.emit('local function get() return %s end' % v)
+            self.emit('local function mk(k) return function(j) local s = k; return function() s = s + j; '
+                      '%s = %s + 1; return s, k, j end end end' % (v, v))
+            self.emit('local g = mk(%s)(%s)' % (final(self.lit()), final(self.lit())))
+            self.emit('P(inc(%s), get(), g(), g(), get())' % final(self.lit()))
+            self.emit('%s = %s' % (v, final(self.lit())))
+            self.emit('P(get(), g(), inc(1))')
+        if r.random() < 0.4:
+            # closures over parameters and locals of finished calls
+            self.emit('local function counter(start, step)')
+            self.emit('  local n = start')
+            self.emit('  return function() n = n + step; return n end, function() return n end')
+            self.emit('end')
+            self.emit('local a1, a2 = counter(%s, %s)' % (final(self.lit()), final(self.lit())))
+            self.emit('local b1, b2 = counter(%s, 1)' % final(self.lit()))
+            self.emit('P(a1(), a1(), b1(), a2(), b2())')
+
+    def tp_massign(self):
+        r = self.r
+        self.emit('local a, b, c = %s, %s, %s' % (final(self.lit()), final(self.lit()), final(str_literal('s'))))
+        self.emit('local t = {10, 20, 30, 40}')
+        self.emit('local i = %d' % r.randint(1, 3))
+        stmts = [
+            'a, b = b, a', 'a, b, c = c, a, b', 'a, b = b', 'a, b = 1, 2, 3',
+            'i, t[i] = i + 1, 99', 't[i], i = i, t[i]', 't[i], t[i + 1] = t[i + 1], t[i]',
+            'a, a = 1, 2', 't[1], t[1] = "first", "second"', 'local t2 = t; t, t[1] = {5}, 7; P(t[1], t2[1]); t = t2',
+            'i, a = i, i', 'a, b, c = (function() return 1, 2, 3 end)()',
+            'a, b, c = (function() return 1, 2, 3 end)(), 10', 'a, b = ((function() return 7, 8 end)())',
+            'local x, y, z = t[i], t[i + 1]; P(x, y, z)',
+            't.x, t.y = t.y, 1; t.x, t.y = t.y, t.x',
+            'local u = {}; u[1], u[2], u[3] = 1, 2; P(u[1], u[2], u[3])',
+        ]
+        for _ in range(r.randint(3, 7)):
+            s = r.choice(stmts)
+            if s.startswith('t[1], t[1]') or s.startswith('a, a'):
+                if r.random() < 0.7:
+                    continue          # same target twice: order undefined by the manual
+            self.emit(s)
+            self.emit('P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)')
+
+    def tp_varargs(self):
+        r = self.r
+        self.emit('local function v(...)')
+        self.emit('  local a, b = ...')
+        self.emit('  local t = {...}')
+        self.emit('  local n = select("#", ...)')
+        self.emit('  return n, a, b, t[n], (...)')
+        self.emit('end')
+        self.emit('local function pass(...) return ... end')
+        self.emit('local function count(...) return select("#", ...) end')
+        self.emit('local function tail(...) return select(2, ...) end')
+        self.emit('local function pack(...) return {n = select("#", ...), ...} end')
+        vals = ['1', 'nil', '"a"', 'false', '2.5', 'true', '{tag = "va"}']
+        for _ in range(r.randint(3, 7)):
+            args = ', '.join(r.choice(vals) for _ in range(r.randint(0, 5)))
+            k = r.randrange(9)
+            if k == 0:
+                self.emit('P(v(%s))' % args)
+            elif k == 1:
+                self.emit('P(pass(%s))' % args)
+            elif k == 2:
+                self.emit('P(count(%s), count(pass(%s)), count((pass(%s))))' % (args, args, args))
+            elif k == 3:
+                self.emit('P(tail(%s))' % (args or 'nil'))
+            elif k == 4:
+                self.emit('local t = pack(%s); P(t.n, unpack(t, 1, t.n))' % args)
+            elif k == 5:
+                self.emit('P(pass(%s), pass(%s))' % (args, args))
+            elif k == 6:
+                i = r.choice([1, 2, 3, -1, -2, '"#"'])
+                n = len(args.split(',')) if args else 0
+                if isinstance(i, int) and (i > n + 1 or -i > n):
+                    i = '"#"'
+                self.emit('P(select(%s, %s))' % (i, args or 'nil'))
+            elif k == 7:
+                self.emit('P(unpack({%s}, %d, %d))' % (args, r.randint(-1, 2), r.randint(0, 4)))
+            else:
+                self.emit('P(count(%s, nil), count(nil, %s), ({%s}).n)' % (args or '1', args or '1',
+                                                                   (args + ', n = 3') if args else 'n = 3'))
+        if r.random() < 0.5:
+            self.emit('local function sum(...)')
+            self.emit('  local s = 0')
+            self.emit('  for i = 1, select("#", ...) do s = s + (select(i, ...)) end')
+            self.emit('  return s, ...')
+            self.emit('end')
+            nums = ', '.join(final(self.lit()) for _ in range(r.randint(0, 5)))
+            self.emit('P(sum(%s))' % nums)
+            self.emit('P(sum(pass(%s)))' % nums)
+
+    def tp_multret(self):
+        r = self.r
+        self.emit('local function f0() end')
+        self.emit('local function f1() return 1 end')
+        self.emit('local function f2() return 1, 2 end')
+        self.emit('local function f3() return "a", nil, 3 end')
+        self.emit('local function id(...) return ... end')
+        fs = ['f0()', 'f1()', 'f2()', 'f3()', 'id(f2())', 'id()']
+        forms = [
+            'P(%s)', 'P(%s, 10)', 'P(10, %s)', 'P((%s))', 'P(%s, %s)', 'P({%s}, #{%s})',  # (only sequences get #)
+            'local t = {%s, %s}; P(t[1], t[2], t[3], t[4])', 'local t = {x = 1, %s}; P(t[1], t[2], t.x)',
+            'local a, b, c, d = %s; P(a, b, c, d)', 'local a, b = (%s); P(a, b)',
+            'P(select("#", %s))', 'P(select("#", %s, %s))', 'P(id(%s))', 'P(id(id(%s)))',
+            'P((function() return %s end)())', 'P((function() return (%s) end)())',
+            'P((function() return %s, %s end)())', 'P(pcall(id, %s))', 'P(tostring(%s))',
+        ]
+        for _ in range(r.randint(3, 8)):
+            form = r.choice(forms)
+            k = form.count('%s')
+            pool = fs if '#{' not in form else ['f0()', 'f1()', 'f2()', 'id(f2())', 'id()']
+            self.emit(form % tuple(r.choice(pool) for _ in range(k)))
+        if r.random() < 0.4:
+            self.emit('P(f2() + 10, f1() .. "x", #{f2(), f2()}, #{f2(), (f2())})')
+
+    def tp_recursion(self):
+        r = self.r
+        k = r.randrange(6)
+        if k == 0:
+            n = r.randint(0, 15)
+            self.emit('local function fib(n) if n < 2 then return n end return fib(n - 1) + fib(n - 2) end')
+            self.emit('P(fib(%d), fib(%d))' % (n, r.randint(0, 10)))
+        elif k == 1:
+            n = r.choice([10, 100, 1000, 3000])
+            self.emit('local function loop(n, acc) if n <= 0 then return acc end return loop(n - 1, acc + n) end')
+            self.emit('P(loop(%d, 0), loop(%s, 0.5))' % (n, final(self.lit(r.choice([0, 1, 2.5, -1, 7])))))
+        elif k == 2:
+            self.emit('local isodd')
+            self.emit('local function iseven(n) if n == 0 then return true end return isodd(n - 1) end')
+            self.emit('function isodd(n) if n == 0 then return false end return iseven(n - 1) end')
+            self.emit('P(iseven(%d), isodd(%d), iseven(%d))' % (r.randint(0, 50), r.randint(0, 50), r.randint(0, 2000)))
+        elif k == 3:
+            self.emit('local function cnt(...) if select("#", ...) == 0 then return 0 end return 1 + cnt(select(2, ...)) end')
+            self.emit('P(cnt(%s))' % ', '.join(r.choice(VALUES[:9]) for _ in range(r.randint(0, 8))))
+        elif k == 4:
+            self.emit('local t = {}')
+            self.emit('function t.fact(n) if n <= 1 then return 1 end return n * t.fact(n - 1) end')
+            self.emit('function t:depth(n) if n == 0 then return self end return self:depth(n - 1) end')
+            self.emit('P(t.fact(%d), t.fact(%d), t:depth(%d) == t)' % (r.randint(0, 25), r.randint(150, 180), r.randint(0, 200)))
+        else:
+            self.emit('local function ack(m, n)')
+            self.emit('  if m == 0 then return n + 1 end')
+            self.emit('  if n == 0 then return ack(m - 1, 1) end')
+            self.emit('  return ack(m - 1, ack(m, n - 1))')
+            self.emit('end')
+            self.emit('P(ack(%d, %d))' % (r.randint(0, 2), r.randint(0, 3)))
+        if r.random() < 0.3:
+            self.emit('local function t1(f, ...) return f(...) end')
+            self.emit('P(t1(t1, t1, t1, select, "#", 1, 2))')
+            self.pc('return t1(%s)' % r.choice(['nil', '1', '"x"', '{}']))
+
+    # ---- tables ----------------------------------------------------------------------------
+
+    def tp_tables(self):
+        r = self.r
+        self.emit('local function f2() return "r1", "r2" end')
+        for _ in range(r.randint(2, 5)):
+            k = r.randrange(7)
+            if k == 0:
+                items = [final(self.lit()) for _ in range(r.randint(0, 8))]
+                self.emit('local t = {%s}' % ', '.join(items))
+                self.emit('P(#t, t[1], t[#t], t[0], t[#t + 1])')
+            elif k == 1:
+                self.emit('local t = {1, nil, 3, nil, f2()}')
+                self.emit('P(t[1], t[2], t[3], t[4], t[5], t[6], t[7])')
+            elif k == 2:
+                keys = ['1', '1.0', '"1"', '-1', '0', '-ZERO', '2^53', '0.5', 'true', 'false', '"x"', '"tag"',
+                        '1e100', '-1/0', '"" .. 2']
+                chosen = r.sample(keys, r.randint(1, 6))
+                self.emit('local t = {%s}' % ', '.join('[%s] = %d' % (kk, i) for i, kk in enumerate(chosen)))
+                self.emit('print(keys(t))')
+                self.emit('P(%s)' % ', '.join('t[%s]' % kk for kk in r.sample(keys, 4)))
+            elif k == 3:
+                n = r.randint(0, 12)
+                self.emit('local t = {}')
+                self.emit('for i = 1, %d do t[#t + 1] = i * i end' % n)
+                self.emit('P(#t, t[#t])')
+                if n:
+                    self.emit('t[#t] = nil; P(#t)')
+                    self.emit('t[#t + 1] = "new"; P(#t, t[#t])')
+            elif k == 4:
+                self.emit('local t = {{1, 2}, {x = {y = {z = "deep"}}}, ["k"] = {n = 3}; f2(), "last";}')
+                self.emit('P(t[1][2], t[2].x.y.z, t.k.n, t[3], t[4], #t, t[1][1] + t[1][2])')
+            elif k == 5:
+                self.emit('local t = {x = 1, y = 2, [10] = 3, "a", "b"}')
+                self.emit('t.x, t.z = nil, "z"; t[10] = t[10] + 1')
+                self.emit('print(keys(t))')
+                self.emit('P(next({}), rawget(t, 1), rawequal(t, t), next(t, nil) ~= nil)')
+            else:
+                n = r.randint(1, 6)
+                self.emit('local t = {%s}' % ', '.join(str(i) for i in range(1, n + 1)))
+                self.emit('local s = 0')
+                self.emit('for i, v in ipairs(t) do s = s + i * v end')
+                self.emit('for i = #t, 1, -1 do s = s - t[i] end')
+                self.emit('P(s, #t, select("#", unpack(t)))')
+                if 'table' in self.features:
+                    self.emit('table.insert(t, 1, "a"); table.insert(t, "z"); P(#t, t[1], t[#t], table.remove(t), #t)')
+                    self.emit('P(table.concat(t, ","), table.concat(t, "-", 2, 3))')
+                    self.emit('table.sort(t, function(a, b) return tostring(a) > tostring(b) end); P(unpack(t))')
+
+    # ---- metatables ------------------------------------------------------------------------
+
+    def tp_meta_index(self):
+        r = self.r
+        self.emit('local base = {a = 1, b = "base", tag = "base"}')
+        self.emit('local mid = setmetatable({b = "mid", c = 3}, {__index = base})')
+        self.emit('local obj = setmetatable({}, {__index = mid})')
+        self.emit('P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)')
+        k = r.randrange(4)
+        if k == 0:
+            self.emit('local log = {}')
+            self.emit('local t = setmetatable({}, {__index = function(t, k) log[#log + 1] = tostring(k); '
+                      'if type(k) == "number" then return k * 2 end end})')
+            self.emit('P(t[1], t[2.5], t.x, t[%s], #log, log[1], log[3])' % final(self.lit()))
+            self.emit('t.x = 5; P(t.x, #log)')
+        elif k == 1:
+            self.emit('local store = {}')
+            self.emit('local t = setmetatable({}, {__newindex = store})')
+            self.emit('t.x = 1; t[1] = "one"; P(rawget(t, "x"), store.x, t[1], store[1])')
+            self.emit('rawset(t, "y", 2); t.y = 3; P(t.y, store.y)')
+        elif k == 2:
+            self.emit('local log = ""')
+            self.emit('local t = setmetatable({exists = 1}, {__newindex = function(t, k, v) '
+                      'log = log .. tostring(k) .. "=" .. tostring(v) .. ";"; rawset(t, k, v and v * 10) end})')
+            self.emit('t.a = 1; t.a = 2; t.exists = 5; t[1] = %s; P(t.a, t.exists, t[1], log)' % final(self.lit()))
+            self.pc('t.b = "x"')
+        else:
+            self.emit('local t = setmetatable({}, {__index = function(t, k) return k .. "!" end})')
+            self.emit('P(t.x, t[1], t[%s])' % final(self.lit()))
+            self.pc('return t[true]')
+            self.emit('local chain = setmetatable({}, {__index = setmetatable({}, {__index = function(_, k) return k end})})')
+            self.emit('P(chain.deep, chain[3])')
+
+    def tp_meta_arith(self):
+        r = self.r
+        self.emit('local mt = {}')
+        self.emit('local function box(v) return setmetatable({v = v, tag = "box"}, mt) end')
+        self.emit('local function val(x) if type(x) == "table" then return x.v end return x end')
+        ops = [('__add', '+'), ('__sub', '-'), ('__mul', '*'), ('__div', '/'), ('__mod', '%'), ('__pow', '^')]
+        chosen = r.sample(ops, r.randint(2, 6))
+        for ev, op in chosen:
+            self.emit('mt.%s = function(a, b) return box(val(a) %s val(b)) end' % (ev, op))
+        self.emit('mt.__unm = function(a) return box(-a.v) end')
+        if r.random() < 0.5:
+            self.emit('mt.__concat = function(a, b) return "[" .. tostring(val(a)) .. "|" .. tostring(val(b)) .. "]" end')
+        self.emit('local x, y = box(%s), box(%s)' % (final(self.lit()), final(self.lit())))
+        for _ in range(r.randint(2, 5)):
+            ev, op = r.choice(ops)
+            a, b = r.choice(['x', 'y', final(self.lit()), '"10"']), r.choice(['x', 'y', final(self.lit()), '"2"'])
+            if (ev, op) in chosen and ('x' in (a, b) or 'y' in (a, b)):
+                self.p('val(%s %s %s)' % (a, op, b))
+            else:
+                self.pc('return val(%s %s %s)' % (a, op, b))
+        self.p('val(-x)', 'val(- -y)')
+        self.pc('return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1)')
+        self.pc('return x < y')
+
+    def tp_meta_cmp(self):
+        r = self.r
+        self.emit('local log = ""')
+        self.emit('local function eq(a, b) log = log .. "eq;"; return a.k == b.k end')
+        self.emit('local function lt(a, b) log = log .. "lt;"; return a.k < b.k end')
+        self.emit('local function le(a, b) log = log .. "le;"; return a.k <= b.k end')
+        mt1 = ['__eq = eq', '__lt = lt', '__le = le']
+        self.emit('local m1 = {%s}' % ', '.join(r.sample(mt1, r.randint(1, 3))))
+        self.emit('local m2 = {%s}' % ', '.join(r.sample(mt1, r.randint(0, 3))))
+        vals = [final(self.lit(r.choice([1, 2, 2, 3]))) for _ in range(3)]
+        self.emit('local a = setmetatable({k = %s}, m1)' % vals[0])
+        self.emit('local b = setmetatable({k = %s}, m1)' % vals[1])
+        self.emit('local c = setmetatable({k = %s}, m2)' % vals[2])
+        for _ in range(r.randint(3, 7)):
+            x, y = r.choice('abc'), r.choice('abc')
+            op = r.choice(['==', '~=', '<', '<=', '>', '>='])
+            self.emit('log = ""; P(pcall(function() return %s %s %s end)); P(log)' % (x, op, y))
+        self.pc('return a < 1')
+        self.pc('return a == 1, 1 == a, a ~= "x"')
+
+    def tp_meta_misc(self):
+        r = self.r
+        k = r.randrange(4)
+        if k == 0:
+            self.emit('local c = setmetatable({tag = "callable"}, {__call = function(self, a, b, ...) '
+                      'return self.tag, a, b, select("#", ...) end})')
+            self.emit('P(c(%s))' % ', '.join(r.choice(VALUES[:9]) for _ in range(r.randint(0, 5))))
+            self.emit('P(pcall(c, 1, 2))')
+            self.emit('local t = {f = c}; P(t.f(9), t:f(8))')
+        elif k == 1:
+            self.emit('local mt = {__tostring = function(t) return "OBJ(" .. tostring(t.v) .. ")" end}')
+            self.emit('local o = setmetatable({v = %s}, mt)' % final(self.lit()))
+            self.emit('print(tostring(o), o)')
+            self.emit('mt.__tostring = function() return %s end' % r.choice(['42', 'nil', '"s"', '{}']))
+            self.pc('return tostring(o)')
+            self.pc('print(o)')
+        elif k == 2:
+            self.emit('local t = setmetatable({}, {__metatable = %s})' % r.choice(['"locked"', 'false', '{tag = "m"}']))
+            self.emit('P(getmetatable(t))')
+            self.pc('setmetatable(t, {})')
+            self.emit('P(getmetatable("abc") ~= nil, getmetatable(1), getmetatable(print))')
+        else:
+            self.emit('local t = setmetatable({1, 2, 3}, {__len = function() return 99 end, '
+                      '__unm = function() return "neg" end})')
+            self.emit('P(#t, -t)')
+            self.pc('return t + 1')
+            self.pc('return t .. ""')
+            self.pc('return t()')
+
+    # ---- errors ----------------------------------------------------------------------------
+
+    def tp_errors(self):
+        r = self.r
+        self.emit('local function thrower(v, lvl) error(v, lvl) end')
+        self.emit('local function mid(v, lvl) thrower(v, lvl); return "unreached" end')
+        self.emit('local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end')
+        evals = ['"msg"', '42', '{tag = "errobj"}', 'nil', 'true', '"multi\\nline"', '1.5', '""']
+        for _ in range(r.randint(3, 7)):
+            v = r.choice(evals)
+            lvl = r.choice(['', ', 0', ', 1', ', 2', ', 3'])
+            k = r.randrange(9)
+            if k == 0:
+                self.emit('P(pcall(error, %s%s))' % (v, lvl))
+            elif k == 1:
+                self.emit('P(pcall(mid, %s%s))' % (v, lvl or ', 1'))
+            elif k == 2:
+                self.emit('P(pcall(function() error(%s%s) end))' % (v, lvl))
+            elif k == 3:
+                self.emit('P(xpcall(function() mid(%s%s) end, h))' % (v, lvl or ', 2'))
+            elif k == 4:
+                self.emit('P(pcall(pcall, error, %s))' % v)
+            elif k == 5:
+                self.emit('P(pcall(assert, %s, %s))' % (r.choice(['false', 'nil', '1', '"ok"']), v))
+                self.emit('P(pcall(assert, false))')
+            elif k == 6:
+                self.emit('P(select("#", pcall(error)), pcall(error, nil))')
+            elif k == 7:
+                self.emit('local ok, e = pcall(function() local t = setmetatable({}, {__index = function(t, k) '
+                          'error("idx " .. k, %s) end}); return t.foo end)' % r.choice(['1', '2', '0']))
+                self.emit('P(ok, e)')
+            else:
+                self.emit('P(xpcall(function() return %s end, function(m) return "H:" .. m end))'
+                          % r.choice(['nil + 1', '#nil', 'undefined_fn()', '1 < "x"', '"a" .. {}', '1, 2, 3']))
+        if r.random() < 0.3:
+            self.emit('P(pcall(function() local ok, e = pcall(error, "inner"); error(e .. "+outer", 0) end))')
+
+    def tp_errnames(self):
+        r = self.r
+        bad = r.choice(['nil', 'false', 'true', '{tag = "tb"}', '"str"', '12', 'function() end'])
+        self.emit('local loc = %s' % bad)
+        self.emit('glob_%d = %s' % (self.uid, bad))
+        self.emit('local tab = {fld = %s, sub = {}}' % bad)
+        g = 'glob_%d' % self.uid
+        holders = ['loc', g, 'tab.fld', 'tab.sub.fld', 'tab["fld"]', 'tab[1]', 'tab.sub[loc]', '(loc)', 'tab.fld.x']
+        ops = ['%s.x', '%s[1]', '%s()', '%s:m()', 'tab:fld()', '%s + 1', '1 - %s', '%s * %s', '-%s', '%s .. "x"',
+               '"x" .. %s', '"a" .. %s .. "b"', '#%s', '%s < 1', '1 <= %s', '%s > "x"', '%s.x.y', '%s ^ 2', '%s % 3',
+               '%s(1, 2)', '%s.x = 1', '%s[loc] = 1']
+        for _ in range(r.randint(4, 9)):
+            op = r.choice(ops)
+            h = r.choice(holders)
+            expr = op.replace('%s', h)
+            k = r.randrange(3)
+            stmt = ('%s' if op.endswith('= 1') else 'return %s') % expr
+            if k == 0:
+                self.pc(stmt)       # locals are upvalues here
+            elif k == 1:
+                self.emit('P(pcall(function(loc) %s end, loc))' % stmt)
+            else:
+                self.emit('P(pcall(function() local up = loc; return (function() %s end)() end))'
+                          % stmt.replace('loc', 'up'))
+
+    # ---- control flow ----------------------------------------------------------------------
+
+    def tp_loops(self):
+        r = self.r
+        for _ in range(r.randint(2, 4)):
+            k = r.randrange(6)
+            if k == 0:
+                a, b, step, _ = self.for_range()
+                self.emit('local n, s = 0, 0')
+                self.emit('for i = %s, %s, %s do n = n + 1; s = s + i; if n > 30 then break end end'
+                          % (final(self.lit(a)), final(self.lit(b)), final(self.lit(step))))
+                self.emit('P(n, s)')
+            elif k == 1:
+                a = r.choice(['0', '1', '-1', '1/0', '-1/0', '0/0', '2^53', '0.1', '"2"', '1e308'])
+                b = r.choice(['0', '3', '-3', '1/0', '-1/0', '0/0', '2^53 + 4', '0.35', '"5"', '1e308'])
+                step = r.choice(['1', '-1', '0.1', '-0.25', '2^52', '1/0', '1e308', '0.7'])
+                self.emit('local n = 0')
+                self.emit('P(pcall(function() for i = %s, %s, %s do n = n + 1; P(i); if n >= 6 then break end end end))'
+                          % (a, b, step))
+                self.emit('P(n)')
+            elif k == 2:
+                self.emit('local n = 0')
+                self.emit('local function bound(x) n = n + 1; return x end')
+                self.emit('for i = bound(1), bound(%d), bound(%d) do i = i * 2; P(i) end'
+                          % (r.randint(0, 5), r.choice([1, 2])))
+                self.emit('P(n)')
+            elif k == 3:
+                self.emit('local out = ""')
+                self.emit('for i = 1, %d do' % r.randint(1, 4))
+                self.emit('  for j = i, %d do' % r.randint(1, 4))
+                self.emit('    if (i + j) %% %d == 0 then break end' % r.randint(2, 4))
+                self.emit('    out = out .. i .. j .. " "')
+                self.emit('  end')
+                self.emit('end')
+                self.emit('P(out)')
+            elif k == 4:
+                self.emit('local i, acc = 0, {}')
+                self.emit('repeat')
+                self.emit('  local sq = i * i')
+                self.emit('  i = i + 1')
+                self.emit('  acc[#acc + 1] = function() return sq end')
+                self.emit('until sq >= %d or i > 10' % r.randint(0, 30))
+                self.emit('P(i, #acc, acc[1](), acc[#acc]())')
+            else:
+                self.emit('local x, steps = %s, 0' % final(self.lit(r.choice([1, 7, 27, 100, 97]))))
+                self.emit('while x ~= 1 and steps < 200 do')
+                self.emit('  if x % 2 == 0 then x = x / 2 else x = 3 * x + 1 end')
+                self.emit('  steps = steps + 1')
+                self.emit('end')
+                self.emit('P(x, steps)')
+        if r.random() < 0.5:
+            self.emit('for i = 1, 3 do local i = i * 10; P(i) end')
+
+    def tp_strings(self):
+        r = self.r
+        lits = [str_literal(r.choice(STRS + NUMSTRS), r.randrange(4)) for _ in range(r.randint(2, 5))]
+        for e in lits:
+            self.p(final(e), '#%s' % final(e))
+        self.emit('local long = [[\nfirst\n  second]]')
+        self.emit('local long2 = [==[a]]b]=]c]==]')
+        self.emit('P(long, #long, long2, "esc\\65\\066\\0067", "a\\\nb", #"\\0\\0")')
+        z1, z2 = (final(str_literal(r.choice(STRS_ZERO + STRS))) for _ in range(2))
+        self.p('#%s' % z1, '%s < %s' % (z1, z2), '%s == %s' % (z1, z2), '#(%s .. %s)' % (z1, z2))
+        a, b = final(lits[0]), final(lits[-1])
+        self.p('%s < %s' % (a, b), '%s <= %s' % (a, b), '%s == %s' % (a, b), '%s .. %s' % (a, b))
+        if 'string' in self.features:
+            s = final(str_literal(r.choice(STRS[:12])))
+            self.emit('local s = %s' % s)
+            self.emit('P(s:len(), #s, s:upper(), s:sub(%d, %d), s:byte(1, -1))' % (r.randint(-3, 3), r.randint(-3, 5)))
+            self.emit('P(string.rep("ab", %d), s:rep(2), string.char(72, 105), ("x"):rep(3))' % r.randint(0, 4))
+            if 'format' in self.features:
+                for _ in range(r.randint(1, 3)):
+                    self.p(final(self.format_call(2)))
+
+    def tp_oop(self):
+        r = self.r
+        self.emit('local Animal = {tag = "Animal"}')
+        self.emit('Animal.__index = Animal')
+        self.emit('function Animal.new(name, legs) local o = setmetatable({}, Animal); o.name = name; '
+                  'o.legs = legs or 4; return o end')
+        self.emit('function Animal:describe() return self.name .. " has " .. self.legs .. " legs" end')
+        self.emit('function Animal:speak() return "..." end')
+        self.emit('local Bird = setmetatable({}, {__index = Animal})')
+        self.emit('Bird.__index = Bird')
+        self.emit('function Bird.new(name) local o = Animal.new(name, 2); return setmetatable(o, Bird) end')
+        self.emit('function Bird:speak() return "tweet from " .. self.name end')
+        self.emit('local a, b = Animal.new("cat"), Bird.new("%s")' % r.choice(['robin', 'owl']))
+        self.emit('P(a:describe(), b:describe(), a:speak(), b:speak(), b.tag, Bird.describe(b))')
+        self.emit('P(getmetatable(b) == Bird, rawget(b, "speak"), b.legs + %s)' % final(self.lit()))
+        self.pc('return a:fly()')
+        self.pc('return b.wings.count')
+        self.emit('local ns = {a = {b = {}}}')
+        self.emit('function ns.a.b.f(x) return x end')
+        self.emit('function ns.a.b:g(x) return self == ns.a.b, x end')
+        self.emit('P(ns.a.b.f(%s), ns.a.b:g(2))' % final(self.lit()))

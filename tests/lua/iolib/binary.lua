@@ -1,0 +1,37 @@
+-- bytes pass through unchanged: NUL, high bytes, CR LF, ^Z
+local name = "tmp_binary.bin"
+local data = "\0\1\2\3\r\n\26\127\128\129\200\254\255\0end\0"
+local f = io.open(name, "wb")
+print(1, f:write(data, data))
+f:close()
+f = io.open(name, "rb")
+local all = f:read("*a")
+print(2, #all, all == data .. data)
+f:seek("set", 0)
+print(3, f:read(1) == "\0", f:read(3) == "\1\2\3", f:read(2) == "\r\n")
+-- what follows a NUL in each piece fgets reads is dropped (5.1 uses strlen)
+local piece = "\26\127\128\129\200\254\255"
+print(4, f:read("*l") == piece .. piece)
+print(5, f:seek())
+f:seek("set", 6)
+print(6, f:read(5) == "\26\127\128\129\200")
+f:close()
+-- "r" and "rb", "w" and "wb" are the same on this system
+f = io.open(name, "r")
+print(7, f:read("*a") == data .. data)
+f:close()
+f = io.open(name, "w")
+f:write(data)
+f:close()
+f = io.open(name, "rb")
+print(8, f:read("*a") == data)
+f:close()
+-- io.write to a binary file
+io.output(name)
+io.write("\255\0\255")
+io.close()
+io.output(io.stdout)
+f = io.open(name, "rb")
+print(9, f:read("*a") == "\255\0\255")
+f:close()
+os.remove(name)

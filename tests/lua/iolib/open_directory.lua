@@ -1,0 +1,13 @@
+-- fopen(dir, "r") succeeds; every read then fails with EISDIR
+local f = io.open(".")
+print(1, io.type(f))
+print(2, f:read("*a"))
+print(3, f:read("*l"))
+print(4, f:read("*n"))
+print(5, f:read(1))
+print(6, f:read(0))
+print(7, f:read())
+print(8, f:write("x"))
+print(9, pcall(function() for l in f:lines() do print(l) end end))
+print(10, f:close())
+print(11, pcall(function() for l in io.lines(".") do print(l) end end))

@@ -1,0 +1,37 @@
+-- The jit module: its fields and the arguments jit.on/off/flush/attach and
+-- jit.opt.start accept or reject (jit.status differs: moonpatch has no JIT yet).
+print(1, jit.version, jit.version_num, type(jit.os), type(jit.arch))
+print(2, type(jit.on), type(jit.off), type(jit.flush), type(jit.status), type(jit.attach), type(jit.opt), type(jit.opt.start))
+print(3, type(jit.status()))
+local function f() end
+print(4, pcall(jit.on), pcall(jit.off), pcall(jit.flush), pcall(jit.on, nil), pcall(jit.on, nil, 5))
+print(5, pcall(jit.on, f), pcall(jit.off, f, true), pcall(jit.on, f, false), pcall(jit.flush, f), pcall(jit.off, f, 1))
+print(6, pcall(jit.on, 1))
+print(7, pcall(jit.off, "f"))
+print(8, pcall(jit.on, print))
+print(9, pcall(jit.on, false))
+print(10, pcall(jit.on, true))
+print(11, pcall(function() jit.off(true) jit.on(true, true) return "ok" end))
+print(12, pcall(jit.flush, 1), pcall(jit.flush, 2.5))
+print(13, pcall(jit.flush, "1"))
+print(14, pcall(jit.flush, {}))
+print(15, select("#", jit.on()), select("#", jit.off()))
+print(16, pcall(jit.attach, f, "trace"), pcall(jit.attach, f, "bc"), pcall(jit.attach, f), pcall(jit.attach, print, 1))
+print(17, pcall(jit.attach))
+print(18, pcall(jit.attach, 1, "trace"))
+print(19, pcall(jit.attach, f, {}))
+print(20, pcall(function() local x = jit.attach(f, true) return x end))
+print(21, pcall(jit.opt.start), pcall(jit.opt.start, "3"), pcall(jit.opt.start, "0", "1", "2", "9"))
+print(22, pcall(jit.opt.start, "fold", "+cse", "-dce", "nofwd", "no-dse", "narrow", "loop", "abc", "sink", "fuse"))
+print(23, pcall(jit.opt.start, "hotloop=10", "maxtrace=", "maxmcode=1024", "sizemcode=64", "hotexit=1", "tryside=1"))
+print(24, pcall(jit.opt.start, "instunroll=1", "loopunroll=1", "callunroll=1", "recunroll=1", "maxrecord=1"))
+print(25, pcall(jit.opt.start, "maxirconst=1", "maxside=1", "maxsnap=1", "minstitch=1", 1, 2))
+for _, bad in ipairs{"foo", "O", "O3", "-O3", "00", "", "no", "+", "-", "nofoo", "-nofold", "hotloop",
+                     "hotloop=1x", "hotloop=-1", "HOTLOOP=1", "nosuch=1", "fold=1", " fold"} do
+  print(26, bad, pcall(jit.opt.start, bad))
+end
+print(27, pcall(jit.opt.start, "fold", "bad", "cse"))
+print(28, pcall(jit.opt.start, {}))
+print(29, pcall(function() jit.opt.start("x") end))
+jit.opt.start()
+jit.on()

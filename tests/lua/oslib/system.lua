@@ -1,0 +1,28 @@
+-- getenv, remove, rename, tmpname, execute and setlocale.
+print(1, type(os.getenv("PATH")), os.getenv("MOONPATCH_SURELY_UNSET_VARIABLE"), pcall(os.getenv))
+print(2, pcall(os.getenv, {}))
+local name = os.tmpname()
+print(3, type(name), #name, name ~= os.tmpname())
+local other = name .. ".renamed"
+print(4, os.rename(name, other))
+local a, msg, code = os.rename(name, other)
+print(5, a, msg == name .. ": No such file or directory", code)
+print(6, os.remove(other))
+a, msg, code = os.remove(other)
+print(7, a, msg == other .. ": No such file or directory", code)
+print(8, os.remove("no/such/dir/file"))
+print(9, os.rename("no_such_file_here", "x"))
+print(11, pcall(os.remove), pcall(os.rename, "a"))
+print(12, pcall(os.remove, {}))
+print(13, os.execute("exit 3"), os.execute("true"), os.execute("exit 255"), os.execute("kill -9 $$"))
+print(14, os.execute() ~= 0, pcall(os.execute, {}))
+print(15, os.setlocale(), os.setlocale("C"), os.setlocale("POSIX"), os.setlocale(nil, "numeric"), os.setlocale("C", "time"))
+print(16, os.setlocale("xx_XX.nothing"), os.setlocale(nil, "all"))
+print(17, pcall(os.setlocale, "C", "bad"))
+print(18, pcall(os.setlocale, {}))
+print(19, pcall(os.exit, "x"))
+print(20, pcall(os.exit, true))
+local names = {}
+for k in pairs(os) do names[#names + 1] = k end
+table.sort(names)
+print(21, table.concat(names, " "))

@@ -1,0 +1,1 @@
+error("failing on purpose")

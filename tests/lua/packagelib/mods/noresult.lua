@@ -1,0 +1,2 @@
+-- returns nothing: require stores true
+print("noresult sees", type(package.loaded[...]), package.loaded[...] == true)

@@ -1,0 +1,2 @@
+print("selfloop inner", pcall(require, "selfloop"))
+return "selfloop done"

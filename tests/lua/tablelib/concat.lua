@@ -1,0 +1,28 @@
+-- table.concat: separators, ranges, numbers and errors.
+local t = {"a", "b", "c", "d"}
+print(1, table.concat(t), table.concat(t, ", "), table.concat(t, ""))
+print(2, table.concat(t, "-", 2), table.concat(t, "-", 2, 3), table.concat(t, "-", 3, 3))
+print(3, "[" .. table.concat(t, "-", 3, 2) .. "]", "[" .. table.concat({}) .. "]", "[" .. table.concat({}, "x") .. "]")
+print(4, table.concat({1, 2.5, -0.1, 1e100, 2^53}, " "))
+print(5, table.concat({1, 2, 3}, 0), table.concat({1, 2, 3}, 1.5))
+print(6, table.concat({[0] = "z", "a"}, ",", 0, 1), table.concat({[-1] = "m", [0] = "z"}, ",", -1, 0))
+print(7, table.concat(t, "-", "2", "3"), table.concat(t, "-", 1.9, 2.9))
+print(8, table.concat(t, nil, 2), table.concat(t, "+", nil, 2))
+print(9, pcall(table.concat, {1, {}, 3}))
+print(10, pcall(table.concat, {1, 2, 3}, ",", 1, 5))
+print(11, pcall(table.concat, {true}))
+print(12, pcall(table.concat, {1, 2}, ",", 0))
+print(13, pcall(table.concat, {}, "", 1, 2^31 - 1))
+print(14, pcall(table.concat, nil, {}))
+print(15, pcall(table.concat, nil))
+print(16, pcall(table.concat))
+print(17, pcall(table.concat, {}, ",", "x"))
+print(18, pcall(table.concat, {}, ",", 1, {}))
+print(19, pcall(function() return table.concat({print}) end))
+print(20, pcall(function() local s = table.concat({1, 2, nil, 4}, ",", 1, 4) return s end))
+local big = {}
+for i = 1, 300 do big[i] = i % 10 end
+print(21, #table.concat(big), #table.concat(big, ", "))
+local mt = setmetatable({}, {__index = function(_, k) return "x" .. k end})
+print(22, pcall(table.concat, mt, ",", 1, 2))
+print(23, table.concat({"a\0b", "c"}, "\0") == "a\0b\0c")
