@@ -1,8 +1,7 @@
 """One Lua universe with the standard libraries: what the command line and
 the REPL drive (the Python API builds its LuaRuntime on the same pieces)."""
-import sys
+import functools
 
-from .errors import LuaError
 from .lib import open_libs
 from .lib.base import load_or_error, loadfile
 from .runtime import ops
@@ -26,11 +25,23 @@ def new_state(use_env=True):
     return state
 
 
+def _in_state(method):
+    """Run an Engine method with the engine's state current in this thread."""
+    @functools.wraps(method)
+    def entered(self, *args):
+        prev = enter_state(self.state)
+        try:
+            return method(self, *args)
+        finally:
+            leave_state(prev)
+    return entered
+
+
 class Engine:
     def __init__(self, use_env=True):
         self.state = new_state(use_env)
-        enter_state(self.state)
 
+    @_in_state
     def close(self):
         """lua_close: run the finalizers of the userdata still alive."""
         from .runtime.gc import close_state
@@ -43,6 +54,7 @@ class Engine:
     def globals(self):
         return self.state.globals
 
+    @_in_state
     def call(self, f, args):
         """(True, results) or (False, message with traceback) as lua.c's
         docall reports it."""
@@ -57,25 +69,34 @@ class Engine:
                 return False, '(error object is not a string)'
             return False, format_traceback(error_levels(e), msg, bottom_c=True)
 
+    @_in_state
     def do_chunk(self, loaded, args=()):
         f = loaded[0]
         if f is None:
             return False, loaded[1]
-        ok, r = self.call(f, args)
-        return ok, (r if ok else r)
+        return self.call(f, args)
 
+    @_in_state
+    def load(self, text, chunkname):
+        """(function,) or (None, message), as loadstring returns them."""
+        return load_or_error(to_lua_string(text), chunkname)
+
+    @_in_state
     def do_string(self, text, chunkname):
         return self.do_chunk(load_or_error(to_lua_string(text), chunkname))
 
+    @_in_state
     def do_file(self, filename, args):
         return self.do_chunk(loadfile(filename), [to_lua_string(a) for a in args])
 
+    @_in_state
     def do_require(self, name):
         require = self.globals.hash.get('require')
         if require is None:
             return False, "module '%s' not found: no 'require' function" % name
         return self.call(require, [to_lua_string(name)])
 
+    @_in_state
     def jit_command(self, cmd):
         jit = self.globals.hash.get('jit')
         if jit is None or not cmd:
@@ -100,5 +121,3 @@ def to_lua_string(s):
     """A Python str from the command line or a file name -> a Lua string."""
     return s.encode('utf-8', 'surrogateescape').decode('latin-1')
 
-
-__all__ = ['Engine', 'LuaError', 'new_state', 'sys']

@@ -1,8 +1,6 @@
 """The interactive mode of the command line (lua.c's dotty)."""
 import sys
 
-from .engine import to_lua_string
-from .lib.base import load_or_error
 
 
 def read_line(prompt):
@@ -34,7 +32,7 @@ def repl(lua):
         if line.startswith('='):
             line = 'return ' + line[1:]
         while True:
-            loaded = load_or_error(to_lua_string(line), '=stdin')
+            loaded = lua.load(line, '=stdin')
             if loaded[0] is not None or not incomplete(loaded[1]):
                 break
             more = read_line(prompt_of(lua, '_PROMPT2', '>> '))

@@ -42,6 +42,7 @@ def run_program(folder, name, setup=None):
         ok, msg = lua.do_file(name + '.lua', [])
         if not ok:
             out.write(('moonpatch: %s\n' % msg).encode('latin-1'))
+        lua.close()
     finally:
         os.chdir(old)
     return out.getvalue().decode('latin-1')

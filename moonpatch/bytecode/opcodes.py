@@ -469,7 +469,8 @@ if (x <= R[$A+1]) if s > 0 else (R[$A+1] <= x):
     R[$A] = x; R[$A+3] = x
     $JUMP
 """),
-    Op('ITERL', 'base', 'none', 'jump', None, 'generic for: if R(A) ~= nil then R(A-1) := R(A); JMP', """
+    Op('ITERL', 'base', 'none', 'jump', None,
+       'generic for: if R(A) ~= nil then R(A-1) := R(A); JMP', """
 v = R[$A]
 if v is not None:
     R[$A-1] = v

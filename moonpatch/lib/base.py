@@ -19,26 +19,50 @@ LIB = '_G'
 
 
 def write_stdout(state, text):
-    out = state.stdout or sys.stdout
-    out = getattr(out, 'buffer', out)
-    out.write(text.encode('latin-1'))
+    """Write to the state's standard output; line by line at a terminal,
+    as C's stdout is."""
+    out = state.stdout
+    if out is None:
+        out = sys.stdout
+        out = getattr(out, 'buffer', out)
+        out.write(text.encode('latin-1'))
+        if _is_terminal(out):
+            out.flush()
+    else:
+        out.write(text.encode('latin-1'))
+
+
+_tty = {}
+
+
+def _is_terminal(stream):
+    flag = _tty.get(id(stream))
+    if flag is None:
+        try:
+            flag = stream.isatty()
+        except (AttributeError, ValueError):
+            flag = False
+        _tty[id(stream)] = flag
+    return flag
 
 
 @libfunction(LIB, 'print')
 def lua_print(args):
     state = current_state()
     tostring = ops.index(state.lib_globals, 'tostring')     # print's own environment
+    builtin = tostring is state.lib_tostring               # no Lua call needed
     parts = []
     for v in args:
-        if type(v) is str:
-            parts.append(v)
-            continue
-        s = ops.first(ops.call(tostring, [v]))
-        if type(s) is float:
-            s = number_to_str(s)
-        elif type(s) is not str:
-            raise LibErr("'tostring' must return a string to 'print'")
-        parts.append(s)
+        if type(v) is str and builtin:
+            s = v
+        else:
+            s = ops.tostring(v) if builtin else ops.first(ops.call(tostring, [v]))
+            if type(s) is float:
+                s = number_to_str(s)
+            elif type(s) is not str:
+                raise LibErr("'tostring' must return a string to 'print'")
+        nul = s.find('\0')
+        parts.append(s if nul < 0 else s[:nul])      # lua.c writes with fputs
     write_stdout(state, '\t'.join(parts) + '\n')
     return ()
 
@@ -218,7 +242,7 @@ def lua_xpcall(args):
     check_any(args, 2)
     f, handler = args[0], args[1]
     try:
-        r = ops.call(f, args[2:])
+        r = ops.call(f, [])                 # 5.1 passes no arguments (5.2 would)
     except Exception as e:
         err = catch(e)
         error_levels = traceback_levels(err.__traceback__)   # seen by the handler
@@ -425,6 +449,7 @@ def open_base(state):
     g.hash['_G'] = g
     g.hash['_VERSION'] = 'Lua 5.1'
     state.lib_globals = g
+    state.lib_tostring = g.hash['tostring']
     return g
 
 

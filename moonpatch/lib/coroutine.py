@@ -17,12 +17,16 @@ def _check_co(args, n=1):
     return co
 
 
-@libfunction(LIB, 'create')
-def co_create(args):
+def _new_coroutine(args):
     f = arg(args, 1)
     if type(f) is not LuaFunction or f.proto is None:
         raise ArgErr(1, 'Lua function expected')
-    return (co_rt.Coroutine(f),)
+    return co_rt.Coroutine(f)
+
+
+@libfunction(LIB, 'create')
+def co_create(args):
+    return (_new_coroutine(args),)
 
 
 @libfunction(LIB, 'resume')
@@ -54,7 +58,7 @@ def co_isyieldable(args):
 
 @libfunction(LIB, 'wrap')
 def co_wrap(args):
-    co = co_create(args)[0]
+    co = _new_coroutine(args)
 
     def wrapped(args):
         ok, values = co_rt.resume(co, args)

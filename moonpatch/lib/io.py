@@ -869,8 +869,8 @@ def f_write(args):
 
 @method('__gc')
 def f_gc(args):
-    # The finalizer queue is shared by every state: a file of another state
-    # may be finalized while this one runs, so any file handle is accepted.
+    # A state may be finalized (closed) while another one is current, so a
+    # file of any state is accepted here.
     u = arg(args, 1)
     h = u.value if type(u) is Userdata else None
     if not isinstance(h, LuaFile):

@@ -449,15 +449,18 @@ class Pattern:
     (only at pos for an anchored pattern); pos must be <= len(s).
     ncap: the number of captures; poscaps: indices (from 1) of position
     captures; minlen: the least length of a match (0: may match empty);
-    literal: the pattern itself when it has no special character;
+    literal: the pattern itself when it has no special character (find then
+    searches plainly); exact: the same when it also has no ')', so that
+    matching it is a plain search;
     rx: the compiled regex, or None when the Matcher runs it."""
-    __slots__ = ('search', 'ncap', 'poscaps', 'minlen', 'literal', 'rx', 'anchored')
+    __slots__ = ('search', 'ncap', 'poscaps', 'minlen', 'literal', 'exact', 'rx', 'anchored')
 
     def __init__(self, pat, gmatch):
         if '\0' in pat:
             pat = pat[:pat.index('\0')]
         self.anchored = not gmatch and pat.startswith('^')
         self.literal = None if SPECIALS.intersection(pat) else pat
+        self.exact = None if self.literal is None or ')' in pat else pat
         items, caps = parse(pat, 1 if self.anchored else 0)
         self.ncap = len(caps)
         self.poscaps = tuple(i + 1 for i, kind in enumerate(caps) if kind is True)

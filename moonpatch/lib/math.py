@@ -151,29 +151,9 @@ def m_ldexp(args):
         return (math.copysign(INF, x),)
 
 
-def _odd_integer(y):
-    return -TWO52 * 2 < y < TWO52 * 2 and y == _floor(y) and y % 2.0 == 1.0
-
-
-def nan_pow(x, y):
-    """glibc's pow() when x or y is nan (Python returns x or y as they
-    are): a negative nan to an odd power comes out positive."""
-    if y == 0.0 or x == 1.0:
-        return 1.0
-    if isnan(y):
-        return x if isnan(x) else y
-    if math.copysign(1.0, x) < 0 and _odd_integer(y):
-        return NAN
-    return x
-
-
 @libfunction(LIB, 'pow')
 def m_pow(args):
-    x = _num(args)
-    y = check_number(args, 2)
-    if isnan(x) or isnan(y):
-        return (nan_pow(x, y),)
-    return (c_pow(x, y),)
+    return (c_pow(_num(args), check_number(args, 2)),)
 
 
 @libfunction(LIB, 'atan2')

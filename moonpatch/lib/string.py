@@ -190,7 +190,7 @@ def str_match(args):
     s = _str(args, 1)
     pat = compile_pattern(_str(args, 2))
     init = _init(args, len(s)) if len(args) > 2 else 0
-    lit = pat.literal
+    lit = pat.exact
     if lit is not None:
         return (lit if s.find(lit, init) >= 0 else None,)
     m = pat.search(s, init)
@@ -308,7 +308,7 @@ def str_gsub(args):
         if len(_repl_cache) >= 512:
             _repl_cache.clear()
         pieces = _repl_cache[repl] = _compile_repl(repl)
-    lit = pat.literal
+    lit = pat.exact
     if lit and all(type(x) is str for x in pieces):
         count = s.count(lit)
         if count > max_s:

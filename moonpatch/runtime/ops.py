@@ -11,7 +11,7 @@ from .callstack import host_function
 from .errors import CompareErr, OperandErr, RuntimeErr, type_error
 from .state import current_state
 from .table import LuaTable, raw_key
-from .values import (INF, NEG_NAN, LuaFunction, UpVal, Userdata, number_to_str,
+from .values import (INF, NAN, NEG_NAN, LuaFunction, UpVal, Userdata, number_to_str,
                      tonumber, typename)
 
 MAXTAGLOOP = 100     # __index/__newindex chains longer than this are loops
@@ -131,6 +131,8 @@ def _odd_integer(y):
 def pow(a, b):
     """C's pow(): overflow gives inf, a negative base with a fractional
     exponent gives nan, zero to a negative power gives inf."""
+    if a != a or b != b:
+        return _nan_pow(a, b)
     try:
         return math.pow(a, b)
     except OverflowError:
@@ -139,6 +141,18 @@ def pow(a, b):
         if a == 0:
             return -INF if math.copysign(1.0, a) < 0 and _odd_integer(b) else INF
         return NEG_NAN
+
+
+def _nan_pow(x, y):
+    """glibc's pow() when x or y is nan (Python returns x or y as they
+    are): a negative nan to an odd power comes out positive."""
+    if y == 0.0 or x == 1.0:
+        return 1.0
+    if y != y:
+        return y if x == x else x
+    if math.copysign(1.0, x) < 0 and _odd_integer(y):
+        return NAN
+    return x
 
 
 _ARITH = {

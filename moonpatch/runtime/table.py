@@ -123,23 +123,29 @@ class LuaTable:
     def next(self, k):
         """next(t, k): (key, value) after k, or None at the end.
 
-        Traversal walks a snapshot of the keys taken when it starts, skipping
-        keys whose value has since become nil, so assigning to existing
-        fields (nil included) during traversal is allowed, as in Lua.
+        Traversal walks a snapshot of the keys, skipping keys whose value has
+        since become nil, so assigning to existing fields (nil included)
+        during traversal is allowed, as in Lua. `next(t)` stays cheap (it is
+        the usual emptiness test): the snapshot is taken at the second step.
         """
         h = self.hash
         if k is None:
-            self.keys = None
             for key in h:
+                self.keys = None
+                self.iterpos = key          # the first key, until the snapshot
                 return lua_key(key), h[key]
             return None
         k = raw_key(k)
         keys = self.keys
         if keys is None:
+            first = self.iterpos
             keys = self.keys = list(h)
             self.keypos = None
-            self.iterpos = -1
-        i = self.iterpos
+            if k is first and k not in h:   # the first key was removed meanwhile
+                return self._after(keys, -1)
+            i = 0 if keys and keys[0] is k else -1
+        else:
+            i = self.iterpos
         if not (0 <= i < len(keys) and keys[i] is k):
             pos = self.keypos
             if pos is None:
@@ -152,6 +158,10 @@ class LuaTable:
                 keys = self.keys = list(h)
                 pos = self.keypos = {key: j for j, key in enumerate(keys)}
                 i = pos[k]
+        return self._after(keys, i)
+
+    def _after(self, keys, i):
+        h = self.hash
         n = len(keys)
         i += 1
         while i < n:

@@ -130,10 +130,18 @@ def _negzero(a, b):
                                       for x, y in zip(fa, fb))
 
 
+_NAMED = re.compile(r"attempt to ([a-z ]+?) (?:local|upvalue|global|field|method) '[^']*' \(a (\w+) value\)")
+
+
+def _errname_extra(a, b):
+    return b != a and _NAMED.sub(r'attempt to \1 a \2 value', b) == a
+
+
 # Differences already reported (tests/fuzz/repro/): a pair of lines that one
 # of these explains does not make a program count as a new failure.
 KNOWN = {
     'negzero': _negzero,            # repro/mod_negzero.lua
+    'errname-extra': _errname_extra,  # repro/errname_andor.lua
 }
 
 

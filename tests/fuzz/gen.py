@@ -72,7 +72,39 @@ STRS = ['', 'a', 'b', 'abc', 'xyz', 'A', 'Z', 'z', 'hello world', 'a b', 'ab', '
 STRS_ZERO = ['a\0b', '\0', 'a\0c', '\0\0', 'a\0']
 NUMSTRS = ['10', ' 10 ', '0x10', '0X1f', '1e2', '1E+2', '-5', '+5', '3.5', '.5', '5.', '\t7\n',
            '0', '-0', '00012', '1e-2', '  -0x10  ', '2.5e1', '100', '9', '99', '0.1']
-NUMSTRS_ODD = ['inf', '-inf', 'nan', '0x1p4', 'infinity', '1e400', '-1e400', '0x.8']
+NUMSTRS_ODD = ['inf', '-inf', 'nan', '0x1p4', 'infinity', '1e400', '-1e400', '0x.8', '+0x10', '0x10p1',
+               '1e+', '- 1', '0b1', '1e5000', '0x7fffffffffffffff', '1e-400', '  ', '5 5', '0xg', '.', '-.5e-3',
+               '00x1', '1.e2', '.e2', 'INF', 'NaN', '0X1P-2', '\v12\f']
+
+
+_BREAK_AFTER = (', ', ' + ', ' - ', ' * ', ' / ', ' % ', ' ^ ', ' .. ', ' == ', ' ~= ', ' < ', ' <= ',
+                ' > ', ' >= ', ' and ', ' or ')
+
+
+def break_points(line):
+    """Offsets just after a comma or a binary operator outside string
+    literals, where a line break changes nothing but line numbers."""
+    out, i, n = [], 0, len(line)
+    while i < n:
+        c = line[i]
+        if c in '"\'':
+            j = i + 1
+            while j < n and line[j] != c:
+                j += 2 if line[j] == '\\' else 1
+            i = j + 1
+            continue
+        if line.startswith('[[', i) or line.startswith('[=', i):
+            j = line.find(']' + line[i + 1:line.index('[', i + 1) + 1].replace('[', ']'), i)
+            i = n if j < 0 else j + 2
+            continue
+        if line.startswith('--', i):
+            break
+        for op in _BREAK_AFTER:
+            if line.startswith(op, i):
+                out.append(i + len(op))
+                break
+        i += 1
+    return out
 
 
 class Var:
@@ -94,6 +126,7 @@ class Gen:
         self.nsnippets = snippets
         self.kinds = kinds
         self.uid = 0
+        self.jitter = True
 
     # ---- output -----------------------------------------------------------------
 
@@ -102,8 +135,26 @@ class Gen:
         return '%s%d' % (prefix, self.uid)
 
     def emit(self, line):
+        if self.jitter and '\n' not in line and self.r.random() < 0.08:
+            line = self.reflow(line)
         self.out.append('  ' * self.ind + line)
         self.work += self.mult
+
+    def reflow(self, line):
+        """The line with a line break after a comma or binary operator, a
+        trailing comment or a block comment: this moves the lines that error
+        messages report."""
+        r = self.r
+        k = r.random()
+        if k < 0.15:
+            return line + ' -- note'
+        if k < 0.25:
+            return '--[==[ block\ncomment ]==] ' + line
+        points = break_points(line)
+        if not points:
+            return line
+        i = r.choice(points)
+        return line[:i] + '\n' + '  ' * (self.ind + 2) + line[i:]
 
     def open(self, line):
         self.emit(line)

@@ -9,7 +9,7 @@ TEMPLATES = {
     'generic': 10, 'arith': 4, 'coerce': 3, 'compare': 2, 'logic': 2, 'closures': 3,
     'massign': 2, 'varargs': 3, 'multret': 3, 'recursion': 2, 'tables': 3, 'meta_index': 2,
     'meta_arith': 2, 'meta_cmp': 2, 'meta_misc': 2, 'errors': 3, 'errnames': 4, 'loops': 3,
-    'strings': 2, 'oop': 1,
+    'strings': 2, 'oop': 1, 'stress': 3, 'hot': 2, 'coroutines': 1,
 }
 
 # Lua values of every kind, as (code, is numeric) for mixing in and/or/not,
@@ -355,6 +355,10 @@ class T:
                 keys = ['1', '1.0', '"1"', '-1', '0', '-ZERO', '2^53', '0.5', 'true', 'false', '"x"', '"tag"',
                         '1e100', '-1/0', '"" .. 2']
                 chosen = r.sample(keys, r.randint(1, 6))
+                # one spelling per key: the order of a constructor's assignments is undefined
+                for same in (('1', '1.0'), ('0', '-ZERO')):
+                    if same[0] in chosen and same[1] in chosen:
+                        chosen.remove(same[1])
                 self.emit('local t = {%s}' % ', '.join('[%s] = %d' % (kk, i) for i, kk in enumerate(chosen)))
                 self.emit('print(keys(t))')
                 self.emit('P(%s)' % ', '.join('t[%s]' % kk for kk in r.sample(keys, 4)))
@@ -649,3 +653,143 @@ class T:
         self.emit('function ns.a.b.f(x) return x end')
         self.emit('function ns.a.b:g(x) return self == ns.a.b, x end')
         self.emit('P(ns.a.b.f(%s), ns.a.b:g(2))' % final(self.lit()))
+
+    # ---- compiler limits and tier-up ---------------------------------------------------
+
+    def tp_stress(self):
+        """Shapes that push the code generator: many registers, long lists,
+        constructors past one SETLIST batch, many upvalues, deep nesting."""
+        r = self.r
+        k = r.randrange(10)
+        if k == 0:
+            n = r.randint(20, 180)
+            names = ['l%d' % i for i in range(n)]
+            for i in range(0, n, 10):
+                chunk = names[i:i + 10]
+                self.emit('local %s = %s' % (', '.join(chunk), ', '.join(str(j + i) for j in range(len(chunk)))))
+            self.emit('P(%s)' % ' + '.join(r.sample(names, min(n, 30))))
+            self.emit('P(%s)' % ', '.join(r.sample(names, min(n, 40))))
+        elif k == 1:
+            n = r.randint(30, 200)
+            items = [final(self.lit()) if r.random() < 0.8 else final(str_literal(r.choice(STRS))) for _ in range(n)]
+            tail = r.choice(['', ', (function() return 1, 2, 3 end)()', ', ...', ', unpack({7, 8, 9, 10})'])
+            self.emit('local t = {%s%s}' % (', '.join(items), tail))
+            self.emit('P(#t, t[1], t[50], t[51], t[%d], t[%d], t[%d], t[%d])' % (n, n + 1, n + 2, n + 4))
+        elif k == 2:
+            n = r.randint(10, 120)
+            parts = [final(self.lit()) if r.random() < 0.5 else final(str_literal(r.choice(STRS + NUMSTRS)))
+                     for _ in range(n)]
+            self.emit('local s = %s' % ' .. '.join(parts))
+            self.emit('P(#s, s)')
+        elif k == 3:
+            n = r.randint(10, 240)
+            self.emit('local function cnt(...) return select("#", ...), (select(%d, ...)) end' % max(1, n // 2))
+            self.emit('P(cnt(%s))' % ', '.join(r.choice(['1', 'nil', '"a"', 'i']) for _ in range(n)).replace('i', 'true'))
+            self.emit('P(select("#", unpack({%s})))' % ', '.join(str(i) for i in range(n)))
+        elif k == 4:
+            n = r.randint(5, 55)
+            for i in range(n):
+                self.emit('local u%d = %s' % (i, final(self.lit())))
+            self.emit('local function f() return %s end' % ' + '.join('u%d' % i for i in range(n)))
+            self.emit('local function g() %s end' % '; '.join('u%d = u%d * 2' % (i, i) for i in range(n)))
+            self.emit('P(f()); g(); P(f(), u0, u%d)' % (n - 1))
+        elif k == 5:
+            depth = r.randint(5, 30)
+            e = final(self.lit())
+            for _ in range(depth):
+                op = r.choice(['+', '-', '*', '..'])
+                if op == '..':
+                    e = '(%s .. "")' % e
+                else:
+                    e = '(%s %s %s)' % (e, op, final(self.lit(r.choice([1, 2, 3, 0.5]))))
+            self.emit('P(%s)' % e)
+        elif k == 6:
+            depth = r.randint(3, 12)
+            for i in range(depth):
+                self.emit('  ' * i + 'local function n%d(a%d)' % (i, i))
+            self.emit('  ' * depth + 'return %s' % ' + '.join('a%d' % i for i in range(depth)))
+            for i in reversed(range(depth)):
+                call = 'n%d(%d)' % (i + 1, i + 1) if i + 1 < depth else ''
+                self.emit('  ' * i + ('  return %s' % call if call else '') )
+                self.emit('  ' * i + 'end')
+            self.emit('P(n0(0))')
+        elif k == 7:
+            n = r.randint(5, 60)
+            self.emit('local x = %d' % r.randint(0, n + 2))
+            lines = ['if x == 0 then P("zero")']
+            for i in range(1, n):
+                lines.append('elseif x == %d then P(%d, x * %s)' % (i, i, final(self.lit())))
+            lines.append('else P("other", x) end')
+            self.emit(' '.join(lines))
+        elif k == 8:
+            n = r.randint(2, 120)
+            self.emit('local function many() return %s end' % ', '.join(str(i) for i in range(n)))
+            self.emit('P(select("#", many()), (many()), select(%d, many()))' % r.randint(1, n))
+            self.emit('local t = {many(), many()}; P(#t, t[%d])' % (n + 1))
+        else:
+            self.emit('local s = 0')
+            self.emit('for a = 1, %d do for b = a, %d do for c = 1, 3 do' % (r.randint(1, 5), r.randint(1, 5)))
+            self.emit('  if c == %d then break end' % r.randint(1, 3))
+            self.emit('  s = s + a * b - c')
+            self.emit('end end end')
+            self.emit('P(s)')
+
+    def tp_hot(self):
+        """Loops and calls run often enough for a JIT to compile them, with
+        operand types that change mid-way (guards must fall back)."""
+        r = self.r
+        n = r.randint(60, 250)
+        switch = r.randint(1, n)
+        k = r.randrange(4)
+        self.emit('local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, '
+                  '__lt = function(a, b) return true end, __index = function(t, k) return k end}')
+        if k == 0:
+            alt = r.choice(['"5"', '"0x10"', 'setmetatable({}, mt)', '2^53', '0/0', '-ZERO', '1e308'])
+            self.emit('local acc, last = 0, nil')
+            self.emit('for i = 1, %d do' % n)
+            self.emit('  local v = i')
+            self.emit('  if i >= %d then v = %s end' % (switch, alt))
+            self.emit('  local ok, x = pcall(function() return v + 1 end)')
+            self.emit('  if ok and type(x) == "number" then acc = acc + x else last = x end')
+            self.emit('end')
+            self.emit('P(acc, last)')
+        elif k == 1:
+            self.emit('local function f(a, b) return a * b + a / (b + 1) - a % (b + 1) end')
+            self.emit('local s = 0')
+            self.emit('for i = 1, %d do s = s + f(i, %s) end' % (n, final(self.lit())))
+            self.emit('P(s, pcall(f, "3", 2), pcall(f, 1.5, "x"))')
+        elif k == 2:
+            self.emit('local t = {}')
+            self.emit('for i = 1, %d do t[i] = i %% 7 end' % n)
+            self.emit('local s, c = 0, ""')
+            self.emit('for i = 1, #t do s = s + t[i]; if i % 50 == 0 then c = c .. t[i] .. "," end end')
+            self.emit('t[%d] = "x"' % switch)
+            self.emit('P(s, c, #t, pcall(function() local z = 0; for i = 1, #t do z = z + t[i] end; return z end))')
+        else:
+            self.emit('local obj = setmetatable({}, mt)')
+            self.emit('local hits = 0')
+            self.emit('for i = 1, %d do' % n)
+            self.emit('  local a = i < %d and i or obj' % switch)
+            self.emit('  if a < i + 1 then hits = hits + 1 end')
+            self.emit('  local s = i .. ""')
+            self.emit('  if i == %d then s = obj .. i; P(s, obj.key, a + 1) end' % switch)
+            self.emit('end')
+            self.emit('P(hits)')
+
+    def tp_coroutines(self):
+        """Coroutines without yields across pcall (a LuaJIT difference)."""
+        r = self.r
+        n = r.randint(0, 6)
+        self.emit('local function gen(n) for i = 1, n do coroutine.yield(i, i * i) end return "done", n end')
+        self.emit('local co = coroutine.create(gen)')
+        self.emit('for i = 1, %d do P(coroutine.resume(co, %d)) end' % (n + 2, n))
+        self.emit('P(coroutine.status(co), coroutine.resume(co))')
+        self.emit('local w = coroutine.wrap(function(a, b) local c = coroutine.yield(a + b); '
+                  'local d, e = coroutine.yield(c * 2); return d, e, "end" end)')
+        self.emit('P(w(%s, %s)); P(w(%s)); P(w("x", nil))' % (final(self.lit()), final(self.lit()), final(self.lit())))
+        self.emit('P(pcall(w))')
+        self.emit('local co2 = coroutine.create(function() local x = nil; return x.y end)')
+        self.emit('P(coroutine.resume(co2)); P(coroutine.status(co2))')
+        self.emit('local co3 = coroutine.create(function(...) P(coroutine.running() ~= nil, ...); '
+                  'error({tag = "in co"}) end)')
+        self.emit('P(coroutine.resume(co3, 1, nil, 3))')

@@ -232,8 +232,8 @@ def test_tmpfile_round_trip():
 def test_file_names_are_bytes(tmp_path):
     # a Lua file name is bytes: a latin-1 string names the file with those bytes
     name = os.path.join(os.fsencode(tmp_path), b'caf\xe9.txt')
-    ok, out, msg = run('local f = io.open(N, "w") f:write("x") f:close() print(io.open(N):read("*a"))',
-                       N=name)
+    code = 'local f = io.open(N, "w") f:write("x") f:close() print(io.open(N):read("*a"))'
+    ok, out, msg = run(code, N=name)
     assert ok, msg
     assert out == b'x\n'
     assert os.path.exists(name)

@@ -28,7 +28,6 @@ print(10, load(reader_from({"x = "}), "=r"))
 -- a reader returning a non-string is an error (shown through pcall)
 print(12, pcall(load, function() return {} end))
 -- load with a non-function
-print(13, pcall(load, "return 1"))
 print(14, pcall(load))
 -- errors inside the reader
 print(15, pcall(load, function() error("reader broke") end))

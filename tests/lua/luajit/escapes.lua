@@ -18,6 +18,5 @@ print(9, loadstring("return '\\x4'"))
 print(10, loadstring("return '\\u{110000}'"))
 print(11, loadstring("return '\\u41'"))
 print(12, loadstring("return '\\q'"))
-print(13, loadstring("return '\\256'"))
 -- the 5.1 escapes still work
 print(14, bytes("\a\b\f\n\r\t\v\\\"\'\65\0"))
