@@ -40,6 +40,9 @@ def _in_state(method):
 class Engine:
     def __init__(self, use_env=True):
         self.state = new_state(use_env)
+        # The newest engine is current until another is entered (tests and
+        # tools call into its state directly); every method enters its own.
+        enter_state(self.state)
 
     @_in_state
     def close(self):

@@ -30,7 +30,9 @@ def run(proto):
     from moonpatch.engine import Engine
     from moonpatch.runtime.closure import load_closure
     lua = Engine()
-    return list(load_closure(proto, lua.globals).gate([]))
+    ok, results = lua.call(load_closure(proto, lua.globals), [])
+    assert ok, results
+    return list(results)
 
 
 def test_round_trip_keeps_everything():
