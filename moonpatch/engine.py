@@ -48,10 +48,12 @@ class Engine:
     def close(self):
         """lua_close: run the finalizers of the userdata still alive."""
         from .runtime.gc import close_state
+        from .runtime.hooks import forget_state
         try:
             close_state(self.state)
         except Exception:
             pass
+        forget_state(self.state)
 
     @property
     def globals(self):

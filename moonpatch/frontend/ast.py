@@ -52,8 +52,8 @@ class Function(Node):
     params: list of LocalVar (with 'self' first for `function a:b()`).
     upvals: list of UpvalDesc, in the order upvalue indices were assigned.
     lastline: line of the closing `end` (the chunk: last line of the source).
-    retline: the chunk only: line of its last token, where 5.1 puts its
-    final return (line hooks and activelines see it).
+    retline: line of the final return: lastline, but for the chunk the line
+    of its last token, as in 5.1 (line hooks and activelines see it).
     """
     __slots__ = ('params', 'is_vararg', 'body', 'upvals', 'lastline', 'retline')
 
@@ -64,6 +64,7 @@ class Function(Node):
         self.body = body
         self.upvals = upvals
         self.lastline = lastline
+        self.retline = lastline
 
 
 class Block(Node):

@@ -1243,7 +1243,7 @@ class FuncState:
         self.stats(node.body.stats)
         lastpc = len(self.code)
         if lastpc <= self.lasttarget or not _is_return(self.code[lastpc - 1]):
-            self.line = node.lastline if node.line else getattr(node, 'retline', node.lastline)
+            self.line = node.retline
             self.emit_ad(bc.RET0, 0, 1)
         bl = self.bl
         if bl.gotos:

@@ -398,8 +398,13 @@ GC_OPTIONS = ('stop', 'restart', 'collect', 'count', 'step', 'setpause', 'setste
 
 
 def memory_kbytes():
-    """An estimate of the memory in use, in kilobytes (collectgarbage('count'))."""
-    return sys.getallocatedblocks() * 48 / 1024.0
+    """An estimate of the memory in use, in kilobytes (collectgarbage('count')):
+    CPython's count of allocated blocks, or the process's peak size elsewhere."""
+    blocks = getattr(sys, 'getallocatedblocks', None)
+    if blocks is not None:
+        return blocks() * 48 / 1024.0
+    import resource
+    return float(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
 @libfunction(LIB, 'collectgarbage')

@@ -128,7 +128,8 @@ def _name(level, caller):
 
 # Lua 5.1's C functions that are closures (their upvalue counts)
 _HOST_NUPS = {('lib.base', 'lua_pairs'): 1, ('lib.base', 'lua_ipairs'): 1,
-              ('lib.base', 'lua_newproxy'): 1, ('lib.coroutine', 'wrapped'): 1}
+              ('lib.base', 'lua_newproxy'): 1, ('lib.coroutine', 'wrapped'): 1,
+              ('lib.string', 'gmatch_aux'): 3}
 
 
 def _nups(f):
@@ -352,7 +353,8 @@ def db_sethook(args):
         mask = ((hooks.MASK_CALL if 'c' in smask else 0) | (hooks.MASK_RET if 'r' in smask else 0)
                 | (hooks.MASK_LINE if 'l' in smask else 0) | (hooks.MASK_COUNT if count > 0 else 0))
     thread, top = _target(co)
-    H = hooks.set_hook(current_state(), thread, func, mask, count, top)
+    H = hooks.set_hook(current_state(), thread, func, mask, count, top,
+                       db_sethook.__code__ if co is None else None)
     # 5.1 sends the return event of sethook itself (hcall does, if it called us)
     if co is None and H.rm and not hooks.called_by_host_call(sys._getframe()):
         hooks.fire(H, 'return')

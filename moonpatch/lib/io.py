@@ -28,6 +28,7 @@ from ..runtime.values import LuaFunction, Userdata, number_to_str
 from .auxlib import arg, check_any, check_option, check_string, opt_int, opt_string, to_integer
 from .registry import builtin, libfunction
 
+O_ACCMODE = getattr(os, 'O_ACCMODE', 3)     # PyPy's os lacks it
 LIB = 'io'
 FILEHANDLE = 'FILE*'          # the registry key of the file metatable, as in lauxlib
 LINE_CHUNK = 8191             # fgets(p, LUAL_BUFFERSIZE, f) reads at most this much
@@ -256,7 +257,7 @@ def parse_mode(mode):
         return None
     for ch in mode[1:7]:
         if ch == '+':
-            flags = (flags & ~os.O_ACCMODE) | os.O_RDWR
+            flags = (flags & ~O_ACCMODE) | os.O_RDWR
             rd = wr = True
         elif ch == 'x':
             flags |= os.O_EXCL

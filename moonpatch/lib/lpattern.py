@@ -425,9 +425,6 @@ class VMMatch:
     def start(self, i=0):
         return self.pos if i == 0 else self.caps[i - 1][0]
 
-    def end(self, i=0):
-        return self.span(i)[1]
-
     def group(self, i=0):
         if i == 0:
             return self.string[self.pos:self.endpos]
@@ -452,8 +449,14 @@ class Pattern:
     literal: the pattern itself when it has no special character (find then
     searches plainly); exact: the same when it also has no ')', so that
     matching it is a plain search;
-    rx: the compiled regex, or None when the Matcher runs it."""
-    __slots__ = ('search', 'ncap', 'poscaps', 'minlen', 'literal', 'exact', 'rx', 'anchored')
+    rx: the compiled regex, or None when the Matcher runs it;
+    subn_safe: rx.subn/finditer walk the subject exactly as 5.1's gsub: they
+    differ only after an empty match, where Python tries a non-empty match
+    at the same place. Without lazy '-' items a pattern whose preferred
+    match is empty has no non-empty one there (backtracking tries every
+    consuming choice first)."""
+    __slots__ = ('search', 'ncap', 'poscaps', 'minlen', 'literal', 'exact', 'rx', 'anchored',
+                 'subn_safe')
 
     def __init__(self, pat, gmatch):
         if '\0' in pat:
@@ -472,6 +475,8 @@ class Pattern:
                 self.rx = re.compile(source)
             except (re.error, RecursionError, OverflowError):
                 self.rx = None            # too large for re: the Matcher does it
+        self.subn_safe = self.rx is not None and not self.anchored and (
+            self.minlen > 0 or not any(item[0] == MIN for item in items))
         if self.rx is not None:
             self.search = self.rx.match if self.anchored else self.rx.search
         else:
@@ -494,11 +499,11 @@ def compile_pattern(pat, gmatch=False):
     return p
 
 
-def captures(pat, m, whole=True):
+def captures(pat, m):
     """push_captures: the captures of m as Lua values (the whole match when
-    there are none and `whole`)."""
+    there are none)."""
     if not pat.ncap:
-        return (m.group(0),) if whole else ()
+        return (m.group(0),)
     groups = m.groups()
     if pat.poscaps:
         groups = list(groups)

@@ -12,6 +12,7 @@ from ..runtime.errors import ArgErr, LibErr, type_error
 from ..runtime.table import LuaTable
 from ..runtime.values import LuaFunction, number_to_str, typename
 from .auxlib import check_number, check_string
+from .lpattern import _cache as _patterns
 from .lpattern import capture, captures, compile_pattern
 from .registry import builtin, libfunction
 
@@ -68,15 +69,28 @@ def str_len(args):
 
 @libfunction(LIB, 'sub')
 def str_sub(args):
-    s = _str(args, 1)
+    nargs = len(args)
+    s = args[0] if nargs else None
+    if type(s) is not str:
+        s = check_string(args, 1)
+    i = args[1] if nargs > 1 else None
+    j = args[2] if nargs > 2 else None
+    # the common case (integral float indices) without the helpers' calls
+    i = int(i) if type(i) is float and -9e15 < i < 9e15 else _integer(args, 2, None)
+    if j is None:
+        j = -1
+    else:
+        j = int(j) if type(j) is float and -9e15 < j < 9e15 else _integer(args, 3, -1)
     n = len(s)
-    start = _posrelat(_integer(args, 2, None), n)
-    end = _posrelat(_integer(args, 3, -1), n)
-    if start < 1:
-        start = 1
-    if end > n:
-        end = n
-    return (s[start - 1:end] if start <= end else '',)
+    if i < 0:
+        i = max(i + n + 1, 0)
+    if j < 0:
+        j += n + 1
+    elif j > n:
+        j = n
+    if i < 1:
+        i = 1
+    return (s[i - 1:j] if i <= j else '',)
 
 
 @libfunction(LIB, 'reverse')
@@ -110,21 +124,30 @@ def str_rep(args):
 
 @libfunction(LIB, 'byte')
 def str_byte(args):
-    s = _str(args, 1)
+    nargs = len(args)
+    s = args[0] if nargs else None
+    if type(s) is not str:
+        s = check_string(args, 1)
     n = len(s)
-    posi = _posrelat(_integer(args, 2, 1), n)
-    pose = _posrelat(_integer(args, 3, posi), n)
+    i = args[1] if nargs > 1 else None
+    if i is None:
+        posi = 1
+    else:
+        posi = int(i) if type(i) is float and -9e15 < i < 9e15 else _integer(args, 2, 1)
+        if posi < 0:
+            posi = max(posi + n + 1, 0)
+    pose = _posrelat(_integer(args, 3, posi), n) if nargs > 2 else posi
     if posi <= 0:
         posi = 1
     if pose > n:
         pose = n
     if posi > pose:
         return ()
-    count = pose - posi + 1
-    if count + len(args) > MAXCSTACK:
-        raise LibErr('stack overflow (string slice too long)')
-    if count == 1:
+    if posi == pose:
         return (float(ord(s[posi - 1])),)
+    count = pose - posi + 1
+    if count + nargs > MAXCSTACK:
+        raise LibErr('stack overflow (string slice too long)')
     return [float(c) for c in s[posi - 1:pose].encode('latin-1')]
 
 
@@ -152,8 +175,23 @@ def str_dump(args):
 
 # ---- pattern matching ----------------------------------------------------------------
 
+def _subject_pattern(args):
+    """The first two arguments, checked as strings (numbers converted)."""
+    s = args[0] if args else None
+    p = args[1] if len(args) > 1 else None
+    if type(s) is not str:
+        s = check_string(args, 1)
+    if type(p) is not str:
+        p = check_string(args, 2)
+    return s, p
+
+
 def _init(args, n):
     """The start index (from 0) of find/match, clipped to [0, n] as 5.1 does."""
+    v = args[2]
+    if type(v) is float and 1.0 <= v < 9e15:
+        init = int(v) - 1
+        return init if init < n else n
     init = _posrelat(_integer(args, 3, 1), n) - 1
     if init < 0:
         return 0
@@ -162,13 +200,13 @@ def _init(args, n):
 
 @libfunction(LIB, 'find')
 def str_find(args):
-    s = _str(args, 1)
-    p = _str(args, 2)
-    init = _init(args, len(s)) if len(args) > 2 else 0
-    if len(args) > 3 and args[3] is not None and args[3] is not False:
+    s, p = _subject_pattern(args)
+    nargs = len(args)
+    init = _init(args, len(s)) if nargs > 2 else 0
+    if nargs > 3 and args[3] is not None and args[3] is not False:
         pat = None
     else:
-        pat = compile_pattern(p)
+        pat = _patterns.get(p) or compile_pattern(p)
         if pat.literal is not None:
             pat = None
     if pat is None:           # a plain search (of the whole p, zeros included)
@@ -182,14 +220,17 @@ def str_find(args):
     b, e = m.span()
     if not pat.ncap:
         return (float(b + 1), float(e))
+    if not pat.poscaps:
+        return (float(b + 1), float(e)) + m.groups()
     return (float(b + 1), float(e), *captures(pat, m))
 
 
 @libfunction(LIB, 'match')
 def str_match(args):
-    s = _str(args, 1)
-    pat = compile_pattern(_str(args, 2))
-    init = _init(args, len(s)) if len(args) > 2 else 0
+    s, p = _subject_pattern(args)
+    nargs = len(args)
+    pat = _patterns.get(p) or compile_pattern(p)
+    init = _init(args, len(s)) if nargs > 2 else 0
     lit = pat.exact
     if lit is not None:
         return (lit if s.find(lit, init) >= 0 else None,)
@@ -203,8 +244,8 @@ def str_match(args):
 
 @libfunction(LIB, 'gmatch')
 def str_gmatch(args):
-    s = _str(args, 1)
-    pat = compile_pattern(_str(args, 2), gmatch=True)
+    s, p = _subject_pattern(args)
+    pat = compile_pattern(p, gmatch=True)
     search = pat.search
     n = len(s)
     pos = 0
@@ -256,9 +297,6 @@ def _compile_repl(repl):
     return [p for p in pieces if p != '']
 
 
-_repl_cache = {}
-
-
 def _regex_template(pat, pieces):
     """The pieces as a template for re.sub, or None where re.sub would not
     give 5.1's text (position captures, an invalid index)."""
@@ -286,41 +324,60 @@ def _add_string(pat, m, pieces, out):
             out.append(v if type(v) is str else number_to_str(v))
 
 
+_gsub_plans = {}      # (pattern, replacement string) -> (how, what)
+_REPLACE, _SUBN, _LOOP = range(3)
+
+
+def _gsub_plan(pat, repl):
+    """How to substitute pat by the string repl: str.replace for a literal
+    pattern and replacement, re.subn where it walks the subject as 5.1 does
+    (see Pattern.subn_safe), else the general loop over the replacement's pieces."""
+    pieces = _compile_repl(repl)
+    if pat.exact and all(type(x) is str for x in pieces):
+        return _REPLACE, ''.join(pieces)
+    if pat.subn_safe:
+        template = _regex_template(pat, pieces)
+        if template is not None:
+            return _SUBN, template
+    return _LOOP, pieces
+
+
 @libfunction(LIB, 'gsub')
 def str_gsub(args):
-    s = _str(args, 1)
-    p = _str(args, 2)
-    repl = args[2] if len(args) > 2 else None
+    s, p = _subject_pattern(args)
+    nargs = len(args)
+    repl = args[2] if nargs > 2 else None
     tr = type(repl)
-    n = len(s)
-    max_s = n + 1 if len(args) < 4 or args[3] is None else c_int(check_number(args, 4))
+    max_s = len(s) + 1 if nargs < 4 or args[3] is None else c_int(check_number(args, 4))
     if tr is not str and tr is not float and tr is not LuaTable and tr is not LuaFunction:
         raise ArgErr(3, 'string/function/table expected')
-    pat = compile_pattern(p)
+    pat = _patterns.get(p) or compile_pattern(p)
     if max_s <= 0:
         return (s, 0.0)
-    if tr is not str and tr is not float:
-        return _gsub_loop(s, pat, repl, max_s)
-    if tr is float:
+    if tr is not str:
+        if tr is not float:
+            if pat.subn_safe:
+                r, count = pat.rx.subn(lambda m: _replacement(pat, m, repl, tr), s, max_s)
+                return (r, float(count))
+            return _gsub_loop(s, pat, repl, max_s)
         repl = number_to_str(repl)
-    pieces = _repl_cache.get(repl)
-    if pieces is None:
-        if len(_repl_cache) >= 512:
-            _repl_cache.clear()
-        pieces = _repl_cache[repl] = _compile_repl(repl)
-    lit = pat.exact
-    if lit and all(type(x) is str for x in pieces):
+    key = (p, repl)
+    plan = _gsub_plans.get(key)
+    if plan is None:
+        if len(_gsub_plans) >= 512:
+            _gsub_plans.clear()
+        plan = _gsub_plans[key] = _gsub_plan(pat, repl)
+    how, what = plan
+    if how == _SUBN:
+        r, count = pat.rx.subn(what, s, max_s)
+        return (r, float(count))
+    if how == _REPLACE:
+        lit = pat.exact
         count = s.count(lit)
         if count > max_s:
             count = max_s
-        return (s.replace(lit, ''.join(pieces), count), float(count))
-    if pat.rx is not None and pat.minlen > 0 and not pat.anchored:
-        # no empty match: re.subn walks the subject as str_gsub does
-        template = _regex_template(pat, pieces)
-        if template is not None:
-            r, count = pat.rx.subn(template, s, max_s)
-            return (r, float(count))
-    return _gsub_loop(s, pat, pieces, max_s)
+        return (s.replace(lit, what, count), float(count))
+    return _gsub_loop(s, pat, what, max_s)
 
 
 def _gsub_loop(s, pat, repl, max_s):
@@ -459,47 +516,99 @@ def _format_float(x, flags, width, prec, conv):
         elif ' ' in flags:
             text = ' ' + text
         return _pad(text, flags, width)
+    if conv in 'gG' and '#' in flags and x != 0 and _glibc_g_carry(abs(x), prec):
+        conv, prec = ('e' if conv == 'g' else 'E'), 0
     spec = '%' + flags + (str(width) if width else '') + (
         '' if prec is None else '.%d' % prec) + conv
     return spec % x
 
 
-def _format_spec(args, argn, flags, width, prec, conv):
-    """One format item of string.format for argument argn."""
+def _glibc_g_carry(ax, prec):
+    """glibc's %#g picks the style by the exponent before rounding: a value
+    below 10**P that rounds up to it is printed as '1.e+P' ('%#.0e'), where
+    C99 (and Python) would print '1.00000e+06'."""
+    from decimal import Decimal
+    p = 6 if prec is None else prec or 1
+    return int(('%.*e' % (p - 1, ax)).rpartition('e')[2]) == p and Decimal(ax) < 10 ** p
+
+
+def _number(args, argn):
+    v = args[argn - 1]
+    return v if type(v) is float else check_number(args, argn)
+
+
+def _string(args, argn):
+    v = args[argn - 1]
+    return v if type(v) is str else check_string(args, argn)
+
+
+def _quoted(s):
+    """%q: 5.1's addquoted."""
+    return '"%s"' % (s.replace('\\', '\\\\').replace('"', '\\"').replace('\n', '\\\n')
+                     .replace('\r', '\\r').replace('\0', '\\000'))
+
+
+def _spec_formatter(flags, width, prec, conv):
+    """The function (args, argn) -> text of one format item."""
     if conv in 'di':
-        return _format_int(c_long(check_number(args, argn)), flags, width, prec, conv)
+        if not flags and not width and prec is None:
+            def fmt_d(args, argn):
+                x = _number(args, argn)
+                return '%d' % (x if -9e15 < x < 9e15 else c_long(x))
+            return fmt_d
+        return lambda args, argn: _format_int(c_long(_number(args, argn)), flags, width, prec, conv)
     if conv in 'ouxX':
-        return _format_int(_c_ulong(check_number(args, argn)), flags, width, prec, conv)
+        return lambda args, argn: _format_int(_c_ulong(_number(args, argn)), flags, width, prec,
+                                              conv)
     if conv in 'eEfgG':
-        return _format_float(check_number(args, argn), flags, width, prec, conv)
+        spec = '%' + flags + (str(width) if width else '') + (
+            '' if prec is None else '.%d' % prec) + conv
+        careful = conv in 'gG' and '#' in flags
+
+        def fmt_float(args, argn):
+            x = _number(args, argn)
+            if x - x == 0 and not careful:      # finite
+                return spec % x
+            return _format_float(x, flags, width, prec, conv)
+        return fmt_float
     if conv == 'c':
-        x = check_number(args, argn)
-        c = int(x) & 0xff if -2.0 ** 31 <= x < 2.0 ** 31 else 0
-        if c == 0:           # sprintf wrote a '\0': the item ends there (strlen)
-            return '' if '-' in flags else ' ' * (width - 1)
-        return _pad(chr(c), flags, width)
+        def fmt_c(args, argn):
+            x = _number(args, argn)
+            c = int(x) & 0xff if -2.0 ** 31 <= x < 2.0 ** 31 else 0
+            if c == 0:       # sprintf wrote a '\0': the item ends there (strlen)
+                return '' if '-' in flags else ' ' * (width - 1)
+            return _pad(chr(c), flags, width)
+        return fmt_c
     if conv == 's':
-        s = check_string(args, argn)
-        if prec is None and len(s) >= 100:
-            return s          # kept whole, zeros included
-        if '\0' in s:
-            s = s[:s.index('\0')]
-        if prec is not None:
-            s = s[:prec]
-        return _pad(s, flags, width)
+        def fmt_s(args, argn):
+            s = _string(args, argn)
+            if prec is None and len(s) >= 100:
+                return s          # kept whole, zeros included
+            if '\0' in s:
+                s = s[:s.index('\0')]
+            if prec is not None:
+                s = s[:prec]
+            return _pad(s, flags, width) if width else s
+        return fmt_s
     if conv == 'q':
-        s = check_string(args, argn)
-        return '"%s"' % (s.replace('\\', '\\\\').replace('"', '\\"').replace('\n', '\\\n')
-                         .replace('\r', '\\r').replace('\0', '\\000'))
-    raise LibErr("invalid option '%%%s' to 'format'" % conv.replace('\0', ''))
+        return lambda args, argn: _quoted(_string(args, argn))
+    return _error_formatter("invalid option '%%%s' to 'format'" % conv.replace('\0', ''))
+
+
+def _error_formatter(msg):
+    def fmt_error(args, argn):
+        raise LibErr(msg)
+    return fmt_error
 
 
 _format_cache = {}
+_plain_s = _spec_formatter('', 0, None, 's')
 
 
 def _compile_format(fmt):
-    """The format as pieces: str (literal text) or a spec tuple; a spec that
-    5.1 would reject is kept as the error to raise when it is reached."""
+    """The format as pieces: str (literal text), the formatter of an item, or
+    None for a plain %s; an item that 5.1 would reject raises its error when it is reached (after
+    the check that its argument exists)."""
     pieces = []
     i = 0
     n = len(fmt)
@@ -516,16 +625,26 @@ def _compile_format(fmt):
             continue
         try:
             flags, width, prec, conv, i = _scan_spec(fmt, j + 1)
-            pieces.append((flags, width, prec, conv))
         except LibErr as e:
-            pieces.append((e.msg,))
+            pieces.append(_error_formatter(e.msg))
             break
-    return pieces
+        plain_s = conv == 's' and not flags and not width and prec is None
+        pieces.append(None if plain_s else _spec_formatter(flags, width, prec, conv))
+    # adjacent literal pieces joined
+    out = []
+    for p in pieces:
+        if out and type(p) is str and type(out[-1]) is str:
+            out[-1] += p
+        else:
+            out.append(p)
+    return out
 
 
 @libfunction(LIB, 'format')
 def str_format(args):
-    fmt = _str(args, 1)
+    fmt = args[0] if args else None
+    if type(fmt) is not str:
+        fmt = check_string(args, 1)
     pieces = _format_cache.get(fmt)
     if pieces is None:
         if len(_format_cache) >= 512:
@@ -541,23 +660,20 @@ def str_format(args):
         argn += 1
         if argn > top:
             raise ArgErr(argn, 'no value')
-        if len(p) == 1:
-            raise LibErr(p[0])
-        flags, width, prec, conv = p
-        v = args[argn - 1]
-        if conv == 's' and type(v) is str and not flags and not width and prec is None and (
-                len(v) >= 100 or '\0' not in v):
-            out.append(v)
-        elif conv == 'd' and type(v) is float and not flags and not width and prec is None \
-                and v.is_integer() and -9e15 < v < 9e15:
-            out.append('%d' % v)
-        else:
-            out.append(_format_spec(args, argn, flags, width, prec, conv))
+        if p is None:         # a plain %s: most strings are kept as they are
+            v = args[argn - 1]
+            if type(v) is str and (len(v) >= 100 or '\0' not in v):
+                out.append(v)
+                continue
+            p = _plain_s
+        out.append(p(args, argn))
     return (''.join(out),)
 
 
 def setup(state, t):
-    """The string metatable: ("x"):rep(3) finds rep through __index."""
+    """The string metatable: ("x"):rep(3) finds rep through __index. Also
+    string.gfind, 5.1's old name of gmatch (LUA_COMPAT_GFIND): the same function."""
+    t.hash['gfind'] = t.hash['gmatch']
     mt = LuaTable()
     mt.hash['__index'] = t
     state.type_meta[str] = mt

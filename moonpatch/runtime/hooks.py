@@ -35,12 +35,20 @@ class Hooks:
     left counts down the instructions to the next count event; allow is
     False while a hook runs (hooks do not nest)."""
     __slots__ = ('__weakref__', 'allow', 'cm', 'cnt', 'count', 'func', 'lc', 'left', 'line',
-                 'mask', 'rm')
+                 'mask', 'owner', 'rm')
 
-    def __init__(self):
+    def __init__(self, owner=None):
         self.func = None
         self.allow = True
+        self.owner = owner          # weakref to its coroutine; None: a main thread
         self.set(None, 0, 0)
+
+    def live(self):
+        """Its hook can still fire (its thread is not dead)."""
+        if not self.mask:
+            return False
+        co = self.owner() if self.owner is not None else None
+        return self.owner is None or (co is not None and co.status != 'dead')
 
     def set(self, func, mask, count):
         self.func = func
@@ -67,7 +75,7 @@ def hooks_of(state, co):
         return h
     h = _co_hooks.get(co)
     if h is None:
-        h = _co_hooks[co] = Hooks()
+        h = _co_hooks[co] = Hooks(weakref.ref(co))
     return h
 
 
@@ -112,12 +120,11 @@ def trace(H, cl, pc, oldpc):
 
 def hcall(f, args):
     """ops.call while hooks are set, and the hooked interpreter's way to
-    call: host functions get their call and return events."""
+    call: host functions get their call and return events (even when the
+    hook comes while they run)."""
     if type(f) is LuaFunction:
         if f.proto is None:
-            H = thread_hooks()
-            if H.cm or H.rm:
-                return _host_call(H, f, args)
+            return _host_call(thread_hooks(), f, args)
         return f.gate(args)
     return _call(f, args)
 
@@ -137,6 +144,13 @@ def _host_call(H, f, args):
     return r
 
 
+def host_event(H, f, event):
+    """An event of host function f sent from outside its call (its return,
+    when it was already running as the hook came): this frame is its level."""
+    phase = 1  # noqa: F841 (read through the frame by the splice below)
+    fire(H, event)
+
+
 def called_by_host_call(frame):
     """True when frame (a host function's) was called by _host_call, which
     then sends its return event."""
@@ -144,14 +158,16 @@ def called_by_host_call(frame):
 
 
 def host_call_function(frame):
-    """The host function a _host_call frame calls, or None for other frames."""
-    if frame is not None and frame.f_code is _host_call.__code__:
+    """The host function a _host_call or host_event frame stands for, or None."""
+    if frame is not None and frame.f_code in _HOST_EVENT_CODES:
         return frame.f_locals.get('f')
     return None
 
 
-register_splice_code(_host_call.__code__,
-                     lambda frame: [Level(None, 0, frame)] if frame.f_locals.get('phase') else None)
+_HOST_EVENT_CODES = (_host_call.__code__, host_event.__code__)
+for _code in _HOST_EVENT_CODES:
+    register_splice_code(_code, lambda frame: [Level(None, 0, frame)]
+                         if frame.f_locals.get('phase') else None)
 
 
 # ---- switching interpreters ----------------------------------------------------------
@@ -161,6 +177,7 @@ _fetch_lines = {}       # plain code object -> line of its instruction fetch
 _plain_code = None
 _hooked_code = None
 _pending = []           # plain frames marked to switch
+_returns = {}           # id(frame) -> (frame, pc, host function it was calling when marked)
 _prev_trace = None      # the Python trace function we replaced
 
 
@@ -175,25 +192,44 @@ def install_interpreter(namespace, fetch_lines):
     _hooked_code = namespace['execute_hooked'].__code__
 
 
-def set_hook(state, co, func, mask, count, top=None):
+def set_hook(state, co, func, mask, count, top=None, caller=None):
     """debug.sethook for thread co (None: the main thread); top is the
     innermost Python frame of that thread (None when it is not running
-    and not suspended). Returns the thread's Hooks."""
+    and not suspended); caller, the code of a host function whose return
+    event is not to be sent for it (sethook sends its own). Returns the
+    thread's Hooks."""
     H = hooks_of(state, co)
     if func is None:
         mask = 0
     H.set(func, mask, count)
     if mask:
         _active.add(H)
+        # a state dropped with its hook set must not leave every other
+        # state running hooked
+        weakref.finalize(state, _recheck)
     else:
         _active.discard(H)
-    if any(h.mask for h in _active):
+    if any(h.live() for h in _active):
         _use_hooked()
         if mask and top is not None:
-            _mark(top)
+            _mark(top, caller)
     else:
         _use_plain()
     return H
+
+
+def forget_state(state):
+    """A closed state's hooks can fire no more (Engine.close, LuaRuntime)."""
+    H = getattr(state, 'main_hooks', None)
+    if H is not None:
+        H.set(None, 0, 0)
+        _active.discard(H)
+    _recheck()
+
+
+def _recheck():
+    if _interp and not any(h.live() for h in _active):
+        _use_plain()
 
 
 def _use_hooked():
@@ -217,18 +253,24 @@ def _use_plain():
     for frame in _pending:
         frame.f_trace = None
     del _pending[:]
+    _returns.clear()
     _disarm()
 
 
-def _mark(frame):
-    """Mark the plain interpreter frames of a thread, innermost first."""
+def _mark(frame, caller=None):
+    """Mark the plain interpreter frames of a thread, innermost first, and
+    note the host function each one is calling (its return is an event)."""
     while frame is not None:
         code = frame.f_code
-        if code in _fetch_lines and frame.f_locals.get('cl') is not None and \
+        f_locals = frame.f_locals if code in _fetch_lines else None
+        if f_locals is not None and f_locals.get('cl') is not None and \
                 not any(f is frame for f in _pending):
             frame.f_trace = _tracer
             frame.f_trace_lines = True
             _pending.append(frame)
+            callee = _callee(f_locals)
+            if callee is not None and getattr(callee.gate, '__code__', None) is not caller:
+                _returns[id(frame)] = (frame, f_locals['pc'], callee)
         if code in _BOTTOM_CODE:
             break
         frame = frame.f_back
@@ -236,7 +278,23 @@ def _mark(frame):
         _arm()
 
 
+_CALL_SLOT = {BY_NAME[name].code: 0 for name in ('CALL', 'CALLM')}
+_CALL_SLOT.update({BY_NAME[name].code: -3 for name in ('ITERC', 'ITERN')})
+
+
+def _callee(f_locals):
+    """The host function a plain frame is calling, if it is calling one."""
+    cl, pc = f_locals['cl'], f_locals['pc']
+    ins = cl.proto.code[pc - 1] if pc > 0 else 0
+    offset = _CALL_SLOT.get(ins & 0xff)
+    if offset is None:
+        return None
+    f = f_locals['R'][((ins >> 8) & 0xff) + offset]
+    return f if type(f) is LuaFunction and f.proto is None else None
+
+
 def _forget(frame):
+    _returns.pop(id(frame), None)
     for i, f in enumerate(_pending):
         if f is frame:
             del _pending[i]
@@ -244,10 +302,16 @@ def _forget(frame):
 
 
 def _tracer(frame, event, arg):
-    """The trace function of a marked frame: switch it at the next fetch."""
+    """The trace function of a marked frame: switch it at the next fetch,
+    sending first the return event of the host function it was calling."""
     if event == 'line':
         if frame.f_lineno == _fetch_lines.get(frame.f_code):
+            call = _returns.get(id(frame))
             _forget(frame)
+            if call is not None and call[0] is frame and frame.f_locals['pc'] == call[1]:
+                H = thread_hooks()
+                if H.rm:
+                    host_event(H, call[2], 'return')
             raise HookSwitch        # (Python turns tracing off; switched() rearms)
     elif event == 'return':
         _forget(frame)
@@ -279,7 +343,9 @@ def _disarm():
 def switched():
     """A marked frame has switched (its tracer raised, which turned Python
     tracing off): trace on while other frames wait."""
+    global _prev_trace
     if _pending:
         sys.settrace(_no_trace)
     else:
         sys.settrace(_prev_trace)
+        _prev_trace = None

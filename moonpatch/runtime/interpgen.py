@@ -44,6 +44,13 @@ back, and hooked frames move to execute_resume at their next instruction.
 
 Tail calls: each frame counts in tc the tail calls that reused it (one local
 store per call), so the call stack shows Lua 5.1's '(tail call)' levels.
+
+Measured (CPU time, fib(22) and a table loop, CPython 3.11, same tree with
+and without the try block and tc): no difference beyond noise (< 1%). A
+checked flag after every call was the alternative; it is not needed, since
+the trace function reaches the frames below the one that set the hook.
+While a hook is set, fib runs about 2x slower with a count hook that never
+fires, 4x with a line hook calling an empty Lua function.
 """
 import hashlib
 import os

@@ -62,11 +62,23 @@ def call(f, args):
 
 def index(obj, key):
     """obj[key] with __index (luaV_gettable)."""
+    if type(obj) is LuaTable:
+        v = obj.hash.get(key if key is not True and key is not False else raw_key(key))
+        if v is not None or obj.meta is None:
+            return v
+    return index_meta(obj, key)
+
+
+def index_meta(obj, key):
+    """obj[key] when obj is not a table, or a table without a raw value for
+    key but with a metatable: follow __index (the templates' miss path)."""
+    rk = key if key is not True and key is not False else raw_key(key)
     for loop in range(MAXTAGLOOP):
         if type(obj) is LuaTable:
-            v = obj.get(key)
-            if v is not None:
-                return v
+            if loop:
+                v = obj.hash.get(rk)
+                if v is not None:
+                    return v
             mt = obj.meta
             if mt is None:
                 return None

@@ -1,6 +1,7 @@
 """debug.sethook switches the interpreter: new calls run execute_hooked, the
 running plain frames move to it at their next instruction, and everything
 goes back to the plain interpreter when the last hook is removed."""
+import gc
 import sys
 
 import pytest
@@ -32,7 +33,9 @@ def interpreter_frames(args):
 
 @pytest.fixture
 def lua():
+    gc.collect()                # hooks of states and threads other tests left
     engine = Engine()
+    engine.do_string('debug.sethook()', '=start')
     out = []
     engine.state.stdout = None
     engine.globals.hash['frames'] = builtin(interpreter_frames, 'frames')

@@ -44,3 +44,8 @@ print(pcall(debug.setupvalue, f, 1))
 print(pcall(debug.setupvalue, 1, 1, 1))
 print(pcall(debug.setupvalue, f, nil, 1))
 print(pcall(function() return debug.getupvalue({}, 1) end))
+
+-- C functions that 5.1 makes as closures count their upvalues
+print(debug.getinfo(ipairs, "u").nups, debug.getinfo(pairs, "u").nups,
+  debug.getinfo(newproxy, "u").nups, debug.getinfo(coroutine.wrap(function() end), "u").nups,
+  debug.getinfo(string.gmatch("a", "a"), "u").nups, debug.getinfo(string.gmatch, "u").nups)
