@@ -28,24 +28,29 @@ def counting_interpreter():
 
 
 def main(names):
+    """Print each opcode's execution share, averaged over the programs (each
+    program counts equally, as in the benchmark's geometric mean)."""
     from moonpatch.engine import Engine
     module = counting_interpreter()
     closure.set_interpreter(module.execute)
     programs = names or sorted(f[:-4] for f in os.listdir(os.path.join(HERE, 'programs'))
                                if f.endswith('.lua'))
+    shares = [0.0] * len(OPCODES)
     for name in programs:
+        module.COUNTS[:] = [0] * len(OPCODES)
         lua = Engine()
         lua.state.stdout = io.BytesIO()
         ok, msg = lua.do_file(os.path.join(HERE, 'programs', name + '.lua'), [])
         if not ok:
             print(name, 'failed:', msg)
+        total = sum(module.COUNTS) or 1
+        for i, n in enumerate(module.COUNTS):
+            shares[i] += n / total / len(programs)
     closure.set_interpreter(interp.execute)
-    by_dispatch = {i: op for op in OPCODES for i in [module.DISPATCH[op.code]]}
-    total = sum(module.COUNTS)
-    rows = sorted(((n, by_dispatch[i].name) for i, n in enumerate(module.COUNTS) if n),
-                  reverse=True)
-    for n, name in rows:
-        print('%-8s %6.2f%%  %d' % (name, 100.0 * n / total, n))
+    by_dispatch = {module.DISPATCH[op.code]: op for op in OPCODES}
+    rows = sorted(((x, by_dispatch[i].name) for i, x in enumerate(shares) if x), reverse=True)
+    for x, name in rows:
+        print('%-8s %6.2f%%' % (name, 100.0 * x))
 
 
 if __name__ == '__main__':

@@ -306,7 +306,7 @@ R[$A] = table_from_template($D)
     Op('GGET', 'dst', 'none', 'str', 'index', 'R(A) := _ENV[K(D)]', """
 t = cl.env
 v = t.hash.get($D)
-if v is None and t.meta is not None: v = index(t, $D)
+if v is None and t.meta is not None: v = index_meta(t, $D)
 R[$A] = v
 """),
     Op('GSET', 'var', 'none', 'str', 'newindex', '_ENV[K(D)] := R(A)', """
@@ -321,7 +321,7 @@ else: setindex(t, $D, R[$A])
 t = R[$B]; k = R[$C]
 if type(t) is LuaTable and k is not True and k is not False:
     v = t.hash.get(k)
-    if v is None and t.meta is not None: v = index(t, k)
+    if v is None and t.meta is not None: v = index_meta(t, k)
     R[$A] = v
 else: R[$A] = index(t, k)
 """),
@@ -329,17 +329,17 @@ else: R[$A] = index(t, k)
 t = R[$B]
 if type(t) is LuaTable:
     v = t.hash.get($C)
-    if v is None and t.meta is not None: v = index(t, $C)
+    if v is None and t.meta is not None: v = index_meta(t, $C)
     R[$A] = v
-else: R[$A] = index(t, $C)
+else: R[$A] = index_meta(t, $C)
 """),
     Op('TGETB', 'dst', 'var', 'lit', 'index', 'R(A) := R(B)[C]', """
 t = R[$B]
 if type(t) is LuaTable:
     v = t.hash.get($C)
-    if v is None and t.meta is not None: v = index(t, $C)
+    if v is None and t.meta is not None: v = index_meta(t, $C)
     R[$A] = v
-else: R[$A] = index(t, $C)
+else: R[$A] = index_meta(t, $C)
 """),
     Op('TSETV', 'var', 'var', 'var', 'newindex', 'R(B)[R(C)] := R(A)', """
 t = R[$B]; k = R[$C]

@@ -61,20 +61,19 @@ from ..bytecode.opcodes import OPCODES
 
 TARGET = os.path.join(os.path.dirname(__file__), 'interp.py')
 
-# Relative execution frequency of each opcode (dynamic counts over the
-# benchmark programs, rounded); unlisted opcodes weigh 1.
+# Relative execution frequency of each opcode in tenths of a percent:
+# `python3 bench/opcount.py` (each benchmark program weighs the same);
+# unlisted opcodes weigh 1.
 WEIGHTS = {
-    'MOV': 60, 'TGETS': 50, 'CALL': 45, 'GGET': 40, 'TGETV': 40, 'FORL': 40,
-    'ADDVN': 35, 'KSHORT': 35, 'UGET': 35, 'ADDVV': 30, 'JMP': 30, 'RET1': 30,
-    'TSETV': 30, 'SUBVN': 25, 'ISLT': 20, 'ISGE': 20, 'MULVV': 20, 'ITERL': 20,
-    'ITERN': 20, 'ISF': 20, 'KSTR': 20, 'KPRI': 20, 'CAT': 20, 'TSETS': 20,
-    'ISLE': 15, 'ISGT': 15, 'IST': 15, 'ISEQS': 12, 'ISNES': 12, 'SUBVV': 15,
-    'MULVN': 15, 'TGETB': 15, 'ITERC': 12, 'RET0': 12, 'LOOP': 12, 'KNUM': 10,
-    'ISEQV': 8, 'ISNEV': 8, 'ISEQN': 8, 'ISNEN': 8, 'ISEQP': 8, 'ISNEP': 8,
-    'DIVVV': 8, 'DIVVN': 8, 'MODVN': 6, 'CALLT': 8, 'USETV': 8, 'TSETB': 8,
-    'LEN': 8, 'TNEW': 6, 'FORI': 6, 'NOT': 5, 'RET': 5, 'RETM': 4, 'CALLM': 4,
-    'VARG': 4, 'FNEW': 4, 'UCLO': 4, 'UNM': 3, 'TDUP': 3, 'KNIL': 3,
-    'GSET': 3, 'ISTC': 3, 'ISFC': 3, 'MODVV': 3, 'POW': 3, 'ISNEXT': 3,
+    'TGETV': 84, 'ADDVV': 74, 'FORL': 68, 'MOV': 64, 'TGETS': 59, 'UGET': 58, 'CALL': 56,
+    'MULVV': 46, 'RET1': 42, 'TSETV': 40, 'ISGE': 30, 'KSHORT': 29, 'ADDVN': 29, 'KPRI': 27,
+    'SUBVN': 27, 'MODVN': 25, 'JMP': 22, 'SUBVV': 20, 'LOOP': 17, 'GGET': 16, 'MULVN': 15,
+    'TSETS': 15, 'ISF': 14, 'IST': 11, 'TGETB': 10, 'ISLT': 9, 'ISGT': 8, 'ISEQV': 7,
+    'ISNEN': 6, 'USETV': 5, 'LEN': 5, 'MODVV': 5, 'TNEW': 5, 'ISNEV': 4, 'MULNV': 4, 'FORI': 4,
+    'DIVNV': 4, 'ISEQN': 3, 'KSTR': 3, 'ITERL': 3, 'ITERC': 3, 'ADDNV': 3, 'CALLT': 3,
+    'TSETB': 2, 'TSETM': 2, 'DIVVN': 2, 'ISEQP': 2, 'DIVVV': 2, 'RET0': 2, 'CALLMT': 2,
+    'FNEW': 1, 'CAT': 1, 'ISNEP': 1, 'UCLO': 1, 'NOT': 1, 'CALLM': 1, 'TDUP': 1, 'KNUM': 1,
+    'ITERN': 1, 'RET': 1, 'ISNES': 1, 'KNIL': 1, 'ISNEXT': 1, 'POW': 1, 'UNM': 1,
 }
 
 # What the template holes become in the interpreter, whose decoded
@@ -122,8 +121,8 @@ from ..bytecode.decode import decode
 from .callstack import register_lua_code
 from .closure import new_closure, set_interpreter
 from .hooks import HookSwitch, fire, hcall, install_interpreter, switched, thread_hooks, trace
-from .ops import (arith, call, close_upvals, concat, eq, for_prep, index, is_next,
-                  le, length, lt, pow, set_multi, setindex, table_from_template, unm)
+from .ops import (arith, call, close_upvals, concat, eq, for_prep, index, index_meta,
+                  is_next, le, length, lt, pow, set_multi, setindex, table_from_template, unm)
 from .table import BoolKey, LuaTable, PairsIter
 from .values import INF, LuaFunction, Userdata
 
@@ -371,9 +370,10 @@ def _block(text, indent):
     return ['    ' * indent + line if line else '' for line in text.rstrip('\n').split('\n')]
 
 
-def _function(ops, variant):
+def _function(ops, variant, counting=False):
     """One interpreter function: 'plain' (execute), 'resume' (execute_resume)
-    or 'hooked' (execute_hooked)."""
+    or 'hooked' (execute_hooked); counting adds COUNTS[op] += 1 to the plain
+    loop (bench/opcount.py)."""
     out = _block({'plain': PLAIN_HEAD, 'resume': RESUME_HEAD,
                   'hooked': HOOKED_HEAD}[variant], 0)
     out += _block(PROLOGUE, 2)
@@ -388,7 +388,7 @@ def _function(ops, variant):
     if variant == 'resume':
         out += _block(RESUME_STATE, 2)
     out += _block('try:\n    while True:', 2)
-    out += _block(FETCH, 4)
+    out += _block(FETCH + ('COUNTS[op] += 1\n' if counting else ''), 4)
     _tree(ops, 0, len(ops), 4, out)
     out += _block(SWITCH, 2)
     return out
@@ -403,7 +403,9 @@ def digest():
     return h.hexdigest()[:16]
 
 
-def generate():
+def generate(counting=False):
+    """The source of interp.py; with counting, a variant whose plain loop
+    counts executed opcodes in COUNTS (never written to disk)."""
     ops = dispatch_order()
     dispatch = [0] * len(OPCODES)
     for i, op in enumerate(ops):
@@ -413,7 +415,7 @@ def generate():
     for name, variant in (('execute', 'plain'), ('execute_hooked', 'hooked'),
                           ('execute_resume', 'resume')):
         start = len('\n'.join(out).split('\n'))
-        body = _function(ops, variant)
+        body = _function(ops, variant, counting and variant == 'plain')
         if variant != 'hooked':     # where hooks.py's tracer switches a frame
             fetch = body.index('    ' * 4 + FETCH.split('\n')[0])
             fetch_lines[name] = start + fetch + 1

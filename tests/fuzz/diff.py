@@ -137,11 +137,19 @@ def _errname_extra(a, b):
     return b != a and _NAMED.sub(r'attempt to \1 a \2 value', b) == a
 
 
+_POS = re.compile(r'(\.lua:)\d+:')
+
+
+def _line(a, b):
+    return _POS.sub(r'\1N:', a) == _POS.sub(r'\1N:', b)
+
+
 # Differences already reported (tests/fuzz/repro/): a pair of lines that one
 # of these explains does not make a program count as a new failure.
 KNOWN = {
     'negzero': _negzero,            # repro/mod_negzero.lua
     'errname-extra': _errname_extra,  # repro/errname_andor.lua
+    'line': _line,                  # repro/line_binop.lua, repro/line_multiline.lua
 }
 
 
@@ -207,7 +215,7 @@ def reduce(worker, text, timeout, want):
             break
     lines = text.split('\n')
     head_n = next((i for i, x in enumerate(lines) if re.match(r'-- \d+: ', x)), 0) + 2
-    tail_n = max(i for i, x in enumerate(lines) if x == 'end))')
+    tail_n = max(i for i, x in enumerate(lines) if x.rstrip('\r') == 'end))')
     head, body, tail = lines[:head_n], lines[head_n:tail_n], lines[tail_n:]
     n = 2
     while body:
@@ -254,6 +262,7 @@ def main(argv=None):
     ap.add_argument('--out', default=os.path.join(tempfile.gettempdir(), 'moonpatch-fuzz'))
     ap.add_argument('--reduce', action='store_true', help='shrink each new kind of failure')
     ap.add_argument('--quiet', action='store_true')
+    ap.add_argument('--save-known', action='store_true', help='also save programs with known differences')
     ap.add_argument('--worker', action='store_true', help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     if a.worker:
@@ -290,7 +299,7 @@ def main(argv=None):
             st = res['status']
             with lock:
                 counts[st] = counts.get(st, 0) + 1
-                if st == 'same' or st.startswith('known'):
+                if st == 'same' or (st.startswith('known') and not a.save_known):
                     continue
                 sig = signature(res)
                 new = sig not in groups
@@ -298,7 +307,7 @@ def main(argv=None):
                 if not a.quiet or new:
                     print('seed %d: %s%s' % (seed, sig, ' (NEW)' if new else ''), flush=True)
             reduced = None
-            if a.reduce and new and st not in ('invalid', 'hang'):
+            if a.reduce and new and st not in ('invalid', 'hang') and not st.startswith('known'):
                 reduced = reduce(w, text, a.timeout, sig)
             save(a.out, seed, text, res, reduced)
         w.stop()

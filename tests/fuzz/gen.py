@@ -870,8 +870,14 @@ def generate(seed, features=LIB_FEATURES, snippets=None, kinds=None):
         g.out, g.ind, g.scopes, g.globals = [], 1, [[]], []
         g.fdepth, g.fscope, g.mult, g.work, g.budget, g.vararg = 0, 0, 1, 0, 400, False
         getattr(g, 'tp_' + kind)()
-        parts.append('-- %d: %s\nR(%d, pcall(function()\n%s\nend))\n' % (i, kind, i, '\n'.join(g.out)))
-    return ''.join(parts)
+        parts.append('-- %d: %s\nR(%d, pcall(function(...)\n%s\nend))\n' % (i, kind, i, '\n'.join(g.out)))
+    text = ''.join(parts)
+    # the lexer's side: a #! line, CRLF line ends (5.1 reads \r\n as one line break)
+    if r.random() < 0.05:
+        text = '#!/usr/bin/env lua5.1\n' + text
+    if r.random() < 0.05:
+        text = text.replace('\n', '\r\n')
+    return text
 
 
 def main(argv=None):

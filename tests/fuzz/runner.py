@@ -51,7 +51,7 @@ def run_moonpatch_text(text, chunkname):
     lua = Engine()
     lua.state.stdout = out
     lua.state.stderr = out
-    ok, msg = lua.do_chunk(load_or_error(text, chunkname))
+    ok, msg = lua.do_chunk(load_or_error(text, chunkname, skip_shebang=True))   # as loadfile
     if not ok:
         out.write(('moonpatch: %s\n' % msg).encode('latin-1'))
     return out.getvalue().decode('latin-1')

@@ -10,6 +10,7 @@ TEMPLATES = {
     'massign': 2, 'varargs': 3, 'multret': 3, 'recursion': 2, 'tables': 3, 'meta_index': 2,
     'meta_arith': 2, 'meta_cmp': 2, 'meta_misc': 2, 'errors': 3, 'errnames': 4, 'loops': 3,
     'strings': 2, 'oop': 1, 'stress': 3, 'hot': 2, 'coroutines': 1,
+    'badargs': 3, 'env': 1, 'order': 2, 'upclose': 2,
 }
 
 # Lua values of every kind, as (code, is numeric) for mixing in and/or/not,
@@ -373,6 +374,12 @@ class T:
             elif k == 4:
                 self.emit('local t = {{1, 2}, {x = {y = {z = "deep"}}}, ["k"] = {n = 3}; f2(), "last";}')
                 self.emit('P(t[1][2], t[2].x.y.z, t.k.n, t[3], t[4], #t, t[1][1] + t[1][2])')
+            elif k == 5 and r.random() < 0.3:
+                self.pc('local t = {}; t[0/0] = 1')
+                self.pc('local t = {}; t[nil] = 1')
+                self.pc('return ({})[0/0], ({})[nil]')
+                self.pc('return {[0/0] = 1}')
+                self.pc('local t = {}; rawset(t, nil, 1)')
             elif k == 5:
                 self.emit('local t = {x = 1, y = 2, [10] = 3, "a", "b"}')
                 self.emit('t.x, t.z = nil, "z"; t[10] = t[10] + 1')
@@ -476,6 +483,8 @@ class T:
             self.emit('P(c(%s))' % ', '.join(r.choice(VALUES[:9]) for _ in range(r.randint(0, 5))))
             self.emit('P(pcall(c, 1, 2))')
             self.emit('local t = {f = c}; P(t.f(9), t:f(8))')
+            self.pc('return setmetatable({}, {__call = c})()')
+            self.pc('return setmetatable({}, {__call = 1})()')
         elif k == 1:
             self.emit('local mt = {__tostring = function(t) return "OBJ(" .. tostring(t.v) .. ")" end}')
             self.emit('local o = setmetatable({v = %s}, mt)' % final(self.lit()))
@@ -793,3 +802,122 @@ class T:
         self.emit('local co3 = coroutine.create(function(...) P(coroutine.running() ~= nil, ...); '
                   'error({tag = "in co"}) end)')
         self.emit('P(coroutine.resume(co3, 1, nil, 3))')
+
+    # ---- library calls with bad arguments, environments, evaluation order ---------------
+
+    def tp_badargs(self):
+        """Argument errors: the function name and argument number come from
+        the call site (global, local alias, field, method)."""
+        r = self.r
+        calls = ['setmetatable(1, {})', 'setmetatable({}, 1)', 'ipairs(nil)', 'ipairs()', 'pairs(1)',
+                 'tonumber("10", 99)', 'tonumber("10", 1)', 'tonumber()', 'tostring()', 'rawset(1, 2, 3)',
+                 'rawget("x", 1)', 'select()', 'select(0, 1)', 'select(-3, 1)', 'select("x")', 'unpack(nil)',
+                 'unpack({}, 1, 1e8)', 'type()', 'next({}, "nope")', 'error()', 'assert()', 'assert(nil, nil)',
+                 'rawequal(1)', 'getmetatable()', 'setfenv(1, 2)', 'xpcall()', 'pcall()', 'next()', 'newproxy(1)',
+                 'math.floor("x")', 'math.max()', 'math.min("a")', 'math.fmod(1)', 'math.abs()',
+                 'table.insert(nil, 1)', 'table.insert({}, 1, 2, 3)', 'table.concat({{}})', 'table.concat({1}, 2, 1, 5)',
+                 'table.remove(1)', 'table.sort({3, "a", 1})', 'table.sort({1, 2}, 3)', 'table.maxn(1)',
+                 'string.rep()', 'string.rep("x")', 'string.sub()', 'string.char(256)', 'string.char("a")',
+                 'string.byte(1, {})', 'string.upper()', 'string.format("%d", "x")', 'string.format("%d")',
+                 'string.format("%q", 1, 2)', 'string.len(nil)', '("x"):rep({})', '("x"):sub("a")', '("x"):bad()',
+                 'coroutine.resume(1)', 'coroutine.create(1)', 'coroutine.wrap(nil)', 'coroutine.status({})']
+        libs = {'math': 'math', 'table': 'table', 'string': 'string'}
+        usable = [c for c in calls if not any(c.startswith(p + '.') or (p == 'string' and c.startswith('("'))
+                                              for p in libs if p not in self.features)]
+        for _ in range(r.randint(3, 8)):
+            c = r.choice(usable)
+            k = r.randrange(4)
+            if k == 0:
+                self.pc('return %s' % c)
+            elif k == 1:
+                fn, _, args = c.partition('(')
+                if c.startswith('("'):
+                    self.pc('return %s' % c)
+                else:
+                    self.emit('local alias = %s' % fn)
+                    self.pc('return alias(%s' % args)
+            elif k == 2:
+                fn, _, args = c.partition('(')
+                if c.startswith('("'):
+                    self.pc('local s = "abc"; return s:rep()')
+                else:
+                    self.emit('local holder = {f = %s}' % fn)
+                    self.pc('return holder.f(%s' % args)
+            else:
+                fn, _, args = c.partition('(')
+                args = args[:-1]
+                if c.startswith('("'):
+                    self.pc('return %s' % c)
+                else:
+                    self.emit('P(pcall(%s%s))' % (fn, ', ' + args if args else ''))
+
+    def tp_env(self):
+        r = self.r
+        self.emit('local function getx() return x_global, type(print) end')
+        self.emit('x_global = "global"')
+        self.emit('P(getx())')
+        k = r.randrange(3)
+        if k == 0:
+            self.emit('setfenv(getx, {x_global = "env", print = 1})')
+            self.emit('P(getx())')
+            self.emit('P(getfenv(getx).x_global, getfenv(1) == _G, getfenv(0) == _G)')
+        elif k == 1:
+            self.emit('local env = setmetatable({}, {__index = _G})')
+            self.emit('local f = loadstring("y_global = (x_global or \'none\') .. \'!\'; return y_global")')
+            self.emit('setfenv(f, env)')
+            self.emit('P(f(), rawget(env, "y_global"), y_global)')
+        else:
+            self.emit('local old = getmetatable(_G)')
+            self.emit('setmetatable(_G, {__index = function(t, k) return "missing:" .. k end})')
+            self.emit('P(undefined_thing, x_global)')
+            self.emit('setmetatable(_G, old)')
+            self.emit('P(undefined_thing)')
+        self.emit('x_global = nil')
+
+    def tp_order(self):
+        """Evaluation order of operands, arguments and assignment targets."""
+        r = self.r
+        self.emit('local log = ""')
+        self.emit('local function f(tag, v) log = log .. tag; return v end')
+        self.emit('local t = {}')
+        forms = ['t[f("a", 1)], t[f("b", 2)] = f("c", 3), f("d", 4)',
+                 'local x = f("a", 1) + f("b", 2) * f("c", 3)',
+                 'local x = f("a", "p") .. f("b", "q") .. f("c", "r")',
+                 'local x = f("a", 1) < f("b", 2)',
+                 'local x = {f("a", 1), f("b", 2), k = f("c", 3), [f("d", "z")] = f("e", 5)}',
+                 'P(f("a", 1), f("b", 2), (f("c", 3)))',
+                 'local x = f("a", false) and f("b", 1) or f("c", 2)',
+                 'f("a", t)[f("b", "k")] = f("c", 9)',
+                 'local x = f("a", t)[f("b", "k")]',
+                 'local x = -f("a", 2) ^ f("b", 2)',
+                 'local x = f("a", 2) ^ f("b", 3) ^ f("c", 2)',
+                 'local x = not f("a", nil) == f("b", true)']
+        for _ in range(r.randint(2, 5)):
+            self.emit('log = ""')
+            self.emit(r.choice(forms))
+            self.emit('P(log, t[1], t[2], t.k)')
+
+    def tp_upclose(self):
+        """Upvalues closed by break, return and the end of a block."""
+        r = self.r
+        self.emit('local fs = {}')
+        self.emit('for i = 1, %d do' % r.randint(2, 6))
+        self.emit('  local v = i * 10')
+        self.emit('  fs[#fs + 1] = function() v = v + 1; return v end')
+        self.emit('  if i == %d then break end' % r.randint(1, 4))
+        self.emit('  v = v + 100')
+        self.emit('end')
+        self.emit('for i = 1, #fs do P(fs[i](), fs[i]()) end')
+        self.emit('local function mk(n)')
+        self.emit('  local a = n')
+        self.emit('  while true do')
+        self.emit('    local b = a * 2')
+        self.emit('    if b > %d then return function() a = a + 1; return a, b end end' % r.randint(0, 50))
+        self.emit('    a = a + 3')
+        self.emit('  end')
+        self.emit('end')
+        self.emit('local g1, g2 = mk(%d), mk(%d)' % (r.randint(0, 20), r.randint(0, 20)))
+        self.emit('P(g1(), g1(), g2())')
+        self.emit('local h')
+        self.emit('do local z = %s; h = function(d) z = z .. d; return z end end' % final(self.lit()))
+        self.emit('P(h("a"), h(1))')
