@@ -121,7 +121,9 @@ else: R[$A] = arith({left}, {right}, '__div')
 
 
 def _mod(form):
-    """Lua's a - floor(a/b)*b; zero, inf and nan take the slow path."""
+    """Lua's a - floor(a/b)*b; zero, inf and nan take the slow path. C's
+    floor keeps -0, Python's math.floor (an int) does not: q is used as is
+    when it is zero."""
     left, right = {'VN': ('x', '$C'), 'NV': ('$C', 'x'), 'VV': ('x', 'y')}[form]
     load = 'x = R[$B]; y = R[$C]' if form == 'VV' else 'x = R[$B]'
     check = {'VN': 'type(x) is float and $C', 'NV': 'type(x) is float and x',
@@ -130,7 +132,7 @@ def _mod(form):
 {load}
 if {check} and -INF < {left} < INF:
     q = {left} / {right}
-    if -INF < q < INF: R[$A] = {left} - floor(q) * {right}
+    if -INF < q < INF: R[$A] = {left} - (floor(q) if q else q) * {right}
     else: R[$A] = arith({left}, {right}, '__mod')
 else: R[$A] = arith({left}, {right}, '__mod')
 """

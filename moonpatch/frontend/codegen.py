@@ -755,7 +755,7 @@ class FuncState:
             self.expr_toanyreg(e)
             key = self.expr(node.key)
             self.expr_toval(key)
-            self.line = node.opline
+            self.line = max(node.opline, end_line(node.key))
             self.expr_index(e, key)
         elif t is ast.Call:
             e = self.expr(node.func)
@@ -1071,9 +1071,11 @@ class FuncState:
             if len(s.exprs) == 1:
                 if e.k == VCALL and self.code[e.info] & 0xff != bc.VARG:
                     call = self.code.pop()
-                    self.lines.pop()
+                    line = self.lines.pop()          # the tail call keeps the call's line
                     op = bc.CALLT if call & 0xff == bc.CALL else bc.CALLMT
-                    ins = ins_ad(op, (call >> 8) & 0xff, (call >> 16) & 0xff)
+                    self.line = line
+                    self.emit(ins_ad(op, (call >> 8) & 0xff, (call >> 16) & 0xff))
+                    return
                 elif e.k == VCALL:
                     self.setb(e.info, 0)
                     ins = ins_ad(bc.RETM, self.nactvar, e.aux - self.nactvar)
@@ -1289,6 +1291,8 @@ def end_line(node):
             return max(node.opline, end_line(node.args[-1]) if node.args else node.opline)
         elif t is ast.Index:
             return max(node.opline, end_line(node.key))
+        elif t is ast.Paren:
+            node = node.expr
         else:
             return node.line
 

@@ -18,6 +18,7 @@ from itertools import islice
 
 from ..bytecode import opcodes as bc
 from ..bytecode.decode import operands
+from ..bytecode.proto import jump_target
 from ..errors import LuaError, LuaLimitError, LuaMemoryError
 from ..frontend.lexer import chunkid
 from .callstack import error_levels, live_levels
@@ -210,47 +211,73 @@ def operand_name(proto, pc, what, which):
     return "%s '%s'" % (kind, name) if kind else None
 
 
-def slot_name(proto, pc, slot):
-    """(kind, name) of the value in register `slot` before instruction pc:
-    a backwards scan for the instruction that set it, as LuaJIT's
-    lj_debug_slotname does, with Lua 5.1's wording ('field '?'' for
-    non-constant keys)."""
+_WRITES_FROM_A = (bc.CALL, bc.CALLM, bc.VARG, bc.ITERC, bc.ITERN)
+
+
+def _last_writer(proto, lastpc, reg):
+    """The instruction before lastpc that last set register reg, found as
+    Lua 5.1's symbexec finds it: a forward walk that takes every forward
+    jump landing before lastpc, so a value that came through an and/or
+    branch is last set by a test-and-copy (and so has no name)."""
     code = proto.code
-    while True:
-        name = proto.local_name(slot, pc)
-        if name is not None:
-            return 'local', name
-        i = pc
-        found = None
-        while i > 0:
-            i -= 1
-            op = code[i] & 0xff
-            info = bc.OPCODES[op]
-            a = (code[i] >> 8) & 0xff
-            if info.ma == 'base':
-                if slot >= a and (op != bc.KNIL or slot <= code[i] >> 16):
-                    return None, None
-            elif info.ma == 'dst' and a == slot:
-                found = i
-                break
-        if found is None:
-            return None, None
-        op, a, b, c = operands(proto, found)
-        if op == bc.MOV:
-            slot, pc = b, found
-            continue
-        if op == bc.GGET:
-            return 'global', b
-        if op == bc.UGET:
-            return 'upvalue', proto.uvnames[b] if b < len(proto.uvnames) else '?'
-        if op in (bc.TGETS, bc.TGETV, bc.TGETB):
-            key = c if op == bc.TGETS else '?'
-            if found > 0 and op == bc.TGETS:
-                pop, pa, pb, _ = operands(proto, found - 1)
-                if pop == bc.MOV and pa == a + 1 and pb == b:
-                    return 'method', key
-            return 'field', key
+    last = None
+    pc = 0
+    while pc < lastpc:
+        ins = code[pc]
+        op = ins & 0xff
+        info = bc.OPCODES[op]
+        a = (ins >> 8) & 0xff
+        if info.ma == 'dst':
+            if a == reg:
+                last = pc
+        elif op == bc.IST or op == bc.ISF:
+            if ins >> 16 == reg:        # 5.1's TEST counts as setting its register
+                last = pc
+        elif info.ma == 'base':
+            if op in _WRITES_FROM_A:
+                if reg >= a:
+                    last = pc
+            elif op == bc.KNIL:
+                if a <= reg <= ins >> 16:
+                    last = pc
+            elif op == bc.FORI or op == bc.FORL:
+                if a <= reg <= a + 3:
+                    last = pc
+            elif op == bc.ITERL and reg == a - 1:
+                last = pc
+        if info.mc == 'jump' and op != bc.LOOP:
+            target = jump_target(pc, ins)
+            if pc < target <= lastpc:
+                pc = target
+                continue
+        pc += 1
+    return last
+
+
+def slot_name(proto, pc, slot):
+    """(kind, name) of the value in register `slot` before instruction pc,
+    as Lua 5.1's getobjname gives it ('field '?'' for non-constant keys)."""
+    name = proto.local_name(slot, pc)
+    if name is not None:
+        return 'local', name
+    w = _last_writer(proto, pc, slot)
+    if w is None:
         return None, None
+    op, a, b, c = operands(proto, w)
+    if op == bc.MOV:
+        return slot_name(proto, pc, b) if b < a else (None, None)
+    if op == bc.GGET:
+        return 'global', b
+    if op == bc.UGET:
+        return 'upvalue', proto.uvnames[b] if b < len(proto.uvnames) else '?'
+    if op in (bc.TGETS, bc.TGETV, bc.TGETB):
+        key = c if op == bc.TGETS else '?'
+        if w > 0 and op == bc.TGETS:
+            pop, pa, pb, _ = operands(proto, w - 1)
+            if pop == bc.MOV and pa == a + 1 and pb == b:
+                return 'method', key
+        return 'field', key
+    return None, None
 
 
 def call_name(proto, pc):

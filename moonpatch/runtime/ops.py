@@ -119,7 +119,8 @@ def setindex(obj, key, val):
 # ---- arithmetic ---------------------------------------------------------------------
 
 def _floor(x):
-    return float(math.floor(x)) if -INF < x < INF else x
+    """C's floor(): infinities, nan and zeros (-0 included) are unchanged."""
+    return float(math.floor(x)) if x and -INF < x < INF else x
 
 
 def div(a, b):
