@@ -5,7 +5,8 @@ what the opcode's template means by it (opcodes.py): constants are looked up,
 KSHORT values and TGETB/TSETB keys become floats, and jump offsets become
 absolute indices. For an AD instruction b holds D; c holds the jump target of
 a jump instruction, or, for a comparison, test or ITERN, the target of the
-JMP/ITERL that follows it.
+JMP/ITERL that follows it. The interpreter's tuples end with the index of the
+next instruction, which saves it an addition per instruction.
 """
 from .opcodes import OPCODES, BY_NAME
 from .proto import ins_a, ins_b, ins_c, ins_d, jump_target
@@ -55,10 +56,10 @@ def operands(proto, pc):
 
 
 def decode(proto, dispatch_id):
-    """The operand tuples of all of proto's instructions, with each opcode
-    replaced by dispatch_id[opcode] (the interpreter's numbering)."""
+    """The interpreter's (op, a, b, c, next pc) tuples of all of proto's
+    instructions, each opcode replaced by dispatch_id[opcode]."""
     out = []
     for pc in range(len(proto.code)):
         op, a, b, c = operands(proto, pc)
-        out.append((dispatch_id[op], a, b, c))
+        out.append((dispatch_id[op], a, b, c, pc + 1))
     return out

@@ -134,10 +134,7 @@ PLAIN = True        # no thread has a hook (runtime/hooks.py sets this)
 
 # What every call (and tail call) does before its first instruction.
 PROLOGUE = '''\
-frame = cl.proto.decoded
-if frame is None:
-    frame = decode_frame(cl.proto)
-code, nils, nfixed = frame
+code, nils, nfixed = cl.proto.decoded or decode_frame(cl.proto)
 U = cl.upvals
 if nfixed >= 0:           # a vararg function: the extra arguments go to va
     va = R[nfixed:]
@@ -149,8 +146,7 @@ pc = 0
 '''
 
 FETCH = '''\
-op, a, b, c = code[pc]
-pc += 1
+op, a, b, c, pc = code[pc]
 '''
 
 PLAIN_HEAD = '''
