@@ -684,11 +684,26 @@ def to_python(obj, max_depth=100):
 
 # ---- memory estimate ------------------------------------------------------------------------
 
+def _estimated_size(v):
+    """sys.getsizeof where the host has none (PyPy raises TypeError): CPython's sizes, roughly."""
+    if isinstance(v, str):
+        return 49 + len(v)
+    if isinstance(v, (bytes, bytearray)):
+        return 33 + len(v)
+    if isinstance(v, dict):
+        return 64 + 48 * len(v)
+    if isinstance(v, (list, tuple)):
+        return 56 + 8 * len(v)
+    if hasattr(v, 'itemsize'):                 # array.array
+        return 64 + v.itemsize * len(v)
+    return 24 if isinstance(v, float) else 56
+
+
 def heap_size(state):
     """Bytes held by the Lua values reachable from a state's roots, as
     sys.getsizeof counts them (the values of userdata shallowly; the locals
     of suspended coroutines are not seen)."""
-    getsizeof = sys.getsizeof
+    getsizeof = sys.getsizeof if sys.implementation.name == 'cpython' else _estimated_size
     float_size = getsizeof(0.0)
     seen = set()
     stack = [state.globals, state.registry, *state.type_meta.values()]

@@ -774,7 +774,7 @@ class FuncState:
             self.bcemit_binop(node.op, e, e2)
         elif t is ast.UnOp:
             e = self.expr(node.operand)
-            self.line = node.line
+            self.line = max(node.line, end_line(node.operand))
             self.bcemit_unop(node.op, e)
         elif t is ast.Upval:
             e = Exp(VUPVAL, node.index)
@@ -1030,6 +1030,7 @@ class FuncState:
         self.line = s.line
         e = self.expr_list(s.exprs)
         nexps = len(s.exprs)
+        self.line = max(s.line, end_line(s.exprs[-1]))    # the stores follow the values
         if nexps == nvars:
             if e.k == VCALL:
                 if self.code[e.info] & 0xff == bc.VARG:
@@ -1157,7 +1158,7 @@ class FuncState:
             self.emit_ad(bc.KSHORT, self.freereg, 1)
             self.bcreg_reserve(1)
         self.var_add(FOR_VARNAMES)
-        self.line = line
+        self.line = max(line, end_line(s.step or s.stop))   # where 'do' is read
         loop = self.emit_aj(bc.FORI, base, NO_JMP)
         self.fscope_begin(False)
         self.var_add([s.var])

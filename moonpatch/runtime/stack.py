@@ -15,6 +15,7 @@ C_STACK_PER_CALL = not (sys.implementation.name == 'cpython' and sys.version_inf
 DEEP_LIMIT = 220000          # Python frames; Lua code fails at its own depth long before
 SMALL_STACK_LIMIT = 7000     # safe on an 8 MB stack for 3.10 and PyPy (measured: ~15000 crash)
 BIG_STACK = 1 << 30          # bytes of (virtual) stack for the command line's Lua thread
+_deep = threading.local()    # .on: this thread already has the big stack
 
 
 def raise_recursion_limit(big_stack=False):
@@ -26,27 +27,35 @@ def raise_recursion_limit(big_stack=False):
 
 def run_deep(fn):
     """fn() with the deepest recursion the host allows: directly where calls
-    do not use the C stack, else on a thread with a large stack."""
-    if not C_STACK_PER_CALL:
-        raise_recursion_limit()
+    do not use the C stack (or when already on a big-stack thread), else on
+    a thread with a large stack. The recursion limit is put back afterwards,
+    as it is process-wide and other threads keep their small stacks."""
+    if not C_STACK_PER_CALL or getattr(_deep, 'on', False):
+        raise_recursion_limit(big_stack=True)
         return fn()
     result = []
 
     def body():
+        _deep.on = True
         raise_recursion_limit(big_stack=True)
         try:
             result.append((True, fn()))
         except BaseException as e:           # re-raised in the calling thread
             result.append((False, e))
 
+    limit = sys.getrecursionlimit()
     old = threading.stack_size(BIG_STACK)
     try:
         t = threading.Thread(target=body, name='moonpatch-lua')
         t.start()
     finally:
         threading.stack_size(old)
-    while t.is_alive():
-        t.join(0.1)
+    try:
+        while t.is_alive():
+            t.join(0.1)
+    finally:
+        if not t.is_alive():
+            sys.setrecursionlimit(limit)
     ok, value = result[0]
     if ok:
         return value
