@@ -503,6 +503,9 @@ def _c_ulong(x):
     return (c_long(x - 2.0 ** 63) % 2 ** 64) ^ 2 ** 63
 
 
+HUGE_F = 1e50          # from here on the host's '%f' is not trusted (PyPy: '1e+100')
+
+
 def _format_float(x, flags, width, prec, conv):
     if x != x or x in (math.inf, -math.inf):
         # glibc: [-]inf/nan (upper case for %E %G), padded with spaces only
@@ -516,11 +519,25 @@ def _format_float(x, flags, width, prec, conv):
         elif ' ' in flags:
             text = ' ' + text
         return _pad(text, flags, width)
+    if conv == 'f':
+        return _format_huge_f(x, flags, width, prec)
     if conv in 'gG' and '#' in flags and x != 0 and _glibc_g_carry(abs(x), prec):
         conv, prec = ('e' if conv == 'g' else 'E'), 0
     spec = '%' + flags + (str(width) if width else '') + (
         '' if prec is None else '.%d' % prec) + conv
     return spec % x
+
+
+def _format_huge_f(x, flags, width, prec):
+    """%f of a finite |x| >= HUGE_F, which is an integer: its exact digits
+    as C prints them (PyPy's '%f' switches to '%g' for them)."""
+    if prec is None:
+        prec = 6
+    text = str(int(abs(x))) + ('.' + '0' * prec if prec else '.' if '#' in flags else '')
+    sign = '-' if x < 0 else '+' if '+' in flags else ' ' if ' ' in flags else ''
+    if '0' in flags and '-' not in flags and len(sign) + len(text) < width:
+        text = '0' * (width - len(sign) - len(text)) + text
+    return _pad(sign + text, flags, width)
 
 
 def _glibc_g_carry(ax, prec):
@@ -564,10 +581,11 @@ def _spec_formatter(flags, width, prec, conv):
         spec = '%' + flags + (str(width) if width else '') + (
             '' if prec is None else '.%d' % prec) + conv
         careful = conv in 'gG' and '#' in flags
+        limit = HUGE_F if conv == 'f' else math.inf
 
         def fmt_float(args, argn):
             x = _number(args, argn)
-            if x - x == 0 and not careful:      # finite
+            if -limit < x < limit and not careful:      # finite (and not huge for %f)
                 return spec % x
             return _format_float(x, flags, width, prec, conv)
         return fmt_float

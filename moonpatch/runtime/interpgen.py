@@ -81,19 +81,23 @@ WEIGHTS = {
 HOLES = {'$A': 'a', '$B': 'b', '$C': 'c', '$D': 'b', '$JUMP': 'pc = c', '$SKIP': 'pc += 1'}
 
 TAILCALL = """\
-if type(f) is LuaFunction and f.proto is not None:
+if type(f) is not LuaFunction:
+    f, args = call_target(f, args)
+if f.proto is not None:
     tc += 1
     cl = f
     R = args
     break
-return call(f, args)
+return f.gate(args)
 """
 
 # In the hooked variant the callee's call hook runs while the caller is
 # still on the stack (tcall: its closure and pc); host functions go through
 # hcall for their call and return events.
 TAILCALL_HOOKED = """\
-if type(f) is LuaFunction and f.proto is not None:
+if type(f) is not LuaFunction:
+    f, args = call_target(f, args)
+if f.proto is not None:
     tcall = (cl, pc)
     cl = f
     R = args
@@ -121,8 +125,9 @@ from ..bytecode.decode import decode
 from .callstack import register_lua_code
 from .closure import new_closure, set_interpreter
 from .hooks import HookSwitch, fire, hcall, install_interpreter, switched, thread_hooks, trace
-from .ops import (arith, call, close_upvals, concat, eq, for_prep, index, index_meta,
-                  is_next, le, length, lt, pow, set_multi, setindex, table_from_template, unm)
+from .ops import (arith, call, call_target, close_upvals, concat, eq, for_prep, index,
+                  index_meta, is_next, le, length, lt, pow, set_multi, setindex,
+                  table_from_template, unm)
 from .table import BoolKey, LuaTable, PairsIter
 from .values import INF, LuaFunction, Userdata
 

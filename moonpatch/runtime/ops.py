@@ -51,11 +51,18 @@ def call(f, args):
     """Call any value: functions through their gate, others by __call."""
     if type(f) is LuaFunction:
         return f.gate(args)
+    h, args = call_target(f, args)
+    return h.gate(args)
+
+
+def call_target(f, args):
+    """The function a call of non-function f reaches through __call, and
+    its arguments (f first)."""
     h = metamethod(f, '__call')
     if type(h) is not LuaFunction:
         raise OperandErr('call', f)
     args.insert(0, f)
-    return h.gate(args)
+    return h, args
 
 
 # ---- indexing ---------------------------------------------------------------------

@@ -12,7 +12,7 @@ import sys
 import threading
 
 C_STACK_PER_CALL = not (sys.implementation.name == 'cpython' and sys.version_info >= (3, 11))
-DEEP_LIMIT = 220000          # Python frames; Lua code fails at its own depth long before
+DEEP_LIMIT = 22000           # Python frames: about Lua 5.1's 20000 calls (LUAI_MAXCALLS)
 SMALL_STACK_LIMIT = 7000     # safe on an 8 MB stack for 3.10 and PyPy (measured: ~15000 crash)
 BIG_STACK = 1 << 30          # bytes of (virtual) stack for the command line's Lua thread
 _deep = threading.local()    # .on: this thread already has the big stack
