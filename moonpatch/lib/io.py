@@ -14,9 +14,7 @@ import errno
 import io
 import os
 import stat
-import subprocess
 import sys
-import tempfile
 import weakref
 
 from ..runtime import gc as lua_gc
@@ -752,6 +750,7 @@ def io_popen(args):
         return fail(errno.EINVAL, cmd)
     flush_all(state)
     try:
+        import subprocess          # here: importing it slows every start-up
         proc = subprocess.Popen(c_name(cmd).encode('latin-1'), shell=True,
                                 stdout=subprocess.PIPE if reading else None,
                                 stdin=None if reading else subprocess.PIPE)
@@ -770,6 +769,7 @@ def io_read(args):
 @libfunction(LIB, 'tmpfile')
 def io_tmpfile(args):
     try:
+        import tempfile
         f = tempfile.TemporaryFile()      # noqa: SIM115 (the Lua file owns it)
     except OSError as e:
         return fail(e)

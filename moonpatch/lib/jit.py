@@ -10,7 +10,7 @@ records the requests in the LuaState for the JIT layer to act on:
   state.jit_opt          JitOptions: the level flags and parameters of jit.opt.start
 jit.status() answers false: no compiler is attached yet.
 """
-import platform
+import os
 import sys
 
 from ..runtime.callstack import live_levels
@@ -81,14 +81,24 @@ class JitOptions:
         return True
 
 
+def _uname():
+    """os.uname(), or platform's equivalent where there is none (Windows);
+    importing platform costs the start-up of every program."""
+    if hasattr(os, 'uname'):
+        return os.uname()
+    import platform
+    u = platform.uname()
+    return type('uname', (), {'sysname': u.system, 'machine': u.machine})
+
+
 def _os_name():
-    s = platform.system()
+    s = _uname().sysname
     return {'Linux': 'Linux', 'Darwin': 'OSX', 'Windows': 'Windows'}.get(
         s, 'BSD' if 'BSD' in s else ('POSIX' if s else 'Other'))
 
 
 def _arch_name():
-    m = platform.machine().lower()
+    m = _uname().machine.lower()
     if m in ('x86_64', 'amd64'):
         return 'x64'
     if m in ('i386', 'i486', 'i586', 'i686', 'x86'):

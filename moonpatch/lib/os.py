@@ -7,7 +7,6 @@ and os.setlocale only knows the C locale. os.exit raises SystemExit after
 flushing the output, so a host embedding moonpatch can catch it.
 """
 import os
-import random
 import sys
 import time
 
@@ -75,6 +74,7 @@ _TMPCHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 @libfunction(LIB, 'tmpname')
 def os_tmpname(args):
     """mkstemp("/tmp/lua_XXXXXX"): the file is created (and closed)."""
+    import random              # here: importing it slows every start-up
     rng = random.SystemRandom()
     for _ in range(100):
         name = '/tmp/lua_' + ''.join(rng.choice(_TMPCHARS) for _ in range(6))
@@ -151,8 +151,12 @@ def _strftime(fmt, stm):
             break
         out.append(fmt[i:j])
         c = fmt[j + 1]
-        if c == 'Z':                      # tm_zone, as glibc ('GMT' for '!'); PyPy's says 'UTC'
+        if c == 'Z':            # glibc reads tm_zone ('GMT' for '!'); PyPy's strftime does not
             out.append(stm.tm_zone or '')
+        elif c == 'z':          # and tm_gmtoff
+            off = stm.tm_gmtoff or 0
+            m = abs(off) // 60
+            out.append('%s%02d%02d' % ('-' if off < 0 else '+', m // 60, m % 60))
         elif c < '\x80':
             out.append(time.strftime('%' + c, stm))
         else:                             # not a conversion: glibc copies it
@@ -199,33 +203,15 @@ def _getfield(t, key, default):
     return c_int(to_integer(x))
 
 
-def _normalised(year, month, day, hour, mn, sec):
-    """The fields brought into range as mktime would (a day 0 is the last of
-    the month before), done here because hosts differ: PyPy's mktime turns a
-    day or month of 0 into 1."""
-    y, m = divmod(month - 1, 12)
-    t = ((_days_from_civil(year + y, m + 1) + day - 1) * 24 + hour) * 3600 + mn * 60 + sec
-    days, t = divmod(t, 86400)
-    year, month, day = _civil_from_days(days)
-    return (year, month, day, t // 3600, t // 60 % 60, t % 60)
-
-
-def _days_from_civil(y, m):
-    """Days from 1970-01-01 to the first of month m of year y (proleptic Gregorian)."""
-    y -= m <= 2
-    era, yoe = divmod(y, 400)
-    doy = (153 * (m + (-3 if m > 2 else 9)) + 2) // 5
-    return era * 146097 + yoe * 365 + yoe // 4 - yoe // 100 + doy - 719468
-
-
-def _civil_from_days(z):
-    """(year, month, day) of the day z days after 1970-01-01."""
-    era, doe = divmod(z + 719468, 146097)
-    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
-    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
-    mp = (5 * doy + 2) // 153
-    m = mp + (3 if mp < 10 else -9)
-    return (yoe + era * 400 + (m <= 2), m, doy - (153 * mp + 2) // 5 + 1)
+def _unclamped(year, month, day, hour, mn, sec):
+    """The same time with no month or day of 0 (PyPy's mktime turns those into
+    1): month 0 is December of the year before, day 0 is day 1 less 24 hours,
+    as mktime's linear arithmetic has it."""
+    if month == 0:
+        year, month = year - 1, 12
+    if day == 0:
+        day, hour = 1, hour - 24
+    return (year, month, day, hour, mn, sec)
 
 
 @libfunction(LIB, 'time')
@@ -242,7 +228,7 @@ def os_time(args):
     isdst = ops.index(t, 'isdst')
     isdst = -1 if isdst is None else (0 if isdst is False else 1)
     try:
-        r = time.mktime(_normalised(year, month, day, hour, mn, sec) + (0, 0, isdst))
+        r = time.mktime(_unclamped(year, month, day, hour, mn, sec) + (0, 0, isdst))
     except (OverflowError, ValueError):
         return (None,)
     return (None if r == -1.0 else float(r),)

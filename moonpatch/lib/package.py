@@ -9,7 +9,6 @@ library support.
 """
 import os
 import sys
-import sysconfig
 from itertools import islice
 
 from ..runtime import ops
@@ -28,7 +27,7 @@ LIB = 'package'
 LUA_PATH_DEFAULT = ('./?.lua;/usr/local/share/lua/5.1/?.lua;/usr/local/share/lua/5.1/?/init.lua;'
                     '/usr/local/lib/lua/5.1/?.lua;/usr/local/lib/lua/5.1/?/init.lua;'
                     '/usr/share/lua/5.1/?.lua;/usr/share/lua/5.1/?/init.lua')
-_MULTIARCH = sysconfig.get_config_var('MULTIARCH')     # as Debian's lua5.1 lists it
+_MULTIARCH = getattr(sys.implementation, '_multiarch', None)   # as Debian's lua5.1 lists it
 LUA_CPATH_DEFAULT = ('./?.so;/usr/local/lib/lua/5.1/?.so;'
                      + (f'/usr/lib/{_MULTIARCH}/lua/5.1/?.so;' if _MULTIARCH else '')
                      + '/usr/lib/lua/5.1/?.so;/usr/local/lib/lua/5.1/loadall.so')

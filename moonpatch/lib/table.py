@@ -40,7 +40,7 @@ def opt_cint(args, n, default):
     return c_int(check_int(args, n))
 
 
-_KEYS = [float(i) for i in range(1 << 14)]     # float keys 0.0 .. 16383.0
+_KEYS = []      # float keys 0.0 .. 16383.0, made on first use (not at start-up)
 
 
 def _move(h, lo, hi, delta):
@@ -61,6 +61,8 @@ def _move(h, lo, hi, delta):
         for k, v in moved:
             h[k] = v
         return
+    if not _KEYS:
+        _KEYS.extend(float(i) for i in range(1 << 14))
     if 0 < lo and hi < len(_KEYS) - 1:        # the common case: reuse the key floats
         vals = list(map(get, _KEYS[lo:hi + 1]))
         if type(h) is dict and None not in vals:
