@@ -14,6 +14,7 @@ import codecs
 import sys
 import threading
 import time
+from array import array
 
 import greenlet
 
@@ -694,7 +695,7 @@ def _estimated_size(v):
         return 64 + 48 * len(v)
     if isinstance(v, (list, tuple)):
         return 56 + 8 * len(v)
-    if hasattr(v, 'itemsize'):                 # array.array
+    if isinstance(v, array):
         return 64 + v.itemsize * len(v)
     return 24 if isinstance(v, float) else 56
 

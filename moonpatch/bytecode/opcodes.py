@@ -153,6 +153,29 @@ r = None
 @end
 """
 
+# Table access with a constant key (TGETS/TGETB, TSETS/TSETB).
+_TGETK = """
+t = R[$B]
+if type(t) is LuaTable:
+    v = t.hash.get($C)
+    if v is None and t.meta is not None: v = index_meta(t, $C)
+    R[$A] = v
+else: R[$A] = index_meta(t, $C)
+"""
+_TSETK = """
+t = R[$B]
+if type(t) is LuaTable and (t.meta is None or '__newindex' not in t.meta.hash):
+    v = R[$A]
+    if v is None: t.hash.pop($C, None)
+    else: t.hash[$C] = v
+else: setindex(t, $C, R[$A])
+"""
+# An upvalue set to a constant (USETS/USETN/USETP).
+_USETK = """
+u = U[$A]
+u.regs[u.slot] = $D
+"""
+
 OPCODES = [
     # -- Comparisons; each is followed by a JMP taken when the test holds.
     #    ISGE/ISGT are the negations of ISLT/ISLE (so NaN takes the JMP).
@@ -277,18 +300,9 @@ R[$A] = u.regs[u.slot]
 u = U[$A]
 u.regs[u.slot] = R[$D]
 """),
-    Op('USETS', 'uv', 'none', 'str', None, 'U(A) := K(D)', """
-u = U[$A]
-u.regs[u.slot] = $D
-"""),
-    Op('USETN', 'uv', 'none', 'num', None, 'U(A) := N(D)', """
-u = U[$A]
-u.regs[u.slot] = $D
-"""),
-    Op('USETP', 'uv', 'none', 'pri', None, 'U(A) := P(D)', """
-u = U[$A]
-u.regs[u.slot] = $D
-"""),
+    Op('USETS', 'uv', 'none', 'str', None, 'U(A) := K(D)', _USETK),
+    Op('USETN', 'uv', 'none', 'num', None, 'U(A) := N(D)', _USETK),
+    Op('USETP', 'uv', 'none', 'pri', None, 'U(A) := P(D)', _USETK),
     Op('UCLO', 'rbase', 'none', 'jump', None, 'close upvalues of R(A) and up; JMP D', """
 if openuv: close_upvals(openuv, $A)
 $JUMP
@@ -327,22 +341,8 @@ if type(t) is LuaTable and k is not True and k is not False:
     R[$A] = v
 else: R[$A] = index(t, k)
 """),
-    Op('TGETS', 'dst', 'var', 'str', 'index', 'R(A) := R(B)[K(C)]', """
-t = R[$B]
-if type(t) is LuaTable:
-    v = t.hash.get($C)
-    if v is None and t.meta is not None: v = index_meta(t, $C)
-    R[$A] = v
-else: R[$A] = index_meta(t, $C)
-"""),
-    Op('TGETB', 'dst', 'var', 'lit', 'index', 'R(A) := R(B)[C]', """
-t = R[$B]
-if type(t) is LuaTable:
-    v = t.hash.get($C)
-    if v is None and t.meta is not None: v = index_meta(t, $C)
-    R[$A] = v
-else: R[$A] = index_meta(t, $C)
-"""),
+    Op('TGETS', 'dst', 'var', 'str', 'index', 'R(A) := R(B)[K(C)]', _TGETK),
+    Op('TGETB', 'dst', 'var', 'lit', 'index', 'R(A) := R(B)[C]', _TGETK),
     Op('TSETV', 'var', 'var', 'var', 'newindex', 'R(B)[R(C)] := R(A)', """
 t = R[$B]; k = R[$C]
 if (type(t) is LuaTable and (t.meta is None or '__newindex' not in t.meta.hash)
@@ -352,22 +352,8 @@ if (type(t) is LuaTable and (t.meta is None or '__newindex' not in t.meta.hash)
     else: t.hash[k] = v
 else: setindex(t, k, R[$A])
 """),
-    Op('TSETS', 'var', 'var', 'str', 'newindex', 'R(B)[K(C)] := R(A)', """
-t = R[$B]
-if type(t) is LuaTable and (t.meta is None or '__newindex' not in t.meta.hash):
-    v = R[$A]
-    if v is None: t.hash.pop($C, None)
-    else: t.hash[$C] = v
-else: setindex(t, $C, R[$A])
-"""),
-    Op('TSETB', 'var', 'var', 'lit', 'newindex', 'R(B)[C] := R(A)', """
-t = R[$B]
-if type(t) is LuaTable and (t.meta is None or '__newindex' not in t.meta.hash):
-    v = R[$A]
-    if v is None: t.hash.pop($C, None)
-    else: t.hash[$C] = v
-else: setindex(t, $C, R[$A])
-"""),
+    Op('TSETS', 'var', 'var', 'str', 'newindex', 'R(B)[K(C)] := R(A)', _TSETK),
+    Op('TSETB', 'var', 'var', 'lit', 'newindex', 'R(B)[C] := R(A)', _TSETK),
     Op('TSETM', 'base', 'none', 'num', 'newindex', 'R(A-1)[N(D)], ... := mr', """
 set_multi(R[$A-1], $D, mr)
 """),
