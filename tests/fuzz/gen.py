@@ -12,6 +12,7 @@ addresses, pairs() order or time.
 """
 import argparse
 import random
+import re
 import sys
 
 from luaexpr import as_prefix, binop, final, name, num_literal, paren, raw, str_literal, unop
@@ -72,13 +73,27 @@ STRS = ['', 'a', 'b', 'abc', 'xyz', 'A', 'Z', 'z', 'hello world', 'a b', 'ab', '
 STRS_ZERO = ['a\0b', '\0', 'a\0c', '\0\0', 'a\0']
 NUMSTRS = ['10', ' 10 ', '0x10', '0X1f', '1e2', '1E+2', '-5', '+5', '3.5', '.5', '5.', '\t7\n',
            '0', '-0', '00012', '1e-2', '  -0x10  ', '2.5e1', '100', '9', '99', '0.1']
-NUMSTRS_ODD = ['inf', '-inf', 'nan', '0x1p4', 'infinity', '1e400', '-1e400', '0x.8', '+0x10', '0x10p1',
-               '1e+', '- 1', '0b1', '1e5000', '0x7fffffffffffffff', '1e-400', '  ', '5 5', '0xg', '.', '-.5e-3',
+NUMSTRS_ODD = ['inf', '-inf', 'nan', '0x1p4', 'infinity', '1e400', '-1e400', '0x.8', '+0x10',
+               '0x10p1',
+               '1e+', '- 1', '0b1', '1e5000', '0x7fffffffffffffff', '1e-400', '  ', '5 5', '0xg',
+               '.', '-.5e-3',
                '00x1', '1.e2', '.e2', 'INF', 'NaN', '0X1P-2', '\v12\f']
 
 
-_BREAK_AFTER = (', ', ' + ', ' - ', ' * ', ' / ', ' % ', ' ^ ', ' .. ', ' == ', ' ~= ', ' < ', ' <= ',
+_BREAK_AFTER = (', ', ' = ', ' + ', ' - ', ' * ', ' / ', ' % ', ' ^ ', ' .. ', ' == ', ' ~= ',
+                ' < ', ' <= ',
                 ' > ', ' >= ', ' and ', ' or ')
+
+
+def _is_name_char(c):
+    return c.isalnum() or c == '_'
+
+
+def _after_name(line, i):
+    j = i
+    while j > 0 and (line[j - 1].isalnum() or line[j - 1] == '_'):
+        j -= 1
+    return j < i and (line[j].isalpha() or line[j] == '_')
 
 
 def break_points(line):
@@ -103,6 +118,13 @@ def break_points(line):
             if line.startswith(op, i):
                 out.append(i + len(op))
                 break
+        else:
+            if c in '({#':
+                out.append(i + 1)
+            elif line.startswith('not ', i) and (i == 0 or not _is_name_char(line[i - 1])):
+                out.append(i + 4)
+            elif c in '.:' and i + 1 < n and line[i + 1].isalpha() and _after_name(line, i):
+                out.append(i + 1)       # t.\n x, t:\n m()
         i += 1
     return out
 
@@ -127,6 +149,7 @@ class Gen:
         self.kinds = kinds
         self.uid = 0
         self.jitter = True
+        self.nostrvars = False
 
     # ---- output -----------------------------------------------------------------
 
@@ -208,7 +231,7 @@ class Gen:
     def lit_str(self, numeric=False):
         r = self.r
         if numeric:
-            s = r.choice(NUMSTRS) if r.random() < 0.9 else r.choice(NUMSTRS_ODD)
+            s = r.choice(NUMSTRS)      # NUMSTRS_ODD may not convert: tonumber() gives nil
         else:
             s = r.choice(STRS)
         return str_literal(s, r.randrange(4))
@@ -293,7 +316,7 @@ class Gen:
         """A string that converts to a number."""
         r = self.r
         if d <= 0 or r.random() < 0.6:
-            v = self.pick_var('ns')
+            v = None if self.nostrvars else self.pick_var('ns')
             if v is not None and r.random() < 0.4:
                 return name(v.name)
             return self.lit_str(numeric=True)
@@ -307,10 +330,10 @@ class Gen:
             k = r.random()
             if k < 0.45:
                 return self.lit_str(numeric=r.random() < 0.3)
-            v = self.pick_var(r.choice(['s', 's', 'ns']))
+            v = None if self.nostrvars else self.pick_var(r.choice(['s', 's', 'ns']))
             if v is not None and k < 0.9:
                 return name(v.name)
-            f = self.table_field('s')
+            f = None if self.nostrvars else self.table_field('s')
             return f if f is not None else self.lit_str()
         k = r.random()
         if k < 0.45:
@@ -347,7 +370,8 @@ class Gen:
         if k == 2:
             return raw('string.%s(%s)' % (r.choice(['upper', 'lower', 'reverse']), final(s)), True)
         if k == 3:
-            return raw('string.char(%s)' % ', '.join(str(r.randint(32, 126)) for _ in range(r.randint(0, 3))), True)
+            codes = [str(r.randint(32, 126)) for _ in range(r.randint(0, 3))]
+            return raw('string.char(%s)' % ', '.join(codes), True)
         if k == 4 and 'format' in self.features:
             return self.format_call(d)
         return raw('%s:rep(2)' % as_prefix(s), True)
@@ -376,9 +400,11 @@ class Gen:
             return raw(r.choice(['true', 'false']))
         k = r.random()
         if k < 0.35:
-            return binop(r.choice(['<', '<=', '>', '>=', '==', '~=']), self.num(d - 1), self.num(d - 1))
+            return binop(r.choice(['<', '<=', '>', '>=', '==', '~=']), self.num(d - 1),
+                         self.num(d - 1))
         if k < 0.5:
-            return binop(r.choice(['<', '<=', '>', '>=', '==', '~=']), self.str(d - 1), self.str(d - 1))
+            return binop(r.choice(['<', '<=', '>', '>=', '==', '~=']), self.str(d - 1),
+                         self.str(d - 1))
         if k < 0.62:
             return binop(r.choice(['==', '~=']), self.any(d - 1), self.any(d - 1))
         if k < 0.75:
@@ -435,8 +461,6 @@ class Gen:
         args = [final(self.expr(ty, d - 1)) for ty in f.sig[0]]
         if self.chance(0.2):
             args.append(final(self.any(0)))      # extra argument: dropped
-        elif args and self.chance(0.05):
-            args.pop()                           # missing argument: nil
         return raw('%s(%s)' % (f.name, ', '.join(args)), True)
 
     # ---- statements ----------------------------------------------------------------------
@@ -495,7 +519,10 @@ class Gen:
         if not vs:
             return self.st_local(depth)
         v = self.r.choice(vs)
+        # a string made from string variables could double at each iteration or call
+        self.nostrvars = v.ty in ('s', 'ns')
         self.emit('%s = %s' % (v.name, final(self.expr(v.ty))))
+        self.nostrvars = False
 
     def st_swap(self, depth):
         r = self.r
@@ -523,7 +550,9 @@ class Gen:
         elif r.random() < 0.7:
             self.emit('%s.%s = %s' % (t.name, r.choice('xy'), final(self.num())))
         else:
+            self.nostrvars = True
             self.emit('%s.s = %s' % (t.name, final(self.str())))
+            self.nostrvars = False
         if r.random() < 0.5:
             self.emit('P(%s.x, %s.y, %s.s, #%s)' % (t.name, t.name, t.name, t.name))
 
@@ -593,7 +622,8 @@ class Gen:
             return raw('%s:%s()' % (as_prefix(a), r.choice(['m', 'x', 'len'])), True)
         if k == 7:
             key = final(b)
-            return raw('%s[%s]' % (as_prefix(a), ' %s ' % key if key.startswith('[') else key), True)
+            return raw('%s[%s]' % (as_prefix(a), ' %s ' % key if key.startswith('[') else key),
+                       True)
         return raw('%s.%s.%s' % (as_prefix(a), r.choice(['x', 'tag', 's', 'q']), 'z'), True)
 
     def st_pcall(self, depth):
@@ -742,7 +772,8 @@ class Gen:
         rets = [self.pick_type() for _ in range(r.choice([0, 1, 1, 1, 2, 3]))]
         pnames = [self.fresh('p') for _ in params]
         style = r.randrange(3)
-        head = {0: 'local function %s(%s)', 1: 'local %s = function(%s)', 2: 'local %s; %s = function(%s)'}
+        head = {0: 'local function %s(%s)', 1: 'local %s = function(%s)', 2: 'local %s; %s = '
+                                                                             'function(%s)'}
         if style == 2:
             self.open(head[2] % (nm, nm, ', '.join(pnames)))
         else:
@@ -768,7 +799,8 @@ class Gen:
     def st_multi(self, depth):
         """Calls with several results in each position."""
         r = self.r
-        fs = self.visible(lambda v: v.ty == 'f' and len(v.sig[1]) >= 2 and v.sig[2] * self.mult < 100)
+        fs = self.visible(lambda v: v.ty == 'f' and len(v.sig[1]) >= 2
+                          and v.sig[2] * self.mult < 100)
         if not fs:
             return self.st_func(depth)
         f = r.choice(fs)
@@ -801,7 +833,8 @@ class Gen:
         if kind == 0:
             a, b, step, iters = self.for_range()
             i = self.fresh('i')
-            self.open('for %s = %s, %s, %s do' % (i, final(num_literal(float(a))), final(num_literal(float(b))),
+            self.open('for %s = %s, %s, %s do' % (i, final(num_literal(float(a))),
+                                                  final(num_literal(float(b))),
                                                   final(num_literal(float(step)))))
             self.declare(Var(i, 'n', self.fdepth))
         elif kind == 1:
@@ -855,8 +888,11 @@ class Gen:
         self.close()
 
 
-def generate(seed, features=LIB_FEATURES, snippets=None, kinds=None):
-    """The text of one random program."""
+def generate(seed, features=LIB_FEATURES, snippets=None, kinds=None, dump=None):
+    """The text of one random program. With `dump` (by default, one program
+    in ten) each snippet runs after a round trip through string.dump and
+    loadstring; the helpers are then globals, since a loaded function's
+    upvalues start as nil."""
     from templates import TEMPLATES, add_templates
     add_templates(Gen)
     g = Gen(seed, features, snippets, kinds)
@@ -864,13 +900,19 @@ def generate(seed, features=LIB_FEATURES, snippets=None, kinds=None):
     n = snippets if snippets is not None else r.randint(3, 8)
     names = [k for k in TEMPLATES if kinds is None or k in kinds]
     weights = [TEMPLATES[k] for k in names]
-    parts = [PRELUDE]
+    if dump is None:
+        dump = r.random() < 0.1
+    parts = [re.sub(r'(?m)^local ', '', PRELUDE) if dump else PRELUDE]
     for i in range(1, n + 1):
         kind = r.choices(names, weights)[0]
         g.out, g.ind, g.scopes, g.globals = [], 1, [[]], []
         g.fdepth, g.fscope, g.mult, g.work, g.budget, g.vararg = 0, 0, 1, 0, 400, False
         getattr(g, 'tp_' + kind)()
-        parts.append('-- %d: %s\nR(%d, pcall(function(...)\n%s\nend))\n' % (i, kind, i, '\n'.join(g.out)))
+        if dump:
+            head, tail = 'R(%d, pcall(loadstring(string.dump(function(...)' % i, 'end))))'
+        else:
+            head, tail = 'R(%d, pcall(function(...)' % i, 'end))'
+        parts.append('-- %d: %s\n%s\n%s\n%s\n' % (i, kind, head, '\n'.join(g.out), tail))
     text = ''.join(parts)
     # the lexer's side: a #! line, CRLF line ends (5.1 reads \r\n as one line break)
     if r.random() < 0.05:
@@ -881,7 +923,8 @@ def generate(seed, features=LIB_FEATURES, snippets=None, kinds=None):
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--seed', type=int, default=1)
     ap.add_argument('--snippets', type=int)
     ap.add_argument('--features', default=','.join(LIB_FEATURES))

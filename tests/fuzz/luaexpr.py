@@ -80,7 +80,8 @@ def as_prefix(e):
 def c_floor(x):
     if math.isinf(x) or math.isnan(x):
         return x
-    return float(math.floor(x))
+    r = float(math.floor(x))
+    return math.copysign(r, x) if r == 0 else r      # floor(-0.0) is -0.0
 
 
 def _odd_integer(y):

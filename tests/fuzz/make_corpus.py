@@ -25,7 +25,8 @@ MAX_SECONDS = 0.25        # per program in moonpatch on the machine making the c
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--count', type=int, default=300)
     ap.add_argument('--seed', type=int, default=1)
     ap.add_argument('--budget', type=float, default=35.0, help='total moonpatch seconds')
@@ -37,8 +38,9 @@ def main(argv=None):
     total, kept, failing = 0.0, 0, []
     seed = a.seed
     while kept < a.count and total < a.budget:
-        snippets = 2 + seed % 3
-        text = HEADER % (seed, snippets, ','.join(FEATURES)) + gen.generate(seed, FEATURES, snippets)
+        snippets = 3 + seed % 3
+        text = HEADER % (seed, snippets, ','.join(FEATURES)) + gen.generate(seed, FEATURES,
+                                                                            snippets)
         name = 'f%05d' % seed
         seed += 1
         path = os.path.join(CORPUS, name + '.lua')
@@ -60,11 +62,13 @@ def main(argv=None):
         total += dt
         kept += 1
         if crash or got != expected:
-            why = 'crash' if crash else (diff.known_class({'expected': expected, 'got': got}) or 'new difference')
+            why = 'crash' if crash else (diff.known_class({'expected': expected,
+                                                           'got': got}) or 'new difference')
             failing.append('corpus/%s %s' % (name, why))
     # the reproducers all fail until fixed; keep the lines of those still failing
     lines = []
-    for name in sorted(f[:-4] for f in os.listdir(os.path.join(HERE, 'repro')) if f.endswith('.lua')):
+    repro = os.path.join(HERE, 'repro')
+    for name in sorted(f[:-4] for f in os.listdir(repro) if f.endswith('.lua')):
         path = os.path.join(HERE, 'repro', name + '.lua')
         with open(path[:-4] + '.expected', 'rb') as f:
             if runner.run_moonpatch_file(path) != f.read().decode('latin-1'):

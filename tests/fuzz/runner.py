@@ -15,7 +15,8 @@ if ROOT not in sys.path:
 # What each library feature of the generator needs from moonpatch, and what
 # lua5.1 prints for it (gen.LIB_FEATURES).
 PROBES = {
-    'string': ('print(("abc"):rep(2), string.sub("hello", 2, -2), ("x"):upper(), string.lower("A"), '
+    'string': ('print(("abc"):rep(2), string.sub("hello", 2, -2), ("x"):upper(), '
+               'string.lower("A"), '
                'string.reverse("ab"), string.char(72, 105), ("ab"):byte(1, -1), ("abc"):len(), '
                'string.rep("a", 0), ("abc"):sub(-2))',
                'abcabc\tell\tX\ta\tba\tHi\t97\t3\t\tbc\n'),
@@ -24,7 +25,8 @@ PROBES = {
     'table': ('local t = {3, 1, 2}; table.insert(t, 4); table.insert(t, 1, 0); table.sort(t); '
               'print(table.concat(t, ","), table.remove(t), table.concat(t, "-", 2, 3))',
               '0,1,2,3,4\t4\t1-2\n'),
-    'math': ('print(math.floor(2.5), math.ceil(2.5), math.abs(-3), math.max(1, 5, 2), math.min(4, 2), '
+    'math': ('print(math.floor(2.5), math.ceil(2.5), math.abs(-3), math.max(1, 5, 2), '
+             'math.min(4, 2), '
              'math.fmod(7, 3), math.huge, math.sqrt(16), math.pi)',
              '2\t3\t3\t5\t2\t1\tinf\t4\t3.1415926535898\n'),
 }

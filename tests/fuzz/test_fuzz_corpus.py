@@ -37,7 +37,8 @@ def programs(folder):
 
 KNOWN = known_failures()
 CASES = [pytest.param(folder, name, id='%s/%s' % (folder, name),
-                      marks=[pytest.mark.xfail(reason=KNOWN['%s/%s' % (folder, name)], strict=False)]
+                      marks=[pytest.mark.xfail(reason=KNOWN['%s/%s' % (folder, name)],
+                                               strict=False)]
                       if '%s/%s' % (folder, name) in KNOWN else [])
          for folder in ('corpus', 'repro') for name in programs(folder)]
 

@@ -30,6 +30,8 @@ def features():
     return _features[0]
 
 
+# moonpatch raises Python's recursion limit, which hypothesis reports
+@pytest.mark.filterwarnings('ignore::hypothesis.errors.HypothesisWarning')
 @hypothesis.settings(max_examples=int(os.environ.get('FUZZ_EXAMPLES', '25')), deadline=None,
                      suppress_health_check=list(hypothesis.HealthCheck), database=None)
 @hypothesis.given(seed=st.integers(0, 2 ** 31 - 1), snippets=st.integers(1, 6))
@@ -41,6 +43,7 @@ def test_same_output_as_lua51(seed, snippets):
     assert crash is None, 'moonpatch raised a Python exception (seed %d):\n%s' % (seed, crash)
     if got != expected and diff.known_class({'expected': expected, 'got': got}) is None:
         lines = [(a, b) for a, b in zip(expected.split('\n'), got.split('\n')) if a != b]
-        first = lines[0] if lines else ('%d lines' % expected.count('\n'), '%d lines' % got.count('\n'))
+        first = lines[0] if lines else ('%d lines' % expected.count('\n'),
+                                        '%d lines' % got.count('\n'))
         pytest.fail('differs from lua5.1 (seed %d, snippets %d)\n  lua5.1:    %r\n  moonpatch: %r'
                     % (seed, snippets, first[0], first[1]))
