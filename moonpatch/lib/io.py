@@ -134,7 +134,7 @@ class StdFile(LuaFile):
             tty = s.isatty()
         except (OSError, ValueError, AttributeError, TypeError):
             # no usable stream (None, or one that refuses): every use fails
-            s = io.BufferedRandom(_NoStream()) if s is None or self.name == 'stdin' else s
+            s = _NoStreamBuffer(_NoStream()) if s is None or self.name == 'stdin' else s
             tty = False
         self._src, self._stream, self._tty = src, s, tty
 
@@ -169,6 +169,17 @@ class _NoStream(io.RawIOBase):
 
     def seek(self, pos, whence=0):
         raise _ebadf()
+
+
+class _NoStreamBuffer(io.BufferedRandom):
+    """The buffer over a _NoStream: closing it (also when it is collected)
+    fails quietly, as Python 3.13's close asks the raw stream for its position."""
+
+    def close(self):
+        try:
+            io.BufferedRandom.close(self)
+        except OSError:
+            pass
 
 
 class _DirectoryRaw(io.RawIOBase):

@@ -146,7 +146,6 @@ if nfixed >= 0:           # a vararg function: the extra arguments go to va
     del R[nfixed:]
 R += nils
 openuv = None
-mr = None
 pc = 0
 '''
 
@@ -185,7 +184,7 @@ SWITCH = '''\
 except HookSwitch:
     switched()
     c, cl = cl, None          # hide this frame behind its continuation
-    return execute_hooked(c, R, (pc, locals().get('va'), openuv, mr, tc))
+    return execute_hooked(c, R, (pc, locals().get('va'), openuv, locals().get('mr'), tc))
 '''
 
 HOOKED_HEAD = '''
@@ -223,7 +222,7 @@ if H.lc:
     if op != {loop}: oldpc = trace(H, cl, pc, oldpc)
 elif PLAIN:                       # the last hook went: back to plain speed
     c, cl = cl, None
-    return execute_resume(c, R, (pc - 1, locals().get('va'), openuv, mr, tc))
+    return execute_resume(c, R, (pc - 1, locals().get('va'), openuv, locals().get('mr'), tc))
 else:
     oldpc = pc
 '''
