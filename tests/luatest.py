@@ -3,6 +3,7 @@ import io
 import os
 
 from moonpatch.engine import Engine
+from moonpatch.runtime.stack import run_deep
 
 ROOT = os.path.join(os.path.dirname(__file__), 'lua')
 
@@ -27,7 +28,13 @@ def expected_output(folder, name):
 
 def run_program(folder, name, setup=None):
     """Run tests/lua/folder/name.lua as `lua5.1 name.lua 2>&1` would from
-    its folder; returns everything it printed (errors as lua.c reports them)."""
+    its folder; returns everything it printed (errors as lua.c reports them).
+    It runs as the command line runs it: on a big-stack thread where the host
+    needs one for Lua's full call depth (runtime/stack.py)."""
+    return run_deep(lambda: _run_program(folder, name, setup))
+
+
+def _run_program(folder, name, setup):
     d = os.path.join(ROOT, folder)
     old = os.getcwd()
     os.chdir(d)
