@@ -121,9 +121,8 @@ else: R[$A] = arith({left}, {right}, '__div')
 
 
 def _mod(form):
-    """Lua's a - floor(a/b)*b; zero, inf and nan take the slow path. C's
-    floor keeps -0, Python's math.floor (an int) does not: q is used as is
-    when it is zero."""
+    """Lua's a - floor(a/b)*b; zero, inf and nan take the slow path. q // 1.0
+    is C's floor(q) for finite q, -0 included, and stays a float."""
     left, right = {'VN': ('x', '$C'), 'NV': ('$C', 'x'), 'VV': ('x', 'y')}[form]
     load = 'x = R[$B]; y = R[$C]' if form == 'VV' else 'x = R[$B]'
     check = {'VN': 'type(x) is float and $C', 'NV': 'type(x) is float and x',
@@ -132,7 +131,7 @@ def _mod(form):
 {load}
 if {check} and -INF < {left} < INF:
     q = {left} / {right}
-    if -INF < q < INF: R[$A] = {left} - (floor(q) if q else q) * {right}
+    if -INF < q < INF: R[$A] = {left} - (q // 1.0) * {right}
     else: R[$A] = arith({left}, {right}, '__mod')
 else: R[$A] = arith({left}, {right}, '__mod')
 """
@@ -448,12 +447,12 @@ if type(x) is not float or type(y) is not float or type(s) is not float:
     x, y, s = for_prep(x, y, s)
     R[$A+1] = y; R[$A+2] = s
 x = (x - s) + s
-if (x <= y) if s > 0 else (y <= x): R[$A] = x; R[$A+3] = x
+if (x <= y) if s > 0.0 else (y <= x): R[$A] = x; R[$A+3] = x
 else: $JUMP
 """),
     Op('FORL', 'base', 'none', 'jump', None, 'numeric for: step; if in range JMP back', """
 s = R[$A+2]; x = R[$A] + s
-if (x <= R[$A+1]) if s > 0 else (R[$A+1] <= x):
+if (x <= R[$A+1]) if s > 0.0 else (R[$A+1] <= x):
     R[$A] = x; R[$A+3] = x
     $JUMP
 """),
