@@ -256,13 +256,16 @@ class LocalFunction(Node):
 
 class Assign(Node):
     """targets = exprs; targets are Local, Upval, Global or Index nodes.
-    `function a.b:c() end` is an Assign of a FunctionExpr to Index(...)."""
-    __slots__ = ('targets', 'exprs')
+    `function a.b:c() end` is an Assign of a FunctionExpr to Index(...)
+    whose store_line is the line of 'function' (5.1's luaK_fixline); other
+    assignments store where their last value ends (store_line None)."""
+    __slots__ = ('targets', 'exprs', 'store_line')
 
-    def __init__(self, line, targets, exprs):
+    def __init__(self, line, targets, exprs, store_line=None):
         self.line = line
         self.targets = targets
         self.exprs = exprs
+        self.store_line = store_line
 
 
 class CallStat(Node):

@@ -1030,7 +1030,8 @@ class FuncState:
         self.line = s.line
         e = self.expr_list(s.exprs)
         nexps = len(s.exprs)
-        self.line = max(s.line, end_line(s.exprs[-1]))    # the stores follow the values
+        # the stores follow the values, or sit on the line of 'function'
+        self.line = s.store_line or max(s.line, end_line(s.exprs[-1]))
         if nexps == nvars:
             if e.k == VCALL:
                 if self.code[e.info] & 0xff == bc.VARG:

@@ -485,7 +485,7 @@ class Parser:
         if needself:
             target = self.field(target)
         func = self.body(needself, line)
-        return ast.Assign(line, [target], [ast.FunctionExpr(line, func)])
+        return ast.Assign(line, [target], [ast.FunctionExpr(line, func)], line)
 
     # localstat -> LOCAL NAME {',' NAME} ['=' explist]
     # localfunc -> LOCAL FUNCTION NAME body
