@@ -98,7 +98,8 @@ def parse_args(argv=None):
         "--moonpatch-opts",
         default="",
         help="extra options passed to moonpatch before the script, e.g. '-joff' or "
-        "'-jcompile=all' (default: none). Use --moonpatch-opts=-joff when the value starts with '-'.",
+        "'-jcompile=all' (default: none). Use --moonpatch-opts=-joff when the value "
+        "starts with '-'.",
     )
     p.add_argument(
         "--args",
@@ -430,8 +431,8 @@ def print_report(args, engines, jobs, cells, rows, gm, ratios, excluded):
             )
         )
     out.write(
-        f"Runs per program: {args.runs}   timeout: {args.timeout:.0f}s   times: median wall time of the whole "
-        "process\n\n"
+        f"Runs per program: {args.runs}   timeout: {args.timeout:.0f}s   "
+        "times: median wall time of the whole process\n\n"
     )
 
     # Table: program | engine1 median | ratio | engine2 ...
@@ -496,8 +497,8 @@ def print_report(args, engines, jobs, cells, rows, gm, ratios, excluded):
         )
     if startup_rows:
         out.write(
-            f"{STARTUP} = empty Lua program: the fixed cost of starting each engine; it is included "
-            "in every time above and NOT subtracted from the ratios.\n"
+            f"{STARTUP} = empty Lua program: the fixed cost of starting each engine; "
+            "it is included in every time above and NOT subtracted from the ratios.\n"
         )
 
     # Problems, loudly.

@@ -190,7 +190,8 @@ def test_python_iterators(lua):
                        [1, 2, 3]) == 6
     assert lua.execute('''local s = 0 for a, b in python.iterex(...) do s = s + a * b end
         return s''', [(1, 2), (3, 4)]) == 14
-    assert lua.execute('''local out = {} for i, x in python.enumerate(...) do out[#out + 1] = i .. x end
+    assert lua.execute('''local out = {}
+        for i, x in python.enumerate(...) do out[#out + 1] = i .. x end
         return out[1], out[2]''', ['a', 'b']) == ('0a', '1b')
     assert lua.execute('''local n = 0 for i, x in python.enumerate(..., 5) do n = i end
         return n''', ['a', 'b']) == 6

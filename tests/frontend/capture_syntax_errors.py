@@ -193,7 +193,8 @@ for n in (197, 198, 300):
     LIMITS += [nested('do ', '', ' end', n), nested('if x then ', '', ' end', n),
                nested('while x do ', '', ' end', n), nested('repeat ', '', ' until x', n),
                'x = ' + nested('{', '', '}', n), 'x = ' + nested('{x = ', '1', '}', n),
-               'x = ' + nested('{[', '1', '] = 1}', n), nested('local function f() ', '', ' end', n)]
+               'x = ' + nested('{[', '1', '] = 1}', n),
+               nested('local function f() ', '', ' end', n)]
 for n in (98, 99, 300):
     LIMITS.append(nested('x = function() ', '', ' end', n))
     LIMITS.append(nested('f(function() ', '', ' end)', n))
