@@ -18,7 +18,7 @@ from ..bytecode.proto import (BIAS_J, MAX_SLOTS, Proto, TableTemplate, VarInfo, 
 from ..errors import LuaSyntaxError
 from . import ast
 from .lexer import MAXSRC, chunkid
-from .parser import parse
+from .parser import HOST_CCALLS, parse
 
 NO_JMP = -1
 NO_REG = 255
@@ -1299,7 +1299,8 @@ def end_line(node):
             return node.line
 
 
-def compile_chunk(source, chunkname, skip_shebang=False):
-    """Source text (a str of code points 0-255) -> the main chunk's Proto."""
-    tree = parse(source, chunkname, skip_shebang=skip_shebang)
+def compile_chunk(source, chunkname, skip_shebang=False, ccalls=HOST_CCALLS):
+    """Source text (a str of code points 0-255) -> the main chunk's Proto;
+    ccalls: the C calls active (lua5.1's parser limits depend on them)."""
+    tree = parse(source, chunkname, skip_shebang=skip_shebang, ccalls=ccalls)
     return FuncState(tree, None, chunkname).compile()

@@ -22,9 +22,10 @@ LUAI_MAXCCALLS = 200        # syntax levels (and variables in one assignment)
 LUAI_MAXVARS = 200          # active locals per function
 LUAI_MAXUPVALUES = 60       # upvalues per function
 SHRT_MAX = 32767            # locals declared in one function, over all its scopes
-# lua5.1 counts syntax levels on top of the C calls already active: 2 when Lua
-# code calls load, loadstring, dofile or require.
-BASE_LEVEL = 2
+# lua5.1 counts syntax levels on top of the C calls already active (nCcalls):
+# 1 for a chunk lua.c loads (inside its lua_cpcall), more when Lua code loads
+# one (runtime/callstack.c_calls).
+HOST_CCALLS = 1
 
 # (left, right) priority of each binary operator (lparser.c); a right priority
 # below the left one makes the operator right associative.
@@ -40,17 +41,18 @@ BLOCK_FOLLOW = frozenset(('else', 'elseif', 'end', 'until', EOF))
 ASSIGNABLE = (ast.Local, ast.Upval, ast.Global, ast.Index)
 
 
-def parse(source, chunkname, skip_shebang=False):
+def parse(source, chunkname, skip_shebang=False, ccalls=HOST_CCALLS):
     """Parse a chunk; return its main function (an ast.Function with line 0).
 
     source is a str of code points 0-255. skip_shebang drops a first line
     starting with '#' (keeping its newline), as lua5.1 does for files.
+    ccalls: the C calls active, where the syntax levels start.
     Raises LuaSyntaxError with Lua 5.1's message.
     """
     if skip_shebang and source[:1] == '#':
         newline = source.find('\n')
         source = source[newline:] if newline >= 0 else '\n'
-    return Parser(Tokens(source, chunkname)).mainfunc()
+    return Parser(Tokens(source, chunkname), ccalls).mainfunc()
 
 
 class _Block:
@@ -102,7 +104,7 @@ class _FuncState:
 class Parser:
     """Recursive descent over a Tokens stream; one instance parses one chunk."""
 
-    def __init__(self, tokens):
+    def __init__(self, tokens, ccalls=HOST_CCALLS):
         self.tokens = tokens
         self.types = tokens.types
         self.values = tokens.values
@@ -114,7 +116,7 @@ class Parser:
         self.line = self.lines[0]
         self.lastline = 1
         self.peeked = False     # the token after the current one was looked at
-        self.level = BASE_LEVEL
+        self.level = ccalls
         self.fs = None
 
     # ---- tokens -------------------------------------------------------------

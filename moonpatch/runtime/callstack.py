@@ -10,10 +10,18 @@ traceback is printed or the debug library asks.
 A Level is one activation as Lua sees it. Levels come from a live frame
 (walking f_back) or from an exception's traceback (the frames it unwound).
 """
+from ..bytecode.opcodes import BY_NAME
+
 _LUA_CODE = {}        # code object -> fn(frame) -> (closure, pc)
 _HOST_CODE = {}       # code object -> name of the host function (for listings)
-_BOTTOM_CODE = set()  # frames where a coroutine's stack starts: walks stop there
+_BOTTOM_CODE = {}     # frames where a coroutine's stack starts: walks stop there;
+                      # -> fn(frame) -> the frame of whoever resumed it
 _SPLICE_CODE = {}     # code object -> fn(frame) -> levels to show in its place, or None
+_CALL_HELPER_CODE = set()   # frames between a call and its callee that are not levels
+
+# Lua's own calls; any other way into a function is C's (lua_call, a
+# metamethod, a for iterator): lua5.1 counts those in L->nCcalls.
+_CALL_OPS = frozenset(BY_NAME[name].code for name in ('CALL', 'CALLM', 'CALLT', 'CALLMT'))
 
 
 class Level:
@@ -51,8 +59,12 @@ def register_host_code(code, name):
     _HOST_CODE[code] = name
 
 
-def register_bottom_code(code):
-    _BOTTOM_CODE.add(code)
+def register_bottom_code(code, resumer):
+    _BOTTOM_CODE[code] = resumer
+
+
+def register_call_helper_code(code):
+    _CALL_HELPER_CODE.add(code)
 
 
 def register_splice_code(code, levels):
@@ -122,3 +134,45 @@ def error_levels(exc):
     yield from traceback_levels(tb)
     if tb is not None and tb.tb_frame.f_code not in _BOTTOM_CODE:
         yield from live_levels(tb.tb_frame.f_back)
+
+
+def c_calls(frame):
+    """What lua5.1's L->nCcalls would be at `frame` (pass sys._getframe()):
+    the activations C entered, in this coroutine and in those that resumed
+    it (each resume counts once, as lua_resume does), and the host
+    program's call of the outermost function (lua.c's lua_pcall of the
+    main chunk). The parser's limits start from it."""
+    n = 0
+    while frame is not None:
+        code = frame.f_code
+        if code in _BOTTOM_CODE:
+            frame = _BOTTOM_CODE[code](frame)
+            continue
+        splice = _SPLICE_CODE.get(code)
+        inner = splice(frame) if splice is not None else None
+        if inner:               # an error handler: the erroring calls still count
+            frames = {id(level.frame): level.frame for level in inner if level.frame}
+            n += sum(_entered_from_c(f) for f in frames.values())
+        elif (code in _HOST_CODE or (code in _LUA_CODE and _LUA_CODE[code](frame) is not None)) \
+                and _entered_from_c(frame):
+            n += 1
+        frame = frame.f_back
+    return n
+
+
+def _entered_from_c(frame):
+    """Whether the activation of `frame` came from anywhere but a call
+    instruction of a Lua function."""
+    caller = frame.f_back
+    while caller is not None and caller.f_code in _CALL_HELPER_CODE:
+        caller = caller.f_back
+    if caller is None:
+        return True
+    locate = _LUA_CODE.get(caller.f_code)
+    if locate is None:
+        return True
+    where = locate(caller)
+    if where is None:               # a frame hiding behind this continuation
+        return _entered_from_c(caller)
+    closure, pc = where[0], where[1]
+    return closure.proto.code[pc - 1] & 0xff not in _CALL_OPS

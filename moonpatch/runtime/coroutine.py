@@ -37,7 +37,7 @@ def _body(co, args):
     return call(co.fn, args)
 
 
-register_bottom_code(_body.__code__)
+register_bottom_code(_body.__code__, lambda frame: frame.f_locals['co'].resumer.gr_frame)
 
 
 def running(state=None):

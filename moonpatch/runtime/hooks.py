@@ -12,7 +12,7 @@ import weakref
 
 from ..bytecode.opcodes import BY_NAME
 from . import ops
-from .callstack import _BOTTOM_CODE, Level, register_splice_code
+from .callstack import _BOTTOM_CODE, Level, register_call_helper_code, register_splice_code
 from .state import current_state
 from .values import LuaFunction
 
@@ -165,6 +165,8 @@ def host_call_function(frame):
 
 
 _HOST_EVENT_CODES = (_host_call.__code__, host_event.__code__)
+register_call_helper_code(hcall.__code__)           # the hooked way to make a call
+register_call_helper_code(_host_call.__code__)
 for _code in _HOST_EVENT_CODES:
     register_splice_code(_code, lambda frame: [Level(None, 0, frame)]
                          if frame.f_locals.get('phase') else None)

@@ -1,7 +1,11 @@
 """Turning source text or a binary chunk into a callable Lua function."""
+import sys
+
 from ..bytecode.dump import BINARY_SIGNATURE, undump
 from ..errors import LuaSyntaxError
 from ..frontend.codegen import compile_chunk
+from ..frontend.parser import HOST_CCALLS
+from .callstack import c_calls
 from .closure import load_closure
 
 
@@ -15,5 +19,6 @@ def load(chunk, chunkname, env, mode='bt', skip_shebang=False):
     else:
         if 't' not in mode:
             raise LuaSyntaxError('attempt to load chunk with wrong mode')
-        proto = compile_chunk(chunk, chunkname, skip_shebang=skip_shebang)
+        proto = compile_chunk(chunk, chunkname, skip_shebang=skip_shebang,
+                              ccalls=HOST_CCALLS + c_calls(sys._getframe()))
     return load_closure(proto, env)

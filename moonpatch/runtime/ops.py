@@ -7,7 +7,7 @@ metamethods are written (lvm.c and ltm.c).
 """
 import math
 
-from .callstack import host_function
+from .callstack import host_function, register_call_helper_code
 from .errors import CompareErr, OperandErr, RuntimeErr, type_error
 from .state import current_state
 from .table import LuaTable, raw_key
@@ -53,6 +53,9 @@ def call(f, args):
         return f.gate(args)
     h, args = call_target(f, args)
     return h.gate(args)
+
+
+register_call_helper_code(call.__code__)     # __call adds no C level in 5.1
 
 
 def call_target(f, args):

@@ -447,15 +447,20 @@ def load_cases():
 CASES = load_cases()
 
 
+# The references ran loadstring in a main chunk that lua.c runs: two C calls
+# active (its lua_cpcall and its lua_pcall of the chunk).
+LOADSTRING_CCALLS = 2
+
+
 @pytest.mark.parametrize('case', CASES, ids=[f"{c['ref']}-{i}" for i, c in enumerate(CASES)])
 def test_reference_messages(case):
     source = case['source']
     chunkname = source if case['chunkname'] is None else case['chunkname']
     if case['error'] is None:
-        parse(source, chunkname)
+        parse(source, chunkname, ccalls=LOADSTRING_CCALLS)
     else:
         with pytest.raises(LuaSyntaxError) as info:
-            parse(source, chunkname)
+            parse(source, chunkname, ccalls=LOADSTRING_CCALLS)
         assert str(info.value) == case['error']
         assert info.value.value == case['error']
 
@@ -494,11 +499,18 @@ def test_very_deep_nesting_gives_luas_error(source):
 
 
 def test_levels_limit_exactly():
-    # lua5.1 running loadstring: 196 parentheses in an assignment pass, 197 fail
-    parse('x = ' + nested('(', '1', ')', 196), '=t')
-    assert syntax_error('x = ' + nested('(', '1', ')', 197), '=t') == 't' + LEVELS_MESSAGE
-    parse(nested('do ', '', ' end', 197), '=t')
-    assert syntax_error(nested('do ', '', ' end', 198), '=t') == 't' + LEVELS_MESSAGE
+    # lua5.1 running a script: 197 parentheses in an assignment pass, 198 fail
+    parse('x = ' + nested('(', '1', ')', 197), '=t')
+    assert syntax_error('x = ' + nested('(', '1', ')', 198), '=t') == 't' + LEVELS_MESSAGE
+    parse(nested('do ', '', ' end', 198), '=t')
+    assert syntax_error(nested('do ', '', ' end', 199), '=t') == 't' + LEVELS_MESSAGE
+
+
+def test_levels_start_from_the_active_c_calls():
+    # loadstring in that script: one C call more, one level less
+    parse('x = ' + nested('(', '1', ')', 196), '=t', ccalls=LOADSTRING_CCALLS)
+    with pytest.raises(LuaSyntaxError, match='too many syntax levels'):
+        parse('x = ' + nested('(', '1', ')', 197), '=t', ccalls=LOADSTRING_CCALLS)
 
 
 def stack_depth():
