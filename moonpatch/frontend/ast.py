@@ -13,6 +13,14 @@ class Node:
     __slots__ = ('line',)
 
 
+class ExprList(list):
+    """The expressions of an explist. near[i] is the text of the first token
+    of item i + 1 (near[-1]: of the token after the list, or after the ')'
+    of call arguments): where lua5.1 is reading when item i takes its
+    register, so what 'function or expression too complex near ...' quotes."""
+    __slots__ = ('near',)
+
+
 # ---- variables and functions ------------------------------------------------
 
 class LocalVar:

@@ -35,6 +35,7 @@ COMPARE_OPS = {'<': bc.ISLT, '>=': bc.ISGE, '<=': bc.ISLE, '>': bc.ISGT}
 
 FOR_VARNAMES = ('(for index)', '(for limit)', '(for step)')
 ITER_VARNAMES = ('(for generator)', '(for state)', '(for control)')
+_REGISTER_AT_FIRST_TOKEN = (ast.Table, ast.Vararg)
 
 
 class Exp:
@@ -132,6 +133,7 @@ class FuncState:
         self.lasttarget = 0
         self.bl = None
         self.line = node.line
+        self.near = None            # what a register overflow is 'near' (ast.ExprList)
 
     # ---- errors ----
 
@@ -261,7 +263,8 @@ class FuncState:
         sz = self.freereg + n
         if sz > self.framesize:
             if sz >= MAX_SLOTS:
-                self.error('function or expression too complex')
+                self.error('function or expression too complex' +
+                           (" near '%s'" % self.near if self.near is not None else ''))
             self.framesize = sz
 
     def bcreg_reserve(self, n):
@@ -816,9 +819,16 @@ class FuncState:
     def expr_list(self, nodes):
         """Compile a list; all but the last go to consecutive registers."""
         e = self.expr(nodes[0])
-        for node in nodes[1:]:
+        for i in range(1, len(nodes)):
+            self.near = nodes.near[i - 1]
             self.expr_tonextreg(e)
+            node = nodes[i]
+            # '{' and '...' take a register at once; other items when done
+            self.near = nodes.near[i - 1] if type(node) in _REGISTER_AT_FIRST_TOKEN else None
             e = self.expr(node)
+        # until the statement places the last one (f{...}, f'...' and
+        # `function name()` make plain one-item lists: nothing to quote)
+        self.near = nodes.near[-1] if type(nodes) is ast.ExprList else None
         return e
 
     def parse_args(self, e, args, line):
@@ -950,6 +960,7 @@ class FuncState:
             self.freereg = self.nactvar
 
     def stat(self, s):
+        self.near = None
         t = type(s)
         if t is ast.CallStat:
             e = self.expr(s.call)

@@ -586,10 +586,13 @@ class Parser:
 
     # explist -> expr {',' expr}
     def explist(self):
-        exprs = [self.subexpr(0)]
+        exprs = ast.ExprList((self.subexpr(0),))
+        exprs.near = near = []
         while self.tok == ',':
             self.next()
+            near.append(self.tokens.near(self.i))
             exprs.append(self.subexpr(0))
+        near.append(self.tokens.near(self.i))
         return exprs
 
     # expr -> subexpr
@@ -697,6 +700,8 @@ class Parser:
             self.next()
             args = [] if self.tok == ')' else self.explist()
             self.check_match(')', '(', line)
+            if args:
+                args.near[-1] = self.tokens.near(self.i)
         elif tok == '{':
             args = [self.constructor()]
         elif tok == STRING:

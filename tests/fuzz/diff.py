@@ -128,15 +128,10 @@ def compare(worker, text, timeout):
     return res
 
 
-def _too_complex_near(a, b):
-    return 'too complex' in b and re.sub(r" near '[^']*'", '', a) == b
-
-
 # Differences already reported and not fixed yet (tests/fuzz/repro/): a pair
 # of lines that one of these explains does not make a program a new failure.
 # Remove an entry when its bug is fixed, so that a regression shows.
 KNOWN = {
-    'too-complex-near': _too_complex_near,  # repro/too_complex_near.lua
 }
 
 
