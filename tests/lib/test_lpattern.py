@@ -11,6 +11,7 @@ Regenerate the corpus with `python3 tests/lib/test_lpattern.py` (needs lua5.1).
 """
 import io
 import json
+import math
 import os
 import random
 import shutil
@@ -97,6 +98,8 @@ def lua_value(v):
         return 'nil'
     if isinstance(v, bool):
         return 'true' if v else 'false'
+    if isinstance(v, float) and v == 0 and math.copysign(1.0, v) < 0:
+        return '(-tonumber("0"))'     # a literal -0 is +0 in lua5.1 (constant slot)
     if isinstance(v, (int, float)):
         return repr(v)
     return lua_literal(v)
