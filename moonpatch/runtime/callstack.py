@@ -148,14 +148,12 @@ def c_calls(frame):
         if code in _BOTTOM_CODE:
             frame = _BOTTOM_CODE[code](frame)
             continue
+        # the levels live_levels sees here (under an error handler, the
+        # erroring calls), each Python frame once
         splice = _SPLICE_CODE.get(code)
-        inner = splice(frame) if splice is not None else None
-        if inner:               # an error handler: the erroring calls still count
-            frames = {id(level.frame): level.frame for level in inner if level.frame}
-            n += sum(_entered_from_c(f) for f in frames.values())
-        elif (code in _HOST_CODE or (code in _LUA_CODE and _LUA_CODE[code](frame) is not None)) \
-                and _entered_from_c(frame):
-            n += 1
+        levels = (splice(frame) if splice is not None else None) or _levels_of(frame)
+        frames = {id(level.frame): level.frame for level in levels if level.frame is not None}
+        n += sum(_entered_from_c(f) for f in frames.values())
         frame = frame.f_back
     return n
 
