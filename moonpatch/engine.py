@@ -9,7 +9,7 @@ from .runtime.callstack import error_levels
 from .runtime.coroutine import catch
 from .runtime.errors import format_traceback
 from .runtime.state import LuaState, enter_state, leave_state
-from .runtime.table import LuaTable
+from .runtime.table import create_table
 
 
 def new_state(use_env=True):
@@ -115,10 +115,10 @@ class Engine:
     def set_arg_table(self, argv, script):
         """The global `arg`: the script at 0, its arguments after it and the
         interpreter and options at negative indices."""
-        t = LuaTable()
-        t.hash[float(-script - 1)] = 'moonpatch'
+        t = create_table(len(argv) - script - 1, script + 2)    # as lua.c's getargs
+        t.set(float(-script - 1), 'moonpatch')
         for i, a in enumerate(argv):
-            t.hash[float(i - script)] = to_lua_string(a)
+            t.set(float(i - script), to_lua_string(a))
         self.globals.hash['arg'] = t
 
 

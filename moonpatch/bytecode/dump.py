@@ -22,7 +22,7 @@ from .opcodes import BY_NAME, OPCODES
 from .proto import MAX_SLOTS, Proto, TableTemplate, VarInfo, jump_target
 
 BINARY_SIGNATURE = '\x1bLJ'
-VERSION = 0x82          # moonpatch's own format (LuaJIT's are 1 and 2)
+VERSION = 0x83          # moonpatch's own format (LuaJIT's are 1 and 2)
 FLAG_STRIP = 1
 PROTO_VARARG = 1
 
@@ -81,11 +81,16 @@ def _dump_proto(p, strip, out):
             _dump_proto(k, strip, out)
         else:
             out.append(_K_TABLE)
-            _uleb(k.narr, out)
+            _uleb(k.narray, out)
+            _uleb(k.nhash, out)
             _uleb(len(k.items), out)
             for key, value in k.items:
                 _const(key, out)
                 _const(value, out)
+    _uleb(len(p.tnew_sizes), out)
+    for pc, (narray, nhash) in sorted(p.tnew_sizes.items()):
+        for n in (pc, narray, nhash):
+            _uleb(n, out)
     _uleb(len(p.uvdesc), out)
     for instack, idx in p.uvdesc:
         out.append(1 if instack else 0)
@@ -189,16 +194,22 @@ def _read_proto(r, strip, parent_chunkname, depth):
         elif tag == _K_PROTO:
             p.kgc.append(_read_proto(r, strip, parent_chunkname, depth + 1))
         elif tag == _K_TABLE:
-            narr = r.uleb(1 << 24)
+            narray = r.uleb(1 << 24)
+            nhash = r.uleb(1 << 24)
             items = []
             for _ in range(r.uleb(1 << 24)):
                 key = r.const(False)
                 if type(key) is float and key != key:
                     r.fail('bad table key')
                 items.append((key, r.const(True)))
-            p.kgc.append(TableTemplate(items, narr))
+            p.kgc.append(TableTemplate(items, narray, nhash))
         else:
             r.fail('bad constant')
+    for _ in range(r.uleb(ncode)):
+        pc = r.uleb(ncode - 1)
+        if p.code[pc] & 0xff != _TNEW:
+            r.fail('bad table size')
+        p.tnew_sizes[pc] = (r.uleb(1 << 24), r.uleb(1 << 24))
     for _ in range(r.uleb(MAX_SLOTS)):
         instack = r.byte()
         if instack > 1:
@@ -238,6 +249,7 @@ def undump(data, chunkname):
 
 _ENDS_FLOW = {BY_NAME[n].code for n in ('RET', 'RET0', 'RET1', 'RETM', 'CALLT', 'CALLMT',
                                         'JMP', 'UCLO')}
+_TNEW = BY_NAME['TNEW'].code
 _USES_MULTRES = {BY_NAME[n].code for n in ('CALLM', 'CALLMT', 'RETM', 'TSETM')}
 _KINDS = {'str': str, 'func': Proto, 'tab': TableTemplate}
 

@@ -17,7 +17,8 @@ Template notation:
     $A $B $C $D   operand values, already decoded by bytecode/decode.py: a
                   register number, or the constant itself (str, float, None/
                   False/True, a child Proto, a table template), or an absolute
-                  instruction index for a jump.
+                  instruction index for a jump; TNEW's D is the pair of Lua
+                  5.1's array and hash sizes.
     $JUMP         a statement: continue at the jump target. For the
                   comparisons and tests the target is that of the JMP that
                   follows them (for ITERN: of the ITERL that follows it).
@@ -161,14 +162,28 @@ if type(t) is LuaTable:
     R[$A] = v
 else: R[$A] = index_meta(t, $C)
 """
-_TSETK = """
+def _tsetk(number_key):
+    """A store with a constant key (TSETS/TSETB). A new number key may
+    extend a sequence into the array part, a new string key take a free node
+    (as in a constructor); the rest is the table's store."""
+    new_key = """
+    elif v is not None and $C == t.ihi + 1.0 and $C <= t.asize and t.ilo:
+        h[$C] = v
+        t.ihi = $C""" if number_key else """
+    elif v is not None and t.hfree and t.dead is None:
+        h[$C] = v
+        if t.hfree > 0: t.hfree -= 1"""
+    return f"""
 t = R[$B]
 if type(t) is LuaTable and (t.meta is None or '__newindex' not in t.meta.hash):
     v = R[$A]
-    if v is None: t.hash.pop($C, None)
-    else: t.hash[$C] = v
+    h = t.hash
+    if v is not None and $C in h: h[$C] = v{new_key}
+    else: t.store($C, v)
 else: setindex(t, $C, R[$A])
 """
+
+
 # An upvalue set to a constant (USETS/USETN/USETP).
 _USETK = """
 u = U[$A]
@@ -312,8 +327,8 @@ R[$A] = new_closure($D, R, U, openuv, cl.env)
 """),
 
     # -- Tables. GGET/GSET index the function's environment.
-    Op('TNEW', 'dst', 'none', 'lit', 'gc', 'R(A) := {} (D: array size | hash bits << 11)', """
-R[$A] = LuaTable(None, $D & 0x7ff)
+    Op('TNEW', 'dst', 'none', 'lit', 'gc', 'R(A) := {} with (array, hash) sizes D', """
+R[$A] = LuaTable(None, $D[0], $D[1])
 """),
     Op('TDUP', 'dst', 'none', 'tab', 'gc', 'R(A) := copy of template table K(D)', """
 R[$A] = table_from_template($D)
@@ -328,8 +343,9 @@ R[$A] = v
 t = cl.env
 if t.meta is None:
     v = R[$A]
-    if v is None: t.hash.pop($D, None)
-    else: t.hash[$D] = v
+    h = t.hash
+    if v is not None and $D in h: h[$D] = v
+    else: t.store($D, v)
 else: setindex(t, $D, R[$A])
 """),
     Op('TGETV', 'dst', 'var', 'var', 'index', 'R(A) := R(B)[R(C)]', """
@@ -347,12 +363,16 @@ t = R[$B]; k = R[$C]
 if (type(t) is LuaTable and (t.meta is None or '__newindex' not in t.meta.hash)
         and (type(k) is str or (type(k) is float and k == k))):
     v = R[$A]
-    if v is None: t.hash.pop(k, None)
-    else: t.hash[k] = v
+    h = t.hash
+    if v is not None and k in h: h[k] = v
+    elif v is not None and k == t.ihi + 1.0 and k <= t.asize and t.ilo:
+        h[k] = v                      # an array slot that extends the run of keys
+        t.ihi = k
+    else: t.store(k, v)
 else: setindex(t, k, R[$A])
 """),
-    Op('TSETS', 'var', 'var', 'str', 'newindex', 'R(B)[K(C)] := R(A)', _TSETK),
-    Op('TSETB', 'var', 'var', 'lit', 'newindex', 'R(B)[C] := R(A)', _TSETK),
+    Op('TSETS', 'var', 'var', 'str', 'newindex', 'R(B)[K(C)] := R(A)', _tsetk(False)),
+    Op('TSETB', 'var', 'var', 'lit', 'newindex', 'R(B)[C] := R(A)', _tsetk(True)),
     Op('TSETM', 'base', 'none', 'num', 'newindex', 'R(A-1)[N(D)], ... := mr', """
 set_multi(R[$A-1], $D, mr)
 """),

@@ -44,20 +44,39 @@ def jump_target(pc, ins):
     return pc + 1 + (ins >> 16) - BIAS_J
 
 
+def fb_size(n):
+    """luaO_fb2int(luaO_int2fb(n)): the size Lua 5.1's NEWTABLE asks for,
+    n rounded up to 3 significant bits."""
+    e = 0
+    while n >= 16:
+        n = (n + 1) >> 1
+        e += 1
+    return n << e
+
+
+def table_sizes(narray, nhash):
+    """(array size, hash nodes) Lua 5.1 gives a constructor with narray
+    positional and nhash keyed items: its array size decides what # answers
+    for a constructor with holes."""
+    nh = fb_size(nhash)
+    return fb_size(narray), (1 << (nh - 1).bit_length()) if nh else 0
+
+
 class TableTemplate:
     """The constant part of a table constructor, copied by TDUP.
 
-    items: (key, value) pairs of constants (str, float, bool; values may be
-    None only for array positions that the constructor fills later).
-    narr: the number of positional items (Lua sizes the array part by it,
-    which decides what # answers for a constructor with holes).
-    `cache` is for the runtime: the ready-made hash it copies.
+    items: (key, value) pairs of constants (str, float, bool, or None for a
+    nil), stored in this order. narray, nhash: the constructor's counts of
+    positional items (less a multiple-result last one) and keyed items,
+    which Lua 5.1 sizes the table by. `cache` is for the runtime: the
+    ready-made table it copies.
     """
-    __slots__ = ('items', 'narr', 'cache')
+    __slots__ = ('items', 'narray', 'nhash', 'cache')
 
-    def __init__(self, items, narr=0):
+    def __init__(self, items, narray=0, nhash=0):
         self.items = items
-        self.narr = narr
+        self.narray = narray
+        self.nhash = nhash
         self.cache = None
 
 
@@ -75,7 +94,7 @@ class VarInfo:
 class Proto:
     __slots__ = ('code', 'lines', 'kgc', 'kn', 'numparams', 'is_vararg', 'framesize',
                  'uvdesc', 'uvnames', 'varinfo', 'chunkname', 'firstline', 'lastline',
-                 'decoded', 'jit')
+                 'tnew_sizes', 'decoded', 'jit')
 
     def __init__(self, chunkname, firstline):
         self.code = array('I')
@@ -88,6 +107,7 @@ class Proto:
         self.uvdesc = []           # per upvalue: (instack, index in parent)
         self.uvnames = []
         self.varinfo = []          # VarInfo in declaration order
+        self.tnew_sizes = {}       # pc of a TNEW -> (narray, nhash), as TableTemplate's
         self.chunkname = chunkname
         self.firstline = firstline
         self.lastline = firstline

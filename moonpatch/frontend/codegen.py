@@ -861,6 +861,7 @@ class FuncState:
         template = None
         narr = 1
         nhash = 0
+        nkeyed = 0                      # Lua 5.1's count of keyed items ([0] included)
         needarr = False
         vcall = False
         for key_node, val_node in node.items:
@@ -870,6 +871,7 @@ class FuncState:
                 narr += 1
                 needarr = vcall = True
             else:
+                nkeyed += 1
                 self.line = key_node.line
                 key = self.expr(key_node)
                 self.expr_toval(key)
@@ -919,9 +921,13 @@ class FuncState:
         else:
             e.k = VNONRELOC
             e.info = freg - 1
+        # Lua 5.1 sizes the table for its positional items but a
+        # multiple-result last one, and its keyed items.
+        narray = narr - 1 - vcall
         if template is not None:
-            template.narr = narr - 1
+            template.narray, template.nhash = narray, nkeyed
         else:
+            self.pt.tnew_sizes[pc] = (narray, nkeyed)
             if not needarr:
                 narr = 0
             elif narr < 3:

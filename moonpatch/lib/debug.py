@@ -205,9 +205,9 @@ def _active_lines(proto):
     always compiles) is on the line of its `end`."""
     t = LuaTable()
     for line in proto.lines:
-        t.hash[float(line)] = True
+        t.set(float(line), True)
     if proto.firstline:
-        t.hash[float(proto.lastline)] = True
+        t.set(float(proto.lastline), True)
     return t
 
 
@@ -254,7 +254,7 @@ def _compat_arg(proto, va):
     t = LuaTable()
     for i, v in enumerate(va or ()):
         if v is not None:
-            t.hash[float(i + 1)] = v
+            t.set(float(i + 1), v)
     t.hash['n'] = float(len(va or ()))
     return t
 

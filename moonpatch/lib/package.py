@@ -255,7 +255,7 @@ def setup(state, t):
     state.package_table = t
     loaders = LuaTable()
     for i, fn in enumerate(LOADERS):
-        loaders.hash[float(i + 1)] = LuaFunction(fn, None, None, g, None)
+        loaders.set(float(i + 1), LuaFunction(fn, None, None, g, None))
     t.hash['loaders'] = loaders
     t.hash['path'] = env_path(state, 'LUA_PATH', LUA_PATH_DEFAULT)
     t.hash['cpath'] = env_path(state, 'LUA_CPATH', LUA_CPATH_DEFAULT)

@@ -1,7 +1,8 @@
 """The table library (ltablib.c of Lua 5.1).
 
 Tables have no array part, so runs of integer keys are moved in Python lists:
-insert/remove read the run once, shift it and write it back; sort reads
+insert/remove read the run once, shift it and write it back (through the
+table's store where a key may come or go, for Lua 5.1's sizes); sort reads
 t[0..n+1] into a list, runs lua5.1's quicksort (auxsort) on it, and writes
 it back (also when the comparator raises, so a failed sort leaves the table
 as lua5.1 leaves it). The quicksort is a faithful port: the comparator is
@@ -40,13 +41,11 @@ def opt_cint(args, n, default):
     return c_int(check_int(args, n))
 
 
-_KEYS = []      # float keys 0.0 .. 16383.0, made on first use (not at start-up)
-
-
-def _move(h, lo, hi, delta):
-    """t[i + delta] = t[i] for i in lo..hi, raw, as one block move (delta is
-    1 or -1, the direction of insert's and remove's loops)."""
-    get = h.get
+def _shift(t, lo, hi, delta):
+    """t[i + delta] = t[i] for i in lo..hi, raw, in the order of lua5.1's
+    loops (from the end the elements move towards), as one block move when
+    only the first store can add a key."""
+    h = t.hash
     n = hi - lo + 1
     if n <= 0:
         return
@@ -54,31 +53,26 @@ def _move(h, lo, hi, delta):
         # A sparse range (e.g. a position far from the elements): move only
         # the keys that exist; the others are nil before and after.
         def ints_in(a, b):
-            return [k for k in list(h) if type(k) is float and a <= k <= b and k == int(k)]
+            return [k for k in list(h) if type(k) is float and a <= k <= b and k.is_integer()]
         moved = [(k + delta, h[k]) for k in ints_in(lo, hi)]
         for k in ints_in(lo + delta, hi + delta):
-            h.pop(k, None)
+            t.store(k, None)
         for k, v in moved:
-            h[k] = v
+            t.store(k, v)
         return
-    if not _KEYS:
-        _KEYS.extend(float(i) for i in range(1 << 14))
-    if 0 < lo and hi < len(_KEYS) - 1:        # the common case: reuse the key floats
-        vals = list(map(get, _KEYS[lo:hi + 1]))
-        if type(h) is dict and None not in vals:
-            h.update(zip(_KEYS[lo + delta:hi + delta + 1], vals))
-            return
-    else:
-        vals = list(map(get, map(float, range(lo, hi + 1))))
-    i = float(lo + delta)
-    for v in vals:
-        if v is None:
-            h.pop(i, None)
-        else:
-            h[i] = v
-        i += 1.0
-
-
+    keys = list(map(float, range(lo, hi + 1)))
+    vals = list(map(h.get, keys))
+    dest = [k + delta for k in keys]
+    if delta > 0:
+        keys.reverse()
+        vals.reverse()
+        dest.reverse()
+    if None in vals:
+        for k, v in zip(dest, vals):
+            t.store(k, v)
+    else:                             # dest[1:] are sources: they hold values
+        t.store(dest[0], vals[0])
+        h.update(zip(dest[1:], vals[1:]))
 
 
 @libfunction(LIB, 'insert')
@@ -91,14 +85,10 @@ def t_insert(args):
     elif nargs == 3:
         pos = check_cint(args, 2)
         e = max(e, pos)                   # 'grow' the array
-        _move(t.hash, pos, e - 1, 1)
+        _shift(t, pos, e - 1, 1)
     else:
         raise LibErr("wrong number of arguments to 'insert'")
-    v = args[-1]
-    if v is None:
-        t.hash.pop(float(pos), None)
-    else:
-        t.hash[float(pos)] = v
+    t.store(float(pos), args[-1])
     return ()
 
 
@@ -108,10 +98,9 @@ def t_remove(args):
     pos = opt_cint(args, 2, e)
     if not 1 <= pos <= e:
         return ()                     # nothing to remove
-    h = t.hash
-    v = h.get(float(pos))
-    _move(h, pos + 1, e, -1)
-    h.pop(float(e), None)
+    v = t.hash.get(float(pos))
+    _shift(t, pos + 1, e, -1)
+    t.store(float(e), None)
     return (v,)
 
 
@@ -288,22 +277,14 @@ def t_sort(args):
     if f is None and _plain_sortable(a[1:n + 1]):
         vals = a[1:n + 1]
         vals.sort()
-        for i, v in enumerate(vals, 1):
-            h[float(i)] = v
+        h.update(zip(map(float, range(1, n + 1)), vals))     # keys that are all there
         return ()
     last = a[n + 1]
     try:
         auxsort(a, 1, n, ops.lt if f is None else _comparator(f))
     finally:
         for i in range(1, n + 1):
-            v = a[i]
-            if v is None:
-                h.pop(float(i), None)
-            else:
-                h[float(i)] = v
+            t.store(float(i), a[i])
         if a[n + 1] is not last:                  # only inconsistent orders write there
-            if a[n + 1] is None:
-                h.pop(float(n + 1), None)
-            else:
-                h[float(n + 1)] = a[n + 1]
+            t.store(float(n + 1), a[n + 1])
     return ()

@@ -10,7 +10,8 @@ import math
 from .callstack import host_function, register_call_helper_code
 from .errors import CompareErr, OperandErr, RuntimeErr, type_error
 from .state import current_state
-from .table import LuaTable, raw_key
+from ..bytecode.proto import table_sizes
+from .table import MAXASIZE, LuaTable, raw_key
 from .values import (INF, NAN, NEG_NAN, LuaFunction, UpVal, Userdata, number_to_str,
                      tonumber, typename)
 
@@ -115,6 +116,7 @@ def setindex(obj, key, val):
             if h is None or obj.get(key) is not None:
                 obj.set(key, val)
                 return
+            obj.set(key, None)        # luaH_set makes the key's node before the metamethod
         else:
             h = metamethod(obj, '__newindex')
             if h is None:
@@ -383,24 +385,35 @@ def close_upvals(openuv, level):
 
 
 def table_from_template(tmpl):
-    h = tmpl.cache
-    if h is None:
-        h = tmpl.cache = {raw_key(k): v for k, v in tmpl.items if v is not None}
-    t = LuaTable(h.copy())
-    t.border = float(tmpl.narr)
-    return t
+    """TDUP: a copy of the constructor's constant part, stored as Lua 5.1
+    stores it (so with its sizes), made once per template."""
+    c = tmpl.cache
+    if c is None:
+        c = tmpl.cache = LuaTable(None, *table_sizes(tmpl.narray, tmpl.nhash))
+        for k, v in tmpl.items:
+            c.store(raw_key(k), v)
+        c.settle()
+    return c.copy()
 
 
 def set_multi(t, start, values):
-    """t[start], t[start+1], ... = values (TSETM, in constructors)."""
+    """t[start], t[start+1], ... = values (TSETM, the multiple-result last
+    item of a constructor): SETLIST first grows the array part to hold them."""
     if type(t) is not LuaTable:         # only a hand-made chunk gets here
         raise OperandErr('index', t, direct=False)
-    h = t.hash
-    for i, v in enumerate(values):
-        if v is None:
-            h.pop(start + i, None)
-        else:
-            h[start + i] = v
+    last = start + len(values) - 1
+    if t.asize < last <= MAXASIZE:
+        t.grow_array(int(last))
+    if t.ilo == 1.0 and t.ihi == start - 1.0 and last <= t.asize and None not in values:
+        h = t.hash                    # array slots that extend the sequence
+        for v in values:
+            h[start] = v
+            start += 1.0
+        t.ihi = last
+        return
+    for v in values:
+        t.store(start, v)
+        start += 1.0
 
 
 @host_function

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from moonpatch.bytecode import opcodes as bc
-from moonpatch.bytecode.dump import dump, undump
+from moonpatch.bytecode.dump import VERSION, dump, undump
 from moonpatch.bytecode.listing import listing
 from moonpatch.bytecode.proto import ins_abc, ins_ad
 from moonpatch.errors import LuaSyntaxError
@@ -61,7 +61,7 @@ def test_binary_chunk_is_a_lua_string():
 
 def chunk_of(code, framesize=2, kn=(), kgc=(), vararg=False, nuv=0):
     """A hand-made one-function chunk (what an attacker could write)."""
-    out = bytearray(b'\x1bLJ\x82\x01')           # stripped
+    out = bytearray(b'\x1bLJ' + bytes([VERSION, 1]))   # stripped
     out.append(1 if vararg else 0)
     for n in (0, framesize, 0, 0, len(code)):
         out.append(n)
@@ -71,6 +71,7 @@ def chunk_of(code, framesize=2, kn=(), kgc=(), vararg=False, nuv=0):
     out.append(len(kgc))
     for s in kgc:
         out += bytes([0, len(s)]) + s.encode('latin-1')
+    out.append(0)                                # no TNEW sizes
     out.append(nuv)
     for _ in range(nuv):
         out += b'\x00\x00'

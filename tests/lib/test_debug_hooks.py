@@ -26,7 +26,7 @@ def interpreter_frames(args):
         code = frame.f_code
         if (code is PLAIN_CODE or code in INTERPRETERS) and frame.f_locals.get('cl') is not None:
             n += 1
-            t.hash[float(n)] = 'plain' if code is PLAIN_CODE else INTERPRETERS[code]
+            t.set(float(n), 'plain' if code is PLAIN_CODE else INTERPRETERS[code])
         frame = frame.f_back
     return (t,)
 

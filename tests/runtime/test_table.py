@@ -60,10 +60,13 @@ def test_length_is_a_border_for_tables_with_holes():
     assert t.get(n + 1.0) is None and (n == 0 or t.get(n) is not None)
 
 
-def test_constructor_array_size_seeds_the_border():
-    t = LuaTable(None, 3)          # {nil, 1}: the array part has two slots
+def test_the_array_size_decides_the_border():
+    t = LuaTable(None, 2)          # {nil, 1}: the array part has two slots
     t.set(2.0, 1.0)
     assert t.length() == 2.0
+    t = LuaTable(None, 3)          # {nil, 1, nil}: a border inside the array part
+    t.set(2.0, 1.0)
+    assert t.length() == 0.0
 
 
 def collect(t):
