@@ -61,13 +61,16 @@ class Engine:
 
     @_in_state
     def call(self, f, args):
-        """(True, results) or (False, message with traceback) as lua.c's
-        docall reports it."""
+        """lua.c's docall: (True, results), or (False, message with
+        traceback) as its report prints it (None: an error value of nil,
+        which it does not print)."""
         try:
             return True, ops.call(f, list(args))
         except Exception as e:
             err = catch(e)
             msg = err.value
+            if msg is None:
+                return False, None
             if type(msg) is float:
                 msg = ops.tostring_raw(msg)
             if type(msg) is not str:
@@ -113,10 +116,10 @@ class Engine:
         return self.call(f, [to_lua_string(a) for a in arg.split(',')] if arg else [])
 
     def set_arg_table(self, argv, script):
-        """The global `arg`: the script at 0, its arguments after it and the
-        interpreter and options at negative indices."""
+        """lua.c's getargs: the global `arg` holds the command line argv with
+        the script (argv[script]) at 0, so the interpreter as it was started
+        (argv[0]) and the options before the script are at negative indices."""
         t = LuaTable()
-        t.hash[float(-script - 1)] = 'moonpatch'
         for i, a in enumerate(argv):
             t.hash[float(i - script)] = to_lua_string(a)
         self.globals.hash['arg'] = t

@@ -1,9 +1,17 @@
 """The interactive mode of the command line (lua.c's dotty)."""
 import sys
 
+from .cli import message, write_out
 
 
 def read_line(prompt):
+    """A line from stdin (None at its end), after the prompt on stdout; a
+    standard stream whose descriptor was closed is None in Python."""
+    if sys.stdin is None:
+        return None
+    if sys.stdout is None:
+        line = sys.stdin.readline()
+        return line[:-1] if line.endswith('\n') else line or None
     try:
         return input(prompt)
     except EOFError:
@@ -49,10 +57,10 @@ def repl(lua):
             ok, msg = lua.call(lua.globals.hash.get('print'), list(results))
             if not ok:
                 show("error calling 'print' (%s)" % msg)
-    sys.stdout.write('\n')
-    sys.stdout.flush()
+    write_out(sys.stdout, '\n')
 
 
 def show(msg):
-    sys.stderr.write(msg + '\n')
-    sys.stderr.flush()
+    """report() with no program name; an error value of nil shows nothing."""
+    if msg is not None:
+        message(None, msg)
