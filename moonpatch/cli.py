@@ -21,6 +21,7 @@ has its default action again (Python ignores it), so writing to a closed
 pipe (`moonpatch big.lua | head -1`) ends the program silently with that
 signal, as it ends lua5.1. Other write errors of print and of the command
 line's own messages are ignored, as lua.c and print ignore those of stdio.
+Ctrl-C is sigint.py's.
 """
 import os
 import shlex
@@ -31,6 +32,7 @@ import threading
 
 from . import engine
 from .runtime.stack import run_deep
+from .sigint import Sigint
 
 VERSION = 'moonpatch 0.1 -- Lua 5.1 (LuaJIT 2.1 dialect)  Copyright (C) 2026 the moonpatch authors'
 
@@ -149,10 +151,14 @@ def main(argv=None, progname=None, interpreter=None):
         progname = command_name(sys.argv[0]) if sys.argv and sys.argv[0] else 'moonpatch'
     if interpreter is None:
         interpreter = progname
-    if threading.current_thread() is threading.main_thread() and hasattr(signal, 'SIGPIPE'):
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    sigint = None
+    if threading.current_thread() is threading.main_thread():
+        if hasattr(signal, 'SIGPIPE'):
+            signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+        sigint = Sigint()
+        sigint.install()
     try:
-        return run_deep(lambda: _main(argv, progname, interpreter))
+        return run_deep(lambda: _main(argv, progname, interpreter, sigint))
     finally:
         end_output()          # also after os.exit
 
@@ -169,7 +175,7 @@ def end_output():
         os.close(devnull)
 
 
-def _main(argv, progname, interpreter):
+def _main(argv, progname, interpreter, sigint):
     parsed = parse_args(argv)
     if parsed is None:
         usage(progname)
@@ -179,6 +185,7 @@ def _main(argv, progname, interpreter):
         return save_bytecode(progname, actions[-1][1],
                              argv[script:] if script is not None else [])
     lua = engine.Engine(use_env=not flags['E'])
+    lua.sigint = sigint
     status = run(lua, progname, interpreter, argv, actions, script, flags)
     lua.close()             # not after os.exit, which is C's exit()
     return status

@@ -1,6 +1,7 @@
 """One Lua universe with the standard libraries: what the command line and
 the REPL drive (the Python API builds its LuaRuntime on the same pieces)."""
 import functools
+from contextlib import nullcontext
 
 from .lib import open_libs
 from .lib.base import load_or_error, loadfile
@@ -40,6 +41,7 @@ def _in_state(method):
 class Engine:
     def __init__(self, use_env=True):
         self.state = new_state(use_env)
+        self.sigint = None      # the command line's SIGINT handler (sigint.py), if any
         # The newest engine is current until another is entered (tests and
         # tools call into its state directly); every method enters its own.
         enter_state(self.state)
@@ -64,18 +66,20 @@ class Engine:
         """lua.c's docall: (True, results), or (False, message with
         traceback) as its report prints it (None: an error value of nil,
         which it does not print)."""
-        try:
-            return True, ops.call(f, list(args))
-        except Exception as e:
-            err = catch(e)
-            msg = err.value
-            if msg is None:
-                return False, None
-            if type(msg) is float:
-                msg = ops.tostring_raw(msg)
-            if type(msg) is not str:
-                return False, '(error object is not a string)'
-            return False, format_traceback(error_levels(e), msg, bottom_c=True)
+        interruptible = self.sigint.docall(self.state) if self.sigint else nullcontext()
+        with interruptible:
+            try:
+                return True, ops.call(f, list(args))
+            except Exception as e:
+                err = catch(e)
+                msg = err.value
+                if msg is None:
+                    return False, None
+                if type(msg) is float:
+                    msg = ops.tostring_raw(msg)
+                if type(msg) is not str:
+                    return False, '(error object is not a string)'
+                return False, format_traceback(error_levels(e), msg, bottom_c=True)
 
     @_in_state
     def do_chunk(self, loaded, args=()):

@@ -1,5 +1,6 @@
 """The interactive mode of the command line (lua.c's dotty)."""
 import sys
+from contextlib import nullcontext
 
 from .cli import message, write_out
 
@@ -33,8 +34,10 @@ def repl(lua):
         import readline  # noqa: F401  (line editing and history for input())
     except ImportError:
         pass
+    waiting = lua.sigint.prompt if lua.sigint else nullcontext
     while True:
-        line = read_line(prompt_of(lua, '_PROMPT', '> '))
+        with waiting():
+            line = read_line(prompt_of(lua, '_PROMPT', '> '))
         if line is None:
             break
         if line.startswith('='):
@@ -43,7 +46,8 @@ def repl(lua):
             loaded = lua.load(line, '=stdin')
             if loaded[0] is not None or not incomplete(loaded[1]):
                 break
-            more = read_line(prompt_of(lua, '_PROMPT2', '>> '))
+            with waiting():
+                more = read_line(prompt_of(lua, '_PROMPT2', '>> '))
             if more is None:
                 break
             line += '\n' + more
