@@ -4,14 +4,36 @@
 
 Options as lua5.1's (-e -l -i -v -E -- -) plus LuaJIT's -b (list or save
 bytecode), -j and -O (accepted; the JIT gives them meaning).
+
+The program's name is lua.c's argv[0]: the prefix of its messages
+(`lua5.1: x.lua:1: boom`) and arg[-n], the lowest index of `arg`, where test
+runners find the interpreter to start it again (`os.execute(arg[-1] ..
+' t.lua')`). The installed `moonpatch` is a script the kernel starts by its
+path, the full path for a command found on PATH; when a PATH search for its
+bare name finds that same file, the bare name is what was typed and is the
+name. `python -m moonpatch` has no one word that starts it: its messages
+say `moonpatch`, and arg[-n] is the Python command as it was started (with
+its options and `-m moonpatch`), quoted for the shell that os.execute and
+io.popen run commands with.
+
+The standard streams behave as a C program's started by a shell. SIGPIPE
+has its default action again (Python ignores it), so writing to a closed
+pipe (`moonpatch big.lua | head -1`) ends the program silently with that
+signal, as it ends lua5.1. Other write errors of print and of the command
+line's own messages are ignored, as lua.c and print ignore those of stdio.
+Ctrl-C is sigint.py's.
 """
 import os
+import shlex
+import shutil
+import signal
 import sys
+import threading
 
 from . import engine
 from .runtime.stack import run_deep
+from .sigint import Sigint
 
-PROGNAME = 'moonpatch'
 VERSION = 'moonpatch 0.1 -- Lua 5.1 (LuaJIT 2.1 dialect)  Copyright (C) 2026 the moonpatch authors'
 
 USAGE = """\
@@ -30,15 +52,53 @@ Available options are:
 """
 
 
-def message(msg):
-    """l_message: 'moonpatch: msg' on stderr."""
-    sys.stderr.write('%s: %s\n' % (PROGNAME, msg) if PROGNAME else msg + '\n')
-    sys.stderr.flush()
+def command_name(path):
+    """The name of a script started as `path` (sys.argv[0]): its bare name
+    when that is what a PATH search finds, else the path as given."""
+    name = os.path.basename(path)
+    if name and os.path.isabs(path):
+        found = shutil.which(name)
+        try:
+            if found is not None and os.path.samefile(found, path):
+                return name
+        except OSError:
+            pass
+    return path
 
 
-def usage():
-    sys.stderr.write(USAGE % PROGNAME)
-    sys.stderr.flush()
+def module_command():
+    """`python -m moonpatch` as it was started: the words of the Python
+    command line before the arguments moonpatch gets, as one shell command."""
+    words = getattr(sys, 'orig_argv', None)     # Python 3.10+
+    n = len(sys.argv) - 1
+    if words and len(words) > n and words[len(words) - n:] == sys.argv[1:]:
+        words = words[:len(words) - n]
+    else:
+        words = [sys.executable or 'python3', '-m', 'moonpatch']
+    return ' '.join(shlex.quote(w) for w in words)
+
+
+def write_out(stream, text):
+    """fputs and fflush of a Lua string (its bytes), whose errors lua.c
+    ignores; a stream whose descriptor was closed is None in Python."""
+    stream = getattr(stream, 'buffer', stream)
+    if stream is not None:
+        try:
+            stream.write(text.encode('latin-1'))
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+
+
+def message(progname, msg):
+    """l_message: 'progname: msg' on stderr (no prefix without a name)."""
+    if progname:
+        msg = '%s: %s' % (engine.to_lua_string(progname), msg)
+    write_out(sys.stderr, msg + '\n')
+
+
+def usage(progname):
+    write_out(sys.stderr, USAGE % engine.to_lua_string(progname))
 
 
 def parse_args(argv):
@@ -81,111 +141,143 @@ def parse_args(argv):
     return actions, None, flags
 
 
-def main(argv=None):
-    argv = sys.argv[1:] if argv is None else argv
-    return run_deep(lambda: _main(argv))
+def main(argv=None, progname=None, interpreter=None):
+    """The entry point. argv: the arguments (default sys.argv[1:]);
+    progname: the name in messages (default from sys.argv[0]); interpreter:
+    the command that starts it again, arg's lowest index (default progname)."""
+    if argv is None:
+        argv = sys.argv[1:]
+    if progname is None:
+        progname = command_name(sys.argv[0]) if sys.argv and sys.argv[0] else 'moonpatch'
+    if interpreter is None:
+        interpreter = progname
+    sigint = None
+    if threading.current_thread() is threading.main_thread():
+        if hasattr(signal, 'SIGPIPE'):
+            signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+        sigint = Sigint()
+        sigint.install()
+    try:
+        return run_deep(lambda: _main(argv, progname, interpreter, sigint))
+    finally:
+        end_output()          # also after os.exit
 
 
-def _main(argv):
+def end_output():
+    """Flush stdout before Python's exit does: if that fails (a full disk),
+    lua.c's exit status stays 0, and Python must not report it either."""
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except (OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())       # the unwritten rest goes nowhere
+        os.close(devnull)
+
+
+def _main(argv, progname, interpreter, sigint):
     parsed = parse_args(argv)
     if parsed is None:
-        usage()
+        usage(progname)
         return 1
     actions, script, flags = parsed
     if actions and actions[-1][0] == 'b':
-        return save_bytecode(actions[-1][1], argv[script:] if script is not None else [])
+        return save_bytecode(progname, actions[-1][1],
+                             argv[script:] if script is not None else [])
     lua = engine.Engine(use_env=not flags['E'])
+    lua.sigint = sigint
+    status = run(lua, progname, interpreter, argv, actions, script, flags)
+    lua.close()             # not after os.exit, which is C's exit()
+    return status
+
+
+def run(lua, progname, interpreter, argv, actions, script, flags):
+    """lua.c's pmain after the state is made: 0 or 1 for the exit status."""
     if not flags['E']:
         init = os.environ.get('LUA_INIT')
-        if init is not None and not run_init(lua, init):
+        if init is not None and not run_init(lua, progname, init):
             return 1
     if flags['v']:
-        print(VERSION)
-        sys.stdout.flush()
+        message(None, VERSION)
     for opt, value in actions:
         if opt == 'e':
-            if not report(lua.do_string(value, '=(command line)')):
-                return 1
+            step = lua.do_string(value, '=(command line)')
         elif opt == 'l':
-            if not report(lua.do_require(value)):
-                return 1
+            step = lua.do_require(value)
         elif opt == 'j':
-            if not report(lua.jit_command(value)):
-                return 1
+            step = lua.jit_command(value)
+        else:
+            continue                    # -O: accepted
+        if not report(progname, step):
+            return 1
     if script is not None:
-        lua.set_arg_table(argv, script)
+        lua.set_arg_table([interpreter] + argv, script + 1)
         name = argv[script]
         if name == '-' and (script == 0 or argv[script - 1] != '--'):
             name = None
-        if not report(lua.do_file(name, argv[script + 1:])):
+        if not report(progname, lua.do_file(name, argv[script + 1:])):
             return 1
     if flags['i']:
         from .repl import repl
         repl(lua)
     elif script is None and not flags['e'] and not flags['v']:
-        if sys.stdin.isatty():
-            print(VERSION)
+        if sys.stdin is not None and sys.stdin.isatty():
+            message(None, VERSION)
             from .repl import repl
             repl(lua)
-        elif not report(lua.do_file(None, [])):
-            return 1
-    lua.close()
+        else:
+            report(progname, lua.do_file(None, []))     # lua.c ignores its status
     return 0
 
 
-def run_init(lua, init):
+def run_init(lua, progname, init):
     if init[:1] == '@':
-        return report(lua.do_file(init[1:], []))
-    return report(lua.do_string(init, '=LUA_INIT'))
+        return report(progname, lua.do_file(init[1:], []))
+    return report(progname, lua.do_string(init, '=LUA_INIT'))
 
 
-def report(result):
-    """Print a failed step's message (with traceback) as lua.c does;
-    True when the step succeeded."""
+def report(progname, result):
+    """Print a failed step's message (with traceback) as lua.c does, which
+    prints nothing for an error value of nil; True when the step succeeded."""
     ok, msg = result
-    if not ok:
-        message(msg)
+    if not ok and msg is not None:
+        message(progname, msg)
     return ok
 
 
-def save_bytecode(opts, rest):
-    """luajit -b: `-bl in` lists, `-b[s] in out` writes a binary chunk."""
+def save_bytecode(progname, opts, rest):
+    """luajit -b: `-bl in [out]` lists, `-b[s|g] in out` writes a binary
+    chunk; `in` is Lua source or a binary chunk, as loadfile reads it."""
     from .bytecode.dump import dump
     from .bytecode.listing import listing
-    from .frontend.codegen import compile_chunk
     from .errors import LuaError
-    if not rest:
-        usage()
+    from .lib.base import read_source_file
+    from .runtime.loader import load_proto
+    if not rest or ('l' not in opts and len(rest) < 2):
+        usage(progname)
         return 1
     src = rest[0]
     try:
-        if src == '-':
-            text, name = sys.stdin.buffer.read().decode('latin-1'), '=stdin'
-        else:
-            with open(src, 'rb') as f:
-                text, name = f.read().decode('latin-1'), '@' + src
-        proto = compile_chunk(text, name, skip_shebang=True)
+        text, name = read_source_file(None if src == '-' else engine.to_lua_string(src))
+        proto = load_proto(text, name, skip_shebang=True)
     except OSError as e:
-        message('cannot open %s: %s' % (src, e.strerror))
+        message(progname, 'cannot open %s: %s' % (src, e.strerror))
         return 1
     except LuaError as e:
-        message(str(e))
+        message(progname, e.value)
         return 1
     if 'l' in opts:
-        out = listing(proto)
-        if len(rest) > 1 and rest[1] != '-':
-            with open(rest[1], 'w', encoding='latin-1') as f:
-                f.write(out)
-        else:
-            sys.stdout.write(out)
-        return 0
-    if len(rest) < 2:
-        usage()
-        return 1
-    data = dump(proto, strip='g' not in opts).encode('latin-1')    # -g keeps debug info
-    if rest[1] == '-':
-        sys.stdout.buffer.write(data)
+        data = listing(proto)
     else:
-        with open(rest[1], 'wb') as f:
-            f.write(data)
+        data = dump(proto, strip='g' not in opts)    # -g keeps debug info
+    out = rest[1] if len(rest) > 1 else '-'
+    if out == '-':
+        write_out(sys.stdout, data)
+        return 0
+    try:
+        with open(out, 'wb') as f:
+            f.write(data.encode('latin-1'))
+    except OSError as e:
+        message(progname, '%s: %s' % (out, e.strerror))
+        return 1
     return 0

@@ -1,6 +1,7 @@
 """One Lua universe with the standard libraries: what the command line and
 the REPL drive (the Python API builds its LuaRuntime on the same pieces)."""
 import functools
+from contextlib import nullcontext
 
 from .lib import open_libs
 from .lib.base import load_or_error, loadfile
@@ -40,6 +41,7 @@ def _in_state(method):
 class Engine:
     def __init__(self, use_env=True):
         self.state = new_state(use_env)
+        self.sigint = None      # the command line's SIGINT handler (sigint.py), if any
         # The newest engine is current until another is entered (tests and
         # tools call into its state directly); every method enters its own.
         enter_state(self.state)
@@ -61,18 +63,23 @@ class Engine:
 
     @_in_state
     def call(self, f, args):
-        """(True, results) or (False, message with traceback) as lua.c's
-        docall reports it."""
-        try:
-            return True, ops.call(f, list(args))
-        except Exception as e:
-            err = catch(e)
-            msg = err.value
-            if type(msg) is float:
-                msg = ops.tostring_raw(msg)
-            if type(msg) is not str:
-                return False, '(error object is not a string)'
-            return False, format_traceback(error_levels(e), msg, bottom_c=True)
+        """lua.c's docall: (True, results), or (False, message with
+        traceback) as its report prints it (None: an error value of nil,
+        which it does not print)."""
+        interruptible = self.sigint.docall(self.state) if self.sigint else nullcontext()
+        with interruptible:
+            try:
+                return True, ops.call(f, list(args))
+            except Exception as e:
+                err = catch(e)
+                msg = err.value
+                if msg is None:
+                    return False, None
+                if type(msg) is float:
+                    msg = ops.tostring_raw(msg)
+                if type(msg) is not str:
+                    return False, '(error object is not a string)'
+                return False, format_traceback(error_levels(e), msg, bottom_c=True)
 
     @_in_state
     def do_chunk(self, loaded, args=()):
@@ -113,10 +120,10 @@ class Engine:
         return self.call(f, [to_lua_string(a) for a in arg.split(',')] if arg else [])
 
     def set_arg_table(self, argv, script):
-        """The global `arg`: the script at 0, its arguments after it and the
-        interpreter and options at negative indices."""
-        t = create_table(len(argv) - script - 1, script + 2)    # as lua.c's getargs
-        t.set(float(-script - 1), 'moonpatch')
+        """lua.c's getargs: the global `arg` holds the command line argv with
+        the script (argv[script]) at 0, so the interpreter as it was started
+        (argv[0]) and the options before the script are at negative indices."""
+        t = create_table(len(argv) - script - 1, script + 1)
         for i, a in enumerate(argv):
             t.set(float(i - script), to_lua_string(a))
         self.globals.hash['arg'] = t

@@ -1,9 +1,18 @@
 """The interactive mode of the command line (lua.c's dotty)."""
 import sys
+from contextlib import nullcontext
 
+from .cli import message, write_out
 
 
 def read_line(prompt):
+    """A line from stdin (None at its end), after the prompt on stdout; a
+    standard stream whose descriptor was closed is None in Python."""
+    if sys.stdin is None:
+        return None
+    if sys.stdout is None:
+        line = sys.stdin.readline()
+        return line[:-1] if line.endswith('\n') else line or None
     try:
         return input(prompt)
     except EOFError:
@@ -25,8 +34,10 @@ def repl(lua):
         import readline  # noqa: F401  (line editing and history for input())
     except ImportError:
         pass
+    waiting = lua.sigint.prompt if lua.sigint else nullcontext
     while True:
-        line = read_line(prompt_of(lua, '_PROMPT', '> '))
+        with waiting():
+            line = read_line(prompt_of(lua, '_PROMPT', '> '))
         if line is None:
             break
         if line.startswith('='):
@@ -35,7 +46,8 @@ def repl(lua):
             loaded = lua.load(line, '=stdin')
             if loaded[0] is not None or not incomplete(loaded[1]):
                 break
-            more = read_line(prompt_of(lua, '_PROMPT2', '>> '))
+            with waiting():
+                more = read_line(prompt_of(lua, '_PROMPT2', '>> '))
             if more is None:
                 break
             line += '\n' + more
@@ -49,10 +61,10 @@ def repl(lua):
             ok, msg = lua.call(lua.globals.hash.get('print'), list(results))
             if not ok:
                 show("error calling 'print' (%s)" % msg)
-    sys.stdout.write('\n')
-    sys.stdout.flush()
+    write_out(sys.stdout, '\n')
 
 
 def show(msg):
-    sys.stderr.write(msg + '\n')
-    sys.stderr.flush()
+    """report() with no program name; an error value of nil shows nothing."""
+    if msg is not None:
+        message(None, msg)

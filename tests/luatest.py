@@ -45,7 +45,7 @@ def _run_program(folder, name, setup):
         lua.state.stderr = out
         if setup is not None:
             setup(lua)
-        lua.set_arg_table([name + '.lua'], 0)
+        lua.set_arg_table(['moonpatch', name + '.lua'], 1)
         ok, msg = lua.do_file(name + '.lua', [])
         if not ok:
             out.write(('moonpatch: %s\n' % msg).encode('latin-1'))

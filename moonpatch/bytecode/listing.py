@@ -18,8 +18,8 @@ def _quote(s):
 
 
 def _number(x):
-    if x == int(x) and abs(x) < 1e15:
-        return '%d' % x
+    """jit/bc.lua prints a number constant with LuaJIT's tostring: %.14g,
+    also for inf, -inf, -0 and (any) nan."""
     return '%.14g' % x
 
 

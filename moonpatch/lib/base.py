@@ -1,4 +1,6 @@
 """The base library (lbaselib.c): print, type, pcall, load, getfenv, ..."""
+import errno
+import os
 import sys
 
 from ..errors import LuaError
@@ -20,16 +22,22 @@ LIB = '_G'
 
 def write_stdout(state, text):
     """Write to the state's standard output; line by line at a terminal,
-    as C's stdout is."""
+    as C's stdout is. Errors are ignored, as print ignores fputs's (a
+    stdout Python has not got, its descriptor being closed, is None)."""
     out = state.stdout
-    if out is None:
-        out = sys.stdout
-        out = getattr(out, 'buffer', out)
-        out.write(text.encode('latin-1'))
-        if _is_terminal(out):
-            out.flush()
-    else:
-        out.write(text.encode('latin-1'))
+    try:
+        if out is None:
+            out = sys.stdout
+            out = getattr(out, 'buffer', out)
+            if out is None:
+                return
+            out.write(text.encode('latin-1'))
+            if _is_terminal(out):
+                out.flush()
+        else:
+            out.write(text.encode('latin-1'))
+    except (OSError, ValueError):
+        pass
 
 
 _tty = {}
@@ -325,6 +333,8 @@ def read_source_file(filename):
     """(text, chunkname) of a Lua file (None: stdin), or raise LibErr-free
     OSError for the caller to report."""
     if filename is None:
+        if sys.stdin is None:           # its descriptor was closed
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
         return sys.stdin.buffer.read().decode('latin-1'), '=stdin'
     with open(filename.encode('latin-1'), 'rb') as f:
         return f.read().decode('latin-1'), '@' + filename
@@ -334,6 +344,8 @@ def loadfile(filename, mode='bt', env=None):
     try:
         text, chunkname = read_source_file(filename)
     except OSError as e:
+        if filename is None:            # stdin is not opened, only read
+            return (None, 'cannot read stdin: %s' % e.strerror)
         what = 'open' if not isinstance(e, IsADirectoryError) else 'read'
         return (None, 'cannot %s %s: %s' % (what, filename, e.strerror))
     return load_or_error(text, chunkname, mode, env, skip_shebang=True)

@@ -98,18 +98,20 @@ def _levels_of(frame):
     return ()
 
 
+def _shown_levels(frame):
+    """The levels a frame shows: those a splice puts in its place (levels
+    unwound by an error, this frame's included; a host function's level
+    while a hook runs for it), else its own."""
+    splice = _SPLICE_CODE.get(frame.f_code)
+    return (splice(frame) if splice is not None else None) or _levels_of(frame)
+
+
 def live_levels(frame):
     """The levels of the running stack, innermost first, from `frame` out
     (pass sys._getframe())."""
     while frame is not None:
-        code = frame.f_code
-        splice = _SPLICE_CODE.get(code)
-        inner = splice(frame) if splice is not None else None
-        if inner:               # levels unwound by an error, this frame's included
-            yield from inner
-        else:
-            yield from _levels_of(frame)
-        if code in _BOTTOM_CODE:
+        yield from _shown_levels(frame)
+        if frame.f_code in _BOTTOM_CODE:
             return
         frame = frame.f_back
 
@@ -122,7 +124,7 @@ def traceback_levels(tb):
         tb = tb.tb_next
     out = []
     for frame in reversed(frames):
-        out.extend(_levels_of(frame))
+        out.extend(_shown_levels(frame))
     return out
 
 
@@ -150,8 +152,7 @@ def c_calls(frame):
             continue
         # the levels live_levels sees here (under an error handler, the
         # erroring calls), each Python frame once
-        splice = _SPLICE_CODE.get(code)
-        levels = (splice(frame) if splice is not None else None) or _levels_of(frame)
+        levels = _shown_levels(frame)
         frames = {id(level.frame): level.frame for level in levels if level.frame is not None}
         n += sum(_entered_from_c(f) for f in frames.values())
         frame = frame.f_back

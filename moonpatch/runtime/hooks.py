@@ -285,8 +285,9 @@ _CALL_SLOT.update({BY_NAME[name].code: -3 for name in ('ITERC', 'ITERN')})
 
 
 def _callee(f_locals):
-    """The host function a plain frame is calling, if it is calling one."""
-    cl, pc = f_locals['cl'], f_locals['pc']
+    """The host function a plain frame is calling, if it is calling one (a
+    frame a signal marked on its way in has no pc yet)."""
+    cl, pc = f_locals['cl'], f_locals.get('pc', 0)
     ins = cl.proto.code[pc - 1] if pc > 0 else 0
     offset = _CALL_SLOT.get(ins & 0xff)
     if offset is None:

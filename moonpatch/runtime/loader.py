@@ -12,13 +12,16 @@ from .closure import load_closure
 def load(chunk, chunkname, env, mode='bt', skip_shebang=False):
     """A main-chunk closure for chunk (a str of code points 0-255: Lua source
     or a string.dump result). Raises LuaSyntaxError with Lua's message."""
+    return load_closure(load_proto(chunk, chunkname, mode, skip_shebang), env)
+
+
+def load_proto(chunk, chunkname, mode='bt', skip_shebang=False):
+    """The Proto of the main chunk of chunk (what `luajit -bl` lists)."""
     if chunk.startswith(BINARY_SIGNATURE):
         if 'b' not in mode:
             raise LuaSyntaxError('attempt to load chunk with wrong mode')
-        proto = undump(chunk, chunkname)
-    else:
-        if 't' not in mode:
-            raise LuaSyntaxError('attempt to load chunk with wrong mode')
-        proto = compile_chunk(chunk, chunkname, skip_shebang=skip_shebang,
-                              ccalls=HOST_CCALLS + c_calls(sys._getframe()))
-    return load_closure(proto, env)
+        return undump(chunk, chunkname)
+    if 't' not in mode:
+        raise LuaSyntaxError('attempt to load chunk with wrong mode')
+    return compile_chunk(chunk, chunkname, skip_shebang=skip_shebang,
+                         ccalls=HOST_CCALLS + c_calls(sys._getframe()))

@@ -3,11 +3,9 @@
 Expected texts were captured from lua5.1 (with 'lua5.1' read as 'moonpatch');
 -E, -b and the listing are LuaJIT's options.
 """
-import os
-import subprocess
-import sys
-
 import pytest
+
+from .clirun import environment, run
 
 SCRIPTS = {
     's.lua': 'print("script", ...)\nprint(arg[0], arg[1], arg[-1], #arg)\n',
@@ -15,6 +13,8 @@ SCRIPTS = {
     'err.lua': 'local function f() error("boom") end\nf()\n',
     'syn.lua': 'x = = 1\n',
     'sb.lua': '#!/usr/bin/env lua\nprint("shebang ok")\n',
+    'gcerr.lua': 'local u = newproxy(true) getmetatable(u).__gc = function() print("gc") end\n'
+                 '_G.u = u error("x")\n',
 }
 
 USAGE = """usage: moonpatch [options] [script [args]].
@@ -33,19 +33,15 @@ Available options are:
 
 
 @pytest.fixture
-def workdir(tmp_path):
+def workdir(tmp_path, script):
     for name, text in SCRIPTS.items():
         (tmp_path / name).write_text(text)
     return tmp_path
 
 
 def moonpatch(cwd, *args, stdin='', env=None):
-    e = dict(os.environ)
-    e.pop('LUA_INIT', None)
-    e.update(env or {})
-    p = subprocess.run([sys.executable, '-m', 'moonpatch', *args], cwd=cwd, input=stdin,
-                       capture_output=True, text=True, env=e, timeout=60)
-    return p.stdout, p.stderr, p.returncode
+    """Run `moonpatch args` as a shell would, found on PATH."""
+    return run(cwd, ['moonpatch', *args], stdin, environment(**(env or {})))
 
 
 CASES = [
@@ -57,6 +53,17 @@ CASES = [
     (['syn.lua'], '', "moonpatch: syn.lua:1: unexpected symbol near '='\n", 1),
     (['nofile.lua'], '', 'moonpatch: cannot open nofile.lua: No such file or directory\n', 1),
     (['-e', 'error({})'], '', 'moonpatch: (error object is not a string)\n', 1),
+    (['-e', 'error()'], '', '', 1),
+    (['-e', 'error(nil)'], '', '', 1),
+    (['-e', 'error(true)'], '', 'moonpatch: (error object is not a string)\n', 1),
+    (['-e', 'error(setmetatable({}, {__tostring = function() return "TS" end}))'], '',
+     'moonpatch: (error object is not a string)\n', 1),
+    (['-e', 'error(4.5)'], '', "moonpatch: (command line):1: 4.5\nstack traceback:\n"
+     "\t[C]: in function 'error'\n\t(command line):1: in main chunk\n\t[C]: ?\n", 1),
+    (['-e', 'error("\\233")'], '', "moonpatch: (command line):1: \xe9\nstack traceback:\n"
+     "\t[C]: in function 'error'\n\t(command line):1: in main chunk\n\t[C]: ?\n", 1),
+    (['gcerr.lua'], 'gc\n', "moonpatch: gcerr.lua:2: x\nstack traceback:\n"
+     "\t[C]: in function 'error'\n\tgcerr.lua:2: in main chunk\n\t[C]: ?\n", 1),
     (['-e', 'error(42)'], '', "moonpatch: (command line):1: 42\nstack traceback:\n"
      "\t[C]: in function 'error'\n\t(command line):1: in main chunk\n\t[C]: ?\n", 1),
     (['-e'], '', USAGE, 1),
@@ -79,6 +86,9 @@ def test_stdin_script_with_arguments(workdir):
 
 def test_piped_program_without_script(workdir):
     assert moonpatch(workdir, stdin='print(6 * 7)') == ('42\n', '', 0)
+    # lua.c ignores the status of a program it reads from stdin without '-'
+    assert moonpatch(workdir, stdin='error()') == ('', '', 0)
+    assert moonpatch(workdir, '-', stdin='error()') == ('', '', 1)
 
 
 def test_lua_init_code_file_and_E(workdir):
@@ -94,17 +104,23 @@ def test_lua_init_code_file_and_E(workdir):
 
 
 def test_version(workdir):
-    out, err, status = moonpatch(workdir, '-v')
-    assert status == 0 and out.startswith('moonpatch ') and 'Lua 5.1' in out
+    out, err, status = moonpatch(workdir, '-v')       # lua5.1 prints it on stderr
+    assert (out, status) == ('', 0) and err.startswith('moonpatch ') and 'Lua 5.1' in err
 
 
 def test_interactive_mode(workdir):
     out, err, status = moonpatch(
-        workdir, '-i', stdin='print(1)\n= 2+3\nlocal t = {\n1}\nprint(#t)\nerror("x")\n')
+        workdir, '-i', stdin='print(1)\n= 2+3\nlocal t = {\n1}\nprint(#t)\nerror("x")\n'
+        'error()\nerror({})\n')
     assert status == 0
-    assert out.replace('>> ', '').replace('> ', '').split('\n')[1:4] == ['1', '5', '']
-    assert "stdin:1: attempt to get length of global 't' (a nil value)" in err
-    assert "stdin:1: x\nstack traceback:\n\t[C]: in function 'error'" in err
+    assert out.replace('>> ', '').replace('> ', '').split('\n') == ['1', '5', '', '']
+    assert err.startswith('moonpatch ')                                 # the version
+    assert err.split('\n', 1)[1] == (
+        "stdin:1: attempt to get length of global 't' (a nil value)\nstack traceback:\n"
+        "\tstdin:1: in main chunk\n\t[C]: ?\n"
+        "stdin:1: x\nstack traceback:\n\t[C]: in function 'error'\n"
+        "\tstdin:1: in main chunk\n\t[C]: ?\n"
+        "(error object is not a string)\n")
 
 
 def test_bytecode_listing_and_binary_chunk(workdir):
@@ -115,3 +131,10 @@ def test_bytecode_listing_and_binary_chunk(workdir):
     data = (workdir / 's.raw').read_bytes()
     assert data.startswith(b'\x1bLJ')
     assert moonpatch(workdir, 's.raw', 'z') == ('script\tz\ns.raw\tz\tmoonpatch\t1\n', '', 0)
+    # as luajit -bl and -b, a binary chunk file is read as loadfile reads it
+    listed, err, status = moonpatch(workdir, '-bl', 's.raw')
+    assert (err, status) == ('', 0) and listed.startswith('-- BYTECODE -- s.raw:')
+    assert listed.split('\n', 1)[1] == out.split('\n', 1)[1]
+    assert moonpatch(workdir, '-b', 's.raw', 's2.raw')[2] == 0
+    assert (workdir / 's2.raw').read_bytes() == data
+
