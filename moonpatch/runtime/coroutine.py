@@ -8,8 +8,7 @@ coroutine's greenlet, yield switches back to whoever resumed it.
 import greenlet
 
 from .callstack import register_bottom_code
-from ..errors import LuaError
-from .errors import RuntimeErr, finalize
+from .errors import UNCATCHABLE, RuntimeErr, finalize
 from .ops import call
 from .state import current_state
 from .table import collectable
@@ -78,10 +77,13 @@ def resume(co, args, throw=None):
 
 
 def catch(exc):
-    """The LuaError a protected boundary catches; other host exceptions pass."""
-    if isinstance(exc, (LuaError, RecursionError, MemoryError)):
-        return finalize(exc)
-    raise exc
+    """The LuaError a protected call (pcall, xpcall, coroutine.resume, an
+    error handler) catches for exc. The one place that decides what Lua code
+    may catch: every Exception, less the sandbox's limits (UNCATCHABLE),
+    which are raised again, as the host's BaseExceptions are by finalize."""
+    if isinstance(exc, UNCATCHABLE):
+        raise exc
+    return finalize(exc)
 
 
 def yield_(args):
