@@ -91,8 +91,16 @@ def opt_string(args, n, default):
     return check_string(args, n)
 
 
+def c_name(s):
+    """A Lua string as C's char* sees it (a file name, an option, a
+    command): up to the first NUL."""
+    i = s.find('\0')
+    return s if i < 0 else s[:i]
+
+
 def check_option(args, n, default, options):
-    name = opt_string(args, n, default) if default is not None else check_string(args, n)
+    """luaL_checkoption: the name compared as a C string."""
+    name = c_name(opt_string(args, n, default) if default is not None else check_string(args, n))
     if name not in options:
         raise ArgErr(n, "invalid option '%s'" % name)
     return name

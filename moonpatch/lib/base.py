@@ -11,8 +11,8 @@ from ..runtime.loader import load as load_chunk
 from ..runtime.state import current_state
 from ..runtime.table import LuaTable
 from ..runtime.values import LuaFunction, Userdata, number_to_str, str_to_number, typename
-from .auxlib import (arg, check_any, check_int, check_option, check_string, check_table,
-                     opt_int, opt_string)
+from .auxlib import (arg, c_name, check_any, check_int, check_option, check_string,
+                     check_table, opt_int, opt_string)
 from .registry import builtin, libfunction, open_library
 
 LIB = '_G'
@@ -331,6 +331,8 @@ def read_source_file(filename):
 
 
 def loadfile(filename, mode='bt', env=None):
+    if filename is not None:
+        filename = c_name(filename)       # luaL_loadfile's C string
     try:
         text, chunkname = read_source_file(filename)
     except OSError as e:

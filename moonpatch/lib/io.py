@@ -23,7 +23,16 @@ from ..runtime.errors import ArgErr, LibErr, type_error
 from ..runtime.state import current_state
 from ..runtime.table import LuaTable
 from ..runtime.values import LuaFunction, Userdata, number_to_str
-from .auxlib import arg, check_any, check_option, check_string, opt_int, opt_string, to_integer
+from .auxlib import (
+    arg,
+    c_name,
+    check_any,
+    check_option,
+    check_string,
+    opt_int,
+    opt_string,
+    to_integer,
+)
 from .registry import builtin, libfunction
 
 O_ACCMODE = getattr(os, 'O_ACCMODE', 3)     # PyPy's os lacks it
@@ -222,12 +231,6 @@ class IoState:
 
 
 # ---- errors --------------------------------------------------------------------------
-
-def c_name(s):
-    """A Lua string as C's char* sees it: up to the first NUL."""
-    i = s.find('\0')
-    return s if i < 0 else s[:i]
-
 
 def os_errno(e, default=errno.EBADF):
     if isinstance(e, io.UnsupportedOperation):

@@ -18,7 +18,7 @@ from ..runtime.errors import LibErr, type_error
 from ..runtime.state import current_state
 from ..runtime.table import LuaTable
 from ..runtime.values import LuaFunction
-from .auxlib import arg, check_function, check_int, check_string, opt_string
+from .auxlib import arg, c_name, check_function, check_int, check_string, opt_string
 from .registry import builtin, libfunction
 
 LIB = 'jit'
@@ -182,7 +182,7 @@ def jit_opt_start(args):
         opts.flags = set(_O3)
         return ()
     for i in range(1, len(args) + 1):
-        s = check_string(args, i).split('\0', 1)[0]     # C strings end at NUL
+        s = c_name(check_string(args, i))
         if not (opts.set_level(s) or opts.set_flag(s) or opts.set_param(s)):
             raise LibErr(f"unknown or malformed optimization flag '{s}'")
     return ()

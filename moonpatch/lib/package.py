@@ -17,9 +17,8 @@ from ..runtime.errors import LibErr
 from ..runtime.state import current_state
 from ..runtime.table import LuaTable
 from ..runtime.values import LuaFunction, Userdata, number_to_str
-from .auxlib import check_string, check_table
+from .auxlib import c_name, check_string, check_table
 from .base import loadfile, set_metatable
-from .io import c_name
 from .registry import libfunction
 
 LIB = 'package'
