@@ -28,6 +28,7 @@ from .auxlib import (
     c_name,
     check_any,
     check_option,
+    check_stack,
     check_string,
     opt_int,
     opt_string,
@@ -586,6 +587,9 @@ def g_read(h, f, args, first):
             if not h.readable:
                 raise _ebadf()
             return (read_line(f),)
+        nformats = len(args) - first + 1      # room for the results and a buffer (LUA_MINSTACK)
+        if not check_stack(nformats + 1, nformats + 20):
+            raise LibErr('stack overflow (too many arguments)')
         out = []
         for n in range(first, len(args) + 1):
             fmt = args[n - 1]

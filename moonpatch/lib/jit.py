@@ -124,8 +124,7 @@ def _setmode(args, on):
             state.jit_enabled = on
         return ()
     if f is True:
-        levels = list(live_levels(sys._getframe(1)))    # [0]: this library function
-        caller = levels[1] if len(levels) > 1 else None
+        caller = next(live_levels(sys._getframe(1), 1), None)   # [0]: this library function
         f = caller.closure if caller is not None and caller.is_lua else None
     if type(f) is not LuaFunction or f.proto is None:
         raise type_error(1, 'function', arg(args, 1))

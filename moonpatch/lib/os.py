@@ -17,6 +17,7 @@ from ..runtime.table import LuaTable
 from ..runtime.values import str_to_number
 from .auxlib import (
     arg,
+    c_int,
     c_name,
     check_number,
     check_option,
@@ -26,7 +27,6 @@ from .auxlib import (
     opt_string,
     to_integer,
 )
-from .math import c_int
 from .registry import libfunction
 
 LIB = 'os'

@@ -10,6 +10,8 @@ traceback is printed or the debug library asks.
 A Level is one activation as Lua sees it. Levels come from a live frame
 (walking f_back) or from an exception's traceback (the frames it unwound).
 """
+from itertools import chain, repeat
+
 from ..bytecode.opcodes import BY_NAME
 
 _LUA_CODE = {}        # code object -> fn(frame) -> (closure, pc)
@@ -77,53 +79,86 @@ def host_function(fn, name=None):
     return fn
 
 
-def _levels_of(frame):
-    """The levels a Python frame stands for. A Lua code's locate(frame)
-    returns None (a frame that hides behind another), (closure, pc), or
-    (closure, pc, tail calls[, (closure, pc, tail calls) below it]): a
-    frame reused by tail calls shows Lua 5.1's '(tail call)' levels."""
+TAIL = Level(None, 0, None, True)       # a '(tail call)' level: what a reused frame lost
+
+
+def _runs_of(frame):
+    """The levels a Python frame stands for, as (level, tail calls) pairs:
+    an activation and the '(tail call)' levels that follow it in Lua 5.1 (the
+    calls that reused its frame), so a walk can step over them at once. A
+    Lua code's locate(frame) returns None (a frame that hides behind
+    another), (closure, pc), or (closure, pc, tail calls[, (closure, pc,
+    tail calls) below it])."""
     code = frame.f_code
     locate = _LUA_CODE.get(code)
     if locate is not None:
         where = locate(frame)
         out = []
         while where is not None:
-            out.append(Level(where[0], where[1], frame))
-            if len(where) > 2:
-                out.extend(Level(None, 0, None, True) for _ in range(where[2]))
+            out.append((Level(where[0], where[1], frame), where[2] if len(where) > 2 else 0))
             where = where[3] if len(where) > 3 else None
         return out
     if code in _HOST_CODE:
-        return (Level(None, 0, frame),)
+        return ((Level(None, 0, frame), 0),)
     return ()
 
 
-def live_levels(frame):
-    """The levels of the running stack, innermost first, from `frame` out
-    (pass sys._getframe())."""
+def _levels_from(runs, skip):
+    """The levels of (level, tail calls) runs, less the first `skip`: a run
+    of tail calls is stepped over in one go (lua_getstack's ci->tailcalls),
+    so reaching level n costs the frames below it, not n."""
+    for level, tails in runs:
+        if skip > tails:
+            skip -= tails + 1
+            continue
+        if skip == 0:
+            yield level
+        else:
+            tails -= skip - 1
+            skip = 0
+        yield from repeat(TAIL, tails)
+
+
+def _levels_of(frame):
+    return list(_levels_from(_runs_of(frame), 0))
+
+
+def _live_runs(frame):
     while frame is not None:
         code = frame.f_code
         splice = _SPLICE_CODE.get(code)
         inner = splice(frame) if splice is not None else None
         if inner:               # levels unwound by an error, this frame's included
-            yield from inner
+            yield from ((level, 0) for level in inner)
         else:
-            yield from _levels_of(frame)
+            yield from _runs_of(frame)
         if code in _BOTTOM_CODE:
             return
         frame = frame.f_back
 
 
-def traceback_levels(tb):
-    """The levels an exception unwound, innermost first."""
+def live_levels(frame, skip=0, outermost=None):
+    """The levels of the running stack, innermost first, from `frame` out
+    (pass sys._getframe()), from level `skip` on; `outermost`: a level to
+    add after the last (the host program that runs the main thread)."""
+    runs = _live_runs(frame)
+    if outermost is not None:
+        runs = chain(runs, ((outermost, 0),))
+    return _levels_from(runs, skip)
+
+
+def _traceback_runs(tb):
     frames = []
     while tb is not None:
         frames.append(tb.tb_frame)
         tb = tb.tb_next
-    out = []
     for frame in reversed(frames):
-        out.extend(_levels_of(frame))
-    return out
+        yield from _runs_of(frame)
+
+
+def traceback_levels(tb, skip=0):
+    """The levels an exception unwound, innermost first, from level `skip` on."""
+    return list(_levels_from(_traceback_runs(tb), skip))
 
 
 def error_levels(exc):

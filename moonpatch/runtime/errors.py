@@ -190,10 +190,8 @@ def internal_error_message(exc):
 def error_value_at(msg, level):
     """error(msg, level): msg with the position of that level prefixed."""
     if type(msg) is str and level > 0:
-        levels = list(live_levels(sys._getframe(1)))
-        # levels[0] is the host function that called us (`error` itself)
-        lv = levels[level] if level < len(levels) else None
-        return where(lv) + msg
+        # level 0 is the host function that called us (`error` itself)
+        return where(next(live_levels(sys._getframe(1), level), None)) + msg
     return msg
 
 
