@@ -3,7 +3,6 @@ n tail calls stands for n '(tail call)' levels, stepped over at once (as
 lua_getstack steps over ci->tailcalls). Each function that walks the levels
 is timed over every level of a stack of n and of 8n tail calls: linear work
 grows 8 times, quadratic 64 times."""
-import time
 
 import pytest
 
