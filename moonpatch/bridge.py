@@ -495,42 +495,67 @@ class Bridge:
         """Tables -> lists (keys exactly 1..n) or dicts, recursively; other
         values as to_py gives them. A table met twice gives one object; a
         table that contains itself, or nesting deeper than max_depth, is a
-        ValueError."""
-        memo = {}
-        active = set()
-
-        def convert(v, depth, path):
-            if type(v) is not LuaTable:
-                return self.to_py(v)
-            key = id(v)
-            if key in active:
-                raise ValueError(f'to_python: cycle: {path} refers back to a table '
-                                 'that contains it')
-            done = memo.get(key)
-            if done is not None:
-                return done
-            if depth > max_depth:
-                raise ValueError(f'to_python: tables nested deeper than {max_depth} levels '
-                                 f'(at {path})')
-            active.add(key)
-            pairs = [(lua_key(k), item) for k, item in list(v.hash.items())]
-            n = len(pairs)
-            if n and all(type(k) is float for k, _ in pairs) and \
-                    {k for k, _ in pairs} == {float(i) for i in range(1, n + 1)}:
-                out = [None] * n
-                for k, item in pairs:
-                    i = int(k)
-                    out[i - 1] = convert(item, depth + 1, f'{path}[{i}]')
+        ValueError. Iterative (an explicit stack of the tables being
+        converted), so any depth the limit allows converts."""
+        if type(v) is not LuaTable:
+            return self.to_py(v)
+        memo = {}                 # id(table) -> its conversion, once complete
+        active = {}               # id(table) -> its frame, while being converted
+        root = self._python_frame(v, None, None)
+        active[id(v)] = root
+        stack = [root]
+        while stack:
+            frame = stack[-1]
+            table, out, items, depth = frame[0], frame[1], frame[2], frame[3]
+            for k, item in items:
+                if type(item) is not LuaTable:
+                    out[k] = self.to_py(item)
+                    continue
+                key = id(item)
+                if key in active:
+                    raise ValueError(f'to_python: cycle: {_path(frame, k)} refers back to a '
+                                     'table that contains it')
+                done = memo.get(key)
+                if done is not None:
+                    out[k] = done
+                    continue
+                if depth + 1 > max_depth:
+                    raise ValueError(f'to_python: tables nested deeper than {max_depth} '
+                                     f'levels (at {_path(frame, k)})')
+                child = self._python_frame(item, frame, k)
+                out[k] = child[1]
+                active[key] = child
+                stack.append(child)
+                break
             else:
-                out = {}
-                for k, item in pairs:
-                    pk = self.to_py(k)
-                    out[pk] = convert(item, depth + 1, f'{path}[{pk!r}]')
-            active.discard(key)
-            memo[key] = out
-            return out
+                stack.pop()
+                del active[id(table)]
+                memo[id(table)] = out
+        return root[1]
 
-        return convert(v, 0, 'table')
+    def _python_frame(self, t, parent, key):
+        """[table, its Python container, iterator of (container key, value),
+        depth, parent frame, key in the parent] for to_python."""
+        pairs = [(lua_key(k), item) for k, item in list(t.hash.items())]
+        n = len(pairs)
+        if n and all(type(k) is float for k, _ in pairs) and \
+                {k for k, _ in pairs} == {float(i) for i in range(1, n + 1)}:
+            out = [None] * n
+            items = ((int(k) - 1, item) for k, item in pairs)
+        else:
+            out = {}
+            items = ((self.to_py(k), item) for k, item in pairs)
+        depth = 0 if parent is None else parent[3] + 1
+        return [t, out, items, depth, parent, key]
+
+
+def _path(frame, key):
+    """'table[1]['x']': where entry `key` of a to_python frame is."""
+    parts = []
+    while frame is not None:
+        parts.append(f'[{key + 1}]' if type(frame[1]) is list else f'[{key!r}]')
+        frame, key = frame[4], frame[5]
+    return 'table' + ''.join(reversed(parts))
 
 
 def public_class(e):

@@ -7,8 +7,7 @@ from .lib import open_libs
 from .lib.base import load_or_error, loadfile
 from .runtime import ops
 from .runtime.callstack import error_levels
-from .runtime.coroutine import catch
-from .runtime.errors import format_traceback
+from .runtime.errors import finalize, format_traceback
 from .runtime.state import LuaState, enter_state, leave_state
 from .runtime.table import create_table
 
@@ -71,7 +70,7 @@ class Engine:
             try:
                 return True, ops.call(f, list(args))
             except Exception as e:
-                err = catch(e)
+                err = finalize(e)
                 msg = err.value
                 if msg is None:
                     return False, None

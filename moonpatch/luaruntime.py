@@ -258,11 +258,11 @@ class LuaRuntime:
         """The exception the Python caller sees for e, raised in Lua code:
         the original exception of a Python callback, or a LuaError (of the
         public class) with the error value converted and the traceback apart."""
-        if not isinstance(e, (LuaError, RecursionError, MemoryError)):
-            if isinstance(e, greenlet.error):
-                return LuaError('cannot resume a coroutine in a Python thread other '
-                                'than the one it runs in')
+        if not isinstance(e, Exception):
             return e                # KeyboardInterrupt, SystemExit, ...: unchanged
+        if isinstance(e, greenlet.error):
+            return LuaError('cannot resume a coroutine in a Python thread other '
+                            'than the one it runs in')
         err = finalize(e)
         if isinstance(err, PythonCallbackError):
             return err.exception

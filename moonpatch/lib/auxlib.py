@@ -9,6 +9,11 @@ from ..runtime.table import LuaTable
 from ..runtime.values import LuaFunction, number_to_str, str_to_number, typename
 
 LLONG_MIN = -2 ** 63
+MAXCSTACK = 8000        # LUAI_MAXCSTACK: the values a C function may push (lua_checkstack)
+# The longest string a library function builds from a short input (string.rep,
+# debug.traceback); longer ones are 'not enough memory' at once, where
+# lua5.1 would take gigabytes first.
+MAX_STRING = 2 ** 28
 
 
 def arg_error(n, msg):
@@ -22,10 +27,27 @@ def lib_error(msg):
 
 
 def to_integer(x):
-    """C's (lua_Integer)x for a double: truncation, LLONG_MIN when out of range."""
-    if -9.2e18 < x < 9.2e18:
+    """C's (lua_Integer)x for a double on x86-64 (luaL_checkinteger):
+    truncation, LLONG_MIN when out of range or NaN."""
+    if -9.223372036854775808e18 <= x < 9.223372036854775808e18:
         return int(x)
     return LLONG_MIN
+
+
+def c_int(n):
+    """C's (int) of a lua_Integer: the low 32 bits, signed (luaL_checkint)."""
+    return ((n + 0x80000000) & 0xffffffff) - 0x80000000
+
+
+def check_cint(args, n):
+    """luaL_checkint: a C int (32 bits, wrapping)."""
+    return c_int(to_integer(check_number(args, n)))
+
+
+def opt_cint(args, n, default):
+    if n > len(args) or args[n - 1] is None:
+        return default
+    return check_cint(args, n)
 
 
 def check_any(args, n):
@@ -91,8 +113,22 @@ def opt_string(args, n, default):
     return check_string(args, n)
 
 
+def check_stack(held, n):
+    """lua_checkstack: whether a C function holding `held` values may push
+    n more (LUAI_MAXCSTACK counts both)."""
+    return n <= MAXCSTACK and held + n <= MAXCSTACK
+
+
+def c_name(s):
+    """A Lua string as C's char* sees it (a file name, an option, a
+    command): up to the first NUL."""
+    i = s.find('\0')
+    return s if i < 0 else s[:i]
+
+
 def check_option(args, n, default, options):
-    name = opt_string(args, n, default) if default is not None else check_string(args, n)
+    """luaL_checkoption: the name compared as a C string."""
+    name = c_name(opt_string(args, n, default) if default is not None else check_string(args, n))
     if name not in options:
         raise ArgErr(n, "invalid option '%s'" % name)
     return name

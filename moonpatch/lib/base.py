@@ -6,15 +6,15 @@ import sys
 from ..errors import LuaError
 from ..runtime import gc as lua_gc
 from ..runtime import ops
-from ..runtime.coroutine import catch
+from ..runtime.coroutine import catch, set_thread_env, thread_env
 from ..runtime.callstack import live_levels, register_splice_code, traceback_levels
 from ..runtime.errors import (ArgErr, LibErr, error_value_at, finalize, type_error)
 from ..runtime.loader import load as load_chunk
 from ..runtime.state import current_state
 from ..runtime.table import LuaTable
 from ..runtime.values import LuaFunction, Userdata, number_to_str, str_to_number, typename
-from .auxlib import (arg, check_any, check_int, check_option, check_string, check_table,
-                     opt_int, opt_string)
+from .auxlib import (arg, c_int, c_name, check_any, check_cint, check_option,
+                     check_stack, check_string, check_table, opt_cint, opt_string)
 from .registry import builtin, libfunction, open_library
 
 LIB = '_G'
@@ -57,7 +57,7 @@ def _is_terminal(stream):
 @libfunction(LIB, 'print')
 def lua_print(args):
     state = current_state()
-    tostring = ops.index(state.lib_globals, 'tostring')     # print's own environment
+    tostring = ops.index(thread_env(state), 'tostring')    # lua_getglobal: the thread's
     builtin = tostring is state.lib_tostring               # no Lua call needed
     parts = []
     for v in args:
@@ -120,7 +120,7 @@ def _strtoul(s, base):
 
 @libfunction(LIB, 'tonumber')
 def lua_tonumber(args):
-    base = opt_int(args, 2, 10)
+    base = opt_cint(args, 2, 10)
     if base == 10:
         v = check_any(args, 1)
         if type(v) is float:
@@ -142,7 +142,7 @@ def lua_ipairs(args):
 
 def _ipairs_aux(args):
     t = check_table(args, 1)
-    i = check_int(args, 2) + 1
+    i = check_cint(args, 2) + 1
     v = t.hash.get(float(i))
     return () if v is None else (float(i), v)
 
@@ -156,9 +156,9 @@ def lua_pairs(args):
 @libfunction(LIB, 'select')
 def lua_select(args):
     n = len(args)
-    if n and args[0] == '#':
+    if n and type(args[0]) is str and args[0][:1] == '#':     # 5.1 looks at the first char
         return (float(n - 1),)
-    i = check_int(args, 1)
+    i = check_cint(args, 1)
     if i < 0:
         i = n + i
     elif i > n:
@@ -228,7 +228,7 @@ def lua_assert(args):
 @libfunction(LIB, 'error')
 def lua_error(args):
     msg = arg(args, 1)
-    level = opt_int(args, 2, 1)
+    level = opt_cint(args, 2, 1)
     if type(msg) is float and level > 0:      # concatenated with its position
         msg = number_to_str(msg)
     raise LuaError(error_value_at(msg, level))
@@ -271,12 +271,11 @@ register_splice_code(lua_xpcall.__code__, lambda frame: frame.f_locals.get('erro
 @libfunction(LIB, 'unpack')
 def lua_unpack(args):
     t = check_table(args, 1)
-    i = opt_int(args, 2, 1)
-    e = opt_int(args, 3, None) if arg(args, 3) is not None else int(t.length())
+    i = opt_cint(args, 2, 1)
+    e = opt_cint(args, 3, None) if arg(args, 3) is not None else c_int(int(t.length()))
     if i > e:
         return ()
-    n = e - i + 1
-    if n >= 8000000:
+    if not check_stack(len(args), e - i + 1):
         raise LibErr('too many results to unpack')
     g = t.hash.get
     return [g(float(k)) for k in range(i, e + 1)]
@@ -298,7 +297,7 @@ def load_or_error(text, chunkname, mode='bt', env=None, skip_shebang=False):
     """(function,) or (nil, message): what load/loadstring/loadfile return."""
     state = current_state()
     try:
-        f = load_chunk(text, chunkname, state.globals if env is None else env, mode,
+        f = load_chunk(text, chunkname, thread_env(state) if env is None else env, mode,
                        skip_shebang)
     except LuaError as e:
         return (None, e.value)
@@ -341,6 +340,8 @@ def read_source_file(filename):
 
 
 def loadfile(filename, mode='bt', env=None):
+    if filename is not None:
+        filename = c_name(filename)       # luaL_loadfile's C string
     try:
         text, chunkname = read_source_file(filename)
     except OSError as e:
@@ -370,15 +371,15 @@ def _function_at(args, default_level):
     f = arg(args, 1)
     if type(f) is LuaFunction:
         return f, None
-    level = opt_int(args, 1, default_level) if default_level is not None else check_int(args, 1)
+    level = (opt_cint(args, 1, default_level) if default_level is not None
+             else check_cint(args, 1))
     if level < 0:
         raise ArgErr(1, 'level must be non-negative')
     if level == 0:
         return None, 0
-    levels = list(live_levels(sys._getframe(1)))     # [0] is getfenv/setfenv itself
-    if level >= len(levels):
+    lv = next(live_levels(sys._getframe(1), level), None)   # [0] is getfenv/setfenv itself
+    if lv is None:
         raise ArgErr(1, 'invalid level')
-    lv = levels[level]
     if lv.tailcall:
         raise LibErr('no function environment for tail call at level %d' % level)
     return lv.closure, level
@@ -386,10 +387,9 @@ def _function_at(args, default_level):
 
 @libfunction(LIB, 'getfenv')
 def lua_getfenv(args):
-    f, level = _function_at(args, 1)
-    state = current_state()
-    if f is None or f.proto is None:
-        return (state.globals if f is None or f.env is None else f.env,)
+    f, _ = _function_at(args, 1)
+    if f is None or f.proto is None:      # a C function: LUA_GLOBALSINDEX, the thread's
+        return (thread_env(current_state()),)
     return (f.env,)
 
 
@@ -397,8 +397,8 @@ def lua_getfenv(args):
 def lua_setfenv(args):
     t = check_table(args, 2)
     f, level = _function_at(args, None)
-    if level == 0:
-        current_state().globals = t
+    if level == 0 and (args[0] if type(args[0]) is float else str_to_number(args[0])) == 0:
+        set_thread_env(current_state(), t)     # exactly 0 (not a level cast to 0): the thread
         return ()
     if f is None or f.proto is None:
         raise LibErr("'setfenv' cannot change environment of given object")
@@ -430,7 +430,7 @@ def lua_collectgarbage(args):
         return (True,) if opt == 'step' else (0.0,)
     if opt in ('setpause', 'setstepmul'):
         old = state.gc_params.get(opt, 200.0 if opt == 'setpause' else 200.0)
-        state.gc_params[opt] = float(opt_int(args, 2, 0))
+        state.gc_params[opt] = float(opt_cint(args, 2, 0))
         return (old,)
     return (0.0,)
 
@@ -465,7 +465,6 @@ def open_base(state):
     state.globals_next = g.hash['next']
     g.hash['_G'] = g
     g.hash['_VERSION'] = 'Lua 5.1'
-    state.lib_globals = g
     state.lib_tostring = g.hash['tostring']
     return g
 

@@ -1,10 +1,10 @@
 """The coroutine library, on runtime/coroutine.py's greenlet threads."""
 from ..errors import LuaError
 from ..runtime import coroutine as co_rt
-from ..runtime.errors import ArgErr, where
+from ..runtime.errors import ArgErr, LibErr, where
 from ..runtime.callstack import live_levels
 from ..runtime.values import LuaFunction
-from .auxlib import arg
+from .auxlib import arg, check_stack
 from .registry import builtin, libfunction
 
 LIB = 'coroutine'
@@ -29,10 +29,21 @@ def co_create(args):
     return (_new_coroutine(args),)
 
 
+def _resume(co, args, held):
+    """auxresume: (ok, values) of resuming co with args from a C function
+    holding `held` values; what moves each way must fit lua5.1's C stack."""
+    if not check_stack(1 if co.glet is None else 0, len(args)):   # a new one holds its function
+        raise LibErr('too many arguments to resume')
+    ok, values = co_rt.resume(co, args)
+    if ok and not check_stack(held, len(values) + 1):
+        raise LibErr('too many results to resume')
+    return ok, values
+
+
 @libfunction(LIB, 'resume')
 def co_resume(args):
     co = _check_co(args)
-    ok, values = co_rt.resume(co, args[1:])
+    ok, values = _resume(co, args[1:], 1)
     return (ok, *values)
 
 
@@ -61,14 +72,13 @@ def co_wrap(args):
     co = _new_coroutine(args)
 
     def wrapped(args):
-        ok, values = co_rt.resume(co, args)
+        ok, values = _resume(co, args, 0)
         if ok:
             return values
         err = values[0]
         if type(err) is str:       # 5.1 prefixes the caller's position
             import sys
-            levels = list(live_levels(sys._getframe()))
-            err = where(levels[1] if len(levels) > 1 else None) + err
+            err = where(next(live_levels(sys._getframe(), 1), None)) + err
         raise LuaError(err)
 
     return (builtin(wrapped, 'wrap'),)

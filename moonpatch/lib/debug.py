@@ -8,28 +8,26 @@ debug function itself, and a frame reused by tail calls is followed by one
 '(tail call)' level per tail call.
 """
 import sys
-import weakref
-from itertools import chain, islice
+from itertools import chain, islice, repeat
 
 from ..bytecode import opcodes as bc
 from ..bytecode.decode import operands
 from ..frontend.lexer import chunkid
 from ..runtime import hooks, ops
-from ..runtime.callstack import Level, live_levels, traceback_levels
+from ..runtime.callstack import TAIL, Level, live_levels, traceback_levels
 from ..runtime.coroutine import Coroutine, catch
 from ..runtime.errors import ArgErr, LibErr, call_name, format_traceback, type_error
 from ..runtime.state import current_state
 from ..runtime.table import LuaTable, PairsIter
 from ..runtime.values import LuaFunction, Userdata, number_to_str, str_to_number, typename
-from .auxlib import arg, check_any, check_int, check_string, opt_int, opt_string, to_integer
+from .auxlib import (MAX_STRING, arg, c_int, check_any, check_cint, check_string, opt_cint,
+                     opt_string, to_integer)
 from .base import load_or_error, set_metatable
 from .registry import libfunction
 
 LIB = 'debug'
 
-TAIL = Level(None, 0, None, True)       # lua_getstack's level of a lost tail call
 HOST = Level(None, 0, None)             # the host that runs the main thread (lua.c's pmain)
-_thread_env = weakref.WeakKeyDictionary()   # thread -> its global table (setfenv)
 
 
 # ---- threads and levels ----------------------------------------------------------------
@@ -43,25 +41,25 @@ def _thread(args):
     return None, 0
 
 
-def _levels(co, frame):
+def _levels(co, frame, skip=0):
     """The levels of thread co (None: the running one, whose level 0 is
-    `frame`, the calling library function), innermost first."""
+    `frame`, the calling library function), innermost first, from level
+    `skip` on."""
     if co is None:
-        if current_state().current_co is None:
-            return chain(live_levels(frame), (HOST,))
-        return live_levels(frame)
+        host = HOST if current_state().current_co is None else None
+        return live_levels(frame, skip, host)
     if co.status == 'dead':
-        return traceback_levels(co.error.__traceback__) if co.error is not None else iter(())
+        return iter(traceback_levels(co.error.__traceback__, skip) if co.error is not None else ())
     if co.glet is None or co.glet.gr_frame is None:
         return iter(())                     # not started: no levels yet
-    return live_levels(co.glet.gr_frame)
+    return live_levels(co.glet.gr_frame, skip)
 
 
 def _level(co, frame, n):
     """lua_getstack: (level n, the level that called it), or None."""
     if n < 0:
         return TAIL, None
-    pair = list(islice(_levels(co, frame), n, n + 2))
+    pair = list(islice(_levels(co, frame, n), 2))
     if not pair:
         return None
     return pair[0], (pair[1] if len(pair) > 1 else None)
@@ -154,7 +152,7 @@ def db_getinfo(args):
     what = arg(args, n + 1)
     level = caller = None
     if _isnumber(what):
-        found = _level(co, sys._getframe(), to_integer(_tonumber(what)))
+        found = _level(co, sys._getframe(), c_int(to_integer(_tonumber(what))))
         if found is None:
             return (None,)
         level, caller = found
@@ -260,7 +258,7 @@ def _compat_arg(proto, va):
 
 
 def _stack_level(args, n, co):
-    found = _level(co, sys._getframe(1), check_int(args, n + 1))
+    found = _level(co, sys._getframe(1), check_cint(args, n + 1))
     if found is None:
         raise ArgErr(n + 1, 'level out of range')
     return found[0]
@@ -271,7 +269,7 @@ def db_getlocal(args):
     co, n = _thread(args)
     level = _stack_level(args, n, co)
     own = args if co is None and level.frame is sys._getframe() else None
-    found = _local(level, check_int(args, n + 2), own)
+    found = _local(level, check_cint(args, n + 2), own)
     if found is None:
         return (None,)
     name, regs, i = found
@@ -284,7 +282,7 @@ def db_setlocal(args):
     level = _stack_level(args, n, co)
     value = check_any(args, n + 3)
     own = args if co is None and level.frame is sys._getframe() else None
-    found = _local(level, check_int(args, n + 2), own)
+    found = _local(level, check_cint(args, n + 2), own)
     if found is None:
         return (None,)
     name, regs, i = found
@@ -294,7 +292,7 @@ def db_setlocal(args):
 
 def _upvalue(args):
     """auxupvalue: the upvalue cell of a Lua function, or None."""
-    idx = check_int(args, 2)
+    idx = check_cint(args, 2)
     f = arg(args, 1)
     if type(f) is not LuaFunction:
         raise_type(1, 'function', f, len(args) < 1)
@@ -348,7 +346,7 @@ def db_sethook(args):
         smask = check_string(args, n + 2)
         if type(f) is not LuaFunction:
             raise_type(n + 1, 'function', f, False)
-        count = opt_int(args, n + 3, 0)
+        count = opt_cint(args, n + 3, 0)
         func = f
         mask = ((hooks.MASK_CALL if 'c' in smask else 0) | (hooks.MASK_RET if 'r' in smask else 0)
                 | (hooks.MASK_LINE if 'l' in smask else 0) | (hooks.MASK_COUNT if count > 0 else 0))
@@ -379,7 +377,7 @@ def db_traceback(args):
     co, n = _thread(args)
     stack = list(args)                  # db_errorfb works on the Lua stack: so do we
     if len(stack) > n + 1 and _isnumber(stack[n + 1]):
-        level = to_integer(_tonumber(stack[n + 1]))
+        level = c_int(to_integer(_tonumber(stack[n + 1])))     # (int)lua_tointeger
         stack.pop()
     else:
         level = 1 if co is None else 0
@@ -390,9 +388,12 @@ def db_traceback(args):
     else:
         stack.append('\n')
     if level < 0:
-        entries = [TAIL] * -level + list(_levels(co, sys._getframe()))
+        # levels below 0 are lost tail calls to lua_getstack: 5.1 lists them all
+        if -level * len('\n\t(tail call): ?') > MAX_STRING:
+            raise MemoryError('debug.traceback result too large')
+        entries = chain(repeat(TAIL, -level), _levels(co, sys._getframe()))
     else:
-        entries = list(islice(_levels(co, sys._getframe()), level, None))
+        entries = _levels(co, sys._getframe(), level)
     stack.append(format_traceback(entries, level0=level))
     return (ops.concat(stack[n:]),)
 
@@ -437,7 +438,7 @@ def db_getfenv(args):
     if t is LuaFunction or t is Userdata:
         return (state.globals if v.env is None else v.env,)
     if t is Coroutine:
-        return (_thread_env.get(v, state.globals),)
+        return (v.env,)
     return (None,)
 
 
@@ -451,7 +452,7 @@ def db_setfenv(args):
     if t is LuaFunction or t is Userdata:
         v.env = env
     elif t is Coroutine:
-        _thread_env[v] = env
+        v.env = env
     else:
         raise LibErr("'setfenv' cannot change environment of given object")
     return (v,)

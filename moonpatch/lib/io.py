@@ -23,7 +23,17 @@ from ..runtime.errors import ArgErr, LibErr, type_error
 from ..runtime.state import current_state
 from ..runtime.table import LuaTable
 from ..runtime.values import LuaFunction, Userdata, number_to_str
-from .auxlib import arg, check_any, check_option, check_string, opt_int, opt_string, to_integer
+from .auxlib import (
+    arg,
+    c_name,
+    check_any,
+    check_option,
+    check_stack,
+    check_string,
+    opt_int,
+    opt_string,
+    to_integer,
+)
 from .registry import builtin, libfunction
 
 O_ACCMODE = getattr(os, 'O_ACCMODE', 3)     # PyPy's os lacks it
@@ -222,12 +232,6 @@ class IoState:
 
 
 # ---- errors --------------------------------------------------------------------------
-
-def c_name(s):
-    """A Lua string as C's char* sees it: up to the first NUL."""
-    i = s.find('\0')
-    return s if i < 0 else s[:i]
-
 
 def os_errno(e, default=errno.EBADF):
     if isinstance(e, io.UnsupportedOperation):
@@ -583,6 +587,9 @@ def g_read(h, f, args, first):
             if not h.readable:
                 raise _ebadf()
             return (read_line(f),)
+        nformats = len(args) - first + 1      # room for the results and a buffer (LUA_MINSTACK)
+        if not check_stack(nformats + 1, nformats + 20):
+            raise LibErr('stack overflow (too many arguments)')
         out = []
         for n in range(first, len(args) + 1):
             fmt = args[n - 1]

@@ -18,7 +18,7 @@ from ..runtime.errors import LibErr, type_error
 from ..runtime.state import current_state
 from ..runtime.table import LuaTable
 from ..runtime.values import LuaFunction
-from .auxlib import arg, check_function, check_int, check_string, opt_string
+from .auxlib import arg, c_name, check_function, check_int, check_string, opt_string
 from .registry import builtin, libfunction
 
 LIB = 'jit'
@@ -124,8 +124,7 @@ def _setmode(args, on):
             state.jit_enabled = on
         return ()
     if f is True:
-        levels = list(live_levels(sys._getframe(1)))    # [0]: this library function
-        caller = levels[1] if len(levels) > 1 else None
+        caller = next(live_levels(sys._getframe(1), 1), None)   # [0]: this library function
         f = caller.closure if caller is not None and caller.is_lua else None
     if type(f) is not LuaFunction or f.proto is None:
         raise type_error(1, 'function', arg(args, 1))
@@ -182,7 +181,7 @@ def jit_opt_start(args):
         opts.flags = set(_O3)
         return ()
     for i in range(1, len(args) + 1):
-        s = check_string(args, i).split('\0', 1)[0]     # C strings end at NUL
+        s = c_name(check_string(args, i))
         if not (opts.set_level(s) or opts.set_flag(s) or opts.set_param(s)):
             raise LibErr(f"unknown or malformed optimization flag '{s}'")
     return ()

@@ -274,7 +274,6 @@ class Matcher:
                 self.lead = first[1]
             elif first[0] in (ONE, PLUS) and first[1] is not None and len(first[1]) == 1:
                 self.lead = next(iter(first[1]))
-        self._balrx = {}
 
     def search(self, s, pos):
         if self.anchored:
@@ -306,18 +305,11 @@ class Matcher:
         if b == e:
             j = s.find(e, i + 1)
             return -1 if j < 0 else j + 1
-        rx = self._balrx.get((b, e))
-        if rx is None:
-            rx = self._balrx[(b, e)] = re.compile('[%s]' % re.escape(b + e))
-        cont = 1
-        for m in rx.finditer(s, i + 1):
-            if m.group() == e:
-                cont -= 1
-                if cont == 0:
-                    return m.end()
-            else:
-                cont += 1
-        return -1
+        global _last_balance
+        last = _last_balance
+        if last[0] is not s or last[1] != b or last[2] != e:
+            last = _last_balance = (s, b, e, balance_ends(s, b, e))
+        return last[3].get(i, -1)
 
     def _run(self, s, i, caps):
         items = self.items
@@ -404,6 +396,35 @@ class Matcher:
                     i += 1
                     pc += 1
                     break
+
+
+# (subject, b, e, balance_ends) of the last %b matched: the calls of one gsub,
+# gmatch or find loop share it; only one subject is kept alive
+_last_balance = (None, None, None, None)
+
+
+def balance_ends(s, b, e):
+    """{i: end of the balanced run b...e starting at i} for each s[i] == b
+    that has one. With depth(k) = count of b minus count of e in s[:k], the
+    run from i ends at the first k > i where the depth is back to depth(i):
+    one right-to-left pass finds all, where matchbalance scanning from each
+    start (as lua5.1 does) is quadratic in unbalanced text."""
+    depth = 0
+    depths = [0]
+    for c in s:
+        if c == b:
+            depth += 1
+        elif c == e:
+            depth -= 1
+        depths.append(depth)
+    ends = {}
+    next_at = {}            # depth -> the least k seen so far (scanning down) with that depth
+    for k in range(len(s), -1, -1):
+        d = depths[k]
+        if k < len(s) and s[k] == b and d in next_at:
+            ends[k] = next_at[d]
+        next_at[d] = k
+    return ends
 
 
 class VMMatch:

@@ -18,7 +18,7 @@ from math import isnan
 from ..runtime.errors import ArgErr, LibErr
 from ..runtime.ops import pow as c_pow
 from ..runtime.values import INF, NAN, NEG_NAN
-from .auxlib import check_number, to_integer
+from .auxlib import check_cint, check_number
 from .registry import builtin, libfunction
 
 LIB = 'math'
@@ -27,15 +27,6 @@ _floor = math.floor
 _ceil = math.ceil
 TWO52 = 4503599627370496.0       # from here on every double is an integer
 RADIANS_PER_DEGREE = math.pi / 180.0
-
-
-def c_int(n):
-    """C's (int) of a lua_Integer: the low 32 bits, signed (luaL_checkint)."""
-    return ((n + 0x80000000) & 0xffffffff) - 0x80000000
-
-
-def check_cint(args, n):
-    return c_int(to_integer(check_number(args, n)))
 
 
 def _num(args):

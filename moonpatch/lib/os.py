@@ -17,6 +17,8 @@ from ..runtime.table import LuaTable
 from ..runtime.values import str_to_number
 from .auxlib import (
     arg,
+    c_int,
+    c_name,
     check_number,
     check_option,
     check_string,
@@ -25,15 +27,14 @@ from .auxlib import (
     opt_string,
     to_integer,
 )
-from .math import c_int
 from .registry import libfunction
 
 LIB = 'os'
 
 
-def _cstr(s):
-    """A Lua string as the C library sees it: bytes up to the first NUL."""
-    return s.split('\0', 1)[0].encode('latin-1')
+def _path(s):
+    """A Lua string as the C library gets it: bytes up to the first NUL."""
+    return c_name(s).encode('latin-1')
 
 
 def _result(ok, filename, err=None):
@@ -45,8 +46,8 @@ def _result(ok, filename, err=None):
 
 @libfunction(LIB, 'remove')
 def os_remove(args):
-    filename = check_string(args, 1)
-    path = _cstr(filename)
+    filename = c_name(check_string(args, 1))
+    path = _path(filename)
     try:
         try:
             os.unlink(path)
@@ -59,10 +60,10 @@ def os_remove(args):
 
 @libfunction(LIB, 'rename')
 def os_rename(args):
-    fromname = check_string(args, 1)
+    fromname = c_name(check_string(args, 1))
     toname = check_string(args, 2)
     try:
-        os.rename(_cstr(fromname), _cstr(toname))
+        os.rename(_path(fromname), _path(toname))
     except OSError as e:
         return _result(False, fromname, e)
     return _result(True, fromname)
@@ -91,7 +92,7 @@ def os_tmpname(args):
 
 @libfunction(LIB, 'getenv')
 def os_getenv(args):
-    v = os.environb.get(_cstr(check_string(args, 1)))
+    v = os.environb.get(_path(check_string(args, 1)))
     return (None if v is None else v.decode('latin-1'),)
 
 
@@ -111,7 +112,7 @@ def os_execute(args):
     if cmd is None:
         return (1.0 if os.path.exists('/bin/sh') else 0.0,)
     flush_output(current_state())
-    return (float(os.system(_cstr(cmd))),)
+    return (float(os.system(_path(cmd))),)
 
 
 @libfunction(LIB, 'exit')
@@ -248,5 +249,6 @@ LOCALE_CATEGORIES = ('all', 'collate', 'ctype', 'monetary', 'numeric', 'time')
 def os_setlocale(args):
     """Only the C locale exists here: querying or choosing it answers 'C'."""
     name = opt_string(args, 1, None)
+    name = None if name is None else c_name(name)
     check_option(args, 2, 'all', LOCALE_CATEGORIES)
     return ('C' if name is None or name in ('', 'C', 'POSIX') else None,)

@@ -9,17 +9,16 @@ library support.
 """
 import os
 import sys
-from itertools import islice
 
 from ..runtime import ops
 from ..runtime.callstack import host_function, live_levels
+from ..runtime.coroutine import thread_env
 from ..runtime.errors import LibErr
 from ..runtime.state import current_state
 from ..runtime.table import LuaTable
 from ..runtime.values import LuaFunction, Userdata, number_to_str
-from .auxlib import check_string, check_table
+from .auxlib import c_name, check_string, check_table
 from .base import loadfile, set_metatable
-from .io import c_name
 from .registry import libfunction
 
 LIB = 'package'
@@ -199,7 +198,7 @@ def ll_module(args):
     loaded = _loaded(state)
     mod = ops.index(loaded, modname)
     if type(mod) is not LuaTable:
-        mod = findtable(state.globals, modname)
+        mod = findtable(thread_env(state), modname)
         if mod is None:
             raise LibErr(f"name conflict for module '{modname}'")
         ops.setindex(loaded, modname, mod)
@@ -209,7 +208,7 @@ def ll_module(args):
         ops.setindex(mod, '_PACKAGE', modname[:modname.rfind('.') + 1])
     # level 0 is module itself; the function that called it gets the module
     # as its environment
-    caller = next(islice(live_levels(sys._getframe()), 1, None), None)
+    caller = next(live_levels(sys._getframe(), 1), None)
     if caller is None or caller.closure is None:
         raise LibErr("'module' not called from a Lua function")
     caller.closure.env = mod
@@ -234,7 +233,7 @@ def ll_seeall(args):
     if mt is None:
         mt = LuaTable()
         set_metatable(t, mt)
-    ops.setindex(mt, '__index', current_state().globals)
+    ops.setindex(mt, '__index', thread_env(current_state()))
     return ()
 
 

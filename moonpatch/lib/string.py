@@ -11,29 +11,13 @@ from ..runtime import ops
 from ..runtime.errors import ArgErr, LibErr, type_error
 from ..runtime.table import LuaTable
 from ..runtime.values import LuaFunction, number_to_str, typename
-from .auxlib import check_number, check_string
+from .auxlib import (MAX_STRING, c_int, check_cint, check_number, check_stack, check_string,
+                     to_integer)
 from .lpattern import _cache as _patterns
 from .lpattern import capture, captures, compile_pattern
 from .registry import builtin, libfunction
 
 LIB = 'string'
-
-LLONG_MIN = -2 ** 63
-MAX_STRING = 2 ** 31          # string.rep refuses to build more (5.1 runs out of memory)
-MAXCSTACK = 8000              # LUAI_MAXCSTACK: string.byte returns at most this many values
-
-
-def c_long(x):
-    """(long)x for a double on x86-64: truncation, LLONG_MIN when out of range."""
-    if -9.223372036854775808e18 <= x < 9.223372036854775808e18:
-        return int(x)
-    return LLONG_MIN
-
-
-def c_int(x):
-    """(int)(long)x: luaL_checkint keeps the low 32 bits."""
-    v = c_long(x) & 0xffffffff
-    return v - 0x100000000 if v & 0x80000000 else v
 
 
 def _str(args, n):
@@ -50,7 +34,7 @@ def _integer(args, n, default):
         v = check_number(args, n)
     if -9e15 < v < 9e15:
         return int(v)
-    return c_long(v)
+    return to_integer(v)
 
 
 def _posrelat(pos, length):
@@ -114,7 +98,7 @@ def str_upper(args):
 @libfunction(LIB, 'rep')
 def str_rep(args):
     s = _str(args, 1)
-    n = c_int(check_number(args, 2))
+    n = check_cint(args, 2)
     if n <= 0 or not s:
         return ('',)
     if len(s) * n > MAX_STRING:
@@ -146,7 +130,7 @@ def str_byte(args):
     if posi == pose:
         return (float(ord(s[posi - 1])),)
     count = pose - posi + 1
-    if count + nargs > MAXCSTACK:
+    if not check_stack(nargs, count):
         raise LibErr('stack overflow (string slice too long)')
     return [float(c) for c in s[posi - 1:pose].encode('latin-1')]
 
@@ -155,7 +139,7 @@ def str_byte(args):
 def str_char(args):
     out = []
     for i, v in enumerate(args):
-        c = c_int(v if type(v) is float else check_number(args, i + 1))
+        c = c_int(to_integer(v if type(v) is float else check_number(args, i + 1)))
         if not 0 <= c <= 255:
             raise ArgErr(i + 1, 'invalid value')
         out.append(c)
@@ -348,7 +332,7 @@ def str_gsub(args):
     nargs = len(args)
     repl = args[2] if nargs > 2 else None
     tr = type(repl)
-    max_s = len(s) + 1 if nargs < 4 or args[3] is None else c_int(check_number(args, 4))
+    max_s = len(s) + 1 if nargs < 4 or args[3] is None else check_cint(args, 4)
     if tr is not str and tr is not float and tr is not LuaTable and tr is not LuaFunction:
         raise ArgErr(3, 'string/function/table expected')
     pat = _patterns.get(p) or compile_pattern(p)
@@ -499,8 +483,8 @@ def _format_int(v, flags, width, prec, conv):
 def _c_ulong(x):
     """(unsigned long)x as gcc compiles it on x86-64."""
     if not x >= 2.0 ** 63:
-        return c_long(x) % 2 ** 64
-    return (c_long(x - 2.0 ** 63) % 2 ** 64) ^ 2 ** 63
+        return to_integer(x) % 2 ** 64
+    return (to_integer(x - 2.0 ** 63) % 2 ** 64) ^ 2 ** 63
 
 
 HUGE_F = 1e50          # from here on the host's '%f' is not trusted (PyPy: '1e+100')
@@ -571,9 +555,10 @@ def _spec_formatter(flags, width, prec, conv):
         if not flags and not width and prec is None:
             def fmt_d(args, argn):
                 x = _number(args, argn)
-                return '%d' % (x if -9e15 < x < 9e15 else c_long(x))
+                return '%d' % (x if -9e15 < x < 9e15 else to_integer(x))
             return fmt_d
-        return lambda args, argn: _format_int(c_long(_number(args, argn)), flags, width, prec, conv)
+        return lambda args, argn: _format_int(to_integer(_number(args, argn)), flags, width,
+                                              prec, conv)
     if conv in 'ouxX':
         return lambda args, argn: _format_int(_c_ulong(_number(args, argn)), flags, width, prec,
                                               conv)

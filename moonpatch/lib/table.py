@@ -17,8 +17,7 @@ from ..runtime import ops
 from ..runtime.errors import LibErr
 from ..runtime.table import lua_key
 from ..runtime.values import LuaFunction, number_to_str, typename
-from .auxlib import check_function, check_int, check_table, opt_string
-from .math import c_int
+from .auxlib import c_int, check_cint, check_function, check_table, opt_cint, opt_string
 from .registry import libfunction
 
 LIB = 'table'
@@ -28,17 +27,6 @@ def aux_getn(args, n=1):
     """luaL_checktype + luaL_getn: (int)#t."""
     t = check_table(args, n)
     return t, c_int(int(t.length()))
-
-
-def check_cint(args, n):
-    """luaL_checkint: a C int (32 bits, wrapping)."""
-    return c_int(check_int(args, n))
-
-
-def opt_cint(args, n, default):
-    if n > len(args) or args[n - 1] is None:
-        return default
-    return c_int(check_int(args, n))
 
 
 def _shift(t, lo, hi, delta):

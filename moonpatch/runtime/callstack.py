@@ -10,6 +10,8 @@ traceback is printed or the debug library asks.
 A Level is one activation as Lua sees it. Levels come from a live frame
 (walking f_back) or from an exception's traceback (the frames it unwound).
 """
+from itertools import chain, repeat
+
 from ..bytecode.opcodes import BY_NAME
 
 _LUA_CODE = {}        # code object -> fn(frame) -> (closure, pc)
@@ -77,55 +79,91 @@ def host_function(fn, name=None):
     return fn
 
 
-def _levels_of(frame):
-    """The levels a Python frame stands for. A Lua code's locate(frame)
-    returns None (a frame that hides behind another), (closure, pc), or
-    (closure, pc, tail calls[, (closure, pc, tail calls) below it]): a
-    frame reused by tail calls shows Lua 5.1's '(tail call)' levels."""
+TAIL = Level(None, 0, None, True)       # a '(tail call)' level: what a reused frame lost
+
+
+def _runs_of(frame):
+    """The levels a Python frame stands for, as (level, tail calls) pairs:
+    an activation and the '(tail call)' levels that follow it in Lua 5.1 (the
+    calls that reused its frame), so a walk can step over them at once. A
+    Lua code's locate(frame) returns None (a frame that hides behind
+    another), (closure, pc), or (closure, pc, tail calls[, (closure, pc,
+    tail calls) below it])."""
     code = frame.f_code
     locate = _LUA_CODE.get(code)
     if locate is not None:
         where = locate(frame)
         out = []
         while where is not None:
-            out.append(Level(where[0], where[1], frame))
-            if len(where) > 2:
-                out.extend(Level(None, 0, None, True) for _ in range(where[2]))
+            out.append((Level(where[0], where[1], frame), where[2] if len(where) > 2 else 0))
             where = where[3] if len(where) > 3 else None
         return out
     if code in _HOST_CODE:
-        return (Level(None, 0, frame),)
+        return ((Level(None, 0, frame), 0),)
     return ()
 
 
-def _shown_levels(frame):
-    """The levels a frame shows: those a splice puts in its place (levels
-    unwound by an error, this frame's included; a host function's level
-    while a hook runs for it), else its own."""
+def _levels_from(runs, skip):
+    """The levels of (level, tail calls) runs, less the first `skip`: a run
+    of tail calls is stepped over in one go (lua_getstack's ci->tailcalls),
+    so reaching level n costs the frames below it, not n."""
+    for level, tails in runs:
+        if skip > tails:
+            skip -= tails + 1
+            continue
+        if skip == 0:
+            yield level
+        else:
+            tails -= skip - 1
+            skip = 0
+        yield from repeat(TAIL, tails)
+
+
+def _levels_of(frame):
+    return list(_levels_from(_runs_of(frame), 0))
+
+
+def _shown_runs(frame):
+    """The runs a frame shows: the levels a splice puts in its place
+    (levels unwound by an error, this frame's included; a host function's
+    level while a hook runs for it), else its own."""
     splice = _SPLICE_CODE.get(frame.f_code)
-    return (splice(frame) if splice is not None else None) or _levels_of(frame)
+    inner = splice(frame) if splice is not None else None
+    if inner:
+        return [(level, 0) for level in inner]
+    return _runs_of(frame)
 
 
-def live_levels(frame):
-    """The levels of the running stack, innermost first, from `frame` out
-    (pass sys._getframe())."""
+def _live_runs(frame):
     while frame is not None:
-        yield from _shown_levels(frame)
+        yield from _shown_runs(frame)
         if frame.f_code in _BOTTOM_CODE:
             return
         frame = frame.f_back
 
 
-def traceback_levels(tb):
-    """The levels an exception unwound, innermost first."""
+def live_levels(frame, skip=0, outermost=None):
+    """The levels of the running stack, innermost first, from `frame` out
+    (pass sys._getframe()), from level `skip` on; `outermost`: a level to
+    add after the last (the host program that runs the main thread)."""
+    runs = _live_runs(frame)
+    if outermost is not None:
+        runs = chain(runs, ((outermost, 0),))
+    return _levels_from(runs, skip)
+
+
+def _traceback_runs(tb):
     frames = []
     while tb is not None:
         frames.append(tb.tb_frame)
         tb = tb.tb_next
-    out = []
     for frame in reversed(frames):
-        out.extend(_shown_levels(frame))
-    return out
+        yield from _shown_runs(frame)
+
+
+def traceback_levels(tb, skip=0):
+    """The levels an exception unwound, innermost first, from level `skip` on."""
+    return list(_levels_from(_traceback_runs(tb), skip))
 
 
 def error_levels(exc):
@@ -152,7 +190,7 @@ def c_calls(frame):
             continue
         # the levels live_levels sees here (under an error handler, the
         # erroring calls), each Python frame once
-        levels = _shown_levels(frame)
+        levels = [level for level, _ in _shown_runs(frame)]
         frames = {id(level.frame): level.frame for level in levels if level.frame is not None}
         n += sum(_entered_from_c(f) for f in frames.values())
         frame = frame.f_back

@@ -8,8 +8,7 @@ coroutine's greenlet, yield switches back to whoever resumed it.
 import greenlet
 
 from .callstack import register_bottom_code
-from ..errors import LuaError
-from .errors import RuntimeErr, finalize
+from .errors import UNCATCHABLE, RuntimeErr, finalize
 from .ops import call
 from .state import current_state
 from .table import collectable
@@ -19,7 +18,7 @@ from .values import register_type
 @collectable
 @register_type
 class Coroutine:
-    __slots__ = ('fn', 'glet', 'status', 'resumer', 'error', '__weakref__')
+    __slots__ = ('fn', 'glet', 'status', 'resumer', 'error', 'env', '__weakref__')
     lua_typename = 'thread'
 
     def __init__(self, fn):
@@ -28,6 +27,7 @@ class Coroutine:
         self.status = 'suspended'    # suspended / running / normal / dead
         self.resumer = None          # greenlet to return to on yield
         self.error = None            # the exception that killed it, for tracebacks
+        self.env = thread_env(current_state())   # lua_newthread: the creator's globals
 
     def __repr__(self):
         return '<Lua thread %s>' % self.status
@@ -38,6 +38,21 @@ def _body(co, args):
 
 
 register_bottom_code(_body.__code__, lambda frame: frame.f_locals['co'].resumer.gr_frame)
+
+
+def thread_env(state):
+    """The running thread's global table (lua5.1's gt(L)): the environment
+    of new chunks, getfenv(0), and the globals C functions look up."""
+    co = state.current_co
+    return state.globals if co is None else co.env
+
+
+def set_thread_env(state, t):
+    co = state.current_co
+    if co is None:
+        state.globals = t
+    else:
+        co.env = t
 
 
 def running(state=None):
@@ -78,10 +93,13 @@ def resume(co, args, throw=None):
 
 
 def catch(exc):
-    """The LuaError a protected boundary catches; other host exceptions pass."""
-    if isinstance(exc, (LuaError, RecursionError, MemoryError)):
-        return finalize(exc)
-    raise exc
+    """The LuaError a protected call (pcall, xpcall, coroutine.resume, an
+    error handler) catches for exc. The one place that decides what Lua code
+    may catch: every Exception, less the sandbox's limits (UNCATCHABLE),
+    which are raised again, as the host's BaseExceptions are by finalize."""
+    if isinstance(exc, UNCATCHABLE):
+        raise exc
+    return finalize(exc)
 
 
 def yield_(args):

@@ -132,9 +132,17 @@ def where(level):
     return ''
 
 
+# Errors a protected call (pcall, xpcall, coroutine.resume) lets through: the
+# sandbox's limits stop the program whatever Lua code does.
+UNCATCHABLE = (LuaLimitError,)
+
+
 def finalize(exc):
     """The LuaError for any exception caught at a protected boundary; pending
-    errors get their message and position here."""
+    errors get their message and position here. A Python exception that is
+    not Lua's (a bug of the engine) becomes a Lua error that says so; a
+    BaseException that is not an Exception (KeyboardInterrupt, SystemExit)
+    belongs to the host and is raised again."""
     if isinstance(exc, LuaError):
         if not exc.pending:
             return exc
@@ -153,19 +161,37 @@ def finalize(exc):
         err = LuaError(where(level) + 'stack overflow')
     elif isinstance(exc, MemoryError):
         err = LuaMemoryError('not enough memory')
+    elif isinstance(exc, Exception):
+        err = LuaError(internal_error_message(exc))
     else:
         raise exc
     err.__traceback__ = exc.__traceback__
     return err
 
 
+def internal_error_message(exc):
+    """`input:3: internal error in 'rep' (OverflowError: ...)`: positioned
+    as a runtime error of the function that raised it, a library function
+    (named as its caller calls it) or the Lua function being executed."""
+    levels = list(islice(error_levels(exc), 2))
+    level = levels[0] if levels else None
+    what = 'internal error'
+    if level is not None and not level.is_lua:
+        caller = levels[1] if len(levels) > 1 else None
+        kind, name = (None, None)
+        if caller is not None and caller.is_lua:
+            kind, name = call_name(caller.closure.proto, caller.pc - 1)
+        what = "internal error in '%s'" % (name or '?')
+        level = caller
+    detail = '%s: %s' % (type(exc).__name__, exc)
+    return where(level) + '%s (%s)' % (what, detail.encode('utf-8', 'replace').decode('latin-1'))
+
+
 def error_value_at(msg, level):
     """error(msg, level): msg with the position of that level prefixed."""
     if type(msg) is str and level > 0:
-        levels = list(live_levels(sys._getframe(1)))
-        # levels[0] is the host function that called us (`error` itself)
-        lv = levels[level] if level < len(levels) else None
-        return where(lv) + msg
+        # level 0 is the host function that called us (`error` itself)
+        return where(next(live_levels(sys._getframe(1), level), None)) + msg
     return msg
 
 
@@ -349,4 +375,4 @@ def format_traceback(levels, msg=None, bottom_c=False, level0=2):
 
 __all__ = ['LuaError', 'LuaMemoryError', 'LuaLimitError', 'PendingError', 'RuntimeErr',
            'OperandErr', 'CompareErr', 'LibErr', 'ArgErr', 'type_error', 'finalize', 'where',
-           'error_value_at', 'format_traceback', 'slot_name', 'call_name']
+           'error_value_at', 'format_traceback', 'slot_name', 'call_name', 'UNCATCHABLE']

@@ -12,8 +12,7 @@ _tls = threading.local()
 class LuaState:
     def __init__(self):
         from .table import LuaTable
-        self.globals = LuaTable()    # the thread's environment (setfenv(0, t) changes it)
-        self.lib_globals = self.globals   # the environment the library functions see
+        self.globals = LuaTable()    # the main thread's environment (setfenv(0, t) changes it)
         self.registry = LuaTable()
         self.type_meta = {}          # Python type -> metatable (str: the string metatable)
         self.stdout = None           # a binary file; None: the current sys.stdout

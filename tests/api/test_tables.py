@@ -156,6 +156,24 @@ def test_to_python_depth_limit(lua):
         moonpatch.to_python(t, max_depth=10)
 
 
+def test_to_python_any_depth_the_limit_allows(lua):
+    """Iterative: 10^5 levels convert (Python's recursion limit would stop a
+    recursive walk), and the depth error names the path without building it
+    at every level."""
+    n = 100000
+    t = lua.eval('(function(n) local t = {} for i = 1, n do t = {t, x = i} end return t end)(...)',
+                 n)
+    out = moonpatch.to_python(t, max_depth=n + 1)
+    depth = 0
+    while out:
+        assert out['x'] == n - depth
+        out = out[1]
+        depth += 1
+    assert depth == n
+    with pytest.raises(ValueError, match=r'deeper than 99990 levels \(at table\[1\]\[1\]'):
+        moonpatch.to_python(t, max_depth=n - 10)
+
+
 def test_to_python_keeps_functions_as_wrappers(lua):
     out = moonpatch.to_python(lua.eval('{f = function() return 1 end}'))
     assert out['f']() == 1

@@ -15,6 +15,7 @@ import pytest
 
 from moonpatch.engine import Engine
 from moonpatch.lib import string as strlib
+from moonpatch.lib.auxlib import c_int, to_integer
 from test_lpattern import LUA51, PRELUDE, run_lua51, run_moonpatch, write_corpus
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -162,13 +163,14 @@ def regenerate(n=1200, seed=5):
 # ---- unit tests ----------------------------------------------------------------------
 
 def test_c_casts():
-    assert strlib.c_long(3.9) == 3 and strlib.c_long(-3.9) == -3
+    assert to_integer(3.9) == 3 and to_integer(-3.9) == -3
     for x in (2.0 ** 63, -2.0 ** 64, 1e300, math.inf, -math.inf, math.nan):
-        assert strlib.c_long(x) == -2 ** 63
-    assert strlib.c_long(-2.0 ** 63) == -2 ** 63
-    assert strlib.c_int(2.0 ** 32 + 1) == 1
-    assert strlib.c_int(2.0 ** 31) == -2 ** 31
-    assert strlib.c_int(-1.0) == -1
+        assert to_integer(x) == -2 ** 63
+    assert to_integer(-2.0 ** 63) == -2 ** 63
+    assert to_integer(2.0 ** 63 - 1024) == 2 ** 63 - 1024
+    assert c_int(to_integer(2.0 ** 32 + 1)) == 1
+    assert c_int(to_integer(2.0 ** 31)) == -2 ** 31
+    assert c_int(to_integer(-1.0)) == -1
 
 
 @pytest.fixture(scope='module')
