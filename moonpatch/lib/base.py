@@ -409,35 +409,26 @@ def lua_setfenv(args):
 GC_OPTIONS = ('stop', 'restart', 'collect', 'count', 'step', 'setpause', 'setstepmul')
 
 
-def memory_kbytes():
-    """An estimate of the memory in use, in kilobytes (collectgarbage('count')):
-    CPython's count of allocated blocks, or the process's peak size elsewhere."""
-    blocks = getattr(sys, 'getallocatedblocks', None)
-    if blocks is not None:
-        return blocks() * 48 / 1024.0
-    import resource
-    return float(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-
-
 @libfunction(LIB, 'collectgarbage')
 def lua_collectgarbage(args):
     opt = check_option(args, 1, 'collect', GC_OPTIONS)
+    ex = opt_cint(args, 2, 0)
     state = current_state()
     if opt == 'count':
-        return (memory_kbytes(),)
-    if opt in ('collect', 'step'):
-        lua_gc.collect()
-        return (True,) if opt == 'step' else (0.0,)
-    if opt in ('setpause', 'setstepmul'):
-        old = state.gc_params.get(opt, 200.0 if opt == 'setpause' else 200.0)
-        state.gc_params[opt] = float(opt_cint(args, 2, 0))
-        return (old,)
+        return (lua_gc.count(state) / 1024.0,)
+    if opt == 'step':
+        return (lua_gc.step(state, ex),)
+    if opt == 'setpause':
+        return (float(lua_gc.set_pause(state, ex)),)
+    if opt == 'setstepmul':
+        return (float(lua_gc.set_stepmul(state, ex)),)
+    {'stop': lua_gc.stop, 'restart': lua_gc.restart, 'collect': lua_gc.collect}[opt](state)
     return (0.0,)
 
 
 @libfunction(LIB, 'gcinfo')
 def lua_gcinfo(args):
-    return (float(int(memory_kbytes())),)
+    return (float(lua_gc.count(current_state()) >> 10),)
 
 
 @libfunction(LIB, 'newproxy')

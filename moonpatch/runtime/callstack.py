@@ -20,6 +20,7 @@ _BOTTOM_CODE = {}     # frames where a coroutine's stack starts: walks stop ther
                       # -> fn(frame) -> the frame of whoever resumed it
 _SPLICE_CODE = {}     # code object -> fn(frame) -> levels to show in its place, or None
 _CALL_HELPER_CODE = set()   # frames between a call and its callee that are not levels
+_SCRUB_CODE = {}      # code object -> fn(frame): drop what Lua would not keep (gc.py)
 
 # Lua's own calls; any other way into a function is C's (lua_call, a
 # metamethod, a for iterator): lua5.1 counts those in L->nCcalls.
@@ -53,8 +54,10 @@ class Level:
         return '<Level %s pc=%s>' % (self.closure, self.pc)
 
 
-def register_lua_code(code, locate):
+def register_lua_code(code, locate, scrub=None):
     _LUA_CODE[code] = locate
+    if scrub is not None:
+        _SCRUB_CODE[code] = scrub
 
 
 def register_host_code(code, name):
@@ -213,3 +216,77 @@ def _entered_from_c(frame):
         return _entered_from_c(caller)
     closure, pc = where[0], where[1]
     return closure.proto.code[pc - 1] & 0xff not in _CALL_OPS
+
+
+# ---- frames as the collector sees them ----------------------------------------------
+
+def lua_frames(frame):
+    """The Lua frames from `frame` out, across the coroutines that resumed
+    this one."""
+    while frame is not None:
+        code = frame.f_code
+        if code in _LUA_CODE:
+            yield frame
+        frame = _BOTTOM_CODE[code](frame) if code in _BOTTOM_CODE else frame.f_back
+
+
+def scrub(frame):
+    """Before a collection: let a Lua frame drop what Lua would not keep."""
+    fn = _SCRUB_CODE.get(frame.f_code)
+    if fn is not None:
+        fn(frame)
+
+
+def call_top(proto, pc):
+    """The stack top lua5.1 has while instruction pc calls out through a call
+    instruction (L->top: the function and its arguments), or None for any
+    other instruction (the whole frame is live)."""
+    ins = proto.code[pc]
+    op = ins & 0xff
+    a = (ins >> 8) & 0xff
+    if op in _TOP_C:
+        return a + ((ins >> 16) & 0xff) + _TOP_C[op]
+    if op in _TOP_D:
+        return a + (ins >> 16) + _TOP_D[op]
+    if op in _TOP_ITER:
+        return a                # the loop variables are written by the call
+    return None
+
+
+def new_object_slot(proto, pc):
+    """The register instruction pc stores the object it makes in, if it is
+    TNEW, TDUP or FNEW: lua5.1 stores it before it may collect."""
+    ins = proto.code[pc]
+    return (ins >> 8) & 0xff if ins & 0xff in _MAKES_OBJECT else None
+
+
+_MAKES_OBJECT = frozenset(BY_NAME[name].code for name in ('TNEW', 'TDUP', 'FNEW'))
+_TOP_C = {BY_NAME['CALL'].code: 0, BY_NAME['CALLM'].code: 1}
+_TOP_D = {BY_NAME['CALLT'].code: 0, BY_NAME['CALLMT'].code: 1}
+_TOP_ITER = frozenset((BY_NAME['ITERC'].code, BY_NAME['ITERN'].code))
+
+
+def write_locals(frame, values):
+    """Set local variables of a suspended Python frame (name -> value)."""
+    f = frame.f_locals
+    for name, value in values.items():
+        f[name] = value
+    if _locals_to_fast is not None:
+        _locals_to_fast(frame)
+
+
+def _frame_writer():
+    import sys
+    if sys.implementation.name == 'pypy':
+        import __pypy__
+        return __pypy__.locals_to_fast
+    if sys.version_info >= (3, 13):
+        return None           # f_locals writes through (PEP 667)
+    import ctypes
+    to_fast = ctypes.pythonapi.PyFrame_LocalsToFast
+    to_fast.argtypes = (ctypes.py_object, ctypes.c_int)
+    to_fast.restype = None
+    return lambda frame: to_fast(frame, 0)
+
+
+_locals_to_fast = _frame_writer()

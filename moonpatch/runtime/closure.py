@@ -7,6 +7,7 @@ compiled code, without any caller changing.
 """
 from types import MethodType
 
+from .gc import BUDGET, CLOSURE_BYTES, UPVAL_BYTES, allocation_point
 from .ops import capture_upvals
 from .values import LuaFunction, UpVal
 
@@ -35,6 +36,9 @@ def new_closure(proto, R, U, openuv, env):
     """FNEW: a closure of proto capturing from the running frame."""
     f = LuaFunction(None, proto, capture_upvals(proto, R, U, openuv), env)
     f.gate = _gate_policy(f)
+    BUDGET[0] -= CLOSURE_BYTES + UPVAL_BYTES * len(proto.uvdesc)
+    if BUDGET[0] < 0:
+        allocation_point()
     return f
 
 

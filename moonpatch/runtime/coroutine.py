@@ -9,6 +9,7 @@ import greenlet
 
 from .callstack import register_bottom_code
 from .errors import UNCATCHABLE, RuntimeErr, finalize
+from .gc import track_thread
 from .ops import call
 from .state import current_state
 from .table import collectable
@@ -28,6 +29,7 @@ class Coroutine:
         self.resumer = None          # greenlet to return to on yield
         self.error = None            # the exception that killed it, for tracebacks
         self.env = thread_env(current_state())   # lua_newthread: the creator's globals
+        track_thread(self)
 
     def __repr__(self):
         return '<Lua thread %s>' % self.status

@@ -1,21 +1,105 @@
-"""Lua's garbage-collection semantics on top of Python's.
+"""Lua's garbage collector, on top of Python's.
 
-Python frees an object the moment its last reference goes; Lua frees it at
-a collection. The difference shows in weak tables (an entry must stay until
-the collector runs, then vanish if nothing else refers to its weak part)
-and in __gc (called at a collection, and for every remaining userdata when
-the state closes). So weak tables hold their entries strongly, and a
-collection (collectgarbage, or automatically every SWEEP_EVERY insertions
-into weak tables) briefly turns the weak parts into weak references, lets
-Python collect, and keeps what survived. Finalizers run at the same points.
-Each state (runtime) has its own weak tables and finalizers.
+Python frees an object when its last reference goes; Lua frees it at a
+collection. The difference shows in weak tables (an entry stays until the
+collector runs, then goes if nothing else refers to its weak part), in
+__gc, and in the memory count. Each state has a Collector:
+
+- Weak tables hold their entries strongly. A collection turns their weak
+  parts into weak references, lets Python collect, and keeps what survived.
+- Before that, every Lua frame of the state's threads drops what Lua would
+  not keep (callstack.scrub): the interpreter's temporaries, and the
+  registers above the top of the call a frame waits in, which lgc.c's
+  traversestack clears. So only what Lua can reach keeps an entry alive.
+- A userdata with __gc that dies is resurrected into `pending`
+  (Userdata.__del__). A collection runs the finalizers of those it found,
+  newest first, as lua5.1's GCTM does; a weak key to one stays until the
+  next collection (its finalizer can still look it up), a weak value goes.
+- `total` counts Lua's memory in bytes: allocations charge it (tables and
+  their growth, closures, userdata, threads, concatenated strings), and a
+  full collection sets it to what the state can still reach (estimate_live,
+  by lua5.1's object sizes). A state with weak tables or finalizers due
+  sweeps them as it allocates (every AUTO_BYTES, or as much as was alive,
+  if more); the count is brought down when it is read past `threshold`
+  (pause% of what was alive, 200% by default), and collectgarbage("step")
+  does lua5.1's incremental steps, a cycle being as much work as memory.
 """
 import gc
+import sys
 import weakref
 
+from .callstack import lua_frames, scrub
 from .state import current_state
 
-SWEEP_EVERY = 100000      # weak-table insertions between automatic sweeps
+GRANULE = 1 << 16             # bytes allocated between two looks at the threshold
+AUTO_BYTES = 8 << 20          # at least this much allocation between automatic sweeps
+BUDGET = [GRANULE]            # counts down as objects are made (see charge)
+
+TABLE_BYTES = 56              # Lua 5.1's sizes on a 64-bit host (lobject.h)
+SLOT_BYTES = 16
+NODE_BYTES = 40
+CLOSURE_BYTES = 40
+UPVAL_BYTES = 40
+USERDATA_BYTES = 40
+THREAD_BYTES = 1100           # a lua_State with its first stack and CallInfo array
+STRING_BYTES = 25
+STATE_BYTES = 16000           # what lua_open and the libraries take besides their tables
+
+STEP_BYTES = 1024             # lgc.c's GCSTEPSIZE
+
+
+class Collector:
+    """One state's collector (lgc.c's part of global_State)."""
+
+    def __init__(self):
+        self.total = STATE_BYTES      # totalbytes
+        self.estimate = STATE_BYTES   # what was alive after the last collection
+        self.threshold = 2 * STATE_BYTES
+        self.pause = 200
+        self.stepmul = 200
+        self.progress = None          # work done in the cycle "step" runs, or None
+        self.work = 0                 # the work of that cycle: the memory in use
+        self.debt = 0                 # gcdept: what steps owe
+        self.since = 0                # allocated since the last sweep
+        self.busy = False             # collecting or finalizing: no collection inside
+        self.weak = {}                # id -> weakref of weak tables' hashes
+        self.userdata = {}            # id -> weakref of userdata to finalize at close
+        self.pending = []             # dead userdata whose __gc is due
+        self.serial = 0               # creation order of finalizable userdata
+        self.threads = weakref.WeakSet()
+
+    def set_threshold(self):
+        """setthreshold: the next collection when total is pause% of estimate."""
+        self.threshold = self.estimate * self.pause // 100
+
+
+def charge(n):
+    """Count n bytes of new Lua objects (without collecting: the caller may be
+    in the middle of an update)."""
+    BUDGET[0] -= n
+
+
+def allocation_point():
+    """Called where an object was made and BUDGET ran out: account what was
+    made, and collect when the threshold is reached (luaC_checkGC)."""
+    spent = GRANULE - BUDGET[0]
+    BUDGET[0] = GRANULE
+    try:
+        state = current_state()
+    except RuntimeError:
+        state = None
+    if state is None:             # a table made outside any state
+        return
+    c = state.gc
+    c.total += spent
+    c.since += spent
+    if (c.weak or c.pending) and c.since >= max(AUTO_BYTES, c.estimate) and not c.busy:
+        sweep(state)
+
+
+def _account(c):
+    c.total += GRANULE - BUDGET[0]
+    BUDGET[0] = GRANULE
 
 
 def _track(registry, obj):
@@ -25,65 +109,244 @@ def _track(registry, obj):
 
 def track_weak(h):
     """Register a weak table's hash with the running state."""
-    _track(current_state().weak_hashes, h)
+    _track(current_state().gc.weak, h)
 
 
 def track_userdata(state, u):
     """Make state finalize u: when it dies (its __gc then runs at the next
     collection) and when the state closes."""
+    c = state.gc
     u.owner = state
-    _track(state.userdata, u)
+    c.serial += 1
+    u.serial = c.serial
+    _track(c.userdata, u)
+    charge(USERDATA_BYTES)
 
 
-def note_insertion():
-    state = current_state()
-    state.weak_insertions += 1
-    if state.weak_insertions >= SWEEP_EVERY:
-        state.weak_insertions = 0
-        sweep(state)
+def track_thread(co):
+    """A new coroutine of the running state (its frames are scrubbed too)."""
+    current_state().gc.threads.add(co)
+    charge(THREAD_BYTES)
 
 
 def _alive(registry):
     return [o for o in (r() for r in list(registry.values())) if o is not None]
 
 
-def sweep(state):
-    """One full collection: the weak entries whose weak part nothing else
-    holds disappear; dead userdata get their finalizers queued."""
-    hashes = _alive(state.weak_hashes)
+# ---- a full collection -----------------------------------------------------------
+
+def full_collect(state):
+    """luaC_fullgc: everything unreachable goes, the count falls to what is
+    alive; then the finalizers of the userdata found dead run (their errors
+    propagate, as lua5.1's do)."""
+    sweep(state, recount=True)
+
+
+def sweep(state, recount=False):
+    c = state.gc
+    if c.busy:
+        return
+    c.busy = True
+    try:
+        _account(c)
+        for frame in _stacks(state):
+            scrub(frame)
+        found = _sweep(c)
+        c.since = 0
+        if recount:
+            c.estimate = c.total = estimate_live(state)
+            c.progress = None
+            c.debt = 0
+            c.set_threshold()
+    finally:
+        c.busy = False
+    run_finalizers(state, found)
+
+
+def _sweep(c):
+    """Let Python collect with the weak parts of weak tables weakened; the
+    userdata whose finalizers are now due, newest first."""
+    hashes = _alive(c.weak)
     for h in hashes:
         h.weaken()
     gc.collect()
+    found, c.pending = c.pending, []
+    revived = {id(u): u for u in found}
     for h in hashes:
-        h.strengthen()
+        h.strengthen(revived)
+    found.sort(key=lambda u: u.serial, reverse=True)
+    return found
 
+
+def run_finalizers(state, due):
+    """GCTM for each userdata of `due` in order; one that raises leaves the
+    rest for the next collection."""
+    from . import ops        # ops builds on table.py, which builds on this module
+    c = state.gc
+    c.busy = True
+    try:
+        while due:
+            u = due.pop(0)
+            c.userdata.pop(id(u), None)       # finalized once
+            h = u.meta.hash.get('__gc') if u.meta is not None else None
+            if h is not None:
+                try:
+                    ops.call(h, [u])
+                except BaseException:
+                    c.pending[:0] = due
+                    raise
+    finally:
+        c.busy = False
+
+
+def estimate_live(state):
+    """The bytes of what the state can reach, by lua5.1's sizes: from its
+    registry, globals, type metatables and threads (their frames' registers,
+    varargs and closures), through tables, functions, upvalues, userdata
+    and strings (each once, as Lua interns them)."""
+    from .table import LuaTable
+    from .values import LuaFunction, UpVal, Userdata
+    total = STATE_BYTES
+    seen = set()
+    strings = set()
+    todo = [state.registry, state.globals, list(state.type_meta.values())]
+    for frame in _stacks(state):
+        f = frame.f_locals          # the interpreter's closure, registers, varargs
+        todo.extend((f.get('cl'), f.get('R'), f.get('va')))
+    for co in list(state.gc.threads):
+        todo.append(co.fn)
+        todo.append(co.env)
+    pop, extend = todo.pop, todo.extend
+    while todo:
+        o = pop()
+        t = type(o)
+        if t is str:
+            if o not in strings:
+                strings.add(o)
+                total += STRING_BYTES + len(o)
+            continue
+        if t is float or o is None or t is bool or id(o) in seen:
+            continue
+        seen.add(id(o))
+        if t is LuaTable:
+            hsize = o.hsize
+            if o.hfree < 0 and len(o.hash) > hsize:      # its nodes are not counted yet
+                hsize = 1 << (len(o.hash) - 1).bit_length()
+            total += TABLE_BYTES + SLOT_BYTES * o.asize + NODE_BYTES * hsize
+            extend(o.hash)
+            extend(o.hash.values())
+            todo.append(o.meta)
+        elif t is LuaFunction:
+            total += CLOSURE_BYTES + UPVAL_BYTES * len(o.upvals or ())
+            extend(o.upvals or ())
+            todo.append(o.env)
+        elif t is UpVal:
+            todo.append(o.regs[o.slot])
+        elif t is list or t is tuple:
+            extend(o)
+        elif t is Userdata:
+            total += USERDATA_BYTES
+            todo.append(o.meta)
+            todo.append(o.env)
+        elif getattr(t, 'lua_typename', None) == 'thread':
+            total += THREAD_BYTES
+        elif t.__name__ == 'BoolKey':
+            continue
+    return total
+
+
+def _stacks(state):
+    """The Lua frames of the state's threads."""
+    yield from lua_frames(sys._getframe())
+    for co in list(state.gc.threads):
+        glet = co.glet
+        if co.status == 'suspended' and glet is not None and not glet.dead:
+            yield from lua_frames(glet.gr_frame)
+
+
+# ---- collectgarbage ---------------------------------------------------------------
 
 def collect(state=None):
+    """collectgarbage('collect')."""
+    full_collect(state or current_state())
+
+
+def count(state=None):
+    """collectgarbage('count') in bytes. A collection that allocation would
+    have started by now (but that had nothing else to do) happens first."""
     state = state or current_state()
-    sweep(state)
-    run_finalizers(state)
+    c = state.gc
+    _account(c)
+    if c.total >= c.threshold and not c.busy:
+        full_collect(state)
+    return c.total
 
 
-def run_finalizers(state):
-    """Call __gc for the userdata of this state that died since the last
-    collection (Userdata.__del__ queued them)."""
-    from . import ops        # ops builds on table.py, which builds on this module
-    due = state.pending_finalizers
-    while due:
-        u = due.pop(0)
-        h = u.meta.hash.get('__gc') if u.meta is not None else None
-        if h is not None:
-            ops.call(h, [u])
+def step(state, kbytes):
+    """collectgarbage('step', kbytes): lua_gc's LUA_GCSTEP. Each luaC_step
+    does stepmul% of GCSTEPSIZE*10 units of work, and a cycle is as much work
+    as the memory in use; True when this call finished a cycle."""
+    c = state.gc
+    _account(c)
+    a = kbytes << 10 if kbytes >= 0 else float('inf')    # lu_mem: a negative is huge
+    threshold = c.total - a if a <= c.total else 0
+    if c.progress is None:
+        c.progress = 0
+        c.work = c.total
+    while threshold <= c.total:
+        c.debt += c.total - threshold
+        c.progress += (STEP_BYTES // 100) * c.stepmul if c.stepmul else c.work
+        if c.progress >= c.work:
+            full_collect(state)
+            return True
+        if c.debt < STEP_BYTES:
+            threshold = c.total + STEP_BYTES
+        else:
+            c.debt -= STEP_BYTES
+            threshold = c.total
+    c.threshold = threshold
+    return False
 
+
+def stop(state):
+    state.gc.threshold = float('inf')
+
+
+def restart(state):
+    c = state.gc
+    _account(c)
+    c.threshold = c.total
+
+
+def set_pause(state, pause):
+    c = state.gc
+    old, c.pause = c.pause, pause
+    return old
+
+
+def set_stepmul(state, stepmul):
+    c = state.gc
+    old, c.stepmul = c.stepmul, stepmul
+    return old
+
+
+# ---- lua_close --------------------------------------------------------------------
 
 def close_state(state):
-    """lua_close: finalize every userdata that is still alive, newest first."""
+    """lua_close: finalize every userdata that is still alive, newest first,
+    once each; an error in one skips only that one (lua5.1 ignores it)."""
     from . import ops
-    collect(state)
-    for u in reversed(_alive(state.userdata)):
-        if u.meta is not None:
-            h = u.meta.hash.get('__gc')
-            if h is not None:
-                u.meta = None          # finalized once
+    c = state.gc
+    due = sorted(set(_alive(c.userdata)) | set(c.pending), key=lambda u: u.serial,
+                 reverse=True)
+    c.pending = []
+    c.userdata.clear()
+    c.busy = True
+    for u in due:
+        h = u.meta.hash.get('__gc') if u.meta is not None else None
+        if h is not None:
+            try:
                 ops.call(h, [u])
-    state.userdata.clear()
+            except Exception:
+                pass
+    c.busy = False

@@ -120,7 +120,7 @@ HEADER = '''\
 # Inputs digest: {digest}
 """Tier 0: the bytecode interpreter (see runtime/interpgen.py)."""
 from ..bytecode.decode import decode
-from .callstack import register_lua_code
+from .callstack import call_top, new_object_slot, register_lua_code, write_locals
 from .closure import new_closure, set_interpreter
 from .hooks import HookSwitch, fire, hcall, install_interpreter, switched, thread_hooks, trace
 from .ops import (arith, call, call_target, close_upvals, concat, eq, for_prep, index,
@@ -257,9 +257,39 @@ def _locate_hooked(frame):
     return (cl, pc, f.get('tc', 0))
 
 
-register_lua_code(execute.__code__, _locate)
-register_lua_code(execute_resume.__code__, _locate)
-register_lua_code(execute_hooked.__code__, _locate_hooked)
+# What a frame holds for Lua; its other locals are the templates'
+# temporaries, which no instruction reads after the one that set them, but
+# in a hooked frame, where a hook may run between a result list (r, mr) and
+# the instruction that takes it.
+_FRAME_STATE = frozenset(('cl', 'R', 'tc', 'code', 'nils', 'nfixed', 'U', 'va', 'openuv',
+                          'pc', 'op', 'a', 'b', 'c', 'resume', 'Rr', 'H', 'tcall', 'oldpc'))
+_HOOKED_FRAME_STATE = _FRAME_STATE | {{'r', 'mr'}}
+
+
+def _scrub(frame, state=_FRAME_STATE):
+    """Before a collection: drop what a frame holds that Lua would not, the
+    temporaries, and the registers above the arguments of a call it waits
+    in or is about to make (lgc.c's traversestack clears the stack above
+    L->top), or that get the object being made."""
+    f = frame.f_locals
+    write_locals(frame, {{name: None for name in f if name not in state}})
+    cl, pc, R = f.get('cl'), f.get('pc'), f.get('R')
+    if cl is not None and pc:
+        top = call_top(cl.proto, pc - 1)
+        if top is not None and top < len(R):
+            R[top:] = [None] * (len(R) - top)
+        slot = new_object_slot(cl.proto, pc - 1)
+        if slot is not None and slot < len(R):
+            R[slot] = None
+
+
+def _scrub_hooked(frame):
+    _scrub(frame, _HOOKED_FRAME_STATE)
+
+
+register_lua_code(execute.__code__, _locate, _scrub)
+register_lua_code(execute_resume.__code__, _locate, _scrub)
+register_lua_code(execute_hooked.__code__, _locate_hooked, _scrub_hooked)
 install_interpreter(globals(), {fetch_lines})
 set_interpreter(execute)
 '''

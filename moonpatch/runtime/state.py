@@ -11,7 +11,9 @@ _tls = threading.local()
 
 class LuaState:
     def __init__(self):
+        from .gc import Collector
         from .table import LuaTable
+        self.gc = Collector()        # made first: the tables below charge it
         self.globals = LuaTable()    # the main thread's environment (setfenv(0, t) changes it)
         self.registry = LuaTable()
         self.type_meta = {}          # Python type -> metatable (str: the string metatable)
@@ -19,12 +21,7 @@ class LuaState:
         self.stderr = None
         self.current_co = None       # the running coroutine (None: the main thread)
         self.globals_next = None     # the `next` function pairs() returns
-        self.gc_params = {}
         self.proxy_metas = set()     # ids of metatables made by newproxy(true)
-        self.userdata = {}           # id -> weakref: userdata to finalize (runtime/gc.py)
-        self.weak_hashes = {}        # id -> weakref: hashes of weak tables (runtime/gc.py)
-        self.weak_insertions = 0
-        self.pending_finalizers = []     # dead userdata whose __gc is due
 
 
 def current_state():

@@ -26,7 +26,7 @@ import struct
 import weakref
 
 from . import gc
-
+from .gc import BUDGET, NODE_BYTES, SLOT_BYTES, TABLE_BYTES, allocation_point, charge
 from .errors import RuntimeErr
 from .values import LuaFunction, Userdata, register_type
 
@@ -202,6 +202,9 @@ class LuaTable:
         if hash:
             self.ilo = 0.0
             self._rehash(None)
+        BUDGET[0] -= TABLE_BYTES + SLOT_BYTES * self.asize + NODE_BYTES * self.hsize
+        if BUDGET[0] < 0:
+            allocation_point()
 
     def __repr__(self):
         return '<LuaTable at 0x%x>' % id(self)
@@ -284,6 +287,9 @@ class LuaTable:
         t.keys = None
         t.iterpos = 0
         t.keypos = None
+        BUDGET[0] -= TABLE_BYTES + SLOT_BYTES * t.asize + NODE_BYTES * t.hsize
+        if BUDGET[0] < 0:
+            allocation_point()
         return t
 
     def _run_gained(self, k):
@@ -316,7 +322,9 @@ class LuaTable:
     def _grow_hash(self):
         """The rehash of a table without integer keys, for one more key:
         from here on its nodes are counted only when needed."""
-        self.hsize = 1 << _ceillog2(len(self.hash) + 1)
+        hsize = 1 << _ceillog2(len(self.hash) + 1)
+        charge(NODE_BYTES * (hsize - self.hsize))
+        self.hsize = hsize
         self.hfree = -1
         self.dead = None
 
@@ -331,7 +339,9 @@ class LuaTable:
         part doubled when they were all taken."""
         n = len(self.hash)
         if n > self.hsize:
-            self.hsize = 1 << _ceillog2(n)
+            hsize = 1 << _ceillog2(n)
+            charge(NODE_BYTES * (hsize - self.hsize))
+            self.hsize = hsize
         self.hfree = self.hsize - n
 
     def _run_nums(self, nums):
@@ -378,8 +388,10 @@ class LuaTable:
         nhash = total - na
         if nhash and _ceillog2(nhash) > MAXBITS:
             raise RuntimeErr('table overflow')
+        hsize = 1 << _ceillog2(nhash) if nhash else 0
+        charge(SLOT_BYTES * (asize - self.asize) + NODE_BYTES * (hsize - self.hsize))
         self.asize = asize
-        self.hsize = 1 << _ceillog2(nhash) if nhash else 0
+        self.hsize = hsize
         # the caller stores ek: it takes a node unless it fits the array part
         self.hfree = self.hsize - nhash + (1 if ek is not None and not 0 < e <= asize else 0)
         self.dead = None
@@ -401,6 +413,7 @@ class LuaTable:
         else:
             in_array = sum(1 for k in h if type(k) is float and 1.0 <= k <= n
                            and k.is_integer())
+        charge(SLOT_BYTES * (n - self.asize))
         self.asize = n
         self.hfree = self.hsize - (len(h) - in_array)
         self.dead = None
@@ -533,38 +546,45 @@ collectable(Userdata)
 class WeakHash(dict):
     """The hash of a table with __mode 'k', 'v' or 'kv'. Between collections
     it is a plain dict holding its entries strongly (Lua frees objects only
-    when the collector runs); runtime/gc.py's sweep weakens the collectable
-    keys (mode k) or values (mode v) around a Python collection, and the
-    entries whose weak part died are gone afterwards."""
-    __slots__ = ('weak_keys', 'weak_values', 'held', '__weakref__')
+    when the collector runs); runtime/gc.py's collection weakens the
+    collectable keys (mode k) or values (mode v) around a Python collection,
+    and the entries whose weak part died are gone afterwards."""
+    __slots__ = ('weak_keys', 'weak_values', 'held', 'owner', '__weakref__')
 
-    def __init__(self, items, weak_keys, weak_values):
+    def __init__(self, items, weak_keys, weak_values, owner):
         dict.__init__(self, items)
         self.weak_keys = weak_keys
         self.weak_values = weak_values
         self.held = None
+        self.owner = weakref.ref(owner)
         gc.track_weak(self)
 
-    def __setitem__(self, k, v):
-        dict.__setitem__(self, k, v)
-        gc.note_insertion()
-
     def weaken(self):
+        """Hold every entry aside, its weak parts by weak references (in
+        order, so that a traversal goes on as it was)."""
         held = []
-        for k, v in list(self.items()):
+        for k, v in self.items():
             wk = self.weak_keys and type(k) in _COLLECTABLE
             wv = self.weak_values and type(v) in _COLLECTABLE
-            if wk or wv:
-                held.append((weakref.ref(k) if wk else k, weakref.ref(v) if wv else v))
-                del self[k]
+            held.append((weakref.ref(k) if wk else k, id(k), weakref.ref(v) if wv else v))
+        dict.clear(self)
         self.held = held
+        t = self.owner()
+        if t is not None:             # next()'s caches hold keys too
+            t.keys = t.keypos = None
+            t.iterpos = 0
 
-    def strengthen(self):
-        for k, v in self.held or ():
+    def strengthen(self, revived):
+        """Put back what survived. A key whose userdata is being finalized
+        (revived: id -> userdata) stays until the next collection, as in
+        lua5.1, where __gc can still find it; a value does not."""
+        for k, kid, v in self.held or ():
             if type(k) is weakref.ref:
-                k = k()
+                k = k() or revived.get(kid)
             if type(v) is weakref.ref:
                 v = v()
+                if id(v) in revived:
+                    continue
             if k is not None and v is not None:
                 dict.__setitem__(self, k, v)
         self.held = None
@@ -582,6 +602,6 @@ def set_weak_mode(t, mode):
         return
     if t.hfree < 0:
         t._count_nodes()      # a collection removes entries: count nodes for real
-    t.hash = WeakHash(h, wk, wv) if (wk or wv) else dict(h)
+    t.hash = WeakHash(h, wk, wv, t) if (wk or wv) else dict(h)
     t.keys = None
     t.ilo = 0.0           # a collection removes entries behind the table's back

@@ -54,8 +54,9 @@ class UpVal:
 
 class Userdata:
     """A full userdata: an opaque host value with a metatable and environment.
-    `owner` is the state that finalizes it (runtime/gc.py), if any."""
-    __slots__ = ('value', 'meta', 'env', 'owner', '__weakref__')
+    `owner` is the state that finalizes it (runtime/gc.py), if any, and
+    `serial` its place in the order finalizers run in."""
+    __slots__ = ('value', 'meta', 'env', 'owner', 'serial', '__weakref__')
     lua_typename = 'userdata'
 
     def __init__(self, value=None, meta=None, env=None):
@@ -63,12 +64,13 @@ class Userdata:
         self.meta = meta
         self.env = env
         self.owner = None
+        self.serial = 0
 
     def __del__(self):
-        # Resurrect into the owner's queue: __gc runs later, at a safe point.
+        # Resurrect into the owner's queue: __gc runs at the next collection.
         mt = self.meta
         if self.owner is not None and mt is not None and mt.hash.get('__gc') is not None:
-            self.owner.pending_finalizers.append(self)
+            self.owner.gc.pending.append(self)
 
 
 _TYPENAMES = {type(None): 'nil', bool: 'boolean', float: 'number', str: 'string',
