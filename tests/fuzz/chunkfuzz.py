@@ -13,16 +13,16 @@ the bytes after (bits flipped, bytes set to interesting values, truncation,
 bytes inserted or dropped, another engine's header).
 
 Each input is loaded with loadstring in a fresh Engine (no io, os, package,
-dofile or loadfile) and, if it loads, its listing and string.dump round trip
-are made and it runs for at most --time-limit seconds (every fourth input
-under a count hook, so the hooked interpreter is fuzzed too). Outcomes:
+dofile or loadfile) and, if it loads, runs for at most --time-limit seconds
+(every fourth input under a count hook, so the hooked interpreter is fuzzed
+too), then its listing and string.dump round trip are made. Outcomes:
 rejected (lua5.1's `... in precompiled chunk` message, or a syntax error
 when the mutation removed the ESC), ok, error (a Lua error), timeout (a
 mutated loop may well never end). Findings: any other Python exception out
-of load, listing, dump or run, or caught by a protected boundary (pcall,
-resume), a load message of another form, a load slower than LOAD_LIMIT.
-Each finding is saved in DIR as NAME.chunk (the input) and NAME.txt (the
-traceback); `--replay FILE.chunk` runs one again.
+of load, run, listing or dump, or seen by a protected boundary (pcall,
+resume), or raised in a finalizer; a load message of another form; a load
+slower than LOAD_LIMIT. Each finding is saved in DIR as NAME.chunk (the
+input) and NAME.txt (the traceback); `--replay FILE.chunk` runs one again.
 """
 import argparse
 import copy
@@ -326,24 +326,29 @@ class Finding(Exception):
 _caught = []       # tracebacks of the Python exceptions the boundaries saw in this run
 
 
+def _record(exc):
+    if not isinstance(exc, (LuaError, RecursionError, MemoryError, Timeout)):
+        _caught.append(''.join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+
+
 def _watch_boundaries():
     """Make every protected boundary (runtime.coroutine.catch, imported by
     pcall, resume and the Engine) record the Python exceptions other than
     LuaError/RecursionError/MemoryError it sees, also when it turns them
-    into Lua errors; and time runs out with SIGALRM."""
+    into Lua errors, and so does an exception in a finalizer (__del__);
+    time runs out with SIGALRM."""
     from moonpatch.engine import Engine  # noqa: F401 (imports every module that catches)
     from moonpatch.runtime import coroutine
     original = coroutine.catch
 
     def catch(exc):
-        if not isinstance(exc, (LuaError, RecursionError, MemoryError, Timeout)):
-            _caught.append(''.join(traceback.format_exception(type(exc), exc,
-                                                              exc.__traceback__)))
+        _record(exc)
         return original(exc)
     for module in list(sys.modules.values()):
         if getattr(module, '__name__', '').startswith('moonpatch') and \
                 getattr(module, 'catch', None) is original:
             module.catch = catch
+    sys.unraisablehook = lambda unraisable: _record(unraisable.exc_value)
     signal.signal(signal.SIGALRM, _alarm)
 
 
@@ -410,7 +415,7 @@ def run_one(chunk, time_limit, hooked):
         _guarded('dump', lambda: undump(dump(f.proto), CHUNKNAME))
     _guarded('close', lua.close)
     if _caught:
-        raise Finding('pcall caught a Python exception', _caught[0])
+        raise Finding('pcall or a finalizer saw a Python exception', _caught[0])
     return outcome
 
 
