@@ -126,6 +126,18 @@ def m_opcode(r, p):
     p.code[pc] = p.code[pc] & ~0xff | r.randrange(len(bc.OPCODES) + 2)
 
 
+def m_sibling_opcode(r, p):
+    """An opcode replaced by one with the same operand modes (ADDVV by POW,
+    ISLT by ISEQV, TGETS by TSETS, CALL by ITERC...): more of these load."""
+    pc = r.randrange(len(p.code))
+    ins = p.code[pc]
+    if ins & 0xff >= len(bc.OPCODES):
+        return False
+    o = bc.OPCODES[ins & 0xff]
+    like = [k for k in bc.OPCODES if (k.ma, k.mb, k.mc) == (o.ma, o.mb, o.mc)]
+    p.code[pc] = ins & ~0xff | r.choice(like).code
+
+
 def m_bypass(r, p):
     """A loop entered without its FORI/ISNEXT: a JMP into the body, to the
     FORL/ITERN, or just past the prologue."""
@@ -242,9 +254,9 @@ def m_multres(r, p):
     p.lines.insert(pc, p.lines[pc])
 
 
-MUTATIONS = [m_opcode, m_bypass, m_jump, m_operand, m_register, m_register, m_swap, m_drop,
-             m_duplicate, m_number, m_number, m_gc_constant, m_frame, m_upvalue, m_lines,
-             m_vararg, m_template, m_multres]
+MUTATIONS = [m_opcode, m_sibling_opcode, m_sibling_opcode, m_bypass, m_jump, m_operand,
+             m_register, m_register, m_swap, m_drop, m_duplicate, m_number, m_number,
+             m_gc_constant, m_frame, m_upvalue, m_lines, m_vararg, m_template, m_multres]
 
 
 def mutate_proto(r, protos):
