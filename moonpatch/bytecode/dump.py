@@ -29,7 +29,7 @@ PROTO_VARARG = 1
 _K_STR, _K_PROTO, _K_TABLE = 0, 1, 2
 _V_NIL, _V_FALSE, _V_TRUE, _V_NUM, _V_STR = range(5)
 MAX_DEPTH = 200         # nested functions (lua5.1: LUAI_MAXCCALLS)
-MAX_LINE = 2 ** 31 - 1  # lines are C ints
+MAX_INT = 2 ** 31 - 1   # any integer field (a C int in lua5.1: lines above all)
 
 
 # ---- writing ---------------------------------------------------------------------
@@ -126,7 +126,7 @@ class _Reader:
         self.pos += 1
         return b
 
-    def uleb(self, limit=MAX_LINE):
+    def uleb(self, limit=MAX_INT):
         """An unsigned integer, at most limit."""
         n = shift = 0
         while True:
