@@ -10,25 +10,28 @@ A chunk is a str of code points 0-255 (a Lua string):
             [debug: chunkname lines[ncode] uvnames[nuv] nvar (name startpc endpc)[nvar]]
 
 Integers are ULEB128. A chunk may come from anywhere, so undump() checks
-every field and every instruction's operands against the prototype
-(registers inside the frame, constants of the right kind, jumps inside the
-code, comparisons followed by their JMP, no falling off the end), and
-rejects the chunk with an error before anything runs.
+every field's range and then every instruction (verify.py), and refuses the
+chunk with lua5.1's messages (`name: bad header in precompiled chunk`)
+before anything runs.
 """
 import struct
 
 from ..errors import LuaSyntaxError
-from .opcodes import BY_NAME, OPCODES
-from .proto import MAX_SLOTS, Proto, TableTemplate, VarInfo, jump_target
+from .opcodes import BY_NAME
+from .proto import MAX_SLOTS, Proto, TableTemplate, VarInfo
+from .verify import BadChunk, verify
 
+BINARY_MARK = '\x1b'     # a chunk starting with ESC is binary (lua5.1's lua_load)
 BINARY_SIGNATURE = '\x1bLJ'
 VERSION = 0x83          # moonpatch's own format (LuaJIT's are 1 and 2)
 FLAG_STRIP = 1
 PROTO_VARARG = 1
+_TNEW = BY_NAME['TNEW'].code
 
 _K_STR, _K_PROTO, _K_TABLE = 0, 1, 2
 _V_NIL, _V_FALSE, _V_TRUE, _V_NUM, _V_STR = range(5)
-MAX_DEPTH = 200
+MAX_DEPTH = 200         # nested functions (lua5.1: LUAI_MAXCCALLS)
+MAX_INT = 2 ** 31 - 1   # any integer field (a C int in lua5.1: lines above all)
 
 
 # ---- writing ---------------------------------------------------------------------
@@ -116,26 +119,22 @@ def dump(proto, strip=False):
     return out.decode('latin-1')
 
 
-# ---- reading and verifying --------------------------------------------------------
+# ---- reading ---------------------------------------------------------------------
 
 class _Reader:
-    def __init__(self, data, chunkname):
+    def __init__(self, data):
         self.data = data
         self.pos = 0
-        self.chunkname = chunkname
-
-    def fail(self, what='truncated precompiled chunk'):
-        from ..frontend.lexer import chunkid
-        raise LuaSyntaxError('%s: bad binary format (%s)' % (chunkid(self.chunkname), what))
 
     def byte(self):
         if self.pos >= len(self.data):
-            self.fail()
+            raise BadChunk('unexpected end')
         b = ord(self.data[self.pos])
         self.pos += 1
         return b
 
-    def uleb(self, limit=1 << 32):
+    def uleb(self, limit=MAX_INT):
+        """An unsigned integer, at most limit."""
         n = shift = 0
         while True:
             b = self.byte()
@@ -143,21 +142,29 @@ class _Reader:
             if not b & 0x80:
                 break
             shift += 7
-            if shift > 35:
-                self.fail('bad integer')
+            if shift == 35:
+                raise BadChunk('bad integer', 'integer longer than 5 bytes')
         if n > limit:
-            self.fail('value out of range')
+            raise BadChunk('bad integer', '%d > %d' % (n, limit))
+        return n
+
+    def count(self, size=1):
+        """A number of items of at least size bytes each, which the rest
+        of the chunk must be able to hold."""
+        n = self.uleb()
+        if n * size > len(self.data) - self.pos:
+            raise BadChunk('unexpected end')
         return n
 
     def raw(self, n):
         if self.pos + n > len(self.data):
-            self.fail()
+            raise BadChunk('unexpected end')
         s = self.data[self.pos:self.pos + n]
         self.pos += n
         return s
 
     def str(self):
-        return self.raw(self.uleb(len(self.data)))
+        return self.raw(self.count())
 
     def const(self, allow_nil):
         tag = self.byte()
@@ -169,51 +176,52 @@ class _Reader:
             return struct.unpack('<d', self.raw(8).encode('latin-1'))[0]
         if tag == _V_STR:
             return self.str()
-        self.fail('bad constant')
+        raise BadChunk('bad constant', 'tag %d' % tag)
 
 
 def _read_proto(r, strip, parent_chunkname, depth):
     if depth > MAX_DEPTH:
-        r.fail('functions nested too deeply')
+        raise BadChunk('code too deep')
     p = Proto(parent_chunkname, 0)
-    p.is_vararg = bool(r.byte() & PROTO_VARARG)
+    flags = r.byte()
+    if flags & ~PROTO_VARARG:
+        raise BadChunk('bad code', 'function flags %d' % flags)
+    p.is_vararg = bool(flags)
     p.numparams = r.uleb(MAX_SLOTS)
     p.framesize = r.uleb(MAX_SLOTS)
     p.firstline = r.uleb()
     p.lastline = r.uleb()
-    ncode = r.uleb(1 << 24)
-    if p.framesize < 1 or p.numparams > p.framesize or ncode < 1:
-        r.fail('bad function header')
+    ncode = r.count(4)
     p.code.extend(struct.unpack('<%dI' % ncode, r.raw(4 * ncode).encode('latin-1')))
-    nkn = r.uleb(1 << 24)
+    nkn = r.count(8)
     p.kn.extend(struct.unpack('<%dd' % nkn, r.raw(8 * nkn).encode('latin-1')))
-    for _ in range(r.uleb(1 << 24)):
+    for _ in range(r.count()):
         tag = r.byte()
         if tag == _K_STR:
             p.kgc.append(r.str())
         elif tag == _K_PROTO:
             p.kgc.append(_read_proto(r, strip, parent_chunkname, depth + 1))
         elif tag == _K_TABLE:
-            narray = r.uleb(1 << 24)
-            nhash = r.uleb(1 << 24)
+            narray = r.uleb()
+            nhash = r.uleb()
             items = []
-            for _ in range(r.uleb(1 << 24)):
+            for _ in range(r.count(2)):
                 key = r.const(False)
                 if type(key) is float and key != key:
-                    r.fail('bad table key')
+                    raise BadChunk('bad constant', 'NaN table key')
                 items.append((key, r.const(True)))
             p.kgc.append(TableTemplate(items, narray, nhash))
         else:
-            r.fail('bad constant')
-    for _ in range(r.uleb(ncode)):
+            raise BadChunk('bad constant', 'tag %d' % tag)
+    for _ in range(r.count(3)):
         pc = r.uleb(ncode - 1)
         if p.code[pc] & 0xff != _TNEW:
-            r.fail('bad table size')
-        p.tnew_sizes[pc] = (r.uleb(1 << 24), r.uleb(1 << 24))
-    for _ in range(r.uleb(MAX_SLOTS)):
+            raise BadChunk('bad code', 'table sizes of a non-TNEW')
+        p.tnew_sizes[pc] = (r.uleb(ncode), r.uleb(ncode))     # items a TNEW stores
+    for _ in range(r.count(2)):
         instack = r.byte()
         if instack > 1:
-            r.fail('bad upvalue')
+            raise BadChunk('bad code', 'upvalue flag %d' % instack)
         p.uvdesc.append((bool(instack), r.uleb(MAX_SLOTS)))
     if strip:
         p.lines.extend([0] * ncode)
@@ -221,137 +229,43 @@ def _read_proto(r, strip, parent_chunkname, depth):
     else:
         p.chunkname = r.str()
         for _ in range(ncode):
-            p.lines.append(r.uleb(1 << 31))
+            p.lines.append(r.uleb())
         p.uvnames = [r.str() for _ in p.uvdesc]
-        for _ in range(r.uleb(1 << 24)):
+        for _ in range(r.count(3)):
             p.varinfo.append(VarInfo(r.str(), r.uleb(ncode), r.uleb(ncode)))
     return p
 
 
+def read_chunk(data, chunkname):
+    """The main Proto of a binary chunk, unverified; raises BadChunk. Bytes
+    after the chunk are ignored, as lua5.1 does. The functions of a stripped
+    chunk take chunkname as theirs."""
+    r = _Reader(data)
+    header = r.raw(len(BINARY_SIGNATURE) + 2)
+    if header[:-1] != BINARY_SIGNATURE + chr(VERSION) or ord(header[-1]) & ~FLAG_STRIP:
+        raise BadChunk('bad header')
+    return _read_proto(r, ord(header[-1]) & FLAG_STRIP, chunkname, 0)
+
+
+def chunk_error_name(chunkname):
+    """How lua5.1's luaU_undump names a chunk in its errors: no chunkid()
+    formatting, only '@'/'=' dropped, and a name that is the binary string
+    itself (loadstring's default) called 'binary string'."""
+    name = chunkname.split('\0', 1)[0]
+    if name[:1] in ('@', '='):
+        return name[1:]
+    if name[:1] == BINARY_MARK:
+        return 'binary string'
+    return name
+
+
 def undump(data, chunkname):
-    """The Proto of a binary chunk, after verifying all of it."""
-    r = _Reader(data, chunkname)
-    if r.raw(len(BINARY_SIGNATURE)) != BINARY_SIGNATURE:
-        r.fail('bad signature')
-    if r.byte() != VERSION:
-        r.fail('version mismatch')
-    flags = r.byte()
-    if flags & ~FLAG_STRIP:
-        r.fail('bad flags')
-    p = _read_proto(r, flags & FLAG_STRIP, chunkname, 0)
-    if r.pos != len(data):
-        r.fail('trailing garbage')
-    verify(p, r)
+    """The verified main Proto of binary chunk data; raises LuaSyntaxError
+    with lua5.1's message for a malformed or foreign chunk."""
+    try:
+        p = read_chunk(data, chunkname)
+        verify(p)
+    except BadChunk as e:
+        raise LuaSyntaxError('%s: %s in precompiled chunk'
+                             % (chunk_error_name(chunkname), e.why)) from None
     return p
-
-
-# ---- the verifier --------------------------------------------------------------------
-
-_ENDS_FLOW = {BY_NAME[n].code for n in ('RET', 'RET0', 'RET1', 'RETM', 'CALLT', 'CALLMT',
-                                        'JMP', 'UCLO')}
-_TNEW = BY_NAME['TNEW'].code
-_USES_MULTRES = {BY_NAME[n].code for n in ('CALLM', 'CALLMT', 'RETM', 'TSETM')}
-_KINDS = {'str': str, 'func': Proto, 'tab': TableTemplate}
-
-
-def _makes_multres(ins):
-    op = OPCODES[ins & 0xff].name
-    return op in ('CALL', 'CALLM', 'VARG') and ins >> 24 == 0
-
-
-def verify(p, r, nuv_parent=None, framesize_parent=None):
-    """Check every instruction of p (and of its children) can only touch
-    what exists; raises through r.fail otherwise."""
-    fs = p.framesize
-    code = p.code
-    n = len(code)
-    jump_targets = set()
-    for pc in range(n):
-        ins = code[pc]
-        opc = ins & 0xff
-        if opc >= len(OPCODES):
-            r.fail('bad opcode')
-        op = OPCODES[opc]
-        a, b, c, d = (ins >> 8) & 0xff, ins >> 24, (ins >> 16) & 0xff, ins >> 16
-        regs = []                      # (first, last) register ranges used
-        name = op.name
-        if op.ma in ('dst', 'var', 'base'):
-            regs.append((a, a))
-        if op.ma == 'uv' and a >= len(p.uvdesc):
-            r.fail('bad upvalue index')
-        if not op.is_ad and op.mb == 'var':
-            regs.append((b, b))
-        mc = op.mc
-        if mc in ('var', 'dst', 'base'):
-            regs.append((c if not op.is_ad else d, c if not op.is_ad else d))
-        elif mc == 'rbase' and name == 'CAT':
-            if b > c:
-                r.fail('bad concatenation')
-            regs.append((b, c))
-        elif mc == 'num':
-            if (d if op.is_ad else c) >= len(p.kn):
-                r.fail('bad constant index')
-        elif mc in _KINDS:
-            k = d if op.is_ad else c
-            if k >= len(p.kgc) or type(p.kgc[k]) is not _KINDS[mc]:
-                r.fail('bad constant index')
-        elif mc == 'pri' and d > 2:
-            r.fail('bad constant')
-        elif mc == 'uv' and d >= len(p.uvdesc):
-            r.fail('bad upvalue index')
-        elif mc == 'jump':
-            t = jump_target(pc, ins)
-            if not 0 <= t < n:
-                r.fail('bad jump')
-            jump_targets.add(t)
-        # ranges of the multi-register instructions
-        if name == 'KNIL':
-            regs.append((a, d))
-        elif name in ('CALL', 'CALLM'):
-            regs.append((a, a + (c if name == 'CALLM' else max(c - 1, 0))))
-            if b >= 2:
-                regs.append((a, a + b - 2))
-        elif name in ('ITERC', 'ITERN'):
-            regs.append((a - 3, a + max(b - 2, 1)))
-        elif name in ('CALLT', 'CALLMT'):
-            regs.append((a, a + (d if name == 'CALLMT' else max(d - 1, 0))))
-        elif name == 'VARG':
-            if not p.is_vararg:
-                r.fail('vararg in a fixed-argument function')
-            if b:
-                regs.append((a, a + max(b - 2, 0)))
-        elif name in ('RET', 'RETM'):
-            last = a + (d - 1 if name == 'RETM' else d - 2)
-            if last >= a:
-                regs.append((a, last))
-        elif name == 'RET1':
-            regs.append((a, a))
-        elif name in ('FORI', 'FORL'):
-            regs.append((a, a + 3))
-        elif name in ('ITERL', 'TSETM'):
-            regs.append((a - 1, a))
-        elif name == 'ISNEXT':
-            regs.append((a - 3, a))
-        for first, last in regs:
-            if first < 0 or last >= fs or first > last:
-                r.fail('register out of range')
-        if op.jumps_with_next:
-            follow = 'ITERL' if name == 'ITERN' else 'JMP'
-            nxt = code[pc + 1] & 0xff if pc + 1 < n else len(OPCODES)
-            if nxt >= len(OPCODES) or OPCODES[nxt].name != follow:
-                r.fail('test without its jump')
-        if opc in _USES_MULTRES and (pc == 0 or not _makes_multres(code[pc - 1])):
-            r.fail('multiple results used without being produced')
-        if name == 'FNEW':
-            child = p.kgc[d]
-            for instack, idx in child.uvdesc:
-                if (instack and idx >= fs) or (not instack and idx >= len(p.uvdesc)):
-                    r.fail('bad upvalue')
-    if code[n - 1] & 0xff not in _ENDS_FLOW:
-        r.fail('code falls off the end')
-    for t in jump_targets:
-        if code[t] & 0xff in _USES_MULTRES:
-            r.fail('jump into a multiple-results sequence')
-    for k in p.kgc:
-        if type(k) is Proto:
-            verify(k, r)

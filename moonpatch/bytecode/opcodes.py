@@ -471,10 +471,19 @@ if (x <= y) if s > 0.0 else (y <= x): R[$A] = x; R[$A+3] = x
 else: $JUMP
 """),
     Op('FORL', 'base', 'none', 'jump', None, 'numeric for: step; if in range JMP back', """
-s = R[$A+2]; x = R[$A] + s
-if (x <= R[$A+1]) if s > 0.0 else (R[$A+1] <= x):
-    R[$A] = x; R[$A+3] = x
-    $JUMP
+s = R[$A+2]
+try:
+    x = R[$A] + s
+    if (x <= R[$A+1]) if s > 0.0 else (R[$A+1] <= x):
+        R[$A] = x; R[$A+3] = x
+        $JUMP
+except TypeError:       # debug.setlocal stored a non-number in a control register
+    x, y, s = for_prep(R[$A], R[$A+1], s)
+    R[$A+1] = y; R[$A+2] = s
+    x += s
+    if (x <= y) if s > 0.0 else (y <= x):
+        R[$A] = x; R[$A+3] = x
+        $JUMP
 """),
     Op('ITERL', 'base', 'none', 'jump', None,
        'generic for: if R(A) ~= nil then R(A-1) := R(A); JMP', """
