@@ -91,7 +91,7 @@ class Scope:
         self.prev = prev
         self.labels = {}            # name -> (pc, level) of labels already placed
         self.label_names = set()    # every label of the block (visible in all of it)
-        self.gotos = []             # pending forward gotos: (name, pc, min captured slot)
+        self.gotos = []             # pending forward gotos: (name, pc, top captured slot)
 
 
 def fold_arith(op, a, b):
@@ -493,6 +493,15 @@ class FuncState:
             j = self.emit_aj(bc.JMP, self.freereg, NO_JMP)
         return self.jmp_append(j, jpc)
 
+    def bcemit_uclo_jmp(self, level):
+        """A UCLO that jumps (a break or goto leaving captured locals). It is
+        on a jump list already, so the next bcemit_jmp must not take it over as
+        it takes over the UCLO closing a scope (LuaJIT's breaks are JMPs until
+        their scope ends, so they never meet that merge)."""
+        pc = self.emit_aj(bc.UCLO, level, NO_JMP)
+        self.lasttarget = pc + 1
+        return pc
+
     def invertcond(self, e):
         pc = e.info - 1
         self.setop(pc, (self.code[pc] & 0xff) ^ 1)
@@ -732,13 +741,15 @@ class FuncState:
             self.actvars.pop()
             self.varinfo_open.pop().endpc = pc
 
-    def min_captured_slot(self, level):
-        """Lowest register >= level holding a captured local, or None."""
-        for slot in range(level, self.nactvar):
+    def top_captured_slot(self):
+        """Highest register holding an active captured local, or -1: a jump
+        to a place where level locals are active must close from level when
+        this is >= level."""
+        for slot in range(self.nactvar - 1, -1, -1):
             v = self.actvars[slot]
             if type(v) is not str and v.captured:
                 return slot
-        return None
+        return -1
 
     # ---- expressions ----
 
@@ -1211,8 +1222,8 @@ class FuncState:
         bl = self.bl
         while not bl.is_loop:
             bl = bl.prev
-        if self.min_captured_slot(bl.nactvar) is not None:
-            pc = self.emit_aj(bc.UCLO, bl.nactvar, NO_JMP)
+        if self.top_captured_slot() >= bl.nactvar:
+            pc = self.bcemit_uclo_jmp(bl.nactvar)
         else:
             pc = self.bcemit_jmp()
         bl.breaks = self.jmp_append(bl.breaks, pc)
@@ -1224,14 +1235,14 @@ class FuncState:
         target = bl.labels.get(s.name) if bl is not None else None
         if target is not None:              # backward: the label is placed
             pc, level = target
-            if self.min_captured_slot(level) is not None:
-                j = self.emit_aj(bc.UCLO, level, NO_JMP)
+            if self.top_captured_slot() >= level:
+                j = self.bcemit_uclo_jmp(level)
             else:
                 j = self.bcemit_jmp()
             self.jmp_patch(j, pc)
             return
         j = self.emit_aj(bc.JMP, self.freereg, NO_JMP)
-        self.bl.gotos.append((s.name, j, self.min_captured_slot(0)))
+        self.bl.gotos.append((s.name, j, self.top_captured_slot()))
 
     def stat_label(self, s, at_end):
         bl = self.bl
@@ -1243,7 +1254,7 @@ class FuncState:
             if name != s.name:
                 pending.append((name, j, captured))
                 continue
-            if captured is not None and captured >= level:
+            if captured >= level:
                 self.code[j] = ins_ad(bc.UCLO, level, self.code[j] >> 16)
             self.jmp_patch(j, pc)
         bl.gotos = pending
