@@ -5,7 +5,10 @@ The parser resolves every name: a `Name` use becomes `Local`, `Upval` or
 inner function captures is marked, so the code generator never looks names up.
 
 Every node has `line`: the line of its first token. Nodes whose emitted
-instruction Lua attributes to a later line carry `opline` as well (see each).
+instructions Lua attributes to later lines carry those lines as well (see
+each): an instruction gets the line of the last token read when it is made
+(lparser.c's ls->lastline), and the code generator, which runs after the
+parser, needs to know which token that was.
 """
 
 
@@ -17,8 +20,9 @@ class ExprList(list):
     """The expressions of an explist. near[i] is the text of the first token
     of item i + 1 (near[-1]: of the token after the list, or after the ')'
     of call arguments): where lua5.1 is reading when item i takes its
-    register, so what 'function or expression too complex near ...' quotes."""
-    __slots__ = ('near',)
+    register, so what 'function or expression too complex near ...' quotes.
+    seplines[i] is the line of the ',' after item i, where it takes it."""
+    __slots__ = ('near', 'seplines')
 
 
 # ---- variables and functions ------------------------------------------------
@@ -137,13 +141,16 @@ class FunctionExpr(Node):
 class Table(Node):
     """A table constructor. items: list of (key, value) in source order;
     key is None for positional items, an expression for `[k]=v` and a
-    String node for `name=v`. `lastline` is the line of the closing brace."""
-    __slots__ = ('items', 'lastline')
+    String node for `name=v`. `lastline` is the line of the closing brace;
+    seplines[i] the line of the separator after item i (or of the brace),
+    where 5.1 stores a positional item."""
+    __slots__ = ('items', 'lastline', 'seplines')
 
-    def __init__(self, line, items, lastline):
+    def __init__(self, line, items, lastline, seplines):
         self.line = line
         self.items = items
         self.lastline = lastline
+        self.seplines = seplines
 
 
 class BinOp(Node):
@@ -198,46 +205,52 @@ class Global(Node):
 
 class Index(Node):
     """obj[key] or obj.name (key is then a String node).
-    opline: the line of the '[' or '.' token."""
-    __slots__ = ('obj', 'key', 'opline')
+    closeline: the line of the ']' or of the name."""
+    __slots__ = ('obj', 'key', 'closeline')
 
-    def __init__(self, line, obj, key, opline):
+    def __init__(self, line, obj, key, closeline):
         self.line = line
         self.obj = obj
         self.key = key
-        self.opline = opline
+        self.closeline = closeline
 
 
 class Call(Node):
-    """func(args). opline: the line of '(' (or of the string/table argument)."""
-    __slots__ = ('func', 'args', 'opline')
+    """func(args). opline: the line of '(' (or of the string/table argument);
+    closeline: of the ')' (or the last token of the argument)."""
+    __slots__ = ('func', 'args', 'opline', 'closeline')
 
-    def __init__(self, line, func, args, opline):
+    def __init__(self, line, func, args, opline, closeline):
         self.line = line
         self.func = func
         self.args = args
         self.opline = opline
+        self.closeline = closeline
 
 
 class Method(Node):
-    """obj:name(args); name is a str. opline as for Call."""
-    __slots__ = ('obj', 'name', 'args', 'opline')
+    """obj:name(args); name is a str. nameline: the line of the name, where
+    5.1 looks the method up; opline and closeline as for Call."""
+    __slots__ = ('obj', 'name', 'args', 'nameline', 'opline', 'closeline')
 
-    def __init__(self, line, obj, name, args, opline):
+    def __init__(self, line, obj, name, args, nameline, opline, closeline):
         self.line = line
         self.obj = obj
         self.name = name
         self.args = args
+        self.nameline = nameline
         self.opline = opline
+        self.closeline = closeline
 
 
 class Paren(Node):
-    """(expr): truncates a call or vararg to one value."""
-    __slots__ = ('expr',)
+    """(expr): truncates a call or vararg to one value. closeline: of the ')'."""
+    __slots__ = ('expr', 'closeline')
 
-    def __init__(self, line, expr):
+    def __init__(self, line, expr, closeline):
         self.line = line
         self.expr = expr
+        self.closeline = closeline
 
 
 # ---- statements -------------------------------------------------------------
@@ -322,27 +335,32 @@ class If(Node):
 
 
 class NumericFor(Node):
-    """for var = start, stop[, step] do body end (step None when omitted)."""
-    __slots__ = ('var', 'start', 'stop', 'step', 'body')
+    """for var = start, stop[, step] do body end (step None when omitted).
+    doline: the line of 'do', where the loop is entered (FORI)."""
+    __slots__ = ('var', 'start', 'stop', 'step', 'body', 'doline')
 
-    def __init__(self, line, var, start, stop, step, body):
+    def __init__(self, line, var, start, stop, step, body, doline):
         self.line = line
         self.var = var
         self.start = start
         self.stop = stop
         self.step = step
         self.body = body
+        self.doline = doline
 
 
 class GenericFor(Node):
-    """for vars in exprs do body end."""
-    __slots__ = ('vars', 'exprs', 'body')
+    """for vars in exprs do body end. doline: the line of 'do'; inline: of the
+    token after 'in', where 5.1 and LuaJIT put the iterator call."""
+    __slots__ = ('vars', 'exprs', 'body', 'doline', 'inline')
 
-    def __init__(self, line, vars, exprs, body):
+    def __init__(self, line, vars, exprs, body, doline, inline):
         self.line = line
         self.vars = vars
         self.exprs = exprs
         self.body = body
+        self.doline = doline
+        self.inline = inline
 
 
 class Return(Node):

@@ -766,29 +766,33 @@ class FuncState:
             e = Exp(VGLOBAL, val=node.name)
         elif t is ast.Index:
             e = self.expr(node.obj)
+            self.line = end_line(node.obj)      # before '[' or '.' is read
             self.expr_toanyreg(e)
             key = self.expr(node.key)
+            self.line = end_line(node.key)      # before ']' is read
             self.expr_toval(key)
-            self.line = max(node.opline, end_line(node.key))
+            self.line = node.closeline
             self.expr_index(e, key)
         elif t is ast.Call:
             e = self.expr(node.func)
+            self.line = end_line(node.func)
             self.expr_tonextreg(e)
-            self.parse_args(e, node.args, node.opline)
+            self.parse_args(e, node)
         elif t is ast.Method:
             e = self.expr(node.obj)
-            self.line = node.opline
+            self.line = node.nameline
             self.bcemit_method(e, node.name)
-            self.parse_args(e, node.args, node.opline)
+            self.parse_args(e, node)
         elif t is ast.BinOp:
             e = self.expr(node.left)
+            self.line = node.opline             # the operator is read
             self.bcemit_binop_left(node.op, e)
             e2 = self.expr(node.right)
-            self.line = max(node.opline, end_line(node.right))
+            self.line = end_line(node.right)
             self.bcemit_binop(node.op, e, e2)
         elif t is ast.UnOp:
             e = self.expr(node.operand)
-            self.line = max(node.line, end_line(node.operand))
+            self.line = end_line(node.operand)
             self.bcemit_unop(node.op, e)
         elif t is ast.Upval:
             e = Exp(VUPVAL, node.index)
@@ -803,6 +807,7 @@ class FuncState:
             e.aux = base
         elif t is ast.Paren:
             e = self.expr(node.expr)
+            self.line = node.closeline
             self.expr_discharge(e)
         elif t is ast.Table:
             e = self.expr_table(node)
@@ -832,6 +837,7 @@ class FuncState:
         e = self.expr(nodes[0])
         for i in range(1, len(nodes)):
             self.near = nodes.near[i - 1]
+            self.line = nodes.seplines[i - 1]       # after the ','
             self.expr_tonextreg(e)
             node = nodes[i]
             # '{' and '...' take a register at once; other items when done
@@ -842,8 +848,9 @@ class FuncState:
         self.near = nodes.near[-1] if type(nodes) is ast.ExprList else None
         return e
 
-    def parse_args(self, e, args, line):
-        """The call of function e (in a register) with argument nodes."""
+    def parse_args(self, e, node):
+        """The call `node` (Call or Method) of function e, in a register."""
+        args = node.args
         if not args:
             a = Exp(VVOID)
         else:
@@ -851,13 +858,14 @@ class FuncState:
             if a.k == VCALL:
                 self.setb(a.info, 0)        # pass on all results
         base = e.info
-        self.line = line
+        self.line = node.closeline          # the last argument is placed after ')'
         if a.k == VCALL:
             ins = ins_abc(bc.CALLM, base, 2, a.aux - base - 1)
         else:
             if a.k != VVOID:
                 self.expr_tonextreg(a)
             ins = ins_abc(bc.CALL, base, 2, self.freereg - base)
+        self.line = node.opline             # and the call has the line of '('
         e.k = VCALL
         e.info = self.emit(ins)
         e.aux = base
@@ -874,7 +882,7 @@ class FuncState:
         nhash = 0
         needarr = False
         vcall = False
-        for key_node, val_node in node.items:
+        for (key_node, val_node), sepline in zip(node.items, node.seplines):
             vcall = False
             if key_node is None:
                 key = Exp(VKNUM, val=float(narr))
@@ -883,6 +891,7 @@ class FuncState:
             else:
                 self.line = key_node.line
                 key = self.expr(key_node)
+                self.line = end_line(key_node)      # before ']' is read
                 self.expr_toval(key)
                 if not key.isk():
                     self.expr_index(e, key)
@@ -905,6 +914,8 @@ class FuncState:
                     template.items.append((kv, vv))
                     self.freereg = freg
                     continue
+            # 5.1 stores a positional item once the separator after it is read
+            self.line = sepline if key_node is None else end_line(val_node)
             if val.k != VCALL:
                 self.expr_toanyreg(val)
                 vcall = False
@@ -981,9 +992,11 @@ class FuncState:
             if s.exprs:
                 e = self.expr_list(s.exprs)
                 nexps = len(s.exprs)
+                self.line = end_line(s.exprs[-1])
             else:
                 e = Exp(VVOID)
                 nexps = 0
+                self.line = s.vars[-1].line
             self.assign_adjust(nvars, nexps, e)
             self.var_add(s.vars)
         elif t is ast.Assign:
@@ -1104,20 +1117,23 @@ class FuncState:
                     self.setb(e.info, 0)
                     ins = ins_ad(bc.RETM, self.nactvar, e.aux - self.nactvar)
                 else:
+                    self.line = end_line(s.exprs[-1])
                     ins = ins_ad(bc.RET1, self.expr_toanyreg(e), 2)
             elif e.k == VCALL:
                 self.setb(e.info, 0)
                 ins = ins_ad(bc.RETM, self.nactvar, e.aux - self.nactvar)
             else:
+                self.line = end_line(s.exprs[-1])
                 self.expr_tonextreg(e)
                 ins = ins_ad(bc.RET, self.nactvar, len(s.exprs) + 1)
-        self.line = s.line
+            self.line = end_line(s.exprs[-1])
         self.emit(ins)
 
     def expr_cond(self, node):
         e = self.expr(node)
         if e.k == VKNIL:
             e.k = VKFALSE
+        self.line = end_line(node)
         self.bcemit_branch_t(e)
         return e.f
 
@@ -1173,15 +1189,16 @@ class FuncState:
         self.fscope_begin(True)
         base = self.freereg
         line = s.line
-        for node in (s.start, s.stop):
-            self.expr_tonextreg(self.expr(node))
-        if s.step is not None:
-            self.expr_tonextreg(self.expr(s.step))
-        else:
+        for node in (s.start, s.stop, s.step):
+            if node is not None:
+                e = self.expr(node)
+                self.line = end_line(node)
+                self.expr_tonextreg(e)
+        if s.step is None:
             self.emit_ad(bc.KSHORT, self.freereg, 1)
             self.bcreg_reserve(1)
         self.var_add(FOR_VARNAMES)
-        self.line = max(line, end_line(s.step or s.stop))   # where 'do' is read
+        self.line = s.doline                # the loop is entered once 'do' is read
         loop = self.emit_aj(bc.FORI, base, NO_JMP)
         self.fscope_begin(False)
         self.var_add([s.var])
@@ -1197,14 +1214,14 @@ class FuncState:
     def stat_foriter(self, s):
         self.fscope_begin(True)
         base = self.freereg + 3
-        line = s.line
         nvars = len(s.vars) + 3
         e = self.expr_list(s.exprs)
+        self.line = end_line(s.exprs[-1])
         self.assign_adjust(3, len(s.exprs), e)
         self.bcreg_bump(3)
         isnext = nvars <= 5 and predict_next(s.exprs)
         self.var_add(ITER_VARNAMES)
-        self.line = line
+        self.line = s.doline
         loop = self.emit_aj(bc.ISNEXT if isnext else bc.JMP, base, NO_JMP)
         self.fscope_begin(False)
         self.var_add(s.vars)
@@ -1212,7 +1229,7 @@ class FuncState:
         self.stats(s.body.stats)
         self.fscope_end()
         self.jmp_patchins(loop, len(self.code))
-        self.line = line
+        self.line = s.inline                # 5.1 and LuaJIT: the line after 'in'
         self.emit_abc(bc.ITERN if isnext else bc.ITERC, base, nvars - 3 + 1, 3)
         loopend = self.emit_aj(bc.ITERL, base, NO_JMP)
         self.jmp_patchins(loopend, loop + 1)
@@ -1311,12 +1328,8 @@ def end_line(node):
             return node.lastline
         elif t is ast.FunctionExpr:
             return node.func.lastline
-        elif t in (ast.Call, ast.Method):
-            return max(node.opline, end_line(node.args[-1]) if node.args else node.opline)
-        elif t is ast.Index:
-            return max(node.opline, end_line(node.key))
-        elif t is ast.Paren:
-            node = node.expr
+        elif t in (ast.Call, ast.Method, ast.Index, ast.Paren):
+            return node.closeline
         else:
             return node.line
 

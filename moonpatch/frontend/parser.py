@@ -443,7 +443,8 @@ class Parser:
         if self.tok == ',':
             self.next()
             step = self.subexpr(0)
-        return ast.NumericFor(line, var, start, stop, step, self.forbody([var]))
+        body, doline = self.forbody([var])
+        return ast.NumericFor(line, var, start, stop, step, body, doline)
 
     # forlist -> NAME {',' NAME} IN explist forbody
     def forlist(self, line, name, name_line):
@@ -454,15 +455,19 @@ class Parser:
             name, name_line = self.str_checkname()
             variables.append(self.new_localvar(name, 3 + len(variables), name_line))
         self.checknext('in')
+        inline = self.linenumber()
         exprs = self.explist()
-        return ast.GenericFor(line, variables, exprs, self.forbody(variables))
+        body, doline = self.forbody(variables)
+        return ast.GenericFor(line, variables, exprs, body, doline, inline)
 
     # forbody -> DO block
     def forbody(self, variables):
+        """(the body, the line of 'do')."""
         self.fs.actvar.extend((None, None, None))
         self.checknext('do')
+        doline = self.lastline
         self.activate(variables)
-        return self.block()
+        return self.block(), doline
 
     # repeatstat -> REPEAT block UNTIL cond   (cond sees the block's locals)
     def repeatstat(self, line):
@@ -588,8 +593,10 @@ class Parser:
     def explist(self):
         exprs = ast.ExprList((self.subexpr(0),))
         exprs.near = near = []
+        exprs.seplines = seplines = []
         while self.tok == ',':
             self.next()
+            seplines.append(self.lastline)
             near.append(self.tokens.near(self.i))
             exprs.append(self.subexpr(0))
         near.append(self.tokens.near(self.i))
@@ -657,8 +664,9 @@ class Parser:
             expr = self.singlevar(name, line)
         elif tok == '(':
             self.next()
-            expr = ast.Paren(line, self.subexpr(0))
+            inner = self.subexpr(0)
             self.check_match(')', '(', line)
+            expr = ast.Paren(line, inner, self.lastline)
         else:
             self.error('unexpected symbol')
         while True:
@@ -666,28 +674,26 @@ class Parser:
             if tok == '.':
                 expr = self.field(expr)
             elif tok == '[':
-                opline = self.line
                 self.next()
                 key = self.subexpr(0)
                 self.checknext(']')
-                expr = ast.Index(expr.line, expr, key, opline)
+                expr = ast.Index(expr.line, expr, key, self.lastline)
             elif tok == ':':
                 self.next()
-                name, _ = self.str_checkname()
+                name, nameline = self.str_checkname()
                 args, opline = self.funcargs()
-                expr = ast.Method(expr.line, expr, name, args, opline)
+                expr = ast.Method(expr.line, expr, name, args, nameline, opline, self.lastline)
             elif tok == '(' or tok == STRING or tok == '{':
                 args, opline = self.funcargs()
-                expr = ast.Call(expr.line, expr, args, opline)
+                expr = ast.Call(expr.line, expr, args, opline, self.lastline)
             else:
                 return expr
 
     # field -> ('.' | ':') NAME
     def field(self, obj):
-        opline = self.line
         self.next()
         name, line = self.str_checkname()
-        return ast.Index(obj.line, obj, ast.String(line, name), opline)
+        return ast.Index(obj.line, obj, ast.String(line, name), line)
 
     # funcargs -> '(' [explist] ')' | constructor | STRING
     def funcargs(self):
@@ -718,6 +724,7 @@ class Parser:
         line = self.line
         self.next()
         items = []
+        seplines = []
         while self.tok != '}':
             if self.tok == NAME and self.peek() == '=':
                 key = ast.String(self.line, self.values[self.i])
@@ -735,9 +742,12 @@ class Parser:
             if self.tok != ',' and self.tok != ';':
                 break
             self.next()
+            seplines.append(self.lastline)
         lastline = self.line
         self.check_match('}', '{', line)
-        return ast.Table(line, items, lastline)
+        if len(seplines) < len(items):
+            seplines.append(lastline)
+        return ast.Table(line, items, lastline, seplines)
 
     # body -> '(' parlist ')' chunk END
     # parlist -> [param {',' param}]

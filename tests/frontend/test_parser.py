@@ -381,14 +381,19 @@ def test_statement_and_expression_lines():
     assert (local.line, binop.line, binop.opline, binop.right.line) == (1, 2, 2, 3)
     assert (call.line, call.call.line, call.call.opline, call.call.args[0].line) == (5, 5, 5, 6)
     target = assign.targets[0]
-    assert (assign.line, target.line, target.opline, target.key.line) == (7, 7, 8, 8)
-    assert target.obj.opline == 7
+    assert (assign.line, target.line, target.closeline, target.key.line) == (7, 7, 8, 8)
+    assert target.obj.closeline == 7
 
 
-def test_call_and_index_oplines():
-    (ret,) = stats('return a\n[1]\n:m\n"s"')
+def test_call_and_index_lines():
+    (ret,) = stats('return a\n[1\n]\n:m\n"s"')
     method = ret.exprs[0]
-    assert (method.line, method.opline, method.obj.opline) == (1, 4, 2)
+    assert (method.line, method.nameline, method.opline, method.closeline) == (1, 4, 5, 5)
+    assert method.obj.closeline == 3
+    (ret,) = stats('return (\na\n)(1,\n2\n)')
+    call = ret.exprs[0]
+    assert (call.func.closeline, call.opline, call.closeline, call.args.seplines) == \
+        (3, 3, 5, [3])
     (ret,) = stats('return f\n{\n}')
     assert (ret.exprs[0].opline, ret.exprs[0].args[0].line, ret.exprs[0].args[0].lastline) == \
         (2, 2, 3)
