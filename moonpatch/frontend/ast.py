@@ -298,11 +298,14 @@ class CallStat(Node):
 
 
 class Do(Node):
-    __slots__ = ('body',)
+    """do body end. uclo_line: the line of the UCLO that ends it (see
+    parser.dostat), or None."""
+    __slots__ = ('body', 'uclo_line')
 
-    def __init__(self, line, body):
+    def __init__(self, line, body, uclo_line):
         self.line = line
         self.body = body
+        self.uclo_line = uclo_line
 
 
 class While(Node):

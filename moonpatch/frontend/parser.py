@@ -72,8 +72,10 @@ class _FuncState:
     actvar: the active locals in slot order (None for a hidden loop slot).
     nlocvars: how many locals (hidden loop slots included) were declared.
     names: name -> active LocalVars of that name, innermost last.
-    gola: gotos and labels as [is_label, name, slot, line]; name None once
-    resolved (a goto) or out of scope (a label), as LuaJIT's vstack.
+    gola: gotos and labels as [is_label, name, slot, line, jumpline]; name
+    None once resolved (a goto) or out of scope (a label), as LuaJIT's
+    vstack. jumpline: the line of a goto's jump, which LuaJIT's scope error
+    quotes (see dostat).
     """
     __slots__ = (
         'actvar',
@@ -116,6 +118,7 @@ class Parser:
         self.line = self.lines[0]
         self.lastline = 1
         self.peeked = False     # the token after the current one was looked at
+        self.block_closed = False   # the last block() closed captured locals
         self.level = ccalls
         self.fs = None
 
@@ -219,16 +222,20 @@ class Parser:
         return fs.block
 
     def leave_block(self, bl):
+        """Close scope bl; True when an inner function captured one of its locals."""
         fs = self.fs
         fs.block = bl.previous
         if len(fs.gola) > bl.gola_start:
             self.gola_fixup(fs, bl)
         actvar = fs.actvar
         names = fs.names
+        captured = False
         while len(actvar) > bl.nactvar:
             var = actvar.pop()
             if var is not None:
                 names[var.name].pop()
+                captured = captured or var.captured
+        return captured
 
     def new_localvar(self, name, n, line):
         """Declare the n-th of the pending locals (active after activate)."""
@@ -305,7 +312,7 @@ class Parser:
                 if goto[2] < label[2]:
                     local = fs.actvar[goto[2]].name
                     self.error_at(f"<goto {name}> jumps into the scope of local '{local}'",
-                                  goto[3])
+                                  goto[4])
                 goto[1] = None
 
     def gola_fixup(self, fs, bl):
@@ -360,7 +367,7 @@ class Parser:
         bl = self.enter_block(isbreakable)
         line = self.line
         stats = self.chunk()
-        self.leave_block(bl)
+        self.block_closed = self.leave_block(bl)
         return ast.Block(line, stats)
 
     # stat -> ifstat | whilestat | DO block END | forstat | repeatstat | funcstat
@@ -372,7 +379,7 @@ class Parser:
         if tok == NAME:
             if self.values[self.i] == 'goto' and self.types[self.i + 1] == NAME \
                     and self.values[self.i + 1] != 'goto':
-                stats.append(self.gotostat(line))
+                stats.append(self.gotostat(line, stats[-1] if stats else None))
             else:
                 stats.append(self.exprstat(line))
             return False
@@ -411,10 +418,17 @@ class Parser:
 
     # dostat -> DO block END
     def dostat(self, line):
+        """A block closing captured locals ends with a UCLO, made on the line
+        before 'end'; LuaJIT's next jump takes that UCLO over, so a goto right
+        after it has that line (uclo_line; None when the block ends otherwise)."""
         self.next()
         body = self.block()
+        uclo_line = self.lastline if self.block_closed else None
+        last = body.stats[-1] if body.stats else None
+        if uclo_line is None and type(last) is ast.Do:
+            uclo_line = last.uclo_line
         self.check_match('end', 'do', line)
-        return ast.Do(line, body)
+        return ast.Do(line, body, uclo_line)
 
     # forstat -> FOR (fornum | forlist) END
     def forstat(self, line):
@@ -536,11 +550,15 @@ class Parser:
         return ast.Break(line)
 
     # gotostat -> GOTO NAME
-    def gotostat(self, line):
+    def gotostat(self, line, previous):
+        """previous: the statement before it in the block, or None."""
         self.next()
         name, name_line = self.str_checkname()
         fs = self.fs
-        fs.gola.append([False, name, len(fs.actvar), name_line])
+        jumpline = name_line
+        if type(previous) is ast.Do and previous.uclo_line is not None:
+            jumpline = previous.uclo_line
+        fs.gola.append([False, name, len(fs.actvar), name_line, jumpline])
         return ast.Goto(line, name)
 
     # labelstat -> '::' NAME '::' {'::' NAME '::'}
@@ -557,7 +575,7 @@ class Parser:
             if self.label_visible(fs, name):
                 self.error_at(f"duplicate label '{name}'", self.linenumber())
             indices.append(len(fs.gola))
-            fs.gola.append([True, name, len(fs.actvar), line])
+            fs.gola.append([True, name, len(fs.actvar), line, line])
             self.checknext('::')
             stats.append(ast.Label(line, name))
         bl = fs.block
