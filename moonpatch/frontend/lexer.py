@@ -94,9 +94,11 @@ _NUM_51 = re.compile(r'\.?[0-9][0-9.]*(?:[eE][-+]?)?[0-9A-Za-z_\x80-\xff]*')
 _HEX_51 = re.compile(r'0[xX][0-9A-Za-z_\x80-\xff]*')
 _NUM_JIT = re.compile(r'\.?[0-9](?:[0-9A-Za-z_\x80-\xff.]|(?<=[eE])[-+])*')
 _HEX_JIT = re.compile(r'0[xX](?:[0-9A-Za-z_\x80-\xff.]|(?<=[pP])[-+])*')
-_DEC_VALID = re.compile(r'(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z')
+# One reading per numeral (digits, then '.' and digits): a long run of
+# digits that ends badly fails in linear time, not quadratic.
+_DEC_VALID = re.compile(r'(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z')
 _HEX_VALID = re.compile(
-    r'0[xX](?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)(?:[pP][-+]?[0-9]+)?\Z')
+    r'0[xX](?:[0-9a-fA-F]+(?:\.[0-9a-fA-F]*)?|\.[0-9a-fA-F]+)(?:[pP][-+]?[0-9]+)?\Z')
 _HEX51_VALID = re.compile(r'0[xX][0-9a-fA-F]+(?:[pP][0-9]+)?\Z')
 _BIN_VALID = re.compile(r'0[bB]([01]+)\Z')
 

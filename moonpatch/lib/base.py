@@ -1,4 +1,5 @@
 """The base library (lbaselib.c): print, type, pcall, load, getfenv, ..."""
+import re
 import sys
 
 from ..errors import LuaError
@@ -77,35 +78,25 @@ def lua_tostring(args):
     return (ops.tostring(check_any(args, 1)),)
 
 
+_DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz'
+_STRTOUL = {}       # base -> the regular expression of what strtoul reads
+
+
 def _strtoul(s, base):
     """C's strtoul(s, &end, base) as tonumber uses it: the value, or None
-    unless digits run to the end (trailing spaces allowed)."""
-    i, n = 0, len(s)
-    while i < n and s[i] in ' \t\n\v\f\r':
-        i += 1
-    neg = False
-    if i < n and s[i] in '+-':
-        neg = s[i] == '-'
-        i += 1
-    if base == 16 and s[i:i + 2].lower() == '0x':
-        i += 2
-    start = i
-    value = 0
-    while i < n:
-        c = s[i].lower()
-        digit = '0123456789abcdefghijklmnopqrstuvwxyz'.find(c)
-        if digit < 0 or digit >= base:
-            break
-        value = value * base + digit
-        i += 1
-    if i == start:
+    unless digits run to the end (trailing spaces allowed). Linear in len(s):
+    past 64 digits the value is above ULONG_MAX, where strtoul saturates."""
+    rx = _STRTOUL.get(base)
+    if rx is None:
+        rx = _STRTOUL[base] = re.compile(
+            r'[ \t\n\v\f\r]*([+-]?)%s([%s]+)[ \t\n\v\f\r]*\Z'
+            % ('(?:0x)?' if base == 16 else '', _DIGITS[:base]), re.I)
+    m = rx.match(s)
+    if m is None:
         return None
-    while i < n and s[i] in ' \t\n\v\f\r':
-        i += 1
-    if i != n:
-        return None
-    value = min(value, 2 ** 64 - 1)
-    if neg:
+    digits = m.group(2).lstrip('0')
+    value = min(int(digits[:65] or '0', base), 2 ** 64 - 1)
+    if m.group(1) == '-':
         value = (2 ** 64 - value) % 2 ** 64
     return float(value)
 
