@@ -1334,8 +1334,9 @@ def end_line(node):
             return node.line
 
 
-def compile_chunk(source, chunkname, skip_shebang=False, ccalls=HOST_CCALLS):
+def compile_chunk(source, chunkname, skip_shebang=False, ccalls=HOST_CCALLS, reader=None):
     """Source text (a str of code points 0-255) -> the main chunk's Proto;
-    ccalls: the C calls active (lua5.1's parser limits depend on them)."""
-    tree = parse(source, chunkname, skip_shebang=skip_shebang, ccalls=ccalls)
+    ccalls: the C calls active (lua5.1's parser limits depend on them);
+    reader: gives the pieces after source, if any (parser.parse)."""
+    tree = parse(source, chunkname, skip_shebang=skip_shebang, ccalls=ccalls, reader=reader)
     return FuncState(tree, None, chunkname).compile()

@@ -41,18 +41,19 @@ BLOCK_FOLLOW = frozenset(('else', 'elseif', 'end', 'until', EOF))
 ASSIGNABLE = (ast.Local, ast.Upval, ast.Global, ast.Index)
 
 
-def parse(source, chunkname, skip_shebang=False, ccalls=HOST_CCALLS):
+def parse(source, chunkname, skip_shebang=False, ccalls=HOST_CCALLS, reader=None):
     """Parse a chunk; return its main function (an ast.Function with line 0).
 
-    source is a str of code points 0-255. skip_shebang drops a first line
-    starting with '#' (keeping its newline), as lua5.1 does for files.
+    source is a str of code points 0-255: the chunk, or its first piece when
+    reader gives the rest (see lexer.Tokens). skip_shebang drops a first
+    line starting with '#' (keeping its newline), as lua5.1 does for files.
     ccalls: the C calls active, where the syntax levels start.
     Raises LuaSyntaxError with Lua 5.1's message.
     """
     if skip_shebang and source[:1] == '#':
         newline = source.find('\n')
         source = source[newline:] if newline >= 0 else '\n'
-    return Parser(Tokens(source, chunkname), ccalls).mainfunc()
+    return Parser(Tokens(source, chunkname, reader), ccalls).mainfunc()
 
 
 class _Block:
@@ -114,7 +115,7 @@ class Parser:
         self.i = 0
         self.tok = self.types[0]
         if self.tok == ERROR:
-            raise LuaSyntaxError(self.values[0])
+            self.tok = tokens.settle(0)
         self.line = self.lines[0]
         self.lastline = 1
         self.peeked = False     # the token after the current one was looked at
@@ -134,17 +135,21 @@ class Parser:
             self.lastline = self.line
         self.i = i
         tok = self.types[i]
-        if tok == ERROR:
-            raise LuaSyntaxError(self.values[i])
+        if tok == ERROR:            # a lexical error, or the end of what a reader gave
+            tok = self.tokens.settle(i)
         self.tok = tok
         self.line = self.lines[i]
 
     def peek(self):
         """The type of the token after the current one (luaX_lookahead)."""
+        self.peeked = True
+        return self.next_type()
+
+    def next_type(self):
+        """The type of the token after the current one, read if need be."""
         tok = self.types[self.i + 1]
         if tok == ERROR:
-            raise LuaSyntaxError(self.values[self.i + 1])
-        self.peeked = True
+            tok = self.tokens.settle(self.i + 1)
         return tok
 
     def checknext(self, tok):
@@ -377,7 +382,7 @@ class Parser:
         tok = self.tok
         line = self.line
         if tok == NAME:
-            if self.values[self.i] == 'goto' and self.types[self.i + 1] == NAME \
+            if self.values[self.i] == 'goto' and self.next_type() == NAME \
                     and self.values[self.i + 1] != 'goto':
                 stats.append(self.gotostat(line, stats[-1] if stats else None))
             else:

@@ -10,9 +10,26 @@ from .closure import load_closure
 
 
 def load(chunk, chunkname, env, mode='bt', skip_shebang=False):
-    """A main-chunk closure for chunk (a str of code points 0-255: Lua source
-    or a string.dump result). Raises LuaSyntaxError with Lua's message."""
-    if chunk.startswith(BINARY_SIGNATURE):
+    """A main-chunk closure for chunk: a str of code points 0-255 (Lua source
+    or a string.dump result), or a reader, a function giving the chunk a
+    piece at a time ('' or None at the end) that is called only as the
+    lexer needs more, as lua5.1's ZIO. Raises LuaSyntaxError with Lua's
+    message; what the reader raises passes through."""
+    reader = None
+    text_only = False
+    if callable(chunk):
+        reader = chunk
+        chunk = reader() or ''
+        if not chunk:
+            # lua5.1's binary check met the end; its lexer reads once more
+            chunk = reader() or ''
+            text_only = True
+        if not chunk:
+            reader = None
+        elif chunk.startswith(BINARY_SIGNATURE[0]) and not text_only:
+            chunk = ''.join(iter_pieces(chunk, reader))     # binary: read it all
+            reader = None
+    if chunk.startswith(BINARY_SIGNATURE) and not text_only:
         if 'b' not in mode:
             raise LuaSyntaxError('attempt to load chunk with wrong mode')
         proto = undump(chunk, chunkname)
@@ -20,5 +37,13 @@ def load(chunk, chunkname, env, mode='bt', skip_shebang=False):
         if 't' not in mode:
             raise LuaSyntaxError('attempt to load chunk with wrong mode')
         proto = compile_chunk(chunk, chunkname, skip_shebang=skip_shebang,
-                              ccalls=HOST_CCALLS + c_calls(sys._getframe()))
+                              ccalls=HOST_CCALLS + c_calls(sys._getframe()), reader=reader)
     return load_closure(proto, env)
+
+
+def iter_pieces(first, reader):
+    """first and the pieces reader gives after it, to the end."""
+    piece = first
+    while piece:
+        yield piece
+        piece = reader()
