@@ -66,8 +66,10 @@ class Function(Node):
     lastline: line of the closing `end` (the chunk: last line of the source).
     retline: line of the final return: lastline, but for the chunk the line
     of its last token, as in 5.1 (line hooks and activelines see it).
+    tokens: for the chunk, its lexer.Tokens (messages of the code generator
+    quote them); None for other functions.
     """
-    __slots__ = ('params', 'is_vararg', 'body', 'upvals', 'lastline', 'retline')
+    __slots__ = ('params', 'is_vararg', 'body', 'upvals', 'lastline', 'retline', 'tokens')
 
     def __init__(self, line, params, is_vararg, body, upvals, lastline):
         self.line = line
@@ -77,6 +79,14 @@ class Function(Node):
         self.upvals = upvals
         self.lastline = lastline
         self.retline = lastline
+        self.tokens = None
+
+
+class StatList(list):
+    """The statements of a block. after[i] is the index of the token after
+    statement i, which LuaJIT is reading when the code of the statement
+    ends (what 'control structure too long near ...' quotes)."""
+    __slots__ = ('after',)
 
 
 class Block(Node):

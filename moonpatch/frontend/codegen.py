@@ -17,7 +17,7 @@ from ..bytecode.proto import (BIAS_J, MAX_SLOTS, Proto, TableTemplate, VarInfo, 
                               ins_ad)
 from ..errors import LuaSyntaxError
 from . import ast
-from .lexer import MAXSRC, chunkid
+from .lexer import EOF, MAXSRC, chunkid
 from .parser import HOST_CCALLS, parse
 
 NO_JMP = -1
@@ -36,6 +36,7 @@ COMPARE_OPS = {'<': bc.ISLT, '>=': bc.ISGE, '<=': bc.ISLE, '>': bc.ISGT}
 FOR_VARNAMES = ('(for index)', '(for limit)', '(for step)')
 ITER_VARNAMES = ('(for generator)', '(for state)', '(for control)')
 _REGISTER_AT_FIRST_TOKEN = (ast.Table, ast.Vararg)
+_LEFT_NESTED = frozenset((ast.BinOp, ast.Index, ast.Call, ast.Method))
 
 
 class Exp:
@@ -134,6 +135,9 @@ class FuncState:
         self.bl = None
         self.line = node.line
         self.near = None            # what a register overflow is 'near' (ast.ExprList)
+        self.tokens = node.tokens if parent is None else parent.tokens
+        # what a jump out of range is 'near': the index of a token, or (text, line)
+        self.jump_near = None
 
     # ---- errors ----
 
@@ -220,11 +224,22 @@ class FuncState:
     def jmp_patchins(self, pc, dest):
         offset = dest - (pc + 1) + BIAS_J
         if not 0 <= offset <= MAX_D:
-            self.error('control structure too long')
+            # LuaJIT's 16-bit jumps: lua5.1 reaches 2^17, LuaJIT's message is ours
+            near = self.jump_near
+            if type(near) is int:
+                near = (self.tokens.near(near), self.tokens.lines[near])
+            msg = 'control structure too long'
+            if near is None:
+                self.error(msg)
+            self.error("%s near '%s'" % (msg, near[0]), near[1])
         self.setd(pc, offset)
 
     def jmp_append(self, l1, l2):
-        """The list l1 with l2 appended (returns the new head)."""
+        """The list l1 with l2 appended (returns the new head). It walks l1:
+        a list that grows with the source (an elseif chain's escapes, an
+        and-chain's false exits, a loop's breaks) is passed as l2, so that a
+        chain of n is built in linear time (the order of a list is free:
+        all its jumps go to one place)."""
         if l2 == NO_JMP:
             return l1
         if l1 == NO_JMP:
@@ -391,7 +406,7 @@ class FuncState:
     def expr_toreg(self, e, reg):
         self.expr_toreg_nobranch(e, reg)
         if e.k == VJMP:
-            e.t = self.jmp_append(e.t, e.info)
+            e.t = self.jmp_append(e.info, e.t)
         if e.hasjump():
             jfalse = jtrue = NO_JMP
             if self.jmp_novalue(e.t) or self.jmp_novalue(e.f):
@@ -532,7 +547,7 @@ class FuncState:
             pc = self.bcemit_jmp()
         else:
             pc = self.bcemit_branch(e, False)
-        e.f = self.jmp_append(e.f, pc)
+        e.f = self.jmp_append(pc, e.f)
         self.jmp_tohere(e.t)
         e.t = NO_JMP
 
@@ -547,7 +562,7 @@ class FuncState:
             pc = self.bcemit_jmp()
         else:
             pc = self.bcemit_branch(e, True)
-        e.t = self.jmp_append(e.t, pc)
+        e.t = self.jmp_append(pc, e.t)
         self.jmp_tohere(e.f)
         e.f = NO_JMP
 
@@ -756,6 +771,8 @@ class FuncState:
     def expr(self, node):
         """Compile an expression to a descriptor (expr / expr_simple / expr_primary)."""
         t = type(node)
+        if t in _LEFT_NESTED:
+            return self.expr_chain(node)
         if t is ast.Local:
             e = Exp(VLOCAL, node.var.slot)
         elif t is ast.Number:
@@ -764,32 +781,6 @@ class FuncState:
             e = Exp(VKSTR, val=node.value)
         elif t is ast.Global:
             e = Exp(VGLOBAL, val=node.name)
-        elif t is ast.Index:
-            e = self.expr(node.obj)
-            self.line = end_line(node.obj)      # before '[' or '.' is read
-            self.expr_toanyreg(e)
-            key = self.expr(node.key)
-            self.line = end_line(node.key)      # before ']' is read
-            self.expr_toval(key)
-            self.line = node.closeline
-            self.expr_index(e, key)
-        elif t is ast.Call:
-            e = self.expr(node.func)
-            self.line = end_line(node.func)
-            self.expr_tonextreg(e)
-            self.parse_args(e, node)
-        elif t is ast.Method:
-            e = self.expr(node.obj)
-            self.line = node.nameline
-            self.bcemit_method(e, node.name)
-            self.parse_args(e, node)
-        elif t is ast.BinOp:
-            e = self.expr(node.left)
-            self.line = node.opline             # the operator is read
-            self.bcemit_binop_left(node.op, e)
-            e2 = self.expr(node.right)
-            self.line = end_line(node.right)
-            self.bcemit_binop(node.op, e, e2)
         elif t is ast.UnOp:
             e = self.expr(node.operand)
             self.line = end_line(node.operand)
@@ -815,6 +806,51 @@ class FuncState:
             e = self.expr_function(node.func)
         else:
             raise AssertionError('unknown expression %r' % node)
+        return e
+
+    def expr_chain(self, node):
+        """An expression nested on its left (a.b[c]:d()(), 1 + 2 + 3): Lua
+        reads such a chain in a loop and compiles any length of it, so it is
+        walked down its left side, not recursively."""
+        chain = []
+        while True:
+            t = type(node)
+            if t is ast.BinOp:
+                chain.append(node)
+                node = node.left
+            elif t is ast.Call:
+                chain.append(node)
+                node = node.func
+            elif t is ast.Index or t is ast.Method:
+                chain.append(node)
+                node = node.obj
+            else:
+                break
+        e = self.expr(node)
+        for node in reversed(chain):
+            t = type(node)
+            if t is ast.Index:
+                self.line = end_line(node.obj)      # before '[' or '.' is read
+                self.expr_toanyreg(e)
+                key = self.expr(node.key)
+                self.line = end_line(node.key)      # before ']' is read
+                self.expr_toval(key)
+                self.line = node.closeline
+                self.expr_index(e, key)
+            elif t is ast.Call:
+                self.line = end_line(node.func)
+                self.expr_tonextreg(e)
+                self.parse_args(e, node)
+            elif t is ast.Method:
+                self.line = node.nameline
+                self.bcemit_method(e, node.name)
+                self.parse_args(e, node)
+            else:
+                self.line = node.opline             # the operator is read
+                self.bcemit_binop_left(node.op, e)
+                e2 = self.expr(node.right)
+                self.line = end_line(node.right)
+                self.bcemit_binop(node.op, e, e2)
         return e
 
     def expr_index(self, t, e):
@@ -972,10 +1008,15 @@ class FuncState:
 
     def stats(self, stats):
         self.bl.label_names.update(s.name for s in stats if type(s) is ast.Label)
+        last = len(stats)           # labels from here on end the block
+        while last > 0 and type(stats[last - 1]) is ast.Label:
+            last -= 1
+        after = stats.after
         for i, s in enumerate(stats):
             self.line = s.line
+            self.jump_near = after[i]       # approximately where LuaJIT is reading
             if type(s) is ast.Label:
-                self.stat_label(s, all(type(x) is ast.Label for x in stats[i + 1:]))
+                self.stat_label(s, i >= last)
             else:
                 self.stat(s)
             assert self.framesize >= self.freereg
@@ -1142,37 +1183,41 @@ class FuncState:
         flist = NO_JMP
         for i, (cond, body) in enumerate(s.clauses):
             if i > 0:
-                escapelist = self.jmp_append(escapelist, self.bcemit_jmp())
+                escapelist = self.jmp_append(self.bcemit_jmp(), escapelist)
                 self.jmp_tohere(flist)
             self.line = cond.line
             flist = self.expr_cond(cond)
             self.block(body)
         if s.orelse is not None:
-            escapelist = self.jmp_append(escapelist, self.bcemit_jmp())
+            escapelist = self.jmp_append(self.bcemit_jmp(), escapelist)
             self.jmp_tohere(flist)
             self.block(s.orelse)
         else:
-            escapelist = self.jmp_append(escapelist, flist)
+            escapelist = self.jmp_append(flist, escapelist)
         self.jmp_tohere(escapelist)
 
     def stat_while(self, s):
+        end = self.jump_near - 1            # the loop is closed as 'end' is read
         start = self.lasttarget = len(self.code)
         condexit = self.expr_cond(s.cond)
         self.fscope_begin(True)
         loop = self.emit_ad(bc.LOOP, self.nactvar, 0)
         self.block(s.body)
+        self.jump_near = end
         self.jmp_patch(self.bcemit_jmp(), start)
         self.fscope_end()
         self.jmp_tohere(condexit)
         self.jmp_patchins(loop, len(self.code))
 
     def stat_repeat(self, s):
+        after = self.jump_near
         loop = self.lasttarget = len(self.code)
         self.fscope_begin(True)              # the breakable loop scope
         self.fscope_begin(False)             # the body, seen by the condition
         self.emit_ad(bc.LOOP, self.nactvar, 0)
         self.stats(s.body.stats)
         self.line = s.cond.line
+        self.jump_near = after
         condexit = self.expr_cond(s.cond)
         if not self.bl.upval:
             self.fscope_end()
@@ -1186,6 +1231,7 @@ class FuncState:
         self.fscope_end()
 
     def stat_fornum(self, s):
+        end = self.jump_near - 1            # the loop is closed as 'end' is read
         self.fscope_begin(True)
         base = self.freereg
         line = s.line
@@ -1204,6 +1250,7 @@ class FuncState:
         self.var_add([s.var])
         self.bcreg_reserve(1)
         self.stats(s.body.stats)
+        self.jump_near = end
         self.fscope_end()
         self.line = line
         loopend = self.emit_aj(bc.FORL, base, NO_JMP)
@@ -1212,6 +1259,7 @@ class FuncState:
         self.fscope_end()
 
     def stat_foriter(self, s):
+        end = self.jump_near - 1            # the loop is closed as 'end' is read
         self.fscope_begin(True)
         base = self.freereg + 3
         nvars = len(s.vars) + 3
@@ -1227,6 +1275,7 @@ class FuncState:
         self.var_add(s.vars)
         self.bcreg_reserve(nvars - 3)
         self.stats(s.body.stats)
+        self.jump_near = end
         self.fscope_end()
         self.jmp_patchins(loop, len(self.code))
         self.line = s.inline                # 5.1 and LuaJIT: the line after 'in'
@@ -1243,7 +1292,7 @@ class FuncState:
             pc = self.bcemit_uclo_jmp(bl.nactvar)
         else:
             pc = self.bcemit_jmp()
-        bl.breaks = self.jmp_append(bl.breaks, pc)
+        bl.breaks = self.jmp_append(pc, bl.breaks)
 
     def stat_goto(self, s):
         bl = self.bl
@@ -1284,6 +1333,7 @@ class FuncState:
         self.var_add(node.params)
         self.bcreg_reserve(len(node.params))
         self.stats(node.body.stats)
+        self.jump_near = ('end' if self.parent is not None else EOF, node.lastline)
         lastpc = len(self.code)
         if lastpc <= self.lasttarget or not _is_return(self.code[lastpc - 1]):
             self.line = node.retline

@@ -353,15 +353,18 @@ class Parser:
         self.close_func()
         func = ast.Function(0, [], True, ast.Block(line, stats), fs.upvals, lastline)
         func.retline = self.lastline
+        func.tokens = self.tokens
         return func
 
     # chunk -> { stat [';'] }
     def chunk(self):
         self.enterlevel()
-        stats = []
+        stats = ast.StatList()
+        stats.after = after = []
         islast = False
         while not islast and self.tok not in BLOCK_FOLLOW:
             islast = self.statement(stats)
+            after.extend([self.i] * (len(stats) - len(after)))
             if self.tok == ';':
                 self.next()
         self.level -= 1
