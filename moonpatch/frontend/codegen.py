@@ -146,24 +146,37 @@ class FuncState:
                                             self.line if line is None else line, msg))
 
     # ---- constants ----
+    # An operand holds constant MAX_D at most. LuaJIT checks the count when
+    # the function ends (check_constants); until then a constant past it is
+    # given as MAX_D, in code that is never used.
 
     def const_str(self, s):
         i = self.kstr.get(s)
         if i is None:
             i = self.kstr[s] = len(self.pt.kgc)
             self.pt.kgc.append(s)
-        return i
+        return i if i <= MAX_D else MAX_D
 
     def const_num(self, n):
         i = self.knum.get(n)
         if i is None:
             i = self.knum[n] = len(self.pt.kn)
             self.pt.kn.append(n)
-        return i
+        return i if i <= MAX_D else MAX_D
 
     def const_gc(self, obj):
         self.pt.kgc.append(obj)
-        return len(self.pt.kgc) - 1
+        return min(len(self.pt.kgc) - 1, MAX_D)
+
+    def check_constants(self):
+        """LuaJIT's limit on each kind of constant (lua5.1 allows 2^18)."""
+        pt = self.pt
+        if len(pt.kn) > MAX_D + 1 or len(pt.kgc) > MAX_D + 1:
+            if self.node.line == 0:
+                what = 'main function'
+            else:
+                what = 'function at line %d' % self.node.line
+            self.error('%s has more than %d constants' % (what, MAX_D + 1), self.node.lastline)
 
     # ---- jump lists (threaded through the D fields of pending jumps) ----
 
@@ -1342,6 +1355,7 @@ class FuncState:
         if bl.gotos:
             self.line = node.lastline
             self.error("undefined label '%s'" % bl.gotos[0][0])
+        self.check_constants()
         self.var_remove(0)
         self.bl = None
         pt = self.pt

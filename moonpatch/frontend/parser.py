@@ -14,7 +14,7 @@ frames, and levels stop at 200, so deep input fails with Lua's message well
 before Python's recursion limit (the package raises it at import).
 """
 
-from ..errors import LuaSyntaxError
+from ..errors import LuaError, LuaSyntaxError
 from . import ast
 from .lexer import EOF, ERROR, NAME, NUMBER, STRING, Tokens
 
@@ -252,11 +252,12 @@ class Parser:
 
     def count_locvars(self, n):
         """lua5.1 keeps debug info for at most SHRT_MAX locals per function;
-        past it, loading fails with a message that has no position."""
+        past it, loading fails with a runtime error of its memory manager (no
+        position; the message handler of a protected call sees it)."""
         fs = self.fs
         fs.nlocvars += n
         if fs.nlocvars > SHRT_MAX:
-            raise LuaSyntaxError('too many local variables')
+            raise LuaError('too many local variables')
 
     def activate(self, variables):
         fs = self.fs
