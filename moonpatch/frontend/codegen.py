@@ -92,7 +92,7 @@ class Scope:
         self.prev = prev
         self.labels = {}            # name -> (pc, level) of labels already placed
         self.label_names = set()    # every label of the block (visible in all of it)
-        self.gotos = []             # pending forward gotos: (name, pc, top captured slot)
+        self.gotos = {}             # pending forward gotos: name -> [(pc, top captured slot)]
 
 
 def fold_arith(op, a, b):
@@ -744,8 +744,9 @@ class FuncState:
             self.jmp_tohere(bl.breaks)
         if bl.gotos:                       # unresolved gotos move out
             if self.bl is None:
-                self.error("undefined label '%s'" % bl.gotos[0][0])
-            self.bl.gotos.extend(bl.gotos)
+                self.error("undefined label '%s'" % next(iter(bl.gotos)))
+            for name, gotos in bl.gotos.items():
+                self.bl.gotos.setdefault(name, []).extend(gotos)
 
     def var_add(self, variables):
         """Activate locals in the next registers (their values are there)."""
@@ -1321,22 +1322,19 @@ class FuncState:
             self.jmp_patch(j, pc)
             return
         j = self.emit_aj(bc.JMP, self.freereg, NO_JMP)
-        self.bl.gotos.append((s.name, j, self.top_captured_slot()))
+        self.bl.gotos.setdefault(s.name, []).append((j, self.top_captured_slot()))
 
     def stat_label(self, s, at_end):
         bl = self.bl
         level = bl.nactvar if at_end else self.nactvar
         pc = self.lasttarget = len(self.code)
         bl.labels[s.name] = (pc, level)
-        pending = []
-        for name, j, captured in bl.gotos:
-            if name != s.name:
-                pending.append((name, j, captured))
-                continue
+        arriving = NO_JMP
+        for j, captured in bl.gotos.pop(s.name, ()):
             if captured >= level:
                 self.code[j] = ins_ad(bc.UCLO, level, self.code[j] >> 16)
-            self.jmp_patch(j, pc)
-        bl.gotos = pending
+            arriving = self.jmp_append(j, arriving)     # one jump each: linear
+        self.jmp_patch(arriving, pc)
 
     # ---- the function ----
 
@@ -1354,7 +1352,7 @@ class FuncState:
         bl = self.bl
         if bl.gotos:
             self.line = node.lastline
-            self.error("undefined label '%s'" % bl.gotos[0][0])
+            self.error("undefined label '%s'" % next(iter(bl.gotos)))
         self.check_constants()
         self.var_remove(0)
         self.bl = None

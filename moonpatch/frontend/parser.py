@@ -82,7 +82,9 @@ class _FuncState:
         'actvar',
         'block',
         'gola',
+        'gotos',
         'is_vararg',
+        'labels',
         'line',
         'names',
         'nlocvars',
@@ -102,6 +104,8 @@ class _FuncState:
         self.upval_index = {}       # LocalVar (instack) or parent upvalue index -> index
         self.block = _Block(None, 0, False, 0)
         self.gola = []
+        self.labels = {}            # name -> indices in gola of its labels in scope
+        self.gotos = {}             # name -> indices in gola of its pending gotos
 
 
 class Parser:
@@ -121,6 +125,7 @@ class Parser:
         self.peeked = False     # the token after the current one was looked at
         self.block_closed = False   # the last block() closed captured locals
         self.level = ccalls
+        self.ccalls = ccalls
         self.fs = None
 
     # ---- tokens -------------------------------------------------------------
@@ -305,21 +310,37 @@ class Parser:
 
     # ---- goto and labels (LuaJIT 2.1) ---------------------------------------
 
+    # LuaJIT scans its goto/label stack for each label; with many labels that
+    # is quadratic, so the function also keeps, per name, the indices in
+    # fs.gola of its labels in scope and of its pending gotos (ascending).
+
     def label_visible(self, fs, name):
         """Is label `name` defined in the current block (LuaJIT: gola_findlabel)?"""
-        return any(entry[0] and entry[1] == name for entry in fs.gola[fs.block.gola_start:])
+        labels = fs.labels.get(name)
+        return bool(labels) and labels[-1] >= fs.block.gola_start
+
+    def resolve_gotos(self, fs, name, after, label=None):
+        """Resolve the pending gotos to `name` whose index is above `after`;
+        with a label entry, check that none jumps into a local's scope."""
+        pending = fs.gotos.get(name)
+        if not pending:
+            return
+        cut = len(pending)
+        while cut > 0 and pending[cut - 1] > after:
+            cut -= 1
+        for index in pending[cut:]:         # in source order, as LuaJIT checks them
+            goto = fs.gola[index]
+            if label is not None and goto[2] < label[2]:
+                local = fs.actvar[goto[2]].name
+                self.error_at(f"<goto {name}> jumps into the scope of local '{local}'",
+                              goto[4])
+            goto[1] = None
+        del pending[cut:]
 
     def gola_resolve(self, fs, bl, index):
         """Patch the pending forward gotos of block bl to the new label."""
         label = fs.gola[index]
-        name = label[1]
-        for goto in fs.gola[bl.gola_start:index]:
-            if goto[1] == name and not goto[0]:
-                if goto[2] < label[2]:
-                    local = fs.actvar[goto[2]].name
-                    self.error_at(f"<goto {name}> jumps into the scope of local '{local}'",
-                                  goto[4])
-                goto[1] = None
+        self.resolve_gotos(fs, label[1], bl.gola_start - 1, label)
 
     def gola_fixup(self, fs, bl):
         """At the end of block bl: its labels go out of scope (taking the
@@ -333,9 +354,8 @@ class Parser:
                 continue
             if entry[0]:
                 entry[1] = None
-                for goto in gola[k + 1:]:
-                    if goto[1] == name and not goto[0]:
-                        goto[1] = None
+                fs.labels[name].pop()
+                self.resolve_gotos(fs, name, k)
             elif bl.previous is not None:
                 entry[2] = bl.nactvar
             else:
@@ -567,6 +587,7 @@ class Parser:
         jumpline = name_line
         if type(previous) is ast.Do and previous.uclo_line is not None:
             jumpline = previous.uclo_line
+        fs.gotos.setdefault(name, []).append(len(fs.gola))
         fs.gola.append([False, name, len(fs.actvar), name_line, jumpline])
         return ast.Goto(line, name)
 
@@ -577,16 +598,24 @@ class Parser:
         the block's locals, so `goto continue` may skip a `local`."""
         fs = self.fs
         indices = []
+        level = self.level
         while self.tok == '::':
+            if indices:         # LuaJIT parses each label of a run inside the one before
+                self.level += 1
+                # its syntax levels, which count no C calls (lua5.1 has no labels)
+                if self.level - self.ccalls >= LUAI_MAXCCALLS:
+                    self.error_at('chunk has too many syntax levels', self.linenumber())
             line = self.line
             self.next()
             name, _ = self.str_checkname()
             if self.label_visible(fs, name):
                 self.error_at(f"duplicate label '{name}'", self.linenumber())
+            fs.labels.setdefault(name, []).append(len(fs.gola))
             indices.append(len(fs.gola))
             fs.gola.append([True, name, len(fs.actvar), line, line])
             self.checknext('::')
             stats.append(ast.Label(line, name))
+        self.level = level
         bl = fs.block
         if self.tok in BLOCK_FOLLOW and self.tok != 'until':
             for index in indices:
