@@ -7,7 +7,7 @@ from ..runtime import gc as lua_gc
 from ..runtime import ops
 from ..runtime.coroutine import c_boundary, catch
 from ..runtime.callstack import live_levels, register_splice_code, traceback_levels
-from ..runtime.errors import (ArgErr, LibErr, error_value_at, finalize, type_error)
+from ..runtime.errors import (ArgErr, LibErr, error_value_at, type_error)
 from ..runtime.loader import load as load_chunk
 from ..runtime.state import current_state
 from ..runtime.table import LuaTable

@@ -284,12 +284,7 @@ class ControlFlowGen:
             head = '%s = 1, %s %% 3 + 1' % (i, self.value(ctx))
         else:
             head = '%s = %d, %d' % (i, r.randint(0, 1), r.randint(1, 3))
-        out = ['%sfor %s do' % (ind, head)]
-        ctx.scopes.append([i])
-        out += self.loop_body(ctx, ind)
-        ctx.scopes.pop()
-        out.append('%send' % ind)
-        return out
+        return self.for_loop(ctx, ind, head, [i])
 
     def st_forin(self, ctx, ind):
         r = self.r
@@ -298,7 +293,11 @@ class ControlFlowGen:
                            'range(%d)'))
         source = source % tuple(r.randint(1, 3) for _ in range(source.count('%d')))
         names = [k] if source.startswith('range') else [k, v]
-        out = ['%sfor %s in %s do' % (ind, ', '.join(names), source)]
+        return self.for_loop(ctx, ind, '%s in %s' % (', '.join(names), source), names)
+
+    def for_loop(self, ctx, ind, head, names):
+        """`for head do ... end` whose body sees the loop variables names."""
+        out = ['%sfor %s do' % (ind, head)]
         ctx.scopes.append(names)
         out += self.loop_body(ctx, ind)
         ctx.scopes.pop()
@@ -453,7 +452,8 @@ def main(argv=None):
             status += '/compile-error'
         counts[status] = counts.get(status, 0) + 1
     worker.stop()
-    print('%d programs: %s' % (args.count, ', '.join('%s %d' % kv for kv in sorted(counts.items()))))
+    summary = ', '.join('%s %d' % kv for kv in sorted(counts.items()))
+    print('%d programs: %s' % (args.count, summary))
     return 1 if failures else 0
 
 

@@ -180,7 +180,8 @@ def gen_nest(rng):
         link = rng.choice(CHAINS)
         if rng.random() < 0.3:
             link += rng.choice(CHAINS)
-        return rng.choice(('x = a', 'return a', 'a', 'local x = 1')) + link * rng.choice((n, n, n, 30000))
+        start = rng.choice(('x = a', 'return a', 'a', 'local x = 1'))
+        return start + link * rng.choice((n, n, n, 30000))
     if rng.random() < 0.5:
         opener, closer = rng.choice(OPENERS)
         middle = rng.choice(('1', 'a', 'x = 1', ''))
