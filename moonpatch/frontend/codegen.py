@@ -37,6 +37,9 @@ FOR_VARNAMES = ('(for index)', '(for limit)', '(for step)')
 ITER_VARNAMES = ('(for generator)', '(for state)', '(for control)')
 _REGISTER_AT_FIRST_TOKEN = (ast.Table, ast.Vararg)
 _LEFT_NESTED = frozenset((ast.BinOp, ast.Index, ast.Call, ast.Method))
+_ONE_TOKEN = frozenset((ast.Local, ast.Global, ast.Upval, ast.Number, ast.String, ast.Nil,
+                        ast.Bool, ast.Vararg))
+_CLOSED = frozenset((ast.Call, ast.Method, ast.Index, ast.Paren))
 
 
 class Exp:
@@ -785,10 +788,10 @@ class FuncState:
     def expr(self, node):
         """Compile an expression to a descriptor (expr / expr_simple / expr_primary)."""
         t = type(node)
-        if t in _LEFT_NESTED:
-            return self.expr_chain(node)
         if t is ast.Local:
             e = Exp(VLOCAL, node.var.slot)
+        elif t in _LEFT_NESTED:
+            return self.expr_chain(node)
         elif t is ast.Number:
             e = Exp(VKNUM, val=node.value)
         elif t is ast.String:
@@ -826,20 +829,13 @@ class FuncState:
         """An expression nested on its left (a.b[c]:d()(), 1 + 2 + 3): Lua
         reads such a chain in a loop and compiles any length of it, so it is
         walked down its left side, not recursively."""
-        chain = []
+        chain = [node]
         while True:
             t = type(node)
-            if t is ast.BinOp:
-                chain.append(node)
-                node = node.left
-            elif t is ast.Call:
-                chain.append(node)
-                node = node.func
-            elif t is ast.Index or t is ast.Method:
-                chain.append(node)
-                node = node.obj
-            else:
+            node = node.left if t is ast.BinOp else node.func if t is ast.Call else node.obj
+            if type(node) not in _LEFT_NESTED:
                 break
+            chain.append(node)
         e = self.expr(node)
         for node in reversed(chain):
             t = type(node)
@@ -1382,18 +1378,18 @@ def end_line(node):
     operator the line where its right operand ends)."""
     while True:
         t = type(node)
+        if t in _ONE_TOKEN:
+            return node.line
+        if t in _CLOSED:
+            return node.closeline
         if t is ast.BinOp:
             node = node.right
         elif t is ast.UnOp:
             node = node.operand
         elif t is ast.Table:
             return node.lastline
-        elif t is ast.FunctionExpr:
-            return node.func.lastline
-        elif t in (ast.Call, ast.Method, ast.Index, ast.Paren):
-            return node.closeline
         else:
-            return node.line
+            return node.func.lastline       # ast.FunctionExpr
 
 
 def compile_chunk(source, chunkname, skip_shebang=False, ccalls=HOST_CCALLS, reader=None):

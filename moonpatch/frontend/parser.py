@@ -385,7 +385,8 @@ class Parser:
         islast = False
         while not islast and self.tok not in BLOCK_FOLLOW:
             islast = self.statement(stats)
-            after.extend([self.i] * (len(stats) - len(after)))
+            while len(after) < len(stats):      # a run of labels is several
+                after.append(self.i)
             if self.tok == ';':
                 self.next()
         self.level -= 1
