@@ -6,6 +6,10 @@ lexer. Lua lexes lazily, one token ahead of the parser, so a lexical error
 must surface only when the parser reaches the bad token: the lexer stops at
 the first error and ends the stream with an ERROR token whose value is the
 finished message; the parser raises it when that token becomes current.
+A chunk that a reader gives piece by piece (load with a function) is
+tokenized as far as the text read so far goes, and read on only when the
+parser needs a token beyond it (Tokens.settle), so the reader is called as
+often as lua5.1 calls it.
 
 Source text is a str of code points 0-255, one per byte. Token types are
 strings: a keyword or symbol stands for itself ('end', '==', '('), the rest
