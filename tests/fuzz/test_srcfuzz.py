@@ -1,5 +1,5 @@
 """The source-text fuzzer (srcfuzz.py) in CI: a seeded run of generated and
-mutated sources (SRCFUZZ_INPUTS, default 2000, about 8 s) must load to a
+mutated sources (SRCFUZZ_INPUTS, default 1200, about 5 s) must load to a
 function or a Lua error, never another Python exception, in bounded time,
 and the same from a string as from a reader giving a few bytes at a time."""
 import os
@@ -10,7 +10,7 @@ sys.path.insert(0, HERE)
 
 import srcfuzz  # noqa: E402
 
-INPUTS = int(os.environ.get('SRCFUZZ_INPUTS', '2000'))
+INPUTS = int(os.environ.get('SRCFUZZ_INPUTS', '1200'))
 
 
 def test_sources_load_to_a_function_or_a_lua_error():

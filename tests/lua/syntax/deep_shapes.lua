@@ -43,8 +43,7 @@ local shapes = {
   {"ret", function(n) return "return " .. rep("a", n, ", ") end},
 }
 -- chains lua5.1 reads in a loop, at a size far past the syntax levels
-local long = {add = true, field = true, index = true, call = true, method = true,
-  minus = true}
+local long = {add = true, field = true, call = true, method = true}
 for _, shape in ipairs(shapes) do
   local name, make = shape[1], shape[2]
   local sizes = {100, 200, 250, 1000}
