@@ -5,7 +5,10 @@ The parser resolves every name: a `Name` use becomes `Local`, `Upval` or
 inner function captures is marked, so the code generator never looks names up.
 
 Every node has `line`: the line of its first token. Nodes whose emitted
-instruction Lua attributes to a later line carry `opline` as well (see each).
+instructions Lua attributes to later lines carry those lines as well (see
+each): an instruction gets the line of the last token read when it is made
+(lparser.c's ls->lastline), and the code generator, which runs after the
+parser, needs to know which token that was.
 """
 
 
@@ -17,8 +20,9 @@ class ExprList(list):
     """The expressions of an explist. near[i] is the text of the first token
     of item i + 1 (near[-1]: of the token after the list, or after the ')'
     of call arguments): where lua5.1 is reading when item i takes its
-    register, so what 'function or expression too complex near ...' quotes."""
-    __slots__ = ('near',)
+    register, so what 'function or expression too complex near ...' quotes.
+    seplines[i] is the line of the ',' after item i, where it takes it."""
+    __slots__ = ('near', 'seplines')
 
 
 # ---- variables and functions ------------------------------------------------
@@ -62,8 +66,10 @@ class Function(Node):
     lastline: line of the closing `end` (the chunk: last line of the source).
     retline: line of the final return: lastline, but for the chunk the line
     of its last token, as in 5.1 (line hooks and activelines see it).
+    tokens: for the chunk, its lexer.Tokens (messages of the code generator
+    quote them); None for other functions.
     """
-    __slots__ = ('params', 'is_vararg', 'body', 'upvals', 'lastline', 'retline')
+    __slots__ = ('params', 'is_vararg', 'body', 'upvals', 'lastline', 'retline', 'tokens')
 
     def __init__(self, line, params, is_vararg, body, upvals, lastline):
         self.line = line
@@ -73,6 +79,14 @@ class Function(Node):
         self.upvals = upvals
         self.lastline = lastline
         self.retline = lastline
+        self.tokens = None
+
+
+class StatList(list):
+    """The statements of a block. after[i] is the index of the token after
+    statement i, which LuaJIT is reading when the code of the statement
+    ends (what 'control structure too long near ...' quotes)."""
+    __slots__ = ('after',)
 
 
 class Block(Node):
@@ -137,13 +151,16 @@ class FunctionExpr(Node):
 class Table(Node):
     """A table constructor. items: list of (key, value) in source order;
     key is None for positional items, an expression for `[k]=v` and a
-    String node for `name=v`. `lastline` is the line of the closing brace."""
-    __slots__ = ('items', 'lastline')
+    String node for `name=v`. `lastline` is the line of the closing brace;
+    seplines[i] the line of the separator after item i (or of the brace),
+    where 5.1 stores a positional item."""
+    __slots__ = ('items', 'lastline', 'seplines')
 
-    def __init__(self, line, items, lastline):
+    def __init__(self, line, items, lastline, seplines):
         self.line = line
         self.items = items
         self.lastline = lastline
+        self.seplines = seplines
 
 
 class BinOp(Node):
@@ -198,46 +215,52 @@ class Global(Node):
 
 class Index(Node):
     """obj[key] or obj.name (key is then a String node).
-    opline: the line of the '[' or '.' token."""
-    __slots__ = ('obj', 'key', 'opline')
+    closeline: the line of the ']' or of the name."""
+    __slots__ = ('obj', 'key', 'closeline')
 
-    def __init__(self, line, obj, key, opline):
+    def __init__(self, line, obj, key, closeline):
         self.line = line
         self.obj = obj
         self.key = key
-        self.opline = opline
+        self.closeline = closeline
 
 
 class Call(Node):
-    """func(args). opline: the line of '(' (or of the string/table argument)."""
-    __slots__ = ('func', 'args', 'opline')
+    """func(args). opline: the line of '(' (or of the string/table argument);
+    closeline: of the ')' (or the last token of the argument)."""
+    __slots__ = ('func', 'args', 'opline', 'closeline')
 
-    def __init__(self, line, func, args, opline):
+    def __init__(self, line, func, args, opline, closeline):
         self.line = line
         self.func = func
         self.args = args
         self.opline = opline
+        self.closeline = closeline
 
 
 class Method(Node):
-    """obj:name(args); name is a str. opline as for Call."""
-    __slots__ = ('obj', 'name', 'args', 'opline')
+    """obj:name(args); name is a str. nameline: the line of the name, where
+    5.1 looks the method up; opline and closeline as for Call."""
+    __slots__ = ('obj', 'name', 'args', 'nameline', 'opline', 'closeline')
 
-    def __init__(self, line, obj, name, args, opline):
+    def __init__(self, line, obj, name, args, nameline, opline, closeline):
         self.line = line
         self.obj = obj
         self.name = name
         self.args = args
+        self.nameline = nameline
         self.opline = opline
+        self.closeline = closeline
 
 
 class Paren(Node):
-    """(expr): truncates a call or vararg to one value."""
-    __slots__ = ('expr',)
+    """(expr): truncates a call or vararg to one value. closeline: of the ')'."""
+    __slots__ = ('expr', 'closeline')
 
-    def __init__(self, line, expr):
+    def __init__(self, line, expr, closeline):
         self.line = line
         self.expr = expr
+        self.closeline = closeline
 
 
 # ---- statements -------------------------------------------------------------
@@ -285,11 +308,14 @@ class CallStat(Node):
 
 
 class Do(Node):
-    __slots__ = ('body',)
+    """do body end. uclo_line: the line of the UCLO that ends it (see
+    parser.dostat), or None."""
+    __slots__ = ('body', 'uclo_line')
 
-    def __init__(self, line, body):
+    def __init__(self, line, body, uclo_line):
         self.line = line
         self.body = body
+        self.uclo_line = uclo_line
 
 
 class While(Node):
@@ -322,27 +348,32 @@ class If(Node):
 
 
 class NumericFor(Node):
-    """for var = start, stop[, step] do body end (step None when omitted)."""
-    __slots__ = ('var', 'start', 'stop', 'step', 'body')
+    """for var = start, stop[, step] do body end (step None when omitted).
+    doline: the line of 'do', where the loop is entered (FORI)."""
+    __slots__ = ('var', 'start', 'stop', 'step', 'body', 'doline')
 
-    def __init__(self, line, var, start, stop, step, body):
+    def __init__(self, line, var, start, stop, step, body, doline):
         self.line = line
         self.var = var
         self.start = start
         self.stop = stop
         self.step = step
         self.body = body
+        self.doline = doline
 
 
 class GenericFor(Node):
-    """for vars in exprs do body end."""
-    __slots__ = ('vars', 'exprs', 'body')
+    """for vars in exprs do body end. doline: the line of 'do'; inline: of the
+    token after 'in', where 5.1 and LuaJIT put the iterator call."""
+    __slots__ = ('vars', 'exprs', 'body', 'doline', 'inline')
 
-    def __init__(self, line, vars, exprs, body):
+    def __init__(self, line, vars, exprs, body, doline, inline):
         self.line = line
         self.vars = vars
         self.exprs = exprs
         self.body = body
+        self.doline = doline
+        self.inline = inline
 
 
 class Return(Node):

@@ -17,7 +17,7 @@ from ..bytecode.proto import (BIAS_J, MAX_SLOTS, Proto, TableTemplate, VarInfo, 
                               ins_ad)
 from ..errors import LuaSyntaxError
 from . import ast
-from .lexer import MAXSRC, chunkid
+from .lexer import EOF, MAXSRC, chunkid
 from .parser import HOST_CCALLS, parse
 
 NO_JMP = -1
@@ -36,6 +36,10 @@ COMPARE_OPS = {'<': bc.ISLT, '>=': bc.ISGE, '<=': bc.ISLE, '>': bc.ISGT}
 FOR_VARNAMES = ('(for index)', '(for limit)', '(for step)')
 ITER_VARNAMES = ('(for generator)', '(for state)', '(for control)')
 _REGISTER_AT_FIRST_TOKEN = (ast.Table, ast.Vararg)
+_LEFT_NESTED = frozenset((ast.BinOp, ast.Index, ast.Call, ast.Method))
+_ONE_TOKEN = frozenset((ast.Local, ast.Global, ast.Upval, ast.Number, ast.String, ast.Nil,
+                        ast.Bool, ast.Vararg))
+_CLOSED = frozenset((ast.Call, ast.Method, ast.Index, ast.Paren))
 
 
 class Exp:
@@ -91,7 +95,7 @@ class Scope:
         self.prev = prev
         self.labels = {}            # name -> (pc, level) of labels already placed
         self.label_names = set()    # every label of the block (visible in all of it)
-        self.gotos = []             # pending forward gotos: (name, pc, min captured slot)
+        self.gotos = {}             # pending forward gotos: name -> [(pc, top captured slot)]
 
 
 def fold_arith(op, a, b):
@@ -134,6 +138,9 @@ class FuncState:
         self.bl = None
         self.line = node.line
         self.near = None            # what a register overflow is 'near' (ast.ExprList)
+        self.tokens = node.tokens if parent is None else parent.tokens
+        # what a jump out of range is 'near': the index of a token, or (text, line)
+        self.jump_near = None
 
     # ---- errors ----
 
@@ -142,24 +149,37 @@ class FuncState:
                                             self.line if line is None else line, msg))
 
     # ---- constants ----
+    # An operand holds constant MAX_D at most. LuaJIT checks the count when
+    # the function ends (check_constants); until then a constant past it is
+    # given as MAX_D, in code that is never used.
 
     def const_str(self, s):
         i = self.kstr.get(s)
         if i is None:
             i = self.kstr[s] = len(self.pt.kgc)
             self.pt.kgc.append(s)
-        return i
+        return i if i <= MAX_D else MAX_D
 
     def const_num(self, n):
         i = self.knum.get(n)
         if i is None:
             i = self.knum[n] = len(self.pt.kn)
             self.pt.kn.append(n)
-        return i
+        return i if i <= MAX_D else MAX_D
 
     def const_gc(self, obj):
         self.pt.kgc.append(obj)
-        return len(self.pt.kgc) - 1
+        return min(len(self.pt.kgc) - 1, MAX_D)
+
+    def check_constants(self):
+        """LuaJIT's limit on each kind of constant (lua5.1 allows 2^18)."""
+        pt = self.pt
+        if len(pt.kn) > MAX_D + 1 or len(pt.kgc) > MAX_D + 1:
+            if self.node.line == 0:
+                what = 'main function'
+            else:
+                what = 'function at line %d' % self.node.line
+            self.error('%s has more than %d constants' % (what, MAX_D + 1), self.node.lastline)
 
     # ---- jump lists (threaded through the D fields of pending jumps) ----
 
@@ -220,11 +240,22 @@ class FuncState:
     def jmp_patchins(self, pc, dest):
         offset = dest - (pc + 1) + BIAS_J
         if not 0 <= offset <= MAX_D:
-            self.error('control structure too long')
+            # LuaJIT's 16-bit jumps: lua5.1 reaches 2^17, LuaJIT's message is ours
+            near = self.jump_near
+            if type(near) is int:
+                near = (self.tokens.near(near), self.tokens.lines[near])
+            msg = 'control structure too long'
+            if near is None:
+                self.error(msg)
+            self.error("%s near '%s'" % (msg, near[0]), near[1])
         self.setd(pc, offset)
 
     def jmp_append(self, l1, l2):
-        """The list l1 with l2 appended (returns the new head)."""
+        """The list l1 with l2 appended (returns the new head). It walks l1:
+        a list that grows with the source (an elseif chain's escapes, an
+        and-chain's false exits, a loop's breaks) is passed as l2, so that a
+        chain of n is built in linear time (the order of a list is free:
+        all its jumps go to one place)."""
         if l2 == NO_JMP:
             return l1
         if l1 == NO_JMP:
@@ -391,7 +422,7 @@ class FuncState:
     def expr_toreg(self, e, reg):
         self.expr_toreg_nobranch(e, reg)
         if e.k == VJMP:
-            e.t = self.jmp_append(e.t, e.info)
+            e.t = self.jmp_append(e.info, e.t)
         if e.hasjump():
             jfalse = jtrue = NO_JMP
             if self.jmp_novalue(e.t) or self.jmp_novalue(e.f):
@@ -493,6 +524,15 @@ class FuncState:
             j = self.emit_aj(bc.JMP, self.freereg, NO_JMP)
         return self.jmp_append(j, jpc)
 
+    def bcemit_uclo_jmp(self, level):
+        """A UCLO that jumps (a break or goto leaving captured locals). It is
+        on a jump list already, so the next bcemit_jmp must not take it over as
+        it takes over the UCLO closing a scope (LuaJIT's breaks are JMPs until
+        their scope ends, so they never meet that merge)."""
+        pc = self.emit_aj(bc.UCLO, level, NO_JMP)
+        self.lasttarget = pc + 1
+        return pc
+
     def invertcond(self, e):
         pc = e.info - 1
         self.setop(pc, (self.code[pc] & 0xff) ^ 1)
@@ -523,7 +563,7 @@ class FuncState:
             pc = self.bcemit_jmp()
         else:
             pc = self.bcemit_branch(e, False)
-        e.f = self.jmp_append(e.f, pc)
+        e.f = self.jmp_append(pc, e.f)
         self.jmp_tohere(e.t)
         e.t = NO_JMP
 
@@ -538,7 +578,7 @@ class FuncState:
             pc = self.bcemit_jmp()
         else:
             pc = self.bcemit_branch(e, True)
-        e.t = self.jmp_append(e.t, pc)
+        e.t = self.jmp_append(pc, e.t)
         self.jmp_tohere(e.f)
         e.f = NO_JMP
 
@@ -707,8 +747,9 @@ class FuncState:
             self.jmp_tohere(bl.breaks)
         if bl.gotos:                       # unresolved gotos move out
             if self.bl is None:
-                self.error("undefined label '%s'" % bl.gotos[0][0])
-            self.bl.gotos.extend(bl.gotos)
+                self.error("undefined label '%s'" % next(iter(bl.gotos)))
+            for name, gotos in bl.gotos.items():
+                self.bl.gotos.setdefault(name, []).extend(gotos)
 
     def var_add(self, variables):
         """Activate locals in the next registers (their values are there)."""
@@ -732,13 +773,15 @@ class FuncState:
             self.actvars.pop()
             self.varinfo_open.pop().endpc = pc
 
-    def min_captured_slot(self, level):
-        """Lowest register >= level holding a captured local, or None."""
-        for slot in range(level, self.nactvar):
+    def top_captured_slot(self):
+        """Highest register holding an active captured local, or -1: a jump
+        to a place where level locals are active must close from level when
+        this is >= level."""
+        for slot in range(self.nactvar - 1, -1, -1):
             v = self.actvars[slot]
             if type(v) is not str and v.captured:
                 return slot
-        return None
+        return -1
 
     # ---- expressions ----
 
@@ -747,37 +790,17 @@ class FuncState:
         t = type(node)
         if t is ast.Local:
             e = Exp(VLOCAL, node.var.slot)
+        elif t in _LEFT_NESTED:
+            return self.expr_chain(node)
         elif t is ast.Number:
             e = Exp(VKNUM, val=node.value)
         elif t is ast.String:
             e = Exp(VKSTR, val=node.value)
         elif t is ast.Global:
             e = Exp(VGLOBAL, val=node.name)
-        elif t is ast.Index:
-            e = self.expr(node.obj)
-            self.expr_toanyreg(e)
-            key = self.expr(node.key)
-            self.expr_toval(key)
-            self.line = max(node.opline, end_line(node.key))
-            self.expr_index(e, key)
-        elif t is ast.Call:
-            e = self.expr(node.func)
-            self.expr_tonextreg(e)
-            self.parse_args(e, node.args, node.opline)
-        elif t is ast.Method:
-            e = self.expr(node.obj)
-            self.line = node.opline
-            self.bcemit_method(e, node.name)
-            self.parse_args(e, node.args, node.opline)
-        elif t is ast.BinOp:
-            e = self.expr(node.left)
-            self.bcemit_binop_left(node.op, e)
-            e2 = self.expr(node.right)
-            self.line = max(node.opline, end_line(node.right))
-            self.bcemit_binop(node.op, e, e2)
         elif t is ast.UnOp:
             e = self.expr(node.operand)
-            self.line = max(node.line, end_line(node.operand))
+            self.line = end_line(node.operand)
             self.bcemit_unop(node.op, e)
         elif t is ast.Upval:
             e = Exp(VUPVAL, node.index)
@@ -792,6 +815,7 @@ class FuncState:
             e.aux = base
         elif t is ast.Paren:
             e = self.expr(node.expr)
+            self.line = node.closeline
             self.expr_discharge(e)
         elif t is ast.Table:
             e = self.expr_table(node)
@@ -799,6 +823,44 @@ class FuncState:
             e = self.expr_function(node.func)
         else:
             raise AssertionError('unknown expression %r' % node)
+        return e
+
+    def expr_chain(self, node):
+        """An expression nested on its left (a.b[c]:d()(), 1 + 2 + 3): Lua
+        reads such a chain in a loop and compiles any length of it, so it is
+        walked down its left side, not recursively."""
+        chain = [node]
+        while True:
+            t = type(node)
+            node = node.left if t is ast.BinOp else node.func if t is ast.Call else node.obj
+            if type(node) not in _LEFT_NESTED:
+                break
+            chain.append(node)
+        e = self.expr(node)
+        for node in reversed(chain):
+            t = type(node)
+            if t is ast.Index:
+                self.line = end_line(node.obj)      # before '[' or '.' is read
+                self.expr_toanyreg(e)
+                key = self.expr(node.key)
+                self.line = end_line(node.key)      # before ']' is read
+                self.expr_toval(key)
+                self.line = node.closeline
+                self.expr_index(e, key)
+            elif t is ast.Call:
+                self.line = end_line(node.func)
+                self.expr_tonextreg(e)
+                self.parse_args(e, node)
+            elif t is ast.Method:
+                self.line = node.nameline
+                self.bcemit_method(e, node.name)
+                self.parse_args(e, node)
+            else:
+                self.line = node.opline             # the operator is read
+                self.bcemit_binop_left(node.op, e)
+                e2 = self.expr(node.right)
+                self.line = end_line(node.right)
+                self.bcemit_binop(node.op, e, e2)
         return e
 
     def expr_index(self, t, e):
@@ -821,6 +883,7 @@ class FuncState:
         e = self.expr(nodes[0])
         for i in range(1, len(nodes)):
             self.near = nodes.near[i - 1]
+            self.line = nodes.seplines[i - 1]       # after the ','
             self.expr_tonextreg(e)
             node = nodes[i]
             # '{' and '...' take a register at once; other items when done
@@ -831,8 +894,9 @@ class FuncState:
         self.near = nodes.near[-1] if type(nodes) is ast.ExprList else None
         return e
 
-    def parse_args(self, e, args, line):
-        """The call of function e (in a register) with argument nodes."""
+    def parse_args(self, e, node):
+        """The call `node` (Call or Method) of function e, in a register."""
+        args = node.args
         if not args:
             a = Exp(VVOID)
         else:
@@ -840,13 +904,14 @@ class FuncState:
             if a.k == VCALL:
                 self.setb(a.info, 0)        # pass on all results
         base = e.info
-        self.line = line
+        self.line = node.closeline          # the last argument is placed after ')'
         if a.k == VCALL:
             ins = ins_abc(bc.CALLM, base, 2, a.aux - base - 1)
         else:
             if a.k != VVOID:
                 self.expr_tonextreg(a)
             ins = ins_abc(bc.CALL, base, 2, self.freereg - base)
+        self.line = node.opline             # and the call has the line of '('
         e.k = VCALL
         e.info = self.emit(ins)
         e.aux = base
@@ -864,7 +929,7 @@ class FuncState:
         nkeyed = 0                      # Lua 5.1's count of keyed items ([0] included)
         needarr = False
         vcall = False
-        for key_node, val_node in node.items:
+        for (key_node, val_node), sepline in zip(node.items, node.seplines):
             vcall = False
             if key_node is None:
                 key = Exp(VKNUM, val=float(narr))
@@ -874,6 +939,7 @@ class FuncState:
                 nkeyed += 1
                 self.line = key_node.line
                 key = self.expr(key_node)
+                self.line = end_line(key_node)      # before ']' is read
                 self.expr_toval(key)
                 if not key.isk():
                     self.expr_index(e, key)
@@ -896,6 +962,8 @@ class FuncState:
                     template.items.append((kv, vv))
                     self.freereg = freg
                     continue
+            # 5.1 stores a positional item once the separator after it is read
+            self.line = sepline if key_node is None else end_line(val_node)
             if val.k != VCALL:
                 self.expr_toanyreg(val)
                 vcall = False
@@ -956,10 +1024,15 @@ class FuncState:
 
     def stats(self, stats):
         self.bl.label_names.update(s.name for s in stats if type(s) is ast.Label)
+        last = len(stats)           # labels from here on end the block
+        while last > 0 and type(stats[last - 1]) is ast.Label:
+            last -= 1
+        after = stats.after
         for i, s in enumerate(stats):
             self.line = s.line
+            self.jump_near = after[i]       # approximately where LuaJIT is reading
             if type(s) is ast.Label:
-                self.stat_label(s, all(type(x) is ast.Label for x in stats[i + 1:]))
+                self.stat_label(s, i >= last)
             else:
                 self.stat(s)
             assert self.framesize >= self.freereg
@@ -976,9 +1049,11 @@ class FuncState:
             if s.exprs:
                 e = self.expr_list(s.exprs)
                 nexps = len(s.exprs)
+                self.line = end_line(s.exprs[-1])
             else:
                 e = Exp(VVOID)
                 nexps = 0
+                self.line = s.vars[-1].line
             self.assign_adjust(nvars, nexps, e)
             self.var_add(s.vars)
         elif t is ast.Assign:
@@ -1099,20 +1174,23 @@ class FuncState:
                     self.setb(e.info, 0)
                     ins = ins_ad(bc.RETM, self.nactvar, e.aux - self.nactvar)
                 else:
+                    self.line = end_line(s.exprs[-1])
                     ins = ins_ad(bc.RET1, self.expr_toanyreg(e), 2)
             elif e.k == VCALL:
                 self.setb(e.info, 0)
                 ins = ins_ad(bc.RETM, self.nactvar, e.aux - self.nactvar)
             else:
+                self.line = end_line(s.exprs[-1])
                 self.expr_tonextreg(e)
                 ins = ins_ad(bc.RET, self.nactvar, len(s.exprs) + 1)
-        self.line = s.line
+            self.line = end_line(s.exprs[-1])
         self.emit(ins)
 
     def expr_cond(self, node):
         e = self.expr(node)
         if e.k == VKNIL:
             e.k = VKFALSE
+        self.line = end_line(node)
         self.bcemit_branch_t(e)
         return e.f
 
@@ -1121,37 +1199,41 @@ class FuncState:
         flist = NO_JMP
         for i, (cond, body) in enumerate(s.clauses):
             if i > 0:
-                escapelist = self.jmp_append(escapelist, self.bcemit_jmp())
+                escapelist = self.jmp_append(self.bcemit_jmp(), escapelist)
                 self.jmp_tohere(flist)
             self.line = cond.line
             flist = self.expr_cond(cond)
             self.block(body)
         if s.orelse is not None:
-            escapelist = self.jmp_append(escapelist, self.bcemit_jmp())
+            escapelist = self.jmp_append(self.bcemit_jmp(), escapelist)
             self.jmp_tohere(flist)
             self.block(s.orelse)
         else:
-            escapelist = self.jmp_append(escapelist, flist)
+            escapelist = self.jmp_append(flist, escapelist)
         self.jmp_tohere(escapelist)
 
     def stat_while(self, s):
+        end = self.jump_near - 1            # the loop is closed as 'end' is read
         start = self.lasttarget = len(self.code)
         condexit = self.expr_cond(s.cond)
         self.fscope_begin(True)
         loop = self.emit_ad(bc.LOOP, self.nactvar, 0)
         self.block(s.body)
+        self.jump_near = end
         self.jmp_patch(self.bcemit_jmp(), start)
         self.fscope_end()
         self.jmp_tohere(condexit)
         self.jmp_patchins(loop, len(self.code))
 
     def stat_repeat(self, s):
+        after = self.jump_near
         loop = self.lasttarget = len(self.code)
         self.fscope_begin(True)              # the breakable loop scope
         self.fscope_begin(False)             # the body, seen by the condition
         self.emit_ad(bc.LOOP, self.nactvar, 0)
         self.stats(s.body.stats)
         self.line = s.cond.line
+        self.jump_near = after
         condexit = self.expr_cond(s.cond)
         if not self.bl.upval:
             self.fscope_end()
@@ -1165,23 +1247,26 @@ class FuncState:
         self.fscope_end()
 
     def stat_fornum(self, s):
+        end = self.jump_near - 1            # the loop is closed as 'end' is read
         self.fscope_begin(True)
         base = self.freereg
         line = s.line
-        for node in (s.start, s.stop):
-            self.expr_tonextreg(self.expr(node))
-        if s.step is not None:
-            self.expr_tonextreg(self.expr(s.step))
-        else:
+        for node in (s.start, s.stop, s.step):
+            if node is not None:
+                e = self.expr(node)
+                self.line = end_line(node)
+                self.expr_tonextreg(e)
+        if s.step is None:
             self.emit_ad(bc.KSHORT, self.freereg, 1)
             self.bcreg_reserve(1)
         self.var_add(FOR_VARNAMES)
-        self.line = max(line, end_line(s.step or s.stop))   # where 'do' is read
+        self.line = s.doline                # the loop is entered once 'do' is read
         loop = self.emit_aj(bc.FORI, base, NO_JMP)
         self.fscope_begin(False)
         self.var_add([s.var])
         self.bcreg_reserve(1)
         self.stats(s.body.stats)
+        self.jump_near = end
         self.fscope_end()
         self.line = line
         loopend = self.emit_aj(bc.FORL, base, NO_JMP)
@@ -1190,24 +1275,26 @@ class FuncState:
         self.fscope_end()
 
     def stat_foriter(self, s):
+        end = self.jump_near - 1            # the loop is closed as 'end' is read
         self.fscope_begin(True)
         base = self.freereg + 3
-        line = s.line
         nvars = len(s.vars) + 3
         e = self.expr_list(s.exprs)
+        self.line = end_line(s.exprs[-1])
         self.assign_adjust(3, len(s.exprs), e)
         self.bcreg_bump(3)
         isnext = nvars <= 5 and predict_next(s.exprs)
         self.var_add(ITER_VARNAMES)
-        self.line = line
+        self.line = s.doline
         loop = self.emit_aj(bc.ISNEXT if isnext else bc.JMP, base, NO_JMP)
         self.fscope_begin(False)
         self.var_add(s.vars)
         self.bcreg_reserve(nvars - 3)
         self.stats(s.body.stats)
+        self.jump_near = end
         self.fscope_end()
         self.jmp_patchins(loop, len(self.code))
-        self.line = line
+        self.line = s.inline                # 5.1 and LuaJIT: the line after 'in'
         self.emit_abc(bc.ITERN if isnext else bc.ITERC, base, nvars - 3 + 1, 3)
         loopend = self.emit_aj(bc.ITERL, base, NO_JMP)
         self.jmp_patchins(loopend, loop + 1)
@@ -1217,11 +1304,11 @@ class FuncState:
         bl = self.bl
         while not bl.is_loop:
             bl = bl.prev
-        if self.min_captured_slot(bl.nactvar) is not None:
-            pc = self.emit_aj(bc.UCLO, bl.nactvar, NO_JMP)
+        if self.top_captured_slot() >= bl.nactvar:
+            pc = self.bcemit_uclo_jmp(bl.nactvar)
         else:
             pc = self.bcemit_jmp()
-        bl.breaks = self.jmp_append(bl.breaks, pc)
+        bl.breaks = self.jmp_append(pc, bl.breaks)
 
     def stat_goto(self, s):
         bl = self.bl
@@ -1230,29 +1317,26 @@ class FuncState:
         target = bl.labels.get(s.name) if bl is not None else None
         if target is not None:              # backward: the label is placed
             pc, level = target
-            if self.min_captured_slot(level) is not None:
-                j = self.emit_aj(bc.UCLO, level, NO_JMP)
+            if self.top_captured_slot() >= level:
+                j = self.bcemit_uclo_jmp(level)
             else:
                 j = self.bcemit_jmp()
             self.jmp_patch(j, pc)
             return
         j = self.emit_aj(bc.JMP, self.freereg, NO_JMP)
-        self.bl.gotos.append((s.name, j, self.min_captured_slot(0)))
+        self.bl.gotos.setdefault(s.name, []).append((j, self.top_captured_slot()))
 
     def stat_label(self, s, at_end):
         bl = self.bl
         level = bl.nactvar if at_end else self.nactvar
         pc = self.lasttarget = len(self.code)
         bl.labels[s.name] = (pc, level)
-        pending = []
-        for name, j, captured in bl.gotos:
-            if name != s.name:
-                pending.append((name, j, captured))
-                continue
-            if captured is not None and captured >= level:
+        arriving = NO_JMP
+        for j, captured in bl.gotos.pop(s.name, ()):
+            if captured >= level:
                 self.code[j] = ins_ad(bc.UCLO, level, self.code[j] >> 16)
-            self.jmp_patch(j, pc)
-        bl.gotos = pending
+            arriving = self.jmp_append(j, arriving)     # one jump each: linear
+        self.jmp_patch(arriving, pc)
 
     # ---- the function ----
 
@@ -1262,6 +1346,7 @@ class FuncState:
         self.var_add(node.params)
         self.bcreg_reserve(len(node.params))
         self.stats(node.body.stats)
+        self.jump_near = ('end' if self.parent is not None else EOF, node.lastline)
         lastpc = len(self.code)
         if lastpc <= self.lasttarget or not _is_return(self.code[lastpc - 1]):
             self.line = node.retline
@@ -1269,7 +1354,8 @@ class FuncState:
         bl = self.bl
         if bl.gotos:
             self.line = node.lastline
-            self.error("undefined label '%s'" % bl.gotos[0][0])
+            self.error("undefined label '%s'" % next(iter(bl.gotos)))
+        self.check_constants()
         self.var_remove(0)
         self.bl = None
         pt = self.pt
@@ -1298,26 +1384,23 @@ def end_line(node):
     operator the line where its right operand ends)."""
     while True:
         t = type(node)
+        if t in _ONE_TOKEN:
+            return node.line
+        if t in _CLOSED:
+            return node.closeline
         if t is ast.BinOp:
             node = node.right
         elif t is ast.UnOp:
             node = node.operand
         elif t is ast.Table:
             return node.lastline
-        elif t is ast.FunctionExpr:
-            return node.func.lastline
-        elif t in (ast.Call, ast.Method):
-            return max(node.opline, end_line(node.args[-1]) if node.args else node.opline)
-        elif t is ast.Index:
-            return max(node.opline, end_line(node.key))
-        elif t is ast.Paren:
-            node = node.expr
         else:
-            return node.line
+            return node.func.lastline       # ast.FunctionExpr
 
 
-def compile_chunk(source, chunkname, skip_shebang=False, ccalls=HOST_CCALLS):
+def compile_chunk(source, chunkname, skip_shebang=False, ccalls=HOST_CCALLS, reader=None):
     """Source text (a str of code points 0-255) -> the main chunk's Proto;
-    ccalls: the C calls active (lua5.1's parser limits depend on them)."""
-    tree = parse(source, chunkname, skip_shebang=skip_shebang, ccalls=ccalls)
+    ccalls: the C calls active (lua5.1's parser limits depend on them);
+    reader: gives the pieces after source, if any (parser.parse)."""
+    tree = parse(source, chunkname, skip_shebang=skip_shebang, ccalls=ccalls, reader=reader)
     return FuncState(tree, None, chunkname).compile()

@@ -6,6 +6,10 @@ lexer. Lua lexes lazily, one token ahead of the parser, so a lexical error
 must surface only when the parser reaches the bad token: the lexer stops at
 the first error and ends the stream with an ERROR token whose value is the
 finished message; the parser raises it when that token becomes current.
+A chunk that a reader gives piece by piece (load with a function) is
+tokenized as far as the text read so far goes, and read on only when the
+parser needs a token beyond it (Tokens.settle), so the reader is called as
+often as lua5.1 calls it.
 
 Source text is a str of code points 0-255, one per byte. Token types are
 strings: a keyword or symbol stands for itself ('end', '==', '('), the rest
@@ -94,9 +98,11 @@ _NUM_51 = re.compile(r'\.?[0-9][0-9.]*(?:[eE][-+]?)?[0-9A-Za-z_\x80-\xff]*')
 _HEX_51 = re.compile(r'0[xX][0-9A-Za-z_\x80-\xff]*')
 _NUM_JIT = re.compile(r'\.?[0-9](?:[0-9A-Za-z_\x80-\xff.]|(?<=[eE])[-+])*')
 _HEX_JIT = re.compile(r'0[xX](?:[0-9A-Za-z_\x80-\xff.]|(?<=[pP])[-+])*')
-_DEC_VALID = re.compile(r'(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z')
+# One reading per numeral (digits, then '.' and digits): a long run of
+# digits that ends badly fails in linear time, not quadratic.
+_DEC_VALID = re.compile(r'(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z')
 _HEX_VALID = re.compile(
-    r'0[xX](?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)(?:[pP][-+]?[0-9]+)?\Z')
+    r'0[xX](?:[0-9a-fA-F]+(?:\.[0-9a-fA-F]*)?|\.[0-9a-fA-F]+)(?:[pP][-+]?[0-9]+)?\Z')
 _HEX51_VALID = re.compile(r'0[xX][0-9a-fA-F]+(?:[pP][0-9]+)?\Z')
 _BIN_VALID = re.compile(r'0[bB]([01]+)\Z')
 
@@ -106,19 +112,53 @@ _STRING_RUN = {'"': re.compile(r'[^"\\\n\r]*'), "'": re.compile(r"[^'\\\n\r]*")}
 _ESCAPES = {'a': '\a', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t', 'v': '\v',
             '\\': '\\', '"': '"', "'": "'"}
 _HEX_PAIR = re.compile(r'[0-9a-fA-F]{2}')
+_HEX_DIGITS = re.compile(r'[0-9a-fA-F]*')
 _DECIMAL_ESCAPE = re.compile(r'[0-9]{1,3}')
 _UNICODE_ESCAPE = re.compile(r'\{([0-9a-fA-F]*)(.?)', re.DOTALL)
 _SPACES = re.compile(r'[ \t\n\v\f\r]*')
 
 
 class _LexError(Exception):
-    """Raised inside the lexer; turned into the stream's ERROR token."""
+    """Raised inside the lexer; turned into the stream's ERROR token.
 
-    def __init__(self, msg, near, line):
+    start/start_line: where the bad token starts; examined: the position of
+    the character Lua holds when it reports the error (for a reader, the
+    error stands only once that character has been read); kind: the token's
+    _TOKEN group."""
+
+    def __init__(self, msg, near, line, start, start_line, examined, kind):
         Exception.__init__(self, msg)
         self.msg = msg
         self.near = near
         self.line = line
+        self.start = start
+        self.start_line = start_line
+        self.examined = examined
+        self.kind = kind
+
+
+class _NeedMore(Exception):
+    """The token at start (on start_line) reaches the end of the text read so
+    far: the reader must give more before it is known. kind: its _TOKEN group
+    (_T_LONG for a long comment)."""
+
+    def __init__(self, start, start_line, kind):
+        Exception.__init__(self)
+        self.start = start
+        self.start_line = start_line
+        self.kind = kind
+
+
+# A piece read while a token of this kind is pending can complete it only if
+# it holds one of these characters (else the token is not scanned again).
+_MAY_END = {
+    _T_NAME: re.compile(r'[^0-9A-Za-z_\x80-\xff]'),
+    _T_NUMBER: re.compile(r'[^0-9A-Za-z_\x80-\xff.]'),
+    _T_NEWLINE: re.compile(r'[^\n\r \t\v\f]'),
+    _T_COMMENT: re.compile(r'[\n\r]'),
+    _T_STRING: re.compile(r'["\'\\\n\r]'),
+    _T_LONG: re.compile(r'\]'),
+}
 
 
 def _count_lines(text, crlf):
@@ -136,22 +176,31 @@ class Tokens:
     message for ERROR, None otherwise. raw[i] holds what 'near' quotes for a
     NUMBER (its text) and the opening delimiter of a STRING. The last token
     is EOF or ERROR.
-    """
-    __slots__ = ('lines', 'raw', 'source_id', 'types', 'values')
 
-    def __init__(self, source, chunkname):
+    With a reader (load with a function), the chunk is read as lua5.1's ZIO
+    reads it: a piece at a time, only when the parser needs a token that the
+    text read so far does not complete. The tokens read so far then end with
+    an ERROR whose value is None: the parser calls settle() there.
+    """
+    __slots__ = ('lines', 'raw', 'source_id', 'types', 'values',
+                 '_reader', '_text', '_pos', '_line', '_kind', '_pending')
+
+    def __init__(self, source, chunkname, reader=None):
+        """source: the whole text, or with a reader the first piece of it;
+        reader: None, or a function giving the next piece ('' or None at the
+        end), as lua_Reader."""
         self.source_id = chunkid(chunkname, MAXSRC)
         self.types = []
         self.values = []
         self.lines = []
         self.raw = {}
-        try:
-            self._scan(source)
-        except _LexError as e:
-            self.types.append(ERROR)
-            near = e.near.split('\0', 1)[0]      # C's %s stops at a NUL
-            self.values.append(f"{self.source_id}:{e.line}: {e.msg} near '{near}'")
-            self.lines.append(e.line)
+        self._reader = reader
+        self._text = source
+        self._pos = 0
+        self._line = 1
+        self._kind = _T_END
+        self._pending = []
+        self._fill()
 
     def near(self, i):
         """The token text a syntax error at token i quotes (Lua's txtToken)."""
@@ -168,20 +217,76 @@ class Tokens:
             return f'char({ord(t)})'
         return t
 
-    def _scan(self, source):
+    def settle(self, i):
+        """The type of token i, read on until it is known; raises its
+        LuaSyntaxError if it is a lexical error."""
+        while self.values[i] is None and self.types[i] == ERROR:
+            self._more()
+        if self.types[i] == ERROR:
+            raise LuaSyntaxError(self.values[i])
+        return self.types[i]
+
+    def _fill(self):
+        """Scan from the saved position: to the end of the source, or with a
+        reader as far as the text read so far completes tokens."""
+        text = self._text
+        limit = len(text) + (self._reader is None)      # a token may not reach it
+        try:
+            self._scan(text, self._pos, self._line, limit)
+            return
+        except _NeedMore as e:
+            start, line, kind = e.start, e.start_line, e.kind
+        except _LexError as e:
+            if e.examined < limit:
+                self.types.append(ERROR)
+                near = e.near.split('\0', 1)[0]      # C's %s stops at a NUL
+                self.values.append(f"{self.source_id}:{e.line}: {e.msg} near '{near}'")
+                self.lines.append(e.line)
+                return
+            start, line, kind = e.start, e.start_line, e.kind
+        self._pos, self._line, self._kind = start, line, kind
+        self.types.append(ERROR)        # the end of what is read: settle() reads on
+        self.values.append(None)
+        self.lines.append(line)
+
+    def _more(self):
+        """Read pieces until one may complete the pending token (or the reader
+        ends), then scan again from that token."""
+        self.types.pop()
+        self.values.pop()
+        self.lines.pop()
+        may_end = _MAY_END.get(self._kind)
+        while True:
+            piece = self._reader()
+            if not piece:
+                self._reader = None
+                break
+            self._pending.append(piece)
+            if may_end is None or may_end.search(piece):
+                break
+        # what lies before the pending token is scanned: drop it
+        self._text = self._text[self._pos:] + ''.join(self._pending)
+        self._pending = []
+        self._pos = 0
+        self._fill()
+
+    def _scan(self, source, pos, line, limit):
+        """Append the tokens of source from pos (on line) to EOF; raises
+        _NeedMore for a token that reaches limit."""
         types = self.types
         values = self.values
         lines = self.lines
         raw = self.raw
         match = _TOKEN.match
         crlf = '\r' in source
-        line = 1
-        pos = 0
         while True:
             m = match(source, pos)
             kind = m.lastindex
             if kind == _T_NAME:
                 text = m.group(kind)
+                pos = m.end()
+                if pos >= limit:
+                    raise _NeedMore(m.start(), line, kind)
                 if text in KEYWORDS:
                     types.append(text)
                     values.append(None)
@@ -189,53 +294,73 @@ class Tokens:
                     types.append(NAME)
                     values.append(text)
                 lines.append(line)
-                pos = m.end()
             elif kind == _T_SYMBOL:
+                pos = m.end()
+                if pos >= limit:
+                    raise _NeedMore(m.start(), line, kind)
                 types.append(m.group(kind))
                 values.append(None)
                 lines.append(line)
-                pos = m.end()
             elif kind == _T_NEWLINE:
+                pos = m.end()
+                if pos >= limit:
+                    raise _NeedMore(m.start(), line, kind)
                 text = m.group(kind)
                 line += len(_NEWLINE.findall(text)) if crlf else text.count('\n')
-                pos = m.end()
             elif kind == _T_COMMENT:
-                pos, line = _skip_comment(source, m.end(), line, crlf)
+                start, start_line = m.start(), line
+                pos, line, long = _skip_comment(source, m.end(), line, crlf)
+                if pos >= limit:
+                    raise _NeedMore(start, start_line, _T_LONG if long else kind)
             elif kind == _T_NUMBER:
                 start = m.start(kind)
                 value, pos = _read_number(source, start, line)
+                if pos >= limit:
+                    raise _NeedMore(start, line, kind)
                 raw[len(types)] = source[start:pos]
                 types.append(NUMBER)
                 values.append(value)
                 lines.append(line)
             elif kind == _T_STRING:
                 quote = m.group(kind)
-                simple = _SIMPLE_STRING[quote].match(source, m.start(kind))
+                start, start_line = m.start(kind), line
+                simple = _SIMPLE_STRING[quote].match(source, start)
                 if simple is not None:
                     value = simple.group(1)
                     pos = simple.end()
                 else:
                     value, pos, line = _read_string(source, m.end(), quote, line)
+                if pos >= limit:
+                    raise _NeedMore(start, start_line, kind)
                 raw[len(types)] = quote
                 types.append(STRING)
                 values.append(value)
                 lines.append(line)
             elif kind == _T_LONG:
                 opening = m.group(kind)
+                start, start_line = m.start(kind), line
                 if opening[-1] != '[':
-                    raise _LexError('invalid long string delimiter', opening, line)
+                    raise _LexError('invalid long string delimiter', opening, line,
+                                    start, line, m.end(), _T_END)
                 value, pos, line = _read_long_string(source, m.end(), len(opening) - 2,
-                                                     line, crlf, 'unfinished long string')
+                                                     line, crlf, 'unfinished long string',
+                                                     start)
+                if pos >= limit:
+                    raise _NeedMore(start, start_line, kind)
                 raw[len(types)] = opening
                 types.append(STRING)
                 values.append(value)
                 lines.append(line)
             elif kind == _T_OTHER:
+                pos = m.end()
+                if pos >= limit:
+                    raise _NeedMore(m.start(), line, kind)
                 types.append(m.group(kind))
                 values.append(None)
                 lines.append(line)
-                pos = m.end()
             else:
+                if m.end() >= limit:
+                    raise _NeedMore(m.start(), line, kind)
                 types.append(EOF)
                 values.append(None)
                 lines.append(line)
@@ -243,21 +368,24 @@ class Tokens:
 
 
 def _skip_comment(source, pos, line, crlf):
-    """Skip a comment whose '--' ends before pos; return (pos, line) after it."""
+    """Skip a comment whose '--' ends before pos: (pos, line) after it, and
+    whether it was a long comment."""
     m = _LONG_OPEN.match(source, pos)
     if m is not None:
         _, pos, line = _read_long_string(source, m.end(), len(m.group(1)), line, crlf,
-                                         'unfinished long comment')
-        return pos, line
-    return _LINE_REST.match(source, pos).end(), line
+                                         'unfinished long comment', pos - 2)
+        return pos, line, True
+    return _LINE_REST.match(source, pos).end(), line, False
 
 
-def _read_long_string(source, pos, level, line, crlf, unfinished):
+def _read_long_string(source, pos, level, line, crlf, unfinished, start):
     """Read a long bracket body from pos (after '[==['): (value, end, line).
+    start: where the token (or the comment's '--') starts.
 
     A newline right after the opening bracket is skipped, and every line
     break (\\n, \\r, \\r\\n or \\n\\r) reads as '\\n'.
     """
+    start_line = line
     first = _NEWLINE.match(source, pos)
     if first is not None:
         pos = first.end()
@@ -265,7 +393,8 @@ def _read_long_string(source, pos, level, line, crlf, unfinished):
     close = ']' + '=' * level + ']'
     end = source.find(close, pos)
     if end < 0:
-        raise _LexError(unfinished, EOF, line + _count_lines(source[pos:], crlf))
+        raise _LexError(unfinished, EOF, line + _count_lines(source[pos:], crlf),
+                        start, start_line, len(source), _T_LONG)
     value = source[pos:end]
     if crlf:
         line += len(_NEWLINE.findall(value))
@@ -293,9 +422,10 @@ def _read_number(source, start, line):
         binary = _BIN_VALID.match(jit)
         if binary is not None:
             return float(int(binary.group(1), 2)), start + len(jit)
+    examined = start + max(len(jit), len(text))
     if max(jit) >= '\x80':     # bytes 5.1 would not even read as part of a numeral
         text = jit
-    raise _LexError('malformed number', text, line)
+    raise _LexError('malformed number', text, line, start, line, examined, _T_NUMBER)
 
 
 def _hex_value(text):
@@ -309,19 +439,25 @@ def _read_string(source, pos, quote, line):
     """Read a quoted string with escapes from pos (after the quote): (value, end, line)."""
     run = _STRING_RUN[quote].match
     n = len(source)
+    start, start_line = pos - 1, line
     parts = []
+
+    def error(msg, examined, near=None):
+        near = quote + ''.join(parts) if near is None else near
+        return _LexError(msg, near, line, start, start_line, examined, _T_STRING)
+
     while True:
         end = run(source, pos).end()
         if end > pos:
             parts.append(source[pos:end])
             pos = end
         if pos >= n:
-            raise _LexError('unfinished string', EOF, line)
+            raise error('unfinished string', n, EOF)
         c = source[pos]
         if c == quote:
             return ''.join(parts), pos + 1, line
         if c != '\\':
-            raise _LexError('unfinished string', quote + ''.join(parts), line)
+            raise error('unfinished string', pos)
         pos += 1
         c = source[pos:pos + 1]
         escaped = _ESCAPES.get(c)
@@ -336,13 +472,14 @@ def _read_string(source, pos, quote, line):
             m = _DECIMAL_ESCAPE.match(source, pos)
             code = int(m.group())
             if code > 255:
-                raise _LexError('escape sequence too large', quote + ''.join(parts), line)
+                raise error('escape sequence too large', m.end())
             parts.append(chr(code))
             pos = m.end()
         elif c == 'x':
             m = _HEX_PAIR.match(source, pos + 1)
             if m is None:
-                raise _LexError('invalid escape sequence', quote + ''.join(parts), line)
+                digits = _HEX_DIGITS.match(source, pos + 1, pos + 3).end()
+                raise error('invalid escape sequence', digits)
             parts.append(chr(int(m.group(), 16)))
             pos = m.end()
         elif c == 'z':
@@ -354,11 +491,11 @@ def _read_string(source, pos, quote, line):
             code = int(m.group(1), 16) if m is not None and m.group(1) else -1
             if m is None or code < 0 or m.group(2) != '}' or code >= 0x110000 or \
                     0xd800 <= code < 0xe000:
-                raise _LexError('invalid escape sequence', quote + ''.join(parts), line)
+                raise error('invalid escape sequence', pos + 1 if m is None else m.end(1))
             parts.append(chr(code).encode('utf-8').decode('latin-1'))
             pos = m.end()
         elif c:
-            raise _LexError('invalid escape sequence', quote + ''.join(parts), line)
+            raise error('invalid escape sequence', pos)
         # else: a backslash at the end of the source; the loop reports it
 
 

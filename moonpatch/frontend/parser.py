@@ -14,7 +14,7 @@ frames, and levels stop at 200, so deep input fails with Lua's message well
 before Python's recursion limit (the package raises it at import).
 """
 
-from ..errors import LuaSyntaxError
+from ..errors import LuaError, LuaSyntaxError
 from . import ast
 from .lexer import EOF, ERROR, NAME, NUMBER, STRING, Tokens
 
@@ -41,18 +41,19 @@ BLOCK_FOLLOW = frozenset(('else', 'elseif', 'end', 'until', EOF))
 ASSIGNABLE = (ast.Local, ast.Upval, ast.Global, ast.Index)
 
 
-def parse(source, chunkname, skip_shebang=False, ccalls=HOST_CCALLS):
+def parse(source, chunkname, skip_shebang=False, ccalls=HOST_CCALLS, reader=None):
     """Parse a chunk; return its main function (an ast.Function with line 0).
 
-    source is a str of code points 0-255. skip_shebang drops a first line
-    starting with '#' (keeping its newline), as lua5.1 does for files.
+    source is a str of code points 0-255: the chunk, or its first piece when
+    reader gives the rest (see lexer.Tokens). skip_shebang drops a first
+    line starting with '#' (keeping its newline), as lua5.1 does for files.
     ccalls: the C calls active, where the syntax levels start.
     Raises LuaSyntaxError with Lua 5.1's message.
     """
     if skip_shebang and source[:1] == '#':
         newline = source.find('\n')
         source = source[newline:] if newline >= 0 else '\n'
-    return Parser(Tokens(source, chunkname), ccalls).mainfunc()
+    return Parser(Tokens(source, chunkname, reader), ccalls).mainfunc()
 
 
 class _Block:
@@ -72,14 +73,18 @@ class _FuncState:
     actvar: the active locals in slot order (None for a hidden loop slot).
     nlocvars: how many locals (hidden loop slots included) were declared.
     names: name -> active LocalVars of that name, innermost last.
-    gola: gotos and labels as [is_label, name, slot, line]; name None once
-    resolved (a goto) or out of scope (a label), as LuaJIT's vstack.
+    gola: gotos and labels as [is_label, name, slot, line, jumpline]; name
+    None once resolved (a goto) or out of scope (a label), as LuaJIT's
+    vstack. jumpline: the line of a goto's jump, which LuaJIT's scope error
+    quotes (see dostat).
     """
     __slots__ = (
         'actvar',
         'block',
         'gola',
+        'gotos',
         'is_vararg',
+        'labels',
         'line',
         'names',
         'nlocvars',
@@ -99,6 +104,8 @@ class _FuncState:
         self.upval_index = {}       # LocalVar (instack) or parent upvalue index -> index
         self.block = _Block(None, 0, False, 0)
         self.gola = []
+        self.labels = {}            # name -> indices in gola of its labels in scope
+        self.gotos = {}             # name -> indices in gola of its pending gotos
 
 
 class Parser:
@@ -112,11 +119,13 @@ class Parser:
         self.i = 0
         self.tok = self.types[0]
         if self.tok == ERROR:
-            raise LuaSyntaxError(self.values[0])
+            self.tok = tokens.settle(0)
         self.line = self.lines[0]
         self.lastline = 1
         self.peeked = False     # the token after the current one was looked at
+        self.block_closed = False   # the last block() closed captured locals
         self.level = ccalls
+        self.ccalls = ccalls
         self.fs = None
 
     # ---- tokens -------------------------------------------------------------
@@ -131,17 +140,21 @@ class Parser:
             self.lastline = self.line
         self.i = i
         tok = self.types[i]
-        if tok == ERROR:
-            raise LuaSyntaxError(self.values[i])
+        if tok == ERROR:            # a lexical error, or the end of what a reader gave
+            tok = self.tokens.settle(i)
         self.tok = tok
         self.line = self.lines[i]
 
     def peek(self):
         """The type of the token after the current one (luaX_lookahead)."""
+        self.peeked = True
+        return self.next_type()
+
+    def next_type(self):
+        """The type of the token after the current one, read if need be."""
         tok = self.types[self.i + 1]
         if tok == ERROR:
-            raise LuaSyntaxError(self.values[self.i + 1])
-        self.peeked = True
+            tok = self.tokens.settle(self.i + 1)
         return tok
 
     def checknext(self, tok):
@@ -219,16 +232,20 @@ class Parser:
         return fs.block
 
     def leave_block(self, bl):
+        """Close scope bl; True when an inner function captured one of its locals."""
         fs = self.fs
         fs.block = bl.previous
         if len(fs.gola) > bl.gola_start:
             self.gola_fixup(fs, bl)
         actvar = fs.actvar
         names = fs.names
+        captured = False
         while len(actvar) > bl.nactvar:
             var = actvar.pop()
             if var is not None:
                 names[var.name].pop()
+                captured = captured or var.captured
+        return captured
 
     def new_localvar(self, name, n, line):
         """Declare the n-th of the pending locals (active after activate)."""
@@ -240,11 +257,12 @@ class Parser:
 
     def count_locvars(self, n):
         """lua5.1 keeps debug info for at most SHRT_MAX locals per function;
-        past it, loading fails with a message that has no position."""
+        past it, loading fails with a runtime error of its memory manager (no
+        position; the message handler of a protected call sees it)."""
         fs = self.fs
         fs.nlocvars += n
         if fs.nlocvars > SHRT_MAX:
-            raise LuaSyntaxError('too many local variables')
+            raise LuaError('too many local variables')
 
     def activate(self, variables):
         fs = self.fs
@@ -292,21 +310,37 @@ class Parser:
 
     # ---- goto and labels (LuaJIT 2.1) ---------------------------------------
 
+    # LuaJIT scans its goto/label stack for each label; with many labels that
+    # is quadratic, so the function also keeps, per name, the indices in
+    # fs.gola of its labels in scope and of its pending gotos (ascending).
+
     def label_visible(self, fs, name):
         """Is label `name` defined in the current block (LuaJIT: gola_findlabel)?"""
-        return any(entry[0] and entry[1] == name for entry in fs.gola[fs.block.gola_start:])
+        labels = fs.labels.get(name)
+        return bool(labels) and labels[-1] >= fs.block.gola_start
+
+    def resolve_gotos(self, fs, name, after, label=None):
+        """Resolve the pending gotos to `name` whose index is above `after`;
+        with a label entry, check that none jumps into a local's scope."""
+        pending = fs.gotos.get(name)
+        if not pending:
+            return
+        cut = len(pending)
+        while cut > 0 and pending[cut - 1] > after:
+            cut -= 1
+        for index in pending[cut:]:         # in source order, as LuaJIT checks them
+            goto = fs.gola[index]
+            if label is not None and goto[2] < label[2]:
+                local = fs.actvar[goto[2]].name
+                self.error_at(f"<goto {name}> jumps into the scope of local '{local}'",
+                              goto[4])
+            goto[1] = None
+        del pending[cut:]
 
     def gola_resolve(self, fs, bl, index):
         """Patch the pending forward gotos of block bl to the new label."""
         label = fs.gola[index]
-        name = label[1]
-        for goto in fs.gola[bl.gola_start:index]:
-            if goto[1] == name and not goto[0]:
-                if goto[2] < label[2]:
-                    local = fs.actvar[goto[2]].name
-                    self.error_at(f"<goto {name}> jumps into the scope of local '{local}'",
-                                  goto[3])
-                goto[1] = None
+        self.resolve_gotos(fs, label[1], bl.gola_start - 1, label)
 
     def gola_fixup(self, fs, bl):
         """At the end of block bl: its labels go out of scope (taking the
@@ -320,9 +354,8 @@ class Parser:
                 continue
             if entry[0]:
                 entry[1] = None
-                for goto in gola[k + 1:]:
-                    if goto[1] == name and not goto[0]:
-                        goto[1] = None
+                fs.labels[name].pop()
+                self.resolve_gotos(fs, name, k)
             elif bl.previous is not None:
                 entry[2] = bl.nactvar
             else:
@@ -341,15 +374,19 @@ class Parser:
         self.close_func()
         func = ast.Function(0, [], True, ast.Block(line, stats), fs.upvals, lastline)
         func.retline = self.lastline
+        func.tokens = self.tokens
         return func
 
     # chunk -> { stat [';'] }
     def chunk(self):
         self.enterlevel()
-        stats = []
+        stats = ast.StatList()
+        stats.after = after = []
         islast = False
         while not islast and self.tok not in BLOCK_FOLLOW:
             islast = self.statement(stats)
+            while len(after) < len(stats):      # a run of labels is several
+                after.append(self.i)
             if self.tok == ';':
                 self.next()
         self.level -= 1
@@ -360,7 +397,7 @@ class Parser:
         bl = self.enter_block(isbreakable)
         line = self.line
         stats = self.chunk()
-        self.leave_block(bl)
+        self.block_closed = self.leave_block(bl)
         return ast.Block(line, stats)
 
     # stat -> ifstat | whilestat | DO block END | forstat | repeatstat | funcstat
@@ -370,9 +407,9 @@ class Parser:
         tok = self.tok
         line = self.line
         if tok == NAME:
-            if self.values[self.i] == 'goto' and self.types[self.i + 1] == NAME \
+            if self.values[self.i] == 'goto' and self.next_type() == NAME \
                     and self.values[self.i + 1] != 'goto':
-                stats.append(self.gotostat(line))
+                stats.append(self.gotostat(line, stats[-1] if stats else None))
             else:
                 stats.append(self.exprstat(line))
             return False
@@ -411,10 +448,17 @@ class Parser:
 
     # dostat -> DO block END
     def dostat(self, line):
+        """A block closing captured locals ends with a UCLO, made on the line
+        before 'end'; LuaJIT's next jump takes that UCLO over, so a goto right
+        after it has that line (uclo_line; None when the block ends otherwise)."""
         self.next()
         body = self.block()
+        uclo_line = self.lastline if self.block_closed else None
+        last = body.stats[-1] if body.stats else None
+        if uclo_line is None and type(last) is ast.Do:
+            uclo_line = last.uclo_line
         self.check_match('end', 'do', line)
-        return ast.Do(line, body)
+        return ast.Do(line, body, uclo_line)
 
     # forstat -> FOR (fornum | forlist) END
     def forstat(self, line):
@@ -443,7 +487,8 @@ class Parser:
         if self.tok == ',':
             self.next()
             step = self.subexpr(0)
-        return ast.NumericFor(line, var, start, stop, step, self.forbody([var]))
+        body, doline = self.forbody([var])
+        return ast.NumericFor(line, var, start, stop, step, body, doline)
 
     # forlist -> NAME {',' NAME} IN explist forbody
     def forlist(self, line, name, name_line):
@@ -454,15 +499,19 @@ class Parser:
             name, name_line = self.str_checkname()
             variables.append(self.new_localvar(name, 3 + len(variables), name_line))
         self.checknext('in')
+        inline = self.linenumber()
         exprs = self.explist()
-        return ast.GenericFor(line, variables, exprs, self.forbody(variables))
+        body, doline = self.forbody(variables)
+        return ast.GenericFor(line, variables, exprs, body, doline, inline)
 
     # forbody -> DO block
     def forbody(self, variables):
+        """(the body, the line of 'do')."""
         self.fs.actvar.extend((None, None, None))
         self.checknext('do')
+        doline = self.lastline
         self.activate(variables)
-        return self.block()
+        return self.block(), doline
 
     # repeatstat -> REPEAT block UNTIL cond   (cond sees the block's locals)
     def repeatstat(self, line):
@@ -531,11 +580,16 @@ class Parser:
         return ast.Break(line)
 
     # gotostat -> GOTO NAME
-    def gotostat(self, line):
+    def gotostat(self, line, previous):
+        """previous: the statement before it in the block, or None."""
         self.next()
         name, name_line = self.str_checkname()
         fs = self.fs
-        fs.gola.append([False, name, len(fs.actvar), name_line])
+        jumpline = name_line
+        if type(previous) is ast.Do and previous.uclo_line is not None:
+            jumpline = previous.uclo_line
+        fs.gotos.setdefault(name, []).append(len(fs.gola))
+        fs.gola.append([False, name, len(fs.actvar), name_line, jumpline])
         return ast.Goto(line, name)
 
     # labelstat -> '::' NAME '::' {'::' NAME '::'}
@@ -545,16 +599,24 @@ class Parser:
         the block's locals, so `goto continue` may skip a `local`."""
         fs = self.fs
         indices = []
+        level = self.level
         while self.tok == '::':
+            if indices:         # LuaJIT parses each label of a run inside the one before
+                self.level += 1
+                # its syntax levels, which count no C calls (lua5.1 has no labels)
+                if self.level - self.ccalls >= LUAI_MAXCCALLS:
+                    self.error_at('chunk has too many syntax levels', self.linenumber())
             line = self.line
             self.next()
             name, _ = self.str_checkname()
             if self.label_visible(fs, name):
                 self.error_at(f"duplicate label '{name}'", self.linenumber())
+            fs.labels.setdefault(name, []).append(len(fs.gola))
             indices.append(len(fs.gola))
-            fs.gola.append([True, name, len(fs.actvar), line])
+            fs.gola.append([True, name, len(fs.actvar), line, line])
             self.checknext('::')
             stats.append(ast.Label(line, name))
+        self.level = level
         bl = fs.block
         if self.tok in BLOCK_FOLLOW and self.tok != 'until':
             for index in indices:
@@ -588,8 +650,10 @@ class Parser:
     def explist(self):
         exprs = ast.ExprList((self.subexpr(0),))
         exprs.near = near = []
+        exprs.seplines = seplines = []
         while self.tok == ',':
             self.next()
+            seplines.append(self.lastline)
             near.append(self.tokens.near(self.i))
             exprs.append(self.subexpr(0))
         near.append(self.tokens.near(self.i))
@@ -657,8 +721,9 @@ class Parser:
             expr = self.singlevar(name, line)
         elif tok == '(':
             self.next()
-            expr = ast.Paren(line, self.subexpr(0))
+            inner = self.subexpr(0)
             self.check_match(')', '(', line)
+            expr = ast.Paren(line, inner, self.lastline)
         else:
             self.error('unexpected symbol')
         while True:
@@ -666,28 +731,26 @@ class Parser:
             if tok == '.':
                 expr = self.field(expr)
             elif tok == '[':
-                opline = self.line
                 self.next()
                 key = self.subexpr(0)
                 self.checknext(']')
-                expr = ast.Index(expr.line, expr, key, opline)
+                expr = ast.Index(expr.line, expr, key, self.lastline)
             elif tok == ':':
                 self.next()
-                name, _ = self.str_checkname()
+                name, nameline = self.str_checkname()
                 args, opline = self.funcargs()
-                expr = ast.Method(expr.line, expr, name, args, opline)
+                expr = ast.Method(expr.line, expr, name, args, nameline, opline, self.lastline)
             elif tok == '(' or tok == STRING or tok == '{':
                 args, opline = self.funcargs()
-                expr = ast.Call(expr.line, expr, args, opline)
+                expr = ast.Call(expr.line, expr, args, opline, self.lastline)
             else:
                 return expr
 
     # field -> ('.' | ':') NAME
     def field(self, obj):
-        opline = self.line
         self.next()
         name, line = self.str_checkname()
-        return ast.Index(obj.line, obj, ast.String(line, name), opline)
+        return ast.Index(obj.line, obj, ast.String(line, name), line)
 
     # funcargs -> '(' [explist] ')' | constructor | STRING
     def funcargs(self):
@@ -718,6 +781,7 @@ class Parser:
         line = self.line
         self.next()
         items = []
+        seplines = []
         while self.tok != '}':
             if self.tok == NAME and self.peek() == '=':
                 key = ast.String(self.line, self.values[self.i])
@@ -735,9 +799,12 @@ class Parser:
             if self.tok != ',' and self.tok != ';':
                 break
             self.next()
+            seplines.append(self.lastline)
         lastline = self.line
         self.check_match('}', '{', line)
-        return ast.Table(line, items, lastline)
+        if len(seplines) < len(items):
+            seplines.append(lastline)
+        return ast.Table(line, items, lastline, seplines)
 
     # body -> '(' parlist ')' chunk END
     # parlist -> [param {',' param}]

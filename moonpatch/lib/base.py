@@ -1,14 +1,15 @@
 """The base library (lbaselib.c): print, type, pcall, load, getfenv, ..."""
 import errno
 import os
+import re
 import sys
 
-from ..errors import LuaError
+from ..errors import LuaError, LuaSyntaxError
 from ..runtime import gc as lua_gc
 from ..runtime import ops
-from ..runtime.coroutine import catch, set_thread_env, thread_env
+from ..runtime.coroutine import c_boundary, catch, set_thread_env, thread_env
 from ..runtime.callstack import live_levels, register_splice_code, traceback_levels
-from ..runtime.errors import (ArgErr, LibErr, error_value_at, finalize, type_error)
+from ..runtime.errors import (ArgErr, LibErr, error_value_at, type_error)
 from ..runtime.loader import load as load_chunk
 from ..runtime.state import current_state
 from ..runtime.table import LuaTable
@@ -85,35 +86,25 @@ def lua_tostring(args):
     return (ops.tostring(check_any(args, 1)),)
 
 
+_DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz'
+_STRTOUL = {}       # base -> the regular expression of what strtoul reads
+
+
 def _strtoul(s, base):
     """C's strtoul(s, &end, base) as tonumber uses it: the value, or None
-    unless digits run to the end (trailing spaces allowed)."""
-    i, n = 0, len(s)
-    while i < n and s[i] in ' \t\n\v\f\r':
-        i += 1
-    neg = False
-    if i < n and s[i] in '+-':
-        neg = s[i] == '-'
-        i += 1
-    if base == 16 and s[i:i + 2].lower() == '0x':
-        i += 2
-    start = i
-    value = 0
-    while i < n:
-        c = s[i].lower()
-        digit = '0123456789abcdefghijklmnopqrstuvwxyz'.find(c)
-        if digit < 0 or digit >= base:
-            break
-        value = value * base + digit
-        i += 1
-    if i == start:
+    unless digits run to the end (trailing spaces allowed). Linear in len(s):
+    past 64 digits the value is above ULONG_MAX, where strtoul saturates."""
+    rx = _STRTOUL.get(base)
+    if rx is None:
+        rx = _STRTOUL[base] = re.compile(
+            r'[ \t\n\v\f\r]*([+-]?)%s([%s]+)[ \t\n\v\f\r]*\Z'
+            % ('(?:0x)?' if base == 16 else '', _DIGITS[:base]), re.I)
+    m = rx.match(s)
+    if m is None:
         return None
-    while i < n and s[i] in ' \t\n\v\f\r':
-        i += 1
-    if i != n:
-        return None
-    value = min(value, 2 ** 64 - 1)
-    if neg:
+    digits = m.group(2).lstrip('0')
+    value = min(int(digits[:65] or '0', base), 2 ** 64 - 1)
+    if m.group(1) == '-':
         value = (2 ** 64 - value) % 2 ** 64
     return float(value)
 
@@ -281,27 +272,81 @@ def lua_unpack(args):
     return [g(float(k)) for k in range(i, e + 1)]
 
 
-def _reader_text(reader):
-    pieces = []
-    while True:
-        piece = ops.first(ops.call(reader, []))
-        if piece is None or piece == '':
-            break
-        if type(piece) is not str:
-            raise LibErr('reader function must return a string')
-        pieces.append(piece)
-    return ''.join(pieces)
+def _read_pieces(reader):
+    """The Lua function reader as the loader reads it (lua5.1's
+    generic_reader): a string (a number becomes one) or nil; anything else
+    is an error. It runs as called from C, where it cannot yield."""
+    def read():
+        with c_boundary():
+            piece = ops.first(ops.call(reader, []))
+        if piece is None or type(piece) is str:
+            return piece
+        if type(piece) is float:
+            return number_to_str(piece)
+        raise LibErr('reader function must return a string')
+    return read
 
 
-def load_or_error(text, chunkname, mode='bt', env=None, skip_shebang=False):
-    """(function,) or (nil, message): what load/loadstring/loadfile return."""
+def load_or_error(chunk, chunkname, mode='bt', env=None, skip_shebang=False):
+    """(function,) or (nil, message): what load/loadstring/loadfile return
+    for a chunk (a string, or a reader: loader.load). An error the reader
+    raises is the message once the message handler of the protected call
+    around load has seen it, as lua5.1's lua_load passes it through errfunc."""
     state = current_state()
     try:
-        f = load_chunk(text, chunkname, thread_env(state) if env is None else env, mode,
+        f = load_chunk(chunk, chunkname, thread_env(state) if env is None else env, mode,
                        skip_shebang)
-    except LuaError as e:
+    except LuaSyntaxError as e:
         return (None, e.value)
+    except Exception as e:
+        err = catch(e)
+        handler = _message_handler(sys._getframe(1))
+        if handler is None:
+            return (None, err.value)
+        error_levels = traceback_levels(err.__traceback__)     # seen by the handler
+        try:
+            return (None, ops.first(handler([err.value])))
+        except Exception as e2:
+            catch(e2)
+            return (None, 'error in error handling')
+        finally:
+            error_levels = None  # noqa: F841 (read through the frame by callstack)
     return (f,)
+
+
+register_splice_code(load_or_error.__code__, lambda frame: frame.f_locals.get('error_levels'))
+
+
+def _message_handler(frame):
+    """The errfunc lua5.1 has where `frame` runs, as a function of the
+    message list: xpcall's handler, lua.c's traceback under the command
+    line, or None (in pcall, a coroutine, a call from the host API)."""
+    from ..engine import Engine         # (the engine opens this library)
+    command_line = Engine.call.__wrapped__.__code__
+    while frame is not None:
+        code = frame.f_code
+        if code is lua_xpcall.__code__:
+            handler = frame.f_locals['handler']
+            return lambda args: ops.call(handler, args)
+        if code is lua_pcall.__code__:
+            return None
+        if code is command_line:
+            return _lua_c_traceback
+        frame = frame.f_back
+    return None
+
+
+def _lua_c_traceback(args):
+    """lua.c's message handler: debug.traceback(msg) for a string message,
+    from the level that raised it (lua.c passes 2 to skip itself too)."""
+    msg = args[0]
+    debug = current_state().globals.hash.get('debug')
+    if type(msg) not in (str, float) or type(debug) is not LuaTable:
+        return (msg,)
+    traceback = debug.hash.get('traceback')
+    if type(traceback) is not LuaFunction:
+        return (msg,)
+    return ops.call(traceback, [msg, 1.0])
 
 
 @libfunction(LIB, 'load')
@@ -315,11 +360,7 @@ def lua_load(args):
     if type(chunk) is not LuaFunction:
         raise type_error(1, 'function', chunk, len(args) < 1)
     name = opt_string(args, 2, '=(load)')
-    try:
-        text = _reader_text(chunk)
-    except LuaError as e:
-        return (None, finalize(e).value)
-    return load_or_error(text, name, mode, env)
+    return load_or_error(_read_pieces(chunk), name, mode, env)
 
 
 @libfunction(LIB, 'loadstring')

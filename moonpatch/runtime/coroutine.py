@@ -5,6 +5,8 @@ happen anywhere below it: inside pcall, metamethods, iterators, sort
 comparators (LuaJIT allows all of these; so do we). resume switches into the
 coroutine's greenlet, yield switches back to whoever resumed it.
 """
+from contextlib import contextmanager
+
 import greenlet
 
 from .callstack import register_bottom_code
@@ -19,7 +21,8 @@ from .values import register_type
 @collectable
 @register_type
 class Coroutine:
-    __slots__ = ('fn', 'glet', 'status', 'resumer', 'error', 'env', '__weakref__')
+    __slots__ = ('fn', 'glet', 'status', 'resumer', 'error', 'env', 'c_boundaries',
+                 '__weakref__')
     lua_typename = 'thread'
 
     def __init__(self, fn):
@@ -29,6 +32,7 @@ class Coroutine:
         self.resumer = None          # greenlet to return to on yield
         self.error = None            # the exception that killed it, for tracebacks
         self.env = thread_env(current_state())   # lua_newthread: the creator's globals
+        self.c_boundaries = 0        # lua5.1 C calls running that a yield cannot cross
         track_thread(self)
 
     def __repr__(self):
@@ -94,6 +98,22 @@ def resume(co, args, throw=None):
     return True, values
 
 
+@contextmanager
+def c_boundary():
+    """Code that lua5.1 runs from C with no way to yield back into it (the
+    reader of load, which LuaJIT does not let yield either): a yield inside
+    fails as it does there."""
+    co = current_state().current_co
+    if co is None:
+        yield
+        return
+    co.c_boundaries += 1
+    try:
+        yield
+    finally:
+        co.c_boundaries -= 1
+
+
 def catch(exc):
     """The LuaError a protected call (pcall, xpcall, coroutine.resume, an
     error handler) catches for exc. The one place that decides what Lua code
@@ -108,7 +128,7 @@ def yield_(args):
     """Suspend the running coroutine; returns the arguments of the resume
     that continues it."""
     co = current_state().current_co
-    if co is None:
+    if co is None or co.c_boundaries:
         raise RuntimeErr('attempt to yield across metamethod/C-call boundary')
     co.status = 'suspended'
     return co.resumer.switch(args)

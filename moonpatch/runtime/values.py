@@ -96,23 +96,35 @@ def number_to_str(x):
     return '%.14g' % x
 
 
+# What C's strtod reads (lua5.1's luaO_str2d), surrounded by spaces. Each
+# numeral part has one reading only (digits, then '.' and digits), so a long
+# run of digits that ends badly fails in linear time.
 _SPACE = '[ \t\n\v\f\r]*'
 _NUMERAL = re.compile(
-    _SPACE + r'([+-]?(?:(0x(?:[0-9a-f]+\.?[0-9a-f]*|\.[0-9a-f]+)(?:p[+-]?[0-9]+)?)'
-    r'|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:e[+-]?[0-9]+)?'
-    r'|inf(?:inity)?|nan))' + _SPACE + r'\Z', re.I)
+    _SPACE + r'([+-]?)(?:(0x(?:[0-9a-f]+(?:\.[0-9a-f]*)?|\.[0-9a-f]+)(?:p[+-]?[0-9]+)?)'
+    r'|((?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:e[+-]?[0-9]+)?|inf(?:inity)?)'
+    r'|(nan)(?:\([0-9a-z_]*\))?)' + _SPACE + r'\Z', re.I)
 
 
 def str_to_number(s):
     """Lua 5.1's string -> number conversion (C strtod, hex, surrounding
     whitespace), or None when s is not a numeral."""
+    if '\0' in s:
+        s = s[:s.index('\0')]          # the C string ends there
     m = _NUMERAL.match(s)
     if m is None:
         return None
-    text = m.group(1)
-    if m.group(2) is not None:
-        return float.fromhex(text)
-    return float(text)
+    sign, hexa, decimal, _ = m.groups()
+    if hexa is not None:
+        try:
+            value = float.fromhex(hexa)
+        except OverflowError:           # strtod gives HUGE_VAL
+            value = INF
+    elif decimal is not None:
+        value = float(decimal)
+    else:
+        value = NAN
+    return -value if sign == '-' else value
 
 
 def tonumber(v):

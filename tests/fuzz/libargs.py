@@ -34,9 +34,15 @@ MAXCSTACK = 8000
 
 # Functions that end the process, and those that hand a string to the shell
 # (called with SAFE_ARGS only: the choices for each argument).
+# load reads a reader until it returns nil or "", forever if it never does
+# (as lua5.1 does): its readers here end.
 SKIPPED = {'os.exit'}
 SAFE_ARGS = {'os.execute': [['nil', '"exit 3"', '{}']],
-             'io.popen': [['"echo hi"', '"true"', '{}', 'nil'], ['"r"', '"w"', '"x"', '{}']]}
+             'io.popen': [['"echo hi"', '"true"', '{}', 'nil'], ['"r"', '"w"', '"x"', '{}']],
+             'load': [['"return 1"', 'nil', '{}', 'error', 'coroutine.yield', 'print',
+                       '(function() local n = 0 return function() n = n + 1 '
+                       'if n < 4 then return ({"return ", 1, {}})[n] end end end)()'],
+                      ['"=x"', 'nil', '{}', '"\\0"']]}
 
 NUMBERS = ['0', '-tonumber("0")', '1', '-1', '0.5', '2', '3', '-3.7', '31', '32', '255', '256',
            '1000', '7999', '8000', '8001', '2^31-1', '2^31', '-2^31', '2^32', '2^32+3', '2^53',

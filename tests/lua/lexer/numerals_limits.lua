@@ -1,0 +1,25 @@
+-- Numerals at the edges: overflow to inf, huge exponents, very long digit
+-- runs (read in linear time), and malformed ones with the text 5.1 quotes.
+local function try(src)
+  local f, err = loadstring(src)
+  if not f then return "error", err end
+  return f()
+end
+print(1, try("return 0x" .. ("f"):rep(300)))
+print(2, try("return 0X" .. ("0"):rep(300) .. "1"))
+print(3, try("return 1e999999999, -1e999999999, 1e-999999999"))
+print(4, try("return 1" .. ("0"):rep(400) .. ", 0." .. ("0"):rep(400) .. "1"))
+print(5, try("return " .. ("1"):rep(30000) .. " == 1/0"))
+print(6, try("x = " .. ("1"):rep(30000) .. "z"))
+print(7, try("x = " .. ("9"):rep(30000) .. ".5.5"))
+print(8, try("return 0x"))
+print(9, try("return 1e"))
+print(10, try("return 1e+"))
+print(11, try("return 3e2..5"))
+print(12, try("return 1..2"))
+print(13, try("return .5, 5., 0x10, 0XA"))
+print(14, try("return 08, 0010"))
+print(15, try("return 1e5x"))
+print(16, try("return 0xfg"))
+print(17, try("return 1.2.3"))
+print(18, try("return 0x" .. ("f"):rep(30000) .. "g"))
