@@ -1192,3 +1192,35 @@ def _tp_coroutines2(self):
 
 T.tp_coroutines2 = _tp_coroutines2
 TEMPLATES['coroutines2'] = 2
+
+
+def _tp_border(self):
+    """# of tables with holes, as lua5.1's array sizes decide it: constructors
+    with nils and multiple results, stores of integer and string keys, and
+    table.insert, without deleting keys (after a deletion lua5.1's answer
+    depends on its hash layout: tests/lua/README.md)."""
+    r = self.r
+    items = [r.choice(['nil', '1', '"s"', 'true']) for _ in range(r.randint(0, 9))]
+    if r.random() < 0.3:
+        items.append(r.choice(['f()', '...', 'g()']))
+    if r.random() < 0.3:
+        items.insert(r.randrange(len(items) + 1), 'k%d = 1' % r.randrange(5))
+    self.emit('local function f() return 1, nil, 3, nil end')
+    self.emit('local function g() return nil, nil, 2 end')
+    self.emit('local t = {%s}' % ', '.join(items))
+    for _ in range(r.randint(1, 12)):
+        c = r.random()
+        if c < 0.4:
+            self.emit('t[%d] = %s' % (r.choice([r.randint(1, 20), 2 ** r.randint(0, 12)]),
+                                      r.choice(['1', 'true', '"v"'])))
+        elif c < 0.6:
+            self.emit('t.%s = 1' % r.choice('abcdefgh'))
+        elif c < 0.75:
+            self.emit('t[#t + 1] = 1')
+        elif c < 0.85:
+            self.emit('table.insert(t, %d)' % r.randint(0, 9))
+        self.emit('P(#t, table.getn(t), select("#", unpack(t)))')
+
+
+T.tp_border = _tp_border
+TEMPLATES['border'] = 2

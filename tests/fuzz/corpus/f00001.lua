@@ -33,50 +33,71 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: badargs
+-- 1: order
 R(1, pcall(function(...)
-  P(pcall(function() return unpack({}, 1, 1e8) end))
-  P(pcall(newproxy, 1))
-  local alias = string.format
-  P(pcall(function() return alias(
-      "%d") end))
+  local log = ""
+  local function f(tag, v) log = log .. tag; return v end
+  local t = {}
+  log = ""
+  local x = f("a", false) and f("b", 1) or f("c", 2)
+  P(log, t[1], t[2], t.k)
+  log = 
+      ""
+  local x = -f("a", 2) ^ f("b", 2)
+  P(log, 
+      t[1], t[2], t.k)
+  log = ""
+  local x = f("a", 1) + f("b", 2) * f("c", 3)
+  P(log, t[1], t[2], t.k) -- note
+  log = ""
+  local x = f("a", false) and f("b", 1) or f("c", 2)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", t)[f("b", "k")]
+  P(log, t[1], t[2], t.k)
 end))
--- 2: errors
+-- 2: meta_arith
 R(2, pcall(function(...)
-  local function thrower(v, lvl) error(v, lvl) end
-  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
-  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
-  P(
-      pcall(error, 42, 1))
-  P(select("#", pcall(error)), pcall(error, nil))
-  local ok, e = pcall(function() local t = setmetatable({}, {__index = function(t, k) error("idx " .. k, 0) end}); return t.foo end)
-  P(ok, e)
-  P(pcall(pcall, error, nil))
+  local mt = {}
+  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
+  local function val(x) if type(x) == "table" then return x.v end return x end
+  mt.__mul = function(a, b) return box(val(a) * val(b)) end
+  mt.__add = function(a, b) return box(val(a) + val(b)) end
+  mt.__div = function(a, b) return box(val(a) / val(b)) end
+  mt.__pow = function(a, b) return box(val(a) ^ val(b)) end
+  mt.__mod = function(a, b) return box(val(a) % val(b)) end
+  mt.__unm = function(a) return box(-a.v) end
+  local x, y = box(1e+308), box(3.75)
+  P(val("10" % x))
+  P(pcall(function() return val(5. % "2") end))
+  P(pcall(function() return val(y - 256) end))
+  P(val("10" * y))
+  P(val(y % "2"))
+  P(val(-x), val(- -y))
+  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
+  P(pcall(function() return x < y end))
 end))
--- 3: syntax
+-- 3: meta_index
 R(3, pcall(function(...)
-  P(loadstring([[
-local v1 = - math.pi
-P(pcall(function() return ("true" or {tag = "anon"})('0x') end))]], "=chunk"))
-  P(loadstring([[
-local v1 = math.pi
-P(pcall(function() return ("true"  {tag = "anon"})('0x') end))]], "=chunk"))
-  P(loadstring([[
-local v1 = math.pi
-P(pcall(function() return ("true" or {tag = "anon"})('0x' '0x') end))]], "=chunk"))
-  P(loadstring([[
-local v1 = math.pi
-P(pcall(function() return ("true" or else {tag = "anon"})('0x') end))]], "=chunk"))
-end))
--- 4: meta_index
-R(4, pcall(function(...)
-  local base = {a = 1, b = "base", tag = "base"} -- note
+  --[==[ block
+comment ]==] local base = {a = 1, b = "base", tag = "base"}
   local mid = setmetatable({b = "mid", c = 3}, {__index = base})
   local obj = setmetatable({}, {__index = mid})
   P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
-  local t = setmetatable({}, {__index = function(t, k) return k .. "!" end})
-  P(t.x, t[1], t[0XA])
-  P(pcall(function() return t[true] end))
-  local chain = setmetatable({}, {__index = setmetatable({}, {__index = function(_, k) return k end})})
-  P(chain.deep, chain[3])
+  local log = 
+      ""
+  local t = setmetatable({exists = 1}, {__newindex = function(t, k, v) log = log .. tostring(k) .. "=" .. tostring(v) .. ";"; rawset(t, k, v and v * 10) end})
+  t.a = 1; t.a = 2; t.exists = 5; t[1] = 0; P(t.a, t.exists, t[1], log)
+  P(pcall(function() t.b = "x" end))
+end))
+-- 4: errnames
+R(4, pcall(function(...)
+  local loc = true
+  glob_0 = true
+  local tab = {fld = true, sub = {}}
+  P(pcall(function() local up = loc; return (function() tab["fld"][up] = 1 end)() end))
+  P(pcall(function(loc) return 1 <= tab[1] end, loc))
+  P(pcall(function(loc) return tab["fld"].x end, loc))
+  P(pcall(function() return 1 - tab["fld"] end))
+  P(pcall(function() local up = loc; return (function() return tab.sub.fld.x.y end)() end))
 end))

@@ -33,140 +33,68 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: syntax
+-- 1: limits
 R(1, pcall(function(...)
+  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end -- note
+  try("x = " .. string.rep("1 + ", 199) .. "1")
+  try(string.rep("a, ", 50) .. "b = 1")
+  try("local " .. string.rep("v, ", 201) .. "w")
+end))
+-- 2: border
+R(2, pcall(function(...)
+  local function f() return 1, nil, 3, nil end
+  local function g() return nil, nil, 2 end
+  local t = {true, "s", nil, nil, "s"}
+  t[8] = true
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[17] = true
+  P(#t, table.getn(t), select("#", unpack(t)))
+  P(#t, table.getn(t), select("#", unpack(t)))
+  table.insert(t, 5)
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t.g = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t.h = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t.f = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[#t + 1] = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+end))
+-- 3: loops
+R(3, pcall(function(...)
+  local x, steps = 7, 0
+  while x ~= 1 and steps < 200 do
+    if x % 2 == 0 then x = x / 2 else x = 3 * x + 1 end
+    steps = steps + 1
+  end
+  P(x, steps)
+  local i, acc = 0, {}
+  repeat
+    local sq = i * i
+    i = i + 1
+    acc[#acc + 1] = function() return sq end
+  until sq >= 29 or i > 10
+  P(i, #acc, acc[1](), acc[#acc]())
+  local n = 0
+  local function bound(x) n = n + 1; return x end
+  for i = bound(1), bound(1), 
+      bound(1) do i = i * 2; P(i) end
+  P(n)
+end))
+-- 4: syntax
+R(4, pcall(function(...)
 
 end))
--- 2: meta_arith
-R(2, pcall(function(...)
-  local mt = {}
-  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
-  local function val(x) if type(x) == "table" then return x.v end return x end
-  mt.__div = function(a, b) return box(val(a) / val(b)) end
-  mt.__mod = function(a, b) return box(val(a) % val(b)) end
-  mt.__mul = function(a, b) return box(val(a) * val(b)) end
-  mt.__pow = function(a, b) return box(val(a) ^ val(b)) end
-  mt.__sub = function(a, b) return box(val(a) - val(b)) end
-  mt.__unm = function(a) return box(-a.v) end
-  local x, y = box(16), box(256.0)
-  P(val(y * 1e+21))
-  P(val("10" / x))
-  P(val(x * x))
-  P(pcall(function() return val("10" - -0.0001) end))
-  P(val(x ^ y))
-  P(val(-x), val(- -y))
-  P(pcall(function() return val(x .. "s"), val(1 .. 
-      y), val(x .. y), val("a" .. x .. "b" .. 1) end))
-  P(pcall(function() return x < y end))
-end))
--- 3: generic
-R(3, pcall(function(...)
-  local t7 = {tag = "t6", (tonumber([[.5]])), s = "  -0x10  "; (16 % -1e1); x = 0.25, y = 10 / -0.5, (1e-10 - 16.0), (#'a');}
-  P(#t7, t7[1], t7[4], t7.x, t7.s)
-  local c8 = 0
-  repeat
-    local u9 = c8 + 1
-    c8 = u9
-    local v10 = t7.s .. u9 .. t7.s == t7.tag -- note
-    P(tonumber([[1e2]]) % (0xff + u9))
-    local v11, v12 = -c8 * (v10 and 0.1 or u9), 0.5
-  until u9 >= 4 or (t7.s ~= "1e2" and true)
-  t7[2] = tonumber("\t7\n")
-  local f13 = function(p14, p15, p16)
-    local c17 = 0
-    while c17 < 3 do
-      c17 = c17 + 1
-      local w18 = c17 * 2
-      p16 = not c8 and type(t7.x) or tostring(-2.2250738585072014e-308)
-      for i19 = 0.5, 3.1999999999999997, .3 do
-        P(pcall(function() local r = p14(p16); return r end))
-      end
-      for i20 = 
-          2.0, 1., -1 do
-        P(i20)
-        P('99', not [[ab]])
-        P(pcall(function() local r = p16.x; return r end))
-      end
-    end
-    local f21 = function(p22, p23, p24)
-      p16 = string.reverse(p14 and [[-5]] or '1e2')
-      P(pcall(function() local r = t7.tag(string.format("%-4s %.3f %g", [[hello world]], p23, t7[2])); return r end))
-      return #type({tag = "anon"})
-    end
-    P(f21(c17, p15 - -65536, t7.x))
-    for k25, x26 in ipairs(t7) do
-      P(k25, x26)
-      P((p14 and p15 or t7[4]) / -9.223372036854776e+18, -2147483648, 2.0, - -1 + tonumber([[  -0x10  ]]))
-      if 1. < 1000 then break end
-    end
-    p16 = "1e2" .. [[3.5]]
-    return #t7 / f21(-0.3, c8, c8, false), type(t7)
-  end
-  P(f13(false and false, c8 * c8, [[10a]] .. 16.0 .. c8 .. "00012"))
-  if t7.tag .. c8 >= c8 .. t7.s then
-    local f27; f27 = 
-        function(p28, p29)
-      p28 = p29 < -1e1 and (false and [[ 10 ]] or "xyz") or 
-          "tab\there" .. "nil" .. p29
-      p28 = "back\\slash"
-      return 7 >= 100 and tostring(
-          p29) or p28
-    end
-    P(f27(f27([[10a]], c8), c8 * 5e-324))
-    for k30, x31 in ipairs(t7) do
-      P(k30, x31)
-      for i32 = 2, 3 do
-        P(
-            i32)
-        local v33 = k30
-      end
-    end
-  else
-    local v34, v35, v36 = (c8 .. "") / (5. * c8), [[-0]], 4294967295 * "10" .. (t7.s .. t7.s .. c8 .. t7.s) .. t7[2] % c8 .. (t7.s)
-    for i37 = 4.0, 
-        4.5, -0.5 do
-      P(pcall(function() return (not false)[f13] end))
-      P(true, (true and 5. or c8) % f13(true, i37, '1..2'), v36 and t7)
-      P("9", "-5")
-    end
-  end
-  if 4.0 + t7[4] < math.pi then
-    P(t7[2] and (nil or t7.x))
-    do -- note
-      P(false and (t7.tag and -1.))
-    end
-  elseif c8 < c8 and (true and true) then
-    local f38 = function()
-      local f39; f39 = function(p40, p41)
-        local v42, 
-            v43
-        v42, v43 = f13(not c8, t7[2], p40, "\233t\233"), (t7[1] .. c8) .. (true and [[0]] or p40) .. -t7.y .. (false and "a b" or t7.tag)
-        return -1e+100 .. "", -v42 % (0X100 / v42), (v42 - v42) / tonumber([[  -0x10  ]])
-      end
-      P(f39((t7.s), c8 .. "\t7\n" .. c8, "0"))
-      return f13(false, c8, t7.s, t7.s) ~= math.fmod(-7, c8)
-    end
-    P(f38(
-        ))
-  else
-  end
-end))
--- 4: compare
-R(4, pcall(function(...)
-  local x, y = "", "10"
-  P(pcall(function() return x ~= y end))
-  P(pcall(function() return "" ~= "10" end))
-  P(x == y, x ~= y, rawequal(x, y))
-  P(1e-10 ~= 16, 16 ~= 1e-10)
-  P(-255 <= -.5, -.5 <= -255)
-end))
--- 5: errors
+-- 5: errnames
 R(5, pcall(function(...)
-  local function thrower(v, lvl) error(v, lvl) end
-  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
-  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
-  P(select("#", pcall(error)), pcall(error, nil))
-  P(pcall(pcall, error, 42))
-  P(pcall(pcall, error, true))
-  P(pcall(mid, "msg", 1))
+  local loc = false
+  glob_10 = false
+  local tab = {fld = false, sub = {}}
+  P(pcall(function(loc) return -tab.sub.fld end, loc))
+  P(pcall(function() local up = loc; return (function() return tab:fld() end)() end))
+  P(pcall(function() local up = loc; return (function() return tab["fld"] > "x" end)() end))
+  P(pcall(function() return 1 <= tab.sub.fld end))
+  P(pcall(function() local up = loc; return (function() return tab.fld.x > "x" end)() end))
 end))

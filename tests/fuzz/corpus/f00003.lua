@@ -33,48 +33,37 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: meta_cmp
+-- 1: meta_misc
 R(1, pcall(function(...)
-  local log = ""
-  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
-  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
-  local function le(a, b) log = log .. "le;"; return a.k <= b.k end -- note
-  local m1 = {__lt = lt, __eq = eq}
-  local m2 = {__le = le, __lt = lt, __eq = eq}
-  local a = setmetatable({k = 0X2}, m1)
-  local b = setmetatable({k = 2.0}, m1)
-  local c = setmetatable({
-      k = 1}, m2)
-  log = ""; P(pcall(function() return c <= c end)); P(log)
-  log = ""; P(pcall(function() return b >= b end)); P(log)
-  log = ""; P(pcall(function() return b < a end)); P(log)
-  log = ""; P(pcall(function() return a ~= b end)); P(log)
-  log = ""; P(pcall(function() return c >= b end)); P(log)
-  log = ""; P(pcall(function() return b <= c end)); P(log)
-  P(pcall(function() return a < 1 end))
-  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
+  local t = setmetatable({}, {__metatable = {tag = "m"}})
+  P(getmetatable(t))
+  P(pcall(function() setmetatable(t, {}) end))
+  P(getmetatable("abc") ~= nil, getmetatable(1), getmetatable(print))
 end))
--- 2: compare
+-- 2: meta_index
 R(2, pcall(function(...)
-  P("a\000" < [[5.]], [[5.]] < "a\000", "a\000" == [[5.]])
-  P([[-5]] > "3.5", "3.5" > [[-5]], [[-5]] == "3.5")
-  P(-5e-324 == 9007199254740991., 9007199254740991. == -5e-324)
-  local x, y = true, nil
-  P(pcall(function() return x >= y end))
-  P(pcall(function() return true >= nil end))
+  local base = {a = 1, b = "base", tag = "base"}
+  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
+  local obj = setmetatable({}, {__index = mid})
+  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
+  local t = setmetatable({}, {__index = function(t, k) return k .. "!" end})
+  P(t.x, t[1], t[100000000000000.5])
   P(
-      x == y, x ~= y, rawequal(x, y))
+      pcall(function() return t[true] end))
+  local chain = setmetatable({}, {__index = setmetatable({}, {__index = function(_, k) return k end})})
+  P(chain.deep, chain[3])
 end))
--- 3: multret
+-- 3: massign
 R(3, pcall(function(...)
-  local function f0() end
-  local function f1() return 1 end
-  local function f2() return 1, 2 end
-  local function f3() return "a", nil, 3 end
-  local function id(...) return ... end
-  local a, 
-      b = (f0()); P(a, b)
-  local t = {f3(), f2()}; P(t[1], t[2], t[3], t[4])
-  P(id(), f0())
-  P(f2() + 10, f1() .. "x", #{f2(), f2()}, #{f2(), (f2())})
+  local a, b, c = 16.0, 0.5, "s"
+  local t = {10, 20, 30, 40}
+  local i = 2
+  t.x, t.y = t.y, 1; t.x, t.y = t.y, t.x
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b = ((function() return 7, 8 end)())
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b = ((function() return 7, 8 end)())
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b, c = (function() return 1, 2, 3 end)()
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
 end))

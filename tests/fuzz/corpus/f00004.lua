@@ -165,49 +165,17 @@ R(3, pcall(function(...)
   t[#t] = nil; P(#t)
   t[#t + 1] = "new"; P(#t, t[#t])
 end))
--- 4: generic
+-- 4: arith
 R(4, pcall(function(...)
-  local t41 = {('0.1' / 100000000000000.5), tag = "t40", (#[[line
-break]]); (tonumber('3.5')), s = [[true]], x = tonumber("1e-2"), (65536.0); y = -1e309 % 5}
-  P(#t41, t41[1], t41[4], t41.x, t41.s)
-  local v42, v43, v44 = 1e-300, t41.x / t41[3] .. "", tostring(-256 - t41.y)
-  local c45 = 0
-  while c45 < 1 and (false or false or true) do
-    c45 = c45 + 1
-    P(tostring(not c45))
-    local c46 = 0
-    while c46 < 
-        3 and (true and false or true) do
-      c46 = c46 + 1
-      local w47 = c46 * 2
-      for k48, x49 in ipairs(t41) do
-        P(k48, x49)
-        w47 = 5
-        v42 = -7 <= c45 and "-0" / 3.14159 or 12.5 ^ 10
-        if k48 >= c46 then break end
-      end
-    end
-    if not "1e" then break end
-  end
-  for k50, x51 in ipairs(t41) do
-    P(k50, x51)
-    x51 = .5
-    P(tonumber("\t7\n") >= k50 * -0.1)
-    for k52, x53 in ipairs(t41) do
-      P(k52, x53)
-      local v54, v55 = (65536.0 * -255), "1E+2"
-    end
-  end
-  P(pcall(function() return not false > {tag = t41.tag} end))
-  for i56 = 0x5, 13., 0x3 do
-    P(i56)
-    P(pcall(function() return v42 .. v44 end))
-    P(pcall(function() return v42[c45 / c45] end))
-    local v57, v58 = v44, c45 - tonumber(v43)
-  end
-  t41[3] = false and tonumber("+5") or c45
-  local f59 = function(p60, p61)
-    local v62, v63, v64 = -0.3333333333333333, #t41.tag, t41.s
-    return v42, #[[0x]] * (false and -12.5 or v42), not nil
-  end
+  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
+  local a41 = -0x1
+  local a42 = 3.75
+  local a43 = 1e309
+  local a44 = 2147483648.0
+  P(a42 * a42, #type(false) > tonumber("  -0x10  "), nan + nan)
+  P(inf / inf, a42 == a44, -(a43 % "+5" + -7) ^ (-nan * #"5."), nan * a43, (0.1 - inf) / -16 ~= -(0xffffffff + ninf))
+  P(a43 % a44 + tonumber("-5") < 1e-05 - "3.5", not (nan > a42), a44 * a42, (-1e-10) / inf ~= math.pi, 12.5 ~= a42)
+  P(not (nz <= a43), a44 ^ a41, not (inf <= inf))
+  P((-ZERO))
+  P(not (inf > a43), a41 > nan, not (a42 % math.abs(-0.1) == 0.5 - a43 + -255 / -12.5), 1e16 ^ 1e+21)
 end))

@@ -93,29 +93,34 @@ R(2, pcall(function(...)
     return c6, -0.3, ("3.5" .. t4.tag):rep(2)
   end
 end))
--- 3: upclose
+-- 3: syntax
 R(3, pcall(function(...)
-  --[==[ block
-comment ]==] local fs = {}
-  for i = 1, 5 do
-    local v = i * 10
-    fs[#fs + 1] = function() v = v + 1; return v end
-    if i == 4 then break end
-    v = 
-      v + 100
+  P(loadstring([=[
+local t16 = {s = tostring(true); (math.floor(0)), y = tonumber('10'); tag = "t15"; x = 3 % -0X3E8;}
+P(#t16, t16[1], t16[1], t16.x, t16.s)
+if not t16[1] and (true) then
+  P(not false and type(false) or (false and t16.tag or "xyz"), - -5e-324 + 5e-324, string.rep([[back\slash]], 0), (t16.y))
+elseif t16.x == [[abd]] then
+  local v17 = tostring(t16[1])
+elseif t16[1] ^ -2 == '0.1' % -0x7 then
+  local f18 = function()
+    P(#t16 / (t16[1] / t16.y))
+    print(#(false and "\t7\n" or t16.tag), t16.tag)
+    P(tostring(0))
+    P(type(t16.x and t16.s), t16[1] / t16[1] .. t16[1] + t16.y)
+    return -9007199254740991 * tonumber('00012')
   end
-  for i = 1, #fs do P(fs[i](), fs[i]()) end
-  local function mk(n)
-    local a = n
-    while true do
-      local b = a * 2
-      if b > 33 then return function() a = a + 1; return a, b end end
-      a = a + 3
-    end
+else
+  local c19 = 0
+  while c19 < 1 and ((true) or true) do
+    c19 = c19 + 1
+    local w20 = c19 * 2
+    local v21, v22
+    v21, v22 = (true), tostring(false and w20 or 0X80000000)
+    local v23
+    v23 = t16[1]
+    local v24, v25, v26 = (v21 and -65536 or c19) .. "", tostring((c19)), (v21 and v23) ~= true
+    if not false then break end
   end
-  local g1, g2 = mk(14), mk(6)
-  P(g1(), g1(), g2())
-  local h
-  do local z = -100; h = function(d) z = z .. d; return z end end -- note
-  P(h("a"), h(1))
+end]=], "=chunk"))
 end))

@@ -60,41 +60,24 @@ R(2, pcall(function(...)
   P(0/0 and function() end, 0/0 or function() end, not 0/0, not not 0/0)
   P({tag = type("")} or '-' <= "s'q")
 end))
--- 3: multret
+-- 3: recursion
 R(3, pcall(function(...)
+  local isodd
+  local function iseven(n) if n == 0 then return true end return isodd(n - 1) end
+  function isodd(n) if n == 0 then return false end return iseven(n - 1) end
+  P(iseven(17), isodd(45), iseven(850))
+end))
+-- 4: multret
+R(4, pcall(function(...)
   local function f0() end
   local function f1() return 1 end
   local function f2() return 1, 2 end
   local function f3() return "a", nil, 3 end
-  local function id(...) return ... end
-  P(id(f1()))
-  P({f1()}, #{f1()})
-  P(f3())
-  P({f2(
-      )}, #{f2()})
-  P(tostring(f2()))
-end))
--- 4: meta_arith
-R(4, pcall(function(...)
-  local mt = {}
-  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
-  local function val(x) if type(x) == "table" then return x.
-      v end return x end
-  mt.__div = function(a, b) return box(val(a) / val(b)) end -- note
-  mt.__pow = function(a, b) return box(val(a) ^ val(b)) end
-  mt.__add = function(a, b) return box(val(a) + val(b)) end
-  mt.__sub = function(a, b) return box(val(a) - val(b)) end
-  mt.__mul = function(a, b) return box(val(a) * val(b)) end -- note
-  mt.__unm = function(a) return box(-a.v) end
-  mt.__concat = function(a, b) return "[" .. tostring(val(a)) .. "|" .. tostring(val(b)) .. "]" end
-  local x, y = box(0x7), box(256.0)
-  P(val(-100 / x))
-  P(pcall(function() return val(65536 % -123.456) end))
-  P(val(5e-324 * y))
-  P(val(x ^ y))
-  P(val(x * y))
-  P(val(-x), val(- -y))
-  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
-  P(pcall(function(
-      ) return x < y end))
+  local function id(
+      ...) return ... end
+  local a, b = (f0()); P(a, b)
+  P(pcall(id, f2()))
+  P(select("#", f1()))
+  P((function() return id(f2()), id() end)())
+  P(f3(), 10)
 end))

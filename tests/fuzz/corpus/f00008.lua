@@ -33,53 +33,95 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: limits
+-- 1: coroutines2
 R(1, pcall(function(...)
-  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
-  try("local t = {" .. string.rep("1, ", 150) .. "1}")
-  try("local a = " .. string.rep("(", 300) .. "1" .. string.rep(")", 300))
-  local ups = {} for i = 1, 61 do ups[i] = "local u" .. i .. " = " .. i end
-  local uses = {} for i = 1, 61 do uses[i] = "u" .. i end
-  try(table.concat(ups, "\n") .. "\nreturn function() return " .. table.concat(uses, " + ") .. " end")
+  local co = coroutine.create(function(...) -- note
+    P("start", ...)
+    local a, b = coroutine.yield(select("#", ...), ...)
+    P("got", a, b)
+    local c = coroutine.
+      yield()
+    return c, "ret"
+  end)
+  P(coroutine.resume(co, 2.5))
+  P(coroutine.resume(co, nil, false, 1))
+  P(coroutine.status(co), coroutine.resume(co, 2.5))
+  P(coroutine.status(co), coroutine.resume(co))
 end))
--- 2: badargs
+-- 2: syntax
 R(2, pcall(function(...)
-  local alias = math.min
-  P(pcall(function() return alias("a") end))
-  P(pcall(math.abs))
-  P(pcall(coroutine.wrap, nil))
+  P(loadstring([=[
+local c1 = 0
+repeat
+  local u2 = c1 + 1
+  c1 = u2
+  local v3 = "back\\slash" .. 1e-10 .. tonumber([[00012]]) .. u2 - c1
+  local t4 = {x = c1, (-1000 - 0), (-0.5 / 123.456); s = v3, (99999999999999 + u2), tag = "t3", y = ".5" % .25}
+  P(#t4, t4[1], t4[3], t4.x, t4.s)
+until u2 >= 6
+local f5 = function(p6)
+  local v7, v8, v9
+  v7, v8, v9 = p6 - c1 + tonumber('00012'), "-5", false and tostring(c1) or (true and [[b]] or [[z]])
+  return not [[abd]] and "a b" .. c1 .. p6 or (false and v8 or "nil")
+end
+P(f5(c1))
+local t10 = {(-123456789012345. * 10.0), (c1), (tonumber("0X1f")), (.5), tag = "t9", x = 3, y = 9007199254740992 % c1; s = f5(-1e-05)}
+P(#t10, t10[1], t10[4], t10.x, t10.s)
+local v11 = c1 + -1e-05
+local t12 = {x = c1 % "-0", (4 * c1), y = 2.5 % c1; s = tostring(true), tag = "t11"}
+P(#t12, t12[1], t12[1], t12.x, t12.s)]=], "=chunk"))
 end))
--- 3: loops
+-- 3: errnames
 R(3, pcall(function(...)
-  local n, s = 0, 0
-  for i = 3, 3., 0x1 do n = n + 1; s = s + i; if n > 30 then break end end
-  P(n, s)
-  local n, s = 0, 0
-  for i = 0.0, 4.5, 1.5 do n = n + 1; s = s + i; if n > 30 then break end end
-  P(n, s)
-  for i = 1, 3 do local i = i * 10; P(i) end
+  local loc = nil
+  glob_12 = nil
+  local tab = {fld = nil, sub = {}}
+  P(pcall(function(loc) tab[1].x = 1 end, loc))
+  P(pcall(function(loc) return "x" .. glob_12 end, loc))
+  P(pcall(function(loc) tab.sub.fld.x = 1 end, loc))
+  P(pcall(function(loc) return "a" .. tab[1] .. "b" end, loc))
+  P(pcall(function() local up = loc; return (function() up.x = 1 end)() end))
+  --[==[ block
+comment ]==] P(pcall(function() tab[1][loc] = 1 end))
+  P(pcall(function(loc) return "a" .. (loc) .. "b" end, loc))
+  P(pcall(function() return tab["fld"] + 1 end))
+  P(pcall(function() local up = loc; return (function() return (up).x end)() end))
 end))
--- 4: errors
+-- 4: strings
 R(4, pcall(function(...)
-  local function thrower(v, lvl) error(v, lvl) end
-  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
-  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
-  P(pcall(function() error(nil, 1) end))
-  P(pcall(mid, true, 3))
-  P(xpcall(function() mid(nil, 1) end, h))
-  P(xpcall(function() mid(true, 1) end, h))
-  P(select("#", pcall(error)), pcall(error, nil))
-  P(select("#", pcall(error)), pcall(error, nil))
+  P("\233t\233", #"\233t\233")
+  P("1..2", #"1..2")
+  P("10", #"10")
+  P("0X1f", #"0X1f")
+  P('0x', #'0x')
+  local long = [[
+first
+  second]]
+  local long2 = [==[a]]b]=]c]==]
+  P(long, #long, long2, "esc\65\066\0067", "a\
+b", #"\0\0")
+  P(#"\255", "\255" < "hello world", "\255" == "hello world", #("\255" .. "hello world"))
+  P("\233t\233" < '0x', "\233t\233" <= '0x', "\233t\233" == '0x', "\233t\233" .. '0x')
+  local s = "b"
+  P(s:len(), #s, s:upper(), s:sub(1, -3), s:byte(1, -1))
+  P(string.rep("ab", 2), s:rep(2), string.char(72, 105), ("x"):rep(3))
+  P(string.format("%g %d", tonumber("0X1f"), 57078))
+  P(string.format(
+      "%g", (3.75)))
+  P(string.format("%% %d", 53329))
 end))
--- 5: env
+-- 5: order
 R(5, pcall(function(...)
-  local function getx(
-      ) return x_global, type(print) end
-  x_global = "global"
-  P(getx(
-      ))
-  setfenv(getx, {x_global = "env", print = 1})
-  P(getx())
-  P(getfenv(getx).x_global, getfenv(1) == _G, getfenv(0) == _G)
-  x_global = nil
+  local log = ""
+  local function f(tag, v) log = log .. tag; return v end
+  local t = {}
+  log = ""
+  local x = not f("a", nil) == f("b", true)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", t)[f("b", "k")]
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", 2) ^ f("b", 3) ^ f("c", 2)
+  P(log, t[1], t[2], t.k)
 end))

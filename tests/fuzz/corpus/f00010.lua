@@ -33,184 +33,72 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: recursion
+-- 1: tables
 R(1, pcall(function(...)
-  local t = {
-      }
-  function t.fact(n) if n <= 1 then return 1 end return n * t.fact(n - 1) end
-  function t:depth(n) if n == 0 then return self end return self:depth(n - 1) end
-  P(t.fact(5), t.fact(151), t:depth(133) == t)
-  local function t1(f, ...) return f(...) end
-  P(t1(t1, t1, t1, select, "#", 1, 2))
-  P(pcall(function(
-      ) return t1("x") end))
+  local function f2() return "r1", "r2" end
+  local t = {}
+  for i = 1, 7 do t[#t + 1] = i * i end
+  P(#t, t[#t])
+  t[#t] = nil; P(#t)
+  t[#t + 1] = "new"; P(#t, t[#t])
+  local t = {1, nil, 3, nil, f2()}
+  P(t[1], t[2], t[3], t[4], t[5], t[6], t[7])
+  local t = {[2^53] = 0}
+  print(keys(t))
+  P(t[2^53], t["" .. 2], t[0], t["x"])
 end))
--- 2: multret
+-- 2: coerce
 R(2, pcall(function(...)
-  local function f0() end
-  local function f1() return 1 end
-  local function f2() return 1, 2 end
-  local function f3() return "a", nil, 3 end
-  local function id(...) return ... end
-  P((function() return f1() end)())
-  P(id(f0()))
-  local t = {x = 1, f1()}; P(t[1], t[2], t.x)
-  local a, b = (id(f2())); P(a, b)
+  local s1 = '1e2'
+  local s2 = [[0x7fffffffffffffff]]
+  local s3 = "+5"
+  P(-s3, tonumber(s3), s3 == s2, s3 .. s2)
+  P(s2 / s2)
+  P(s2 - -100000000000000.5)
+  P(#s3, s3 < s3)
+  P("-" .. (-1.7976931348623157e+308) .. (-0.25 - 0X3E8))
+  P(tonumber("-10", 16))
+  P(tonumber("10"))
+  P(pcall(function() return s1 + "hello world" end))
 end))
--- 3: massign
+-- 3: errors
 R(3, pcall(function(...)
-  local a, b, c = 0.5, -.25, "s"
-  local t = {10, 20, 30, 40}
-  local i = 1
-  a, b = b
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  i, t[i] = i + 1, 99
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  i, t[i] = i + 1, 99
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b = 1, 2, 3
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  t[i], t[i + 1] = t[i + 1], t[i]
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b = ((function() return 7, 8 end)())
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  i, t[i] = i + 1, 99
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local function thrower(v, lvl) error(v, lvl) end
+  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
+  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
+  local ok, e = pcall(function() local t = setmetatable({}, {__index = function(t, k) error("idx " .. k, 0) end}); return t.foo end)
+  P(ok, e)
+  P(pcall(function() error("", 2) end))
+  P(select("#", pcall(error)), pcall(error, nil))
+  local ok, e = pcall(function() local t = setmetatable({}, {__index = function(t, k) error("idx " .. k, 1) end}); return t.foo end)
+  P(ok, e)
+  P(
+      pcall(function() local ok, e = pcall(error, "inner"); error(e .. "+outer", 0) end))
 end))
--- 4: generic
+-- 4: varargs
 R(4, pcall(function(...)
-  local t1 = {((0X100)), x = -255; y = "0" % 0.25; s = "\233t\233" .. -1.5 .. -2 .. "xyz"; tag = "t0",}
+  local function v(...)
+    local a, b = ...
+    local t = {...}
+    local n = select("#", ...)
+    return n, a, b, t[n], (...)
+  end
+  local function pass(...) return ... end
+  local function count(...) return select("#", ...) end
+  local function tail(...) return select(2, ...) end
+  local function pack(...) return {n = select("#", ...), ...} end
+  P(count("a", true, 2.5, nil), count(nil, "a", true, 2.5), ({"a", true, 2.5, n = 3}).n)
+  P(v("a"))
+  P(v(2.5, 2.5, {tag = "va"}, true, false))
+  P(tail(false, {tag = "va"}))
+  P(v())
+  P(count({tag = "va"}, 1, {tag = "va"}, "a"), count(pass({tag = "va"}, 1, {tag = "va"}, "a")), count((pass({tag = "va"}, 1, {tag = "va"}, "a"))))
+  local function sum(...)
+    local s = 0
+    for i = 1, select("#", ...) do s = s + (select(i, ...)) end
+    return s, ...
   --[==[ block
-comment ]==] P(#t1, t1[1], t1[1], t1.x, t1.s)
-  local v2 = true and false and t1.x or 3 % t1.y
-  v2 = v2
-  if v2 and (t1.s or false) then
-    do
-      local c3 = 0
-      repeat
-        local u4 = c3 + 1
-        c3 = u4
-        P((-255. * c3), -4294967295, '-0', {tag = "anon"})
-        P(math.max(#t1, false and -5 or t1[1], t1.y - t1.y), nil, t1.
-            tag <= string.format("%s", t1.s), [[1E+2]])
-        local v5 = [[q"uote]]
-      until u4 >= 4
-      t1.x = v2
-    end
-    local v6, v7, v8
-    v6, v7, v8 = ".5", (v2 .. 7 .. 2147483648.0 .. t1.s), '1e-2'
-    v7 = tostring(true and true) -- note
-  else
-    for i9 = 2, -13, -3 do
-      P(
-          i9)
-      local c10 = 
-          0
-      while c10 < 5 and 
-          (false or true) do
-        c10 = c10 + 1
-        P(tostring(v2) - 0x7, tostring(v2), c10 / c10 ^ -2)
-        P(t1[1] ^ 3 .. "", tostring((v2)), rawequal(t1[1] and false, true))
-      end
-      v2 = tonumber("-5")
-      local c11 = 0
-      repeat
-        local u12 = c11 + 1
-        c11 = u12
-        t1[1] = [[.5]] * c10
-      until u12 >= 
-          5
-      if false or true then break end
-    end
-  end
-  local f13; f13 = function()
-    if tonumber('1e-2') then
-      P(pcall(function() local r = t1[true]; return r end))
-    elseif (t1.s < '9') then
-      if t1.x and -1. then
-        local v14
-        v14 = 0X3E8
-        P(pcall(function() local r = v2.y; return r end))
-      elseif t1.s > t1.tag then
-        local v15, v16 = 1e309, t1.s:rep(2):sub(-2, 3)
-      else
-        v2 = v2
-      end
-    elseif v2 == {tag = t1.s} and (false and true) then
-      t1.s = [[+5]]
-      P(t1.x, t1.y, t1.s, #t1)
-      print(v2 % 1e-300 .. (false and t1.s or [[.5]]), v2 / -0.30000000000000004 > tonumber("\t7\n"))
-    else
-      local v17, v18, v19 = math.fmod(-9007199254740992, v2) % (v2 % v2), "  -0x10  ", tostring(v2 * v2)
-    end
-    if 3. > 5 and 3.75 <= -2.5 then
-      if v2 == not "0" then
-        P(not "1e" and 4294967296 - v2 or 2.5)
-        local v20 = -v2
-      elseif true or not t1.s then
-        v2 = t1[1]
-      elseif (v2) > -v2 then
-        local v21, v22, v23 = (true and 1e3 or -2.5) % 0, t1.s, true and v2 * t1.x or #t1.tag
-        v23 = #v22 % v23
-      end
-      local v24 = 1000.0 >= -5e-324 and not false
-    elseif (4 ~= v2) then
-      local v25
-      v25 = math.min(0.1 + -16, 1 / t1[1], v2 * v2, #t1)
-      for k26, x27 in ipairs(t1) do
-        P(k26, x27)
-        P(pcall(function() return t1:x() end))
-        local v28, v29, v30 = (string.format("%d", 30549)), tonumber(k26 .. ""), (x27 .. "") / (v2 - k26)
-        local v31, v32, v33 = v30, v30, v28
-        if false then break end
-      end
-    --[==[ block
-comment ]==] elseif "\127" ~= ("9" and false) then
-      local v34 = v2 * v2 - tonumber([[0.1]])
-      for i35 = "4", -0X2 + ZERO, -2 do
-        P(i35)
-        t1.y = tonumber("100") / (i35 % v2)
-        local v36, v37, v38 = (v2) ^ 3, t1.tag, t1.y
-      end
-    end
-    P(-1000 or 
-        not nil, v2, (true and t1.s or [[a b]]) <= t1.tag, v2 * 0X10000 .. -3.75)
-  end
-  P(f13())
-  P(pcall(function() return t1:len() end))
-  v2 = t1.y
-  print(rawequal({tag = "back\\slash"}, f13), (v2) > v2, v2 / v2 - -v2, tonumber(v2 .. ""))
-  P(pcall(function() return (not true):x() end))
-  local v39, v40 = tostring(t1.y % 1.5), -0.30000000000000004
-  t1[1] = 0x3
-  if false then
-    P(v2, tostring(t1[1]) .. string.rep(t1.tag, 3), 0.1 < v40)
-    v2 = (v2 + v40) * "0"
-    local fs41 = {}
-    for i42 = 5, 12, 1 do
-      local acc43 = t1.x ^ -1
-      fs41[#fs41 + 1] = function(d)
-        acc43 = acc43 + (d or 1)
-        return i42, acc43
-      end
-    end
-    for k44 = 1, #fs41 do
-      P(fs41[k44]())
-    end
-  elseif (false and '1E+2' or "back\\slash") >= type(true) then
-    local fs45 = {
-        }
-    for k46, x47 in ipairs(t1) do
-      local acc48 = k46
-      fs45[#fs45 + 1] = function(d)
-        acc48 = acc48 + (d or 1)
-        return k46, 
-            x47, acc48, 100.0
-      end
-    end
-    for k49 = 1, #fs45 do
-      P(fs45[k49]())
-    end
-    print(1. .. t1.s .. "-0" == [[.]])
-  end
+comment ]==] end
+  P(sum(0.6666666666666666))
+  P(sum(pass(0.6666666666666666)))
 end))

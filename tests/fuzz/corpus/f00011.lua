@@ -33,91 +33,166 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: meta_misc
+-- 1: errors
 R(1, pcall(function(...)
-  local t = setmetatable({1, 2, 3}, {__len = function() return 99 end, __unm = function() return "neg" end})
-  P(#t, -t)
-  P(pcall(function() return t + 1 end))
-  P(pcall(function() return t .. "" end))
-  P(pcall(function() return t() end))
+  local function thrower(v, lvl) error(v, lvl) end
+  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
+  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
+  P(xpcall(function() return 1 < "x" end, function(m) return "H:" .. m end))
+  local ok, e = pcall(function() local t = setmetatable({}, {__index = function(t, k) error("idx " .. k, 2) end}); return t.foo end)
+  P(ok, e)
+  P(select("#", pcall(error)), pcall(error, nil))
+  P(pcall(error, {tag = "errobj"}, 3))
+  P(pcall(error, 42))
+  P(pcall(error, nil, 3))
+  P(xpcall(function() mid("multi\nline", 2) end, h))
 end))
--- 2: errnames
+-- 2: meta_arith
 R(2, pcall(function(...)
-  local loc = false
-  glob_0 = false
-  local tab = {fld = false, sub = {}}
-  P(pcall(function() local up = loc; return (function() up.x = 1 end)() end))
-  P(
-      pcall(function() local up = loc; return (function() return 1 <= tab.fld end)() end))
-  P(pcall(function() return tab.sub.fld[1] end))
-  P(pcall(function(loc) return 1 <= tab[1] end, loc))
-  P(pcall(function() return 1 - tab.fld.x end))
-  P(pcall(function() local up = loc; return (function() return up > "x" end)() end))
-  P(pcall(function(loc) tab["fld"].x = 1 end, loc))
-  P(pcall(function(loc) return tab["fld"]() end, loc))
-  P(pcall(function() return tab["fld"].x.
-      y end))
+  local mt = {}
+  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
+  local function val(x) if type(x) == "table" then return x.v end return x end
+  mt.__add = function(a, b) return box(
+      val(a) + val(b)) end
+  mt.__mul = function(a, b) return box(val(a) * val(b)) end
+  mt.__mod = function(a, b) return box(val(a) % val(b)) end
+  mt.__pow = function(a, b) return box(val(a) ^ val(b)) end -- note
+  mt.__sub = function(a, b) return box(val(a) - val(b)) end
+  mt.__div = function(a, b) return box(val(a) / val(b)) end
+  mt.__unm = function(a) return box(-a.v) end
+  mt.__concat = function(a, b) return "[" .. tostring(val(a)) .. "|" .. tostring(val(b)) .. "]" end
+  local x, y = box(-.5), box(123456789012345)
+  P(pcall(function() return val("10" + "2") end))
+  P(pcall(function() return val("10" ^ -7) end))
+  P(val(x + x))
+  P(val(y * -1e1))
+  P(val("10" - y))
+  P(val(-x), val(- -y))
+  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
+  P(pcall(function() return x < y end))
 end))
--- 3: generic
+-- 3: strings
 R(3, pcall(function(...)
-  --[==[ block
-comment ]==] local t1 = {x = true and 4294967296.0 or 7, y = -9007199254740994 + -2.5, s = '.'; tag = "t0",}
-  P(#t1, t1[1], t1[0], t1.x, t1.s)
-  local v2 = (-0.3 + 4.0) % (0XA / t1.x)
-  v2 = -16.0
-  local f3 = function(p4, p5, p6)
-    P("+5", -0X4)
-    return #t1, math.sqrt(tonumber(p5)), (0x1) * math.fmod(2.0, t1.x)
-  end
-  P(f3(0.5 ^ t1.y, "  -0x10  ", 2.5 + -100))
-  do
-    local v2 = #type(false)
-    v2 = 1
-    local v7, v8 = v2 % v2 % (v2 * v2), v2 - tonumber("99")
-  end
-  local f9 = function()
-    for k10, x11 in ipairs(t1) do
-      P(k10, x11)
-      if nil then
-        v2 = v2 / (v2 % k10)
-      else
-        local v12, v13 = tonumber([[10]]), f3(t1.y, ' 10 ', v2) * 0.25
-      end
-      local v14 = v2 .. (t1.s) .. -x11 .. "\127"
-    end
-    return #(t1.s .. t1.x .. t1.tag), -256.0 - v2, not false and t1.tag or t1.tag
-  end
-  P(f9(false))
+  P("0x10", #"0x10")
+  P("nil", #"nil")
+  P("Z", #"Z")
+  P([[b]], #[[b]])
+  P("s'q", #"s'q")
+  local long = [[
+first
+  second]]
+  local long2 = [==[a]]b]=]c]==]
+  P(long, #long, long2, "esc\65\066\0067", "a\
+b", #"\0\0")
+  P(#"a\000", "a\000" < "abc", "a\000" == "abc", #("a\000" .. "abc"))
+  P("0x10" < "s'q", "0x10" <= "s'q", "0x10" == "s'q", "0x10" .. "s'q")
+  local s = "a b"
+  P(s:len(), #s, s:upper(), s:sub(-1, 0), s:byte(1, -1))
+  P(string.rep("ab", 1), s:rep(2), string.char(72, 105), ("x"):rep(3))
+  P(string.format("%.3f %5d", -0X4 - 0.6666666666666666, 17395))
 end))
--- 4: varargs
+-- 4: syntax
 R(4, pcall(function(...)
-  local function v(...)
-    local a, b = ...
-    local t = {...}
-    local n = select("#", ...)
-    return n, a, b, t[n], (...)
+  P(loadstring([[
+do
+  print("q\"uote" ~= "back\\slash" and 2.5 + -100 or 0.6666666666666666)
+  local fs1 = {}
+  local c2 = 0
+  while c2 < 3 do
+    local w3 = c2
+    c2 = c2 + 1
+    local acc4 = w3 / w3
+    fs1[#fs1 + 1] = function(d)
+      acc4 = acc4 + ...d or 1)
+      return w3, acc4, w3 - w3
+    end
   end
-  local function pass(...) return ... end
-  local function count(...) return select("#", ...) end
-  local function tail(...) return select(2, ...) end
-  local function pack(...) return {n = select("#", ...), ...} end
-  P(select("#", nil))
-  P(v(nil, nil, false, true, true))
-  P(pass(true, "a", {tag = "va"}, "a"))
-  P(tail({tag = "va"}, "a", 2.5, true, {tag = "va"}))
-  P(count(1, 1, 1, nil), count(nil, 1, 1, 1), ({1, 1, 1, n = 3}).n)
-  P(pass(false, nil, nil, nil))
+  for k5 = 1, #fs1 do
+    P(fs1[k5]())
+  end
+  local v6, v7 = -1 % 3.75 % 0, -0.3
+end
+for i8 = 1., -3, -2 do
+  i8 = ((3.14159))
+end
+local fs9 = {}
+local c10 = 0
+repeat
+  local u11 = c10 + 1
+  c10 = u11
+  local acc12 = 0.25 + u11
+  fs9[#fs9 + 1] = function(d)
+    acc12 = acc12 + (d or 1)
+    return u11, acc12, tonumber('0X1f')
+  end
+until u11 >= 2
+for k13 = 1, #fs9 do
+  P(fs9[k13]())
+  P(fs9[k13](1e2))
+end
+print(7 == 0 and "1E+2" == "line\nbreak")
+P(false, math.abs(-4294967296) >= 10, tonumber("  -0x10  ") == -.30000000000000004, '-5')]], "=chunk"))
+  P(loadstring([[
+do
+  print("q\"uote" ~= "back\\slash" and 2.5 + -100 or 0.6666666666666666)
+  local fs1 = {}
+  local c2 = 0
+  while c2 < 3 do
+    local w3 = c2
+    c2 = c2 + 1
+    local acc4 = w3 / w3
+    fs1[#fs1 + 1] = function(d)
+      acc4 = acc4 + (d or 1)
+      return w3, acc4, w3 - w3
+    end
+  end
+  for k5 = 1, #]], "=chunk"))
+  P(loadstring([[
+do
+  print("q\"uote" ~= "back\\slash" and 2.5 + -100 or 0.6666666666666666)
+  local fs1 = {}
+  local c2 = 0
+  while c2 < 3 do
+    local w3 = c2
+    c2 = c2 + 1
+    local acc4 = w3 / w3
+    fs1[#fs1 + 1] = function(d)
+      acc4 = acc4 + (d or 1)
+      return w3, acc4, w3 - w3
+    end
+  end
+  for k5 = 1, #fs1 fs1 do
+    P(fs1[k5]())
+  end
+  local v6, v7 = -1 % 3.75 % 0, -0.3
+end
+for i8 = 1., -3, -2 do
+  i8 = ((3.14159))
+end
+local fs9 = {}
+local c10 = 0
+repeat
+  local u11 = c10 + 1
+  c10 = u11
+  local acc12 = 0.25 + u11
+  fs9[#fs9 + 1] = function(d)
+    acc12 = acc12 + (d or 1)
+    return u11, acc12, tonumber('0X1f')
+  end
+until u11 >= 2
+for k13 = 1, #fs9 do
+  P(fs9[k13]())
+  P(fs9[k13](1e2))
+end
+print(7 == 0 and "1E+2" == "line\nbreak")
+P(false, math.abs(-4294967296) >= 10, tonumber("  -0x10  ") == -.30000000000000004, '-5')]], "=chunk"))
 end))
--- 5: coroutines2
+-- 5: compare
 R(5, pcall(function(...)
-  local function producer(n)
-    return coroutine.wrap(function()
-      for i = 1, n do
-        local function deep(j) coroutine.yield(j, j * 2) end -- note
-        deep(i)
-      end
-    end)
-  end
-  for a, b in producer(
-      2) do P(a, b) end
+  local x, y = 0, true
+  P(pcall(function() return x <= y end))
+  P(pcall(function() return 0 <= true end))
+  P(x == y, x ~= y, rawequal(x, y))
+  P("hello world" ~= [[1..2]], [[1..2]] ~= "hello world", "hello world" == [[1..2]])
+  P(5 <= 100000000000000.5, 100000000000000.5 <= 5)
 end))

@@ -33,51 +33,65 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: errnames
+-- 1: loops
 R(1, pcall(function(...)
-  local loc = 12
-  glob_0 = 12
-  local tab = {fld = 12, sub = {}}
-  P(pcall(function() local up = loc; return (function() return -(up) end)() end))
-  P(pcall(function() return tab.fld.x * tab.fld.x end))
-  P(pcall(function(loc) return tab:fld() end, loc))
-  P(pcall(function() local up = loc; return (function() return 1 - up end)() end))
-  P(pcall(function() local up = loc; return (function() return tab.fld.x() end)() end))
-  P(pcall(function() tab.sub[loc][loc] = 1 end)) -- note
-  P(pcall(function() tab.fld.x[loc] = 1 end))
-end))
--- 2: coroutines2
-R(2, pcall(function(...)
-  local acc = {}
-  local co = coroutine.wrap(function(x)
-    while true do
-      local t = {x, x * 2}
-      local fs = {}
-      for i = 1, #t do fs[i] = function() return t[i] + i end end
-      x = coroutine.yield(fs[1]() + fs[2]())
-  --[==[ block
-comment ]==]     if x == nil then return "done" end
-    end
-  end)
-  P(co(1), co(12.5), co(0), co())
-  P(pcall(function() return co(1) end))
-end))
--- 3: loops
-R(3, pcall(function(...)
   local n = 0
-  local function bound(x) n = n + 1; return x end
-  for i = bound(1), bound(2), bound(1) do i = i * 2; P(i) end
+  local function bound(x) n = 
+      n + 1; return x end
+  for i = bound(1), bound(5), bound(2) do i = i * 2; P(i) end
   P(n)
-  local n = 0
-  local function bound(x) n = n + 1; return x end
-  for i = bound(1), bound(4), bound(1) do i = 
-      i * 2; P(i) end
-  P(n) -- note
-  local x, steps = 100, 0
-  while x ~= 1 and steps < 200 do
-    if x % 2 == 0 then x = x / 2 else x = 3 * x + 1 end
-    steps = steps + 1
-  end
-  P(x, steps)
-  for i = 1, 3 do local i = i * 10; P(i) end
+  local i, acc = 0, {
+      }
+  repeat
+    local sq = i * i
+    i = i + 1
+    acc[#acc + 1] = function() return sq end
+  until sq >= 6 or 
+      i > 10
+  P(i, #acc, acc[1](), acc[#acc]())
+  local n, s = 0, 0
+  for i = -3., 4.0, 1 do n = n + 1; s = s + i; if n > 30 then break end end
+  P(n, s)
+  local i, acc = 0, {}
+  repeat
+    local sq = i * i
+    i = i + 1
+  --[==[ block
+comment ]==]   acc[#acc + 1] = function() return sq end
+  until sq >= 26 or i > 10
+  P(i, #acc, acc[1](), acc[#acc]())
+end))
+-- 2: meta_index
+R(2, pcall(function(...)
+  local base = {a = 1, b = "base", tag = "base"}
+  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
+  local obj = setmetatable({}, {__index = mid})
+  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
+  local store = {}
+  local t = setmetatable({}, {__newindex = store})
+  t.x = 1; t[1] = "one"; P(rawget(t, "x"), store.x, t[1], store[1])
+  rawset(t, "y", 2); t.y = 3; P(t.y, store.y)
+end))
+-- 3: strings
+R(3, pcall(function(...)
+  P([[z]], 
+      #[[z]])
+  P([[s'q]], #[[s'q]]) -- note
+  P([[-]], #[[-]])
+  --[==[ block
+comment ]==] P('1e2', #'1e2')
+  local long = [[
+first
+  second]]
+  local long2 = [==[a]]b]=]c]==]
+  P(long, #long, long2, "esc\65\066\0067", "a\
+b", #"\0\0")
+  P(#"a b", "a b" < "Z", "a b" == "Z", 
+      #("a b" .. "Z"))
+  P([[z]] < '1e2', [[z]] <= '1e2', [[z]] == '1e2', [[z]] .. '1e2')
+  local s = "A"
+  P(s:len(), #s, s:upper(), s:sub(2, -3), s:byte(1, -1))
+  P(string.rep("ab", 2), s:rep(2), string.char(72, 105), ("x"):rep(3))
+  P(string.format("%.3f %%", true and .1 or -12.5))
+  P(string.format("%s", -1e-300 + 0X10))
 end))

@@ -33,58 +33,61 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: loops
+-- 1: strings
 R(1, pcall(function(...)
-  local n = 0
-  P(pcall(function() for i = 1/0, -3, -0.25 do n = n + 1; P(i); if n >= 6 then break end end end))
-  P(
-      n)
-  local n, s = 0, 0
-  for i = 2.25, 4.25, 0.5 do n = n + 1; s = s + i; if n > 30 then break end end
-  P(n, s)
-  local n = 0
-  local function bound(x) n = n + 1; return x end
-  for i = bound(1), bound(4), bound(2) do i = i * 2; P(i) end
-  P(n)
-  local x, steps = 27, 0
-  while x ~= 1 and steps < 200 do
-    if x % 2 == 0 then x = x / 2 else x = 3 * x + 1 end
-    steps = steps + 1
-  end
-  P(x, steps)
+  P('-0', #'-0')
+  P('00012', #'00012')
+  P('q"uote', #'q"uote')
+  local long = [[
+first
+  second]]
+  local long2 = [==[a]]b]=]c]==]
+  P(long, #long, long2, "esc\65\066\0067", "a\
+b", #"\0\0")
+  P(#"1e", "1e" < "abc", "1e" == "abc", #("1e" .. "abc"))
+  P('-0' < 'q"uote', '-0' <= 'q"uote', '-0' == 'q"uote', '-0' .. 'q"uote')
+  local s = ""
+  P(s:len(), #s, s:upper(), s:sub(3, -1), s:byte(1, -1))
+  P(string.rep("ab", 2), s:rep(2), string.char(72, 105), ("x"):rep(3))
+  P(string.format("%s %-4s", false and 0.5 or 256, ("\127")))
+  P(string.format("%5d", 45694))
+  P(string.format("%g %.3f", -3.75 - 0.5, -100000000000000.5))
 end))
--- 2: tables
+-- 2: arith
 R(2, pcall(function(...)
-  local function f2() return "r1", "r2" end
-  local t = {["1"] = 0, [true] = 1}
-  print(keys(t))
-  P(t[0], t[false], t["" .. 2], t[2^53])
-  local t = {{1, 2}, {x = {y = {z = "deep"}}}, ["k"] = {n = 3}; f2(), "last";}
-  P(t[1][2], t[2].x.y.z, t.k.n, t[3], t[4], #t, t[1][1] + t[1][2])
-  local t = {1, nil, 3, nil, f2()}
-  P(t[1], t[2], t[3], t[4], t[5], t[6], t[7])
-end))
--- 3: arith
-R(3, pcall(function(...)
   local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
-  local a1 = 4294967295.
-  local a2 = -9007199254740992
-  local a3 = 65536
-  local a4 = 1e+21
-  P(-math.max(3.75, -0xff, 0x3, 0.1) == tonumber(0.5 .. ""), -(a4 + a2))
-  P(3. + 1.7976931348623157e+308, (-7) ^ nz, inf ^ a2, inf ~= inf)
-  P((1e+16 + -4.0) % (false and 4 or 5e-324) ~= math.abs(-0x7), a4 == nz, not (inf == ninf), -(0.3 % -0.30000000000000004)) -- note
-  P(a1 % ninf)
-  P(tonumber(tostring(1e3)) % -0.25, nan + (0.1 * a1), -(nan - nan), ninf == a4, ninf % a2)
-  print(a3, -a3, a3 + 0, a3 * -1, 1 / a3, a3 == a3)
+  local a1 = -1
+  local a2 = 0
+  local a3 = 1.5
+  P(-7 ~= -1e+100)
+  P(a2 <= a1, 1e309 - -2)
+  P(9.223372036854776e+18 % 0, a1 < a1, a3 ^ inf, ((a1 / nan) ^ 0) ^ nan, nz * ninf)
+  P(nan ^ a1, inf < nan)
+  P(a1 * nan, not (ninf > a1), not (ninf ~= a3), nan % inf)
+  P((math.sqrt(1)) * 256)
+  P(not (inf > ninf))
+  print(inf, -inf, inf + 0, inf * -1, 1 / inf, inf == inf)
 end))
--- 4: logic
+-- 3: badargs
+R(3, pcall(function(...)
+  local holder = {f = rawget}
+  P(pcall(function() return holder.f("x", 1) end)) -- note
+  P(pcall(xpcall))
+  local alias = type
+  P(pcall(function() return alias() end))
+  P(pcall(function() return setmetatable(1, {}) end))
+  local holder = {f = type}
+  P(pcall(function() return holder.f() end))
+  P(pcall(function() local s = "abc"; return s:rep() end))
+end))
+-- 4: border
 R(4, pcall(function(...)
-  local n = 0
-  local function f(v) n = n + 1; return v end
-  P(-2.5 and "10", -2.5 or "10", not -2.5, not not -2.5)
-  P(1/0 and -2.5 or function() end, (1/0 or -2.5) and function() end)
-  P("10" and 0/0 or "", ("10" or 0/0) and "")
-  n = 0; P(f(0/0) and f(nil), n); P(f(0/0) or f(nil), n)
-  P(false and {tag = "anon"} and (false and {tag = "anon"}) or {tag = "anon"})
+  local function f() return 1, nil, 3, 
+      nil end
+  local function g() return nil, nil, 2 end
+  local t = {true, "s", 1, true, true, 1, true}
+  t[5] = true
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[14] = "v"
+  P(#t, table.getn(t), select("#", unpack(t)))
 end))

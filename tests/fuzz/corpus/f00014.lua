@@ -53,127 +53,73 @@ b", #"\0\0")
       string.format("%d", 84419))
   P(string.format("%g", 1.5))
 end))
--- 2: loops
+-- 2: strings
 R(2, pcall(function(...)
-  local i, acc = 0, {}
-  repeat
-    local sq = i * i
-    i = i + 1
-    acc[#acc + 1] = function() return sq end
-  until sq >= 16 or i > 10
-  P(i, #acc, acc[1](), acc[#acc]())
-  local i, acc = 0, {}
-  repeat
-    local sq = i * i
-    i = i + 1
-    acc[#acc + 1] = function() return sq end
-  until sq >= 2 or i > 10
-  P(i, #acc, acc[1](), acc[#acc]())
-  for i = 1, 3 do local i = i * 10; P(i) end
+  P([[.5]], #[[.5]])
+  P("abd", #"abd")
+  local long = [[
+first
+  second]]
+  local long2 = [==[a]]b]=]c]==]
+  P(long, #long, long2, "esc\65\066\0067", "a\
+b", #"\0\0")
+  P(#"tab\there", "tab\there" < "-", "tab\there" == "-", #("tab\there" .. "-"))
+  P([[.5]] < "abd", [[.5]] <= "abd", [[.5]] == "abd", [[.5]] .. "abd")
+  local s = "xyz"
+  P(s:len(), #s, s:upper(), s:sub(-3, -2), s:byte(1, -1))
+  P(string.rep("ab", 0), s:rep(2), string.char(72, 105), ("x"):rep(3))
+  P(string.format("%s", 2.5))
 end))
--- 3: loops
+-- 3: tables
 R(3, pcall(function(...)
-  local n, s = 0, 0
-  for i = 1., 2.7999999989999997, 0.3 do n = n + 1; s = s + i; if n > 30 then break end end
-  P(n, s)
-  local out = ""
-  for i = 1, 4 do
-    for j = i, 4 do -- note
-      if (i + j) % 4 == 0 then break end
-      out = out .. i .. j .. " "
-    end
-  end
-  P(out)
-  local n, s = 0, 0
-  for i = 0X2, 8, 1. do n = n + 1; s = s + i; if n > 30 then break end end
-  P(n, s)
-  local n, s = 0, 0
-  for i = 1, 0, 1 do n = n + 1; s = s + i; if n > 30 then break end end
-  P(n, s)
+  local function f2() return "r1", "r2" end
+  local t = {}
+  for i = 1, 9 do t[#t + 1] = i * i end
+  P(#t, t[#t])
+  t[#t] = nil; P(#t)
+  t[#t + 1] = "new"; P(#t, t[#t])
+  local t = {}
+  for i = 1, 1 do t[#t + 1] = i * i end
+  P(#t, t[#t])
+  t[#t] = nil; P(#t)
+  t[#t + 1] = "new"; P(#t, t[#t])
+  local t = {
+      }
+  for i = 1, 6 do t[#t + 1] = i * i end
+  P(#t, t[#t])
+  t[#t] = nil; P(#t)
+  t[#t + 1] = "new"; P(#t, t[#t])
+  local t = {x = 1, y = 2, [10] = 3, "a", "b"}
+  t.x, t.z = nil, "z"; t[10] = t[10] + 1
+  print(keys(t))
+  P(next({}), rawget(t, 1), rawequal(t, t), next(t, nil) ~= nil)
+  local t = {}
+  P(#t, t[1], t[#t], t[0], t[#t + 1])
 end))
--- 4: generic
+-- 4: limits
 R(4, pcall(function(...)
-  local t1 = {y = "2.5e1" * 2.5, tag = "t0", (-256 % 1000000000000000); (99999999999999 / 0.5), s = string.char(), x = -0X2 / 1e1, (0x1), (-1000),} -- note
-  P(#t1, t1[1], t1[4], t1.x, t1.s)
-  for i2 = 0, 0.8999999999999999, .3 do
-    local v3
-    v3 = tonumber(i2 .. "")
-    P((false), v3 / tonumber([[-5]]), -5e-324, (v3) .. "")
-    if not false then break end
-  end
-  P(t1[3] or nil, (t1.s .. t1.s .. t1[2]) .. t1[1] % 1000000000000000 .. ("abc" .. t1.x .. t1.s) .. t1.x, 255 + t1[3] .. "", t1.tag)
-  P(t1.y == 9007199254740992)
-  local fs4 = {}
-  local c5 = 0
-  repeat
-    local u6 = c5 + 1
-    c5 = u6
-    local acc7 = tonumber('-5')
-    fs4[#fs4 + 1] = function(d)
-      acc7 = acc7 + (d or 1)
-      return u6, acc7 -- note
-    end
-  until u6 >= 2
-  for k8 = 1, #fs4 do
-    P(fs4[k8]())
-  end
-  local v9 = '5.'
-  local f10; f10 = function()
-    P(pcall(function() return v9.s.z end))
-    P(pcall(function() return -t1 end))
-    P(pcall(function() return (false)(-3.75 + t1.y) end))
-    v9 = "1E+2"
-    return -4294967296 + t1[2] .. (t1.tag .. t1.tag .. t1.tag) .. 0 % -0.5 .. t1.tag .. "nil" .. v9, (true) or false
-  end
-  g_11 = math.min(1e-300 + 1, (t1[4]), 5e-324 - t1[3], [[2.5e1]] + t1[4])
-  P(pcall(function() return t1(tonumber("-5")) end))
+  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
+  try("return " .. string.rep("1, ", 150) .. "1")
+  try("return " .. string.rep("1, ", 197) .. "1")
+  try("x = " .. string.rep("1 + ", 300) .. "1")
+  try(string.rep("a, ", 197) .. "b = 1")
+  local ups = {} for i = 
+      1, 60 do ups[i] = "local u" .. i .. " = " .. i end
+  local uses = {} for i = 1, 60 do uses[i] = "u" .. i end
+  try(table.concat(ups, "\n") .. "\nreturn function() return " .. table.concat(uses, " + ") .. " end")
 end))
--- 5: stress
+-- 5: multret
 R(5, pcall(function(...)
-  local u0 = 0X64
-  local u1 = 4294967295
-  local u2 = 
-      1.5
-  local u3 = 0xff
-  local u4 = 12.5
-  local u5 = .30000000000000004
-  local u6 = -1e+300
-  local u7 = 0.1
-  local u8 = 
-      5.
-  local u9 = 0.0001
-  local u10 = -1e3
-  local u11 = -1000000000000000
-  local u12 = 1000.0
-  local u13 = 4294967296
-  local u14 = -10
-  local u15 = 0x3
-  local u16 = 2.5
-  local u17 = 4294967296
-  local u18 = 65536
-  local u19 = -10
-  local u20 = -255
-  local u21 = 0.25
-  local u22 = 123456789012345
-  local u23 = -1.
-  local u24 = -12.5
-  local u25 = 1000.0
-  local u26 = -1e1
-  local u27 = -1e3
-  local u28 = 
-      100
-  local u29 = 1
-  local u30 = -0X4
-  local u31 = 255
-  local u32 = 12.5
-  local u33 = 100
-  local u34 = 0.1 -- note
-  local u35 = 99999999999999 -- note
-  local u36 = 2
-  local u37 = 9007199254740992
-  local u38 = -1000
-  local u39 = -.3333333333333333
-  local function f() return u0 + u1 + u2 + u3 + u4 + u5 + u6 + u7 + u8 + u9 + u10 + u11 + u12 + u13 + u14 + u15 + u16 + u17 + u18 + u19 + u20 + u21 + u22 + u23 + u24 + u25 + u26 + u27 + u28 + u29 + u30 + u31 + u32 + u33 + u34 + u35 + u36 + u37 + u38 + u39 end
-  local function g() u0 = u0 * 2; u1 = u1 * 2; u2 = u2 * 2; u3 = u3 * 2; u4 = u4 * 2; u5 = u5 * 2; u6 = u6 * 2; u7 = u7 * 2; u8 = u8 * 2; u9 = u9 * 2; u10 = u10 * 2; u11 = u11 * 2; u12 = u12 * 2; u13 = u13 * 2; u14 = u14 * 2; u15 = u15 * 2; u16 = u16 * 2; u17 = u17 * 2; u18 = u18 * 2; u19 = u19 * 2; u20 = u20 * 2; u21 = u21 * 2; u22 = u22 * 2; u23 = u23 * 2; u24 = u24 * 2; u25 = u25 * 2; u26 = u26 * 2; u27 = u27 * 2; u28 = u28 * 2; u29 = u29 * 2; u30 = u30 * 2; u31 = u31 * 2; u32 = u32 * 2; u33 = u33 * 2; u34 = u34 * 2; u35 = u35 * 2; u36 = u36 * 2; u37 = u37 * 2; u38 = u38 * 2; u39 = u39 * 2 end
-  P(f()); g(); P(f(), u0, u39)
+  local function f0() end
+  local function f1() return 1 end
+  local function f2() return 1, 2 end
+  local function f3() return "a", nil, 3 end
+  local function id(...) return ... end
+  P(f1(), 10)
+  P(id(id(f3())))
+  P(10, f2())
+  P(f1(), f0())
+  P(f1(), f2())
+  P(id(f2()), f3()) -- note
+  P(select("#", id(f2()), f3()))
 end))

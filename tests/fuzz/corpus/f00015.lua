@@ -92,25 +92,28 @@ comment ]==] do
   end
   local v22 = tonumber([[10]]) * (v6 - v6)
 end))
--- 2: coroutines
+-- 2: badargs
 R(2, pcall(function(...)
-  local function gen(n) for i = 1, n do coroutine.yield(i, i * i) end return "done", n end
-  local co = coroutine.create(gen)
-  for i = 1, 5 do P(coroutine.resume(co, 3)) end
-  P(coroutine.status(co), coroutine.resume(co))
-  local w = coroutine.wrap(function(a, b) local c = coroutine.yield(a + b); local d, e = coroutine.yield(c * 2); return d, e, "end" end)
-  P(w(-0.25, 1000)); P(w(3.)); P(w("x", nil))
-  P(pcall(w))
-  local co2 = coroutine.create(function() local x = nil; return x.y end)
-  P(coroutine.resume(co2)); P(coroutine.status(co2))
-  local co3 = coroutine.create(function(...) P(coroutine.running() ~= nil, ...); error({tag = "in co"}) end)
-  P(coroutine.resume(co3, 1, nil, 3))
+  local alias = math.fmod
+  P(pcall(function() return alias(1) end))
+  local holder = {f = unpack}
+  P(pcall(function() return holder.f({}, 1, 1e8) end))
+  P(pcall(function() return string.char("a") end))
+  local holder = {f = math.min}
+  P(pcall(function() return holder.f("a") end))
+  P(pcall(tonumber, "10", 1))
+  local alias = next
+  P(pcall(function() return alias() end))
 end))
--- 3: recursion
+-- 3: coerce
 R(3, pcall(function(...)
-  local isodd
-  local function iseven(n) if n == 
-      0 then return true end return isodd(n - 1) end
-  function isodd(n) if n == 0 then return false end return iseven(n - 1) end
-  P(iseven(1), isodd(46), iseven(938))
+  local s23 = '5.'
+  local s24 = "  "
+  P(s23 ^ s24)
+  P(-1e-10 .. s23, s23 .. 0X4)
+  P(12.5 .. s23, s23 .. -0.5)
+  P(s24 - 0.0001234)
+  P(-2 .. s24, s24 .. -4294967296)
+  P(0.0 .. (math.pi) .. "z" .. "." .. "abd" .. "1e2")
+  P(tonumber(" 11 ", 2))
 end))

@@ -44,15 +44,23 @@ R(1, pcall(function(...)
   t.a = 1; t.a = 2; t.exists = 5; t[1] = 255; P(t.a, t.exists, t[1], log)
   P(pcall(function() t.b = "x" end))
 end))
--- 2: limits
+-- 2: coroutines2
 R(2, pcall(function(...)
-  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
-  try("x = " .. string.rep("{", 50) .. string.rep("}", 50))
-  try("local a = " .. string.rep("(", 199) .. "1" .. string.rep(")", 199))
-  try("x = " .. string.rep("1 + ", 200) .. "1")
-  local ups = {} for i = 1, 61 do ups[i] = "local u" .. i .. " = " .. i end
-  local uses = {} for i = 1, 61 do uses[i] = "u" .. i end
-  try(table.concat(ups, "\n") .. "\nreturn function() return " .. table.concat(uses, " + ") .. " end")
+  --[==[ block
+comment ]==] local outer
+  local inner = coroutine.create(function()
+    P("inner sees outer", coroutine.status(outer))
+    coroutine.yield("from inner")
+    error("inner failed", 2)
+  end)
+  outer = coroutine.create(function()
+    P(coroutine.resume(inner))
+    coroutine.yield("from outer", coroutine.status(inner))
+    P(coroutine.resume(inner))
+    P(coroutine.resume(inner))
+    return coroutine.status(inner)
+  end)
+  P(coroutine.resume(outer)); P(coroutine.resume(outer)); P(coroutine.resume(outer))
 end))
 -- 3: closures
 R(3, pcall(function(...)

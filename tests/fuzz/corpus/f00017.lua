@@ -33,96 +33,95 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: coroutines
+-- 1: badargs
 R(1, pcall(function(...)
-  local function gen(n) for i = 1, n do coroutine.yield(i, i * i) end return "done", n end
-  local co = coroutine.create(gen)
-  for i = 1, 4 do P(coroutine.resume(co, 2)) end
-  P(coroutine.status(co), coroutine.resume(co))
-  local w = coroutine.wrap(function(a, b) local c = coroutine.yield(a + b); local d, e = coroutine.yield(c * 2); return d, e, "end" end)
-  P(w(1000.0, 0.25)); P(w(-.1)); P(w("x", nil))
-  P(pcall(w))
-  local co2 = coroutine.create(function() local x = nil; return x.y end)
-  P(coroutine.resume(co2)); P(coroutine.status(co2))
-  local co3 = coroutine.create(function(...) P(coroutine.running() ~= nil, ...); error({tag = "in co"}) end)
-  P(coroutine.resume(co3, 1, nil, 3))
+  local alias = next
+  P(pcall(function() return alias({}, "nope") end))
+  local holder = {f = string.rep}
+  P(pcall(function() return holder.
+      f() end))
+  local holder = {f = unpack}
+  P(pcall(function() return holder.f({}, 1, 1e8) end))
+  P(pcall(string.char, "a"))
+  P(pcall(function() return table.insert({}, 1, 2, 3) end))
 end))
--- 2: order
+-- 2: badargs
 R(2, pcall(function(...)
-  local log = ""
-  local function f(tag, v) log = log .. tag; return v end
-  local t = {}
-  log = ""
-  local x = -f("a", 2) ^ f("b", 2)
-  P(log, t[1], t[2], t.k)
-  log = ""
-  P(
-      f("a", 1), f("b", 2), (f("c", 3)))
-  P(log, t[1], t[2], t.k)
-  log = ""
-  t[f("a", 1)], t[f("b", 2)] = f("c", 3), f("d", 4)
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = f("a", false) and f("b", 1) or f("c", 2)
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = f("a", t)[f("b", "k")]
-  P(log, t[1], t[2], t.k) -- note
+  local alias = rawset
+  P(pcall(function() return alias(1, 2, 3) end))
+  P(pcall(function() return string.char(256) end))
+  P(pcall(tonumber, "10", 99))
+  local alias = table.remove
+  P(pcall(function() return alias(1) end))
 end))
--- 3: closures
+-- 3: meta_arith
 R(3, pcall(function(...)
-  local fs1 = {}
-  local t2 = {(math.fmod(3.75, -256)); (65536 - 4), tag = "t1"; y = 100.0; s = tostring(-2.2250738585072014e-308), x = -7 * 99999999999999,}
-  P(#t2, t2[1], t2[2], t2.x, t2.s)
-  local fs3 = {}
-  for k4, x5 in ipairs(t2) do
-    local acc6 = -x5
-    fs3[#fs3 + 1] = function(d)
-      acc6 = acc6 + (d or 1)
-      return k4, x5, acc6
-    end
-  end
-  for k7 = 1, #fs3 do
-    P(fs3[k7]())
-    P(fs3[k7](-0.25))
-  end
-  local fs8 = {}
-  for k9, x10 in ipairs(t2) do
-    local acc11 = x10 % 0.0
-    fs8[#fs8 + 1] = function(d)
-      acc11 = acc11 + (d or 1) -- note
-      return k9, x10, acc11 -- note
-    end
-  end
-  for k12 = 1, #fs8 do
-    P(fs8[k12]())
-  end
+  local mt = {}
+  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
+  local function val(x) if type(x) == "table" then return x.v end return x end
+  mt.__add = function(a, b) return box(val(a) + val(b)) end
+  mt.__div = function(a, b) return box(val(a) / val(b)) end
+  mt.__mul = function(a, b) return box(val(a) * val(b)) end
+  mt.__mod = function(a, b) return box(val(a) % val(b)) end
+  mt.__unm = function(a) return box(-a.v) end
+  local x, y = box(-16), box(12.5)
+  P(
+      val(x * x))
+  P(val(2.5 / y))
+  P(pcall(function(
+      ) return val(y ^ y) end))
+  P(val(-x), val(- -y))
+  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
+  P(pcall(function() return x < y end))
 end))
--- 4: badargs
+-- 4: generic
 R(4, pcall(function(...)
-  P(pcall(function() return ("x"):bad() end))
-  P(pcall(function() return string.format("%d") end))
-  P(pcall(function() return ipairs() end))
-  local holder = {f = table.insert}
-  P(pcall(function() return holder.f(nil, 1) end))
+  local c1 = 0
+  while c1 < 2 do
+    c1 = c1 + 1 -- note
+    local v2 = ".5"
+  end
+  if (
+      c1 > c1) then
+    local v3 = 256
+    v3 = c1 % 1e+21
+    v3 = 
+        v3
+  end
+  do
+    P(pcall(function() local r = (not false).x.z; return r end))
+  end
+  P(c1 ~= {tag = "ab"}, [[nil]], true, 9007199254740992 % c1 - c1 % c1)
+  if false ~= false or c1 > -2.5 then
+    local v4 = -99999999999999
+    local fs5 = {}
+    local t6 = {(c1); (1e+21), (-2147483648 / c1), s = tostring(-.3), x = c1 / v4, y = v4 - -0X3E8, tag = "t5"}
+    P(#t6, t6[1], t6[3], t6.x, t6.s)
+  elseif true then
+    local v7 = c1
+    print(9007199254740992 / 1e-05 * (v7 * v7), type(v7), "\255" .. 0xff .. tonumber('00012') .. [[ 10 ]] .. -65536)
+  elseif -1e309 % c1 == tonumber("100") then
+    local v8 = 65536 < 0.0 and tostring(false) or "s'q"
+  else
+    print([[-]], tostring(not false), c1)
+    P((100) .. "")
+  end
 end))
--- 5: meta_cmp
+-- 5: coroutines2
 R(5, pcall(function(...)
-  local log = ""
-  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
-  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
-  local function le(a, b) log = 
-      log .. "le;"; return a.k <= b.k end
-  local m1 = {__le = le}
-  local m2 = {}
-  local a = setmetatable({k = 2}, m1)
-  local b = setmetatable({k = 2}, m1)
-  local c = setmetatable({k = 0X2}, m2)
-  log = ""; P(pcall(function() return b < a end)); P(log)
-  log = ""; P(pcall(function() return c < b end)); P(log)
-  log = ""; P(pcall(function() return b ~= b end)); P(log)
-  log = ""; P(pcall(function() return c < a end)); P(log)
-  log = ""; P(pcall(function() return b <= c end)); P(log)
-  P(pcall(function() return a < 1 end))
-  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
+  local outer
+  local inner = coroutine.create(function()
+    P("inner sees outer", coroutine.status(outer))
+    coroutine.yield("from inner")
+    error("inner failed", 1)
+  end)
+  outer = coroutine.create(function()
+    P(coroutine.resume(inner))
+    coroutine.yield("from outer", coroutine.status(inner))
+  --[==[ block
+comment ]==]   P(coroutine.resume(inner))
+    P(coroutine.resume(inner))
+    return coroutine.status(inner)
+  end)
+  P(coroutine.resume(outer)); P(coroutine.resume(outer)); P(coroutine.resume(outer))
 end))

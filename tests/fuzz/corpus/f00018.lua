@@ -45,62 +45,62 @@ R(1, pcall(function(...)
   P(pcall(function() for i = -1, 1/0, -0.25 do n = n + 1; P(i); if n >= 6 then break end end end))
   P(n)
 end))
--- 2: order
+-- 2: upclose
 R(2, pcall(function(...)
-  local log = ""
-  local function f(tag, v) log = log .. tag; return v end
-  local t = {}
-  log = ""
-  local x = f("a", false) and f("b", 1) or f("c", 2)
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = -f("a", 2) ^ f("b", 2)
-  P(log, t[1], t[2], t.k)
+  local fs = {}
+  for i = 1, 3 do
+    local v = i * 10
+    fs[#fs + 1] = function() v = v + 1; return v end
+    if i == 4 then break end
+    v = v + 100
+  end
+  for i = 1, #fs do P(fs[i](), fs[i]()) end
+  local function mk(n)
+    local a = n
+    while true do
+      local b = a * 2
+      if b > 7 then return function() a = a + 1; return a, b end end
+      a = a + 3
+    end
+  end
+  local g1, g2 = mk(20), mk(5)
+  P(g1(), g1(), g2())
+  local h
+  do local z = 0.25; h = function(d) z = z .. d; return z end end
+  P(h("a"), h(1))
 end))
 -- 3: closures
 R(3, pcall(function(...)
   local fs1 = {}
-  for i2 = 5, 6, 2 do
-    local acc3 = i2 - -3.75
+  local c2 = 0
+  repeat
+    local u3 = c2 + 1
+    c2 = u3
+    local acc4 = 0.0001234
     fs1[#fs1 + 1] = function(d)
-      acc3 = acc3 + (d or 1)
-      return i2, acc3
+      acc4 = acc4 + (d or 1)
+      return u3, acc4
+    end
+  until u3 >= 1
+  for k5 = 1, #fs1 do
+    P(fs1[k5]())
+    P(fs1[k5](1e3))
+  end
+  local fs6 = {}
+  local c7 = 0
+  while c7 < 1 do
+    local w8 = c7
+    c7 = c7 + 1
+    local acc9 = tonumber(
+        "9")
+    fs6[#fs6 + 1] = function(d)
+      acc9 = acc9 + (
+          d or 1)
+      return w8, acc9, "1e-2" - w8
     end
   end
-  for k4 = 1, #fs1 do
-    P(fs1[k4]())
-    P(fs1[k4](7.))
+  for k10 = 1, #fs6 do
+    P(fs6[k10](
+        ))
   end
-  local fs5 = {}
-  for i6 = 2, -4, -1 do
-    local acc7 = 65536 - 12345678901234.0
-    fs5[#fs5 + 1] = function(d)
-      acc7 = acc7 + 
-          (d or 1)
-      return i6, acc7
-    end
-  end
-  for k8 = 1, 
-      #fs5 do
-    P(fs5[k8]())
-    P(fs5[k8](1000))
-  end
-  local fs9 = {}
-  local t10 = {(1e-05), tag = "t9", x = .0001; y = - -2, s = type(2)}
-  P(#t10, t10[1], t10[1], t10.x, t10.s)
-  local c11 = t10[1]
-  local function inc(d) c11 = c11 + d; return c11 end
-  local function get() return c11 end
-  local function mk(k) return function(j) local s = k; return function() s = s + j; c11 = c11 + 1; return s, k, j end end end
-  local g = mk(-2)(1e309)
-  P(inc(-9007199254740992), get(), g(), g(), get())
-  c11 = 0.25
-  P(get(), g(), inc(1))
-  local function counter(start, step)
-    local n = start
-    return function() n = n + step; return n end, function() return n end
-  end
-  local a1, a2 = counter(1e3, -3.75)
-  local b1, b2 = counter(.3, 1)
-  P(a1(), a1(), b1(), a2(), b2())
 end))

@@ -33,92 +33,121 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: hot
+-- 1: coroutines
 R(1, pcall(function(...)
-  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
-  local function f(a, b) return a * b + a / (b + 1) - a % (b + 1) end
-  local s = 0
-  for i = 1, 193 do s = s + f(i, -16.0) end
-  P(s, pcall(f, "3", 2), pcall(f, 1.5, "x"))
+  local function gen(n) for i = 1, n do coroutine.yield(i, i * i) end return "done", n end
+  local co = coroutine.create(gen)
+  for i = 1, 6 do P(coroutine.resume(co, 4)) end
+  P(coroutine.status(co), coroutine.resume(co))
+  local w = coroutine.wrap(function(a, b) local c = coroutine.yield(a + b); local d, e = coroutine.yield(c * 2); return d, e, "end" end)
+  P(w(-3, -1e+21)); P(w(0X80000000)); P(w("x", nil))
+  P(pcall(w))
+  local co2 = coroutine.create(function() local x = nil; return x.y end)
+  P(coroutine.resume(co2)); P(coroutine.status(co2))
+  local co3 = coroutine.create(function(...) P(coroutine.running() ~= nil, ...); error({tag = "in co"}) end)
+  P(coroutine.resume(co3, 1, nil, 3)) -- note
 end))
 -- 2: generic
 R(2, pcall(function(...)
-  local t1 = {x = false and 3. or -2.5; (-4294967295), y = 3; tag = "t0", (true and 3. or 1000), s = 0.0 .. "xyz" .. "q\"uote" .. 'b',} -- note
-  P(#t1, t1[1], t1[2], t1.x, t1.s)
-  local function f2(p3)
-    local v4, v5 = [[100]], t1[2] * t1.y == tonumber([[0.1]])
-    local function f6()
-      t1[2] = #t1.tag
-      return t1.y * 0XA
+  local t1 = {y = 0X3E8; (0.25 ^ 0.5); (2.5 / 
+      256); (math.max(3)), x = 1.5 / 7., s = "nil" .. "1..2", tag = "t0"}
+  P(#t1, t1[1], t1[3], t1.x, t1.
+      s)
+  local v2 = tonumber([[.5]]) .. ""
+  local function f3()
+    t1[2] = #t1.tag
+    return t1.y * 0XA
+  end
+  P(f3())
+  local fs4 = {}
+  for i5 = 2, -10, -3 do
+    local acc6 = false and 3. or 100
+    fs4[#fs4 + 1] = function(d)
+      acc6 = acc6 + (d or 1)
+      return i5, acc6, i5
     end
-    P(f6())
-    return ({tag = "nil"} and "100") == t1.x
   end
-  P(f2("\t7\n"))
-  P(pcall(function() return t1 % (256.0 + '1e-2') end))
-  for k7, x8 in ipairs(t1) do
-    P(k7, x8)
-    x8 = (x8 + x8) * (1e+308 % 0.0)
+  for k7 = 1, #fs4 do
+    P(fs4[k7]())
   end
-  local v9 = tostring(t1.x)
-  P(pcall(function() return f2("a") end))
-  P(tostring(1e+300), nil, t1[1])
-  v9 = tostring(t1[1])
-  g_10 = t1[1] / [[ 10 ]] - t1.y
-  g_10 = 9007199254740991.
-  local c11 = 0
-  while c11 < 3 and (not false or true) do
-    c11 = c11 + 1
-    local w12 = c11 * 2
+  P(pcall(function() local r = v2.tag.z; return r end))
+  for i8 = "1", 2.75, 0.25 do
+    local c9 = 0
+    repeat
+      local u10 = c9 + 1
+      c9 = u10
+      P(
+          pcall(function() local r = u10.s.z; return r end))
+      t1.y = -5 % c9 * (t1[1] % -255)
+      P(t1.x, t1.y, t1.s, #t1)
+    until u10 >= 1 or (u10 <= u10 and true)
+    if false then break end
+  end
+  v2 = 7 % t1.y .. ""
+  for i11 = 2.25, 7.249999999, 0.5 do
     do
-      local w12 = 255. * 4294967295. * tonumber(v9)
-      for k13, x14 in ipairs(t1) do
-        P(k13, x14)
-        P(nil ~= (t1[2] and 1e-300), (x14 * x14), tostring(-c11))
-        P(pcall(function() return f2 >= tonumber("0.1") end))
-      end
+      P(-(i11 + i11), v2 > "true" and i11 * 1e2 or t1.x % 2147483648, (f3()), true and false)
+      P(tostring((i11)), not not {tag = "1e-2"}, i11 - t1[3])
+      i11 = f3()
     end
-    for i15 = 0x3, 0X4, 0x1 do
-      P(i15)
-      local c16 = 0
-      while c16 < 2 and (false or true) do
-        c16 = c16 + 1
-        local w17 = c16 * 2
-        local v18, v19 = w12 + g_10 - (false and g_10 or t1.x), .0001
-        P(pcall(function() return w12 >= v19 / v18 end))
-      end
-      local v20 = [[2.5e1]]
-    end
-    P(pcall(function() return (
-        5)(w12 .. g_10 .. "back\\slash") end))
+    P(1.5 ^ 3 % -i11, (2.0 .. t1.s .. i11 .. t1.s) .. v2 .. "2.5e1" / 123.456, i11 ^ t1.y ^ i11)
   end
-  local t21 = {(t1[2]), (c11 - c11), x = t1.x, (true and c11 or g_10), (c11 + 2.2250738585072014e-308), tag = "t20"; (false and 65536.0 or 0xff), y = -2, s = v9 .. t1.s .. t1.x,}
-  P(#t21, t21[1], t21[5], t21.x, t21.s)
-end))
--- 3: meta_index
-R(3, pcall(function(...)
-  local base = {a = 1, b = "base", tag = "base"}
-  local mid = setmetatable({
-      b = "mid", c = 3}, {__index = base})
-  local obj = setmetatable({}, {__index = mid})
-  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
-  local log = ""
-  local t = setmetatable({exists = 1}, {__newindex = function(t, k, v) log = log .. tostring(k) .. "=" .. tostring(v) .. ";"; rawset(t, k, v and v * 10) end})
-  t.a = 1; t.a = 2; t.exists = 5; t[1] = 0X4; P(t.a, t.exists, t[1], log)
-  P(pcall(function() t.b = "x" end))
-end))
--- 4: coroutines2
-R(4, pcall(function(...)
-  local acc = {}
-  local co = coroutine.wrap(function(x)
-    while true do
-      local t = {x, x * 2}
-      local fs = {}
-      for i = 1, #t do fs[i] = function() return t[i] + i end end
-      x = coroutine.yield(fs[1]() + fs[2]())
-      if x == nil then return "done" end
+  P(pcall(function() return ({tag = 'q"uote'})(not -0.25) end))
+  v2 = tostring(math.min(t1[3]))
+  P('10' / t1.y, t1[1], nil)
+  local v12 = t1.y
+  local function f13(p14, p15)
+    if t1 == p15 then
+      for k16, x17 in ipairs(t1) do
+        P(k16, x17)
+        P(v2)
+        p14 = #t1.s
+      end
+      v2 = tostring("10" * 3.75)
+      P(pcall(function() return (false and false) > "z" .. p14 .. t1.s .. 3 end))
     end
-  end)
-  P(co(1), co(5), co(3.75), co())
-  P(pcall(function() return co(1) end))
+    return #t1 == 0.1
+  end
+  P(f13(f3(false), v12))
+end))
+-- 3: loops
+R(3, pcall(function(...)
+  local out = ""
+  for i = 1, 3 do
+    for j = i, 2 do
+      if (i + j) % 3 == 0 then break end
+      out = out .. i .. 
+      j .. " "
+    end
+  end
+  P(out)
+  local n = 0
+  P(pcall(function() for i = 0, "5", 0.7 do n = n + 1; P(i); if n >= 6 then break end end end))
+  P(n)
+  local n = 0
+  P(pcall(function() for i = 0/0, -3, 0.1 do n = n + 1; P(i); if n >= 6 then break end end end))
+  P(n)
+  local n = 0
+  local function bound(
+      x) n = n + 1; return x end
+  for i = bound(1), bound(0), bound(2) do i = i * 2; P(i) end
+  P(n)
+end))
+-- 4: meta_arith
+R(4, pcall(function(...)
+  local mt = {}
+  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
+  local function val(x) if type(x) == "table" then return x.v end return x end
+  mt.__pow = function(a, b) return box(val(a) ^ val(b)) end
+  mt.__mod = function(a, b) return box(val(a) % val(b)) end
+  mt.__div = function(a, b) return box(val(a) / val(b)) end
+  mt.__unm = function(a) return box(-a.v) end
+  mt.__concat = function(a, b) return "[" .. tostring(val(a)) .. "|" .. tostring(val(b)) .. "]" end
+  local x, y = box(-1e+16), box(0.25)
+  P(pcall(function() return val(y * y) end))
+  P(val(y ^ y))
+  P(val(x ^ 1.5))
+  P(val(-x), val(- -y))
+  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
+  P(pcall(function() return x < y end))
 end))

@@ -33,75 +33,105 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: loops
+-- 1: strings
 R(1, pcall(function(...)
-  local n = 0
-  local function bound(x) n = n + 1; return x end
-  for i = bound(1), bound(0), bound(2) do i = i * 2; P(i) end
-  P(n)
-  local out = ""
-  for i = 1, 1 do
-    for j = i, 3 do
-      if (i + j) % 4 == 0 then break end
-      out = out .. i .. j .. " "
-    end
-  end
-  P(out)
-  for i = 1, 3 do local i = i * 10; P(i) end
+  P("back\\slash", #"back\\slash")
+  P('10a', #'10a') -- note
+  P("a", #"a")
+  local long = [[
+first
+  second]]
+  local long2 = [==[a]]b]=]c]==]
+  P(long, #long, long2, "esc\65\066\0067", "a\
+b", #"\0\0")
+  P(#"0x", "0x" < "hello world", "0x" == "hello world", #("0x" .. "hello world"))
+  P("back\\slash" < "a", "back\\slash" <= "a", "back\\slash" == "a", "back\\slash" .. "a")
+  local s = "ab"
+  P(s:len(), #s, s:upper(), s:sub(0, -2), s:byte(1, -1))
+  P(string.rep("ab", 3), s:rep(2), string.char(72, 105), ("x"):rep(3))
+  P(string.format("%s %-4s %%", [[a b]], string.rep('+5', 0)))
 end))
--- 2: coroutines
+-- 2: massign
 R(2, pcall(function(...)
-  local function gen(n) for i = 1, n do coroutine.yield(i, i * i) end return "done", n end
-  local co = coroutine.create(gen)
-  for i = 1, 5 do P(coroutine.resume(co, 3)) end
-  P(coroutine.status(co), coroutine.resume(co))
-  local w = coroutine.wrap(function(a, b) local c = coroutine.yield(a + b); local d, e = coroutine.yield(c * 2); return d, e, "end" end)
-  P(w(1e2, 3)); P(w(
-      10)); P(w("x", nil))
-  P(pcall(w))
-  local co2 = coroutine.create(function() local x = nil; return x.y end)
-  P(coroutine.resume(co2)); P(coroutine.status(co2))
-  local co3 = coroutine.create(function(...) P(coroutine.running() ~= nil, ...); error({tag = "in co"}) end)
-  P(coroutine.resume(co3, 1, nil, 3))
-end))
--- 3: syntax
-R(3, pcall(function(...)
-
-end))
--- 4: massign
-R(4, pcall(function(...)
-  local a, b, c = 2.5, -1, "s"
+  local a, b, c = 0.3, 4294967295, "s"
   local t = {10, 20, 30, 40}
   local i = 2
-  a, b = b
+  i, t[i] = i + 1, 99
   P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b = ((function() return 7, 8 end)())
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.
-      y)
-  a, b = b, a
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.
-      x, t.y)
-  local u = {}; u[1], u[2], u[3] = 1, 2; P(u[1], u[2], u[3])
-  P(a, b, c, i, t[1], 
-      t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b = 1, 2, 3
+  a, b, c = (function() return 1, 2, 3 end)()
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b, c = c, a, b
   P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
 end))
--- 5: meta_arith
+-- 3: border
+R(3, pcall(function(...)
+  local function f() return 1, nil, 3, nil end
+  local function g() return nil, nil, 2 end
+  local t = {nil, k3 = 1}
+  table.insert(t, 2)
+  P(#t, table.getn(t), select("#", unpack(t)))
+end))
+-- 4: varargs
+R(4, pcall(function(...)
+  local function v(
+      ...)
+    local a, b = ...
+    local t = {...}
+    local n = select("#", ...)
+    return n, a, b, t[n], (...)
+  end
+  local function pass(...) return ... end
+  local function count(...) return select("#", ...) end
+  local function tail(...) return select(2, ...) end
+  local function pack(...) return {n = select("#", ...), ...} end
+  P(count(1, nil), count(nil, 1), ({n = 3}).n)
+  P(select(3, {tag = "va"}, nil))
+  P(tail(nil))
+  local t = pack(1); P(t.n, unpack(t, 1, t.n))
+  local function sum(...)
+    local s = 0
+    for i = 1, select("#", ...) do s = s + (select(i, ...)) end
+    return s, ...
+  end
+  P(sum(3, -12.5)) -- note
+  P(sum(pass(3, -12.5)))
+end))
+-- 5: stress
 R(5, pcall(function(...)
-  local mt = {}
-  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
-  local function val(x) if type(x) == "table" then return x.v end return x end
-  mt.__mod = function(a, b) return box(val(a) % val(b)) end
-  mt.__sub = function(a, b) return box(val(a) - val(b)) end
-  mt.__unm = function(a) return box(-a.v) end
-  local x, y = box(-3.14159), box(1.5)
-  P(pcall(function() return val(y + y) end))
-  P(pcall(function() return val("10" + 99999999999999) end))
-  P(pcall(function() return val(y * x) end))
-  P(pcall(function() return val("10" + "2") end))
-  P(pcall(function() return val(.0001 * y) end))
-  P(val(-x), val(- -y))
-  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
-  P(pcall(function() return x < y end))
+  local u0 = 
+      1e309
+  local u1 = -0.25
+  local u2 = 0
+  local u3 = 2147483648
+  local u4 = 1000
+  local u5 = 0X64
+  local u6 = 
+      0.1
+  local u7 = 2.5
+  local u8 = 99999999999999 -- note
+  local u9 = -256
+  local u10 = 100
+  local u11 = -.25
+  local u12 = 1000
+  local u13 = 1e-300
+  local u14 = 0.3333333333333333
+  local u15 = 1e1
+  local u16 = .3
+  local u17 = 1000
+  local u18 = -0.25
+  local u19 = 0X64
+  local u20 = 16
+  local u21 = 0x5
+  local u22 = -2
+  local u23 = 
+      2
+  local u24 = 4
+  local u25 = 5
+  local u26 = -7
+  local u27 = 2
+  local u28 = 0x7
+  local u29 = 1e+16
+  local function f() return u0 + u1 + u2 + u3 + u4 + u5 + u6 + u7 + u8 + u9 + u10 + u11 + u12 + u13 + u14 + u15 + u16 + u17 + u18 + u19 + u20 + u21 + u22 + u23 + u24 + u25 + u26 + u27 + u28 + u29 end
+  local function g() u0 = u0 * 2; u1 = u1 * 2; u2 = u2 * 2; u3 = u3 * 2; u4 = u4 * 2; u5 = u5 * 2; u6 = u6 * 2; u7 = u7 * 2; u8 = u8 * 2; u9 = u9 * 2; u10 = u10 * 2; u11 = u11 * 2; u12 = u12 * 2; u13 = u13 * 2; u14 = u14 * 2; u15 = u15 * 2; u16 = u16 * 2; u17 = u17 * 2; u18 = u18 * 2; u19 = u19 * 2; u20 = u20 * 2; u21 = u21 * 2; u22 = u22 * 2; u23 = u23 * 2; u24 = u24 * 2; u25 = u25 * 2; u26 = u26 * 2; u27 = u27 * 2; u28 = u28 * 2; u29 = u29 * 2 end
+  P(f()); g(); P(f(), u0, u29)
 end))

@@ -33,53 +33,67 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: loops
+-- 1: strings
 R(1, pcall(function(...)
-  local n = 0
-  local function bound(x) n = n + 1; return x end
-  for i = bound(1), bound(3), bound(1) do i = i * 2; P(i) end
-  P(n)
-  local n, s = 0, 0
-  for i = 0x3, 0x3, 1 do n = n + 1; s = s + i; if n > 30 then break end end
-  P(n, s)
-  local out = ""
-  for i = 1, 1 do
-    for j = i, 4 do
-      if (i + j) % 4 == 0 then break end
-      out = out .. i .. j .. " "
+  P('0x10', #'0x10')
+  P('0x10', #'0x10')
+  P(
+      '1e2', #'1e2')
+  P("", #"")
+  local long = [[
+first
+  second]]
+  local long2 = [==[a]]b]=]c]==]
+  P(long, #long, long2, "esc\65\066\0067", "a\
+b", #"\0\0")
+  P(#"1e", "1e" < "0x", "1e" == "0x", #("1e" .. "0x"))
+  P('0x10' < "", '0x10' <= "", '0x10' == "", '0x10' .. 
+      "")
+  local s = "abd"
+  P(s:len(), #s, s:upper(), s:sub(-1, -3), s:byte(1, -1))
+  P(string.rep("ab", 0), s:rep(2), string.char(72, 105), ("x"):rep(3))
+  P(string.format("%s %s", tostring(-0XA), #"b"))
+end))
+-- 2: errors
+R(2, pcall(function(...)
+  local function thrower(v, lvl) error(v, lvl) end
+  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
+  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
+  P(pcall(assert, "ok", 1.5))
+  P(pcall(assert, false))
+  P(pcall(pcall, error, "")) -- note
+  local ok, e = pcall(function() local t = setmetatable({}, {__index = function(t, k) error("idx " .. k, 1) end}); return t.foo end)
+  P(ok, e)
+  P(pcall(assert, false, nil))
+  P(pcall(assert, false))
+  P(pcall(assert, 1, "multi\nline"))
+  P(pcall(assert, false))
+  P(pcall(assert, nil, {tag = "errobj"}))
+  P(pcall(assert, false))
+  P(pcall(function() error(nil, 2) end))
+end))
+-- 3: upclose
+R(3, pcall(function(...)
+  local fs = {}
+  for i = 1, 5 do
+    local v = i * 10
+    fs[#fs + 1] = function() v = v + 1; return v end
+    if i == 1 then break end
+    v = v + 100
+  end
+  for i = 1, #fs do P(fs[i](), fs[i](
+      )) end
+  local function mk(n)
+    local a = n
+    while true do
+      local b = a * 2
+      if b > 4 then return function() a = a + 1; return a, b end end
+      a = a + 3
     end
   end
-  P(out)
-  local n, s = 0, 0
-  for i = 2.25, 3.9166666656666664, 0.3333333333333333 do n = n + 1; s = s + i; if n > 30 then break end end
-  P(n, s)
-end))
--- 2: coerce
-R(2, pcall(function(...)
-  local s1 = 
-      [[100]]
-  local s2 = [[1e2]]
-  local s3 = [[00012]]
-  local s4 = '0b1' -- note
-  P(#s1, s1 < s4)
-  P(#s2, s2 < s3)
-  P(-s2, tonumber(s2), s2 == s3, s2 .. s3)
-  P(s3 + 5)
-  P(s1 / -2.2250738585072014e-308)
-  P(1 .. "nil" .. s4 .. -2.2250738585072014e-308 .. s1 .. "ab" .. "0x")
-  P((-2.5 * 4) .. s4 .. "0x10")
-  P(tonumber("8", 2))
-  P(tonumber("10", 36))
-  P(tonumber("10", 10))
-end))
--- 3: env
-R(3, pcall(function(...)
-  local function getx() return x_global, type(print) end
-  x_global = "global"
-  P(getx())
-  setfenv(getx, {x_global = "env", print = 1})
-  P(getx())
-  P(getfenv(getx).x_global, getfenv(1) == _G, getfenv(0) == _G)
-  x_global = 
-      nil
+  local g1, g2 = mk(15), mk(1)
+  P(g1(), g1(), g2())
+  local h
+  do local z = 0; h = function(d) z = z .. d; return z end end
+  P(h("a"), h(1))
 end))

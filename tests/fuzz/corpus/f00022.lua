@@ -48,63 +48,50 @@ R(1, pcall(function(...)
       a3)
   P(2.5 + tonumber('  -0x10  ') ~= -4294967296.0)
 end))
--- 2: tables
+-- 2: meta_index
 R(2, pcall(function(...)
-  local function f2() return "r1", "r2" end
-  local t = {0xffffffff, 0.3, -12.5, 16}
-  P(#t, t[1], t[#t], t[0], t[#t + 1])
-  local t = {}
-  for i = 1, 10 do t[#t + 1] = i * i end
-  P(#t, t[#t])
-  t[#t] = nil; P(#t)
-  t[#t + 1] = "new"; P(#t, t[#t])
-  local t = {1, 2, 3, 4, 
-      5, 6}
-  local s = 0
-  for i, v in ipairs(t) do s = s + i * v end
-  for i = #t, 1, -1 do s = s - t[i] end
-  P(s, #t, select("#", unpack(t)))
-  table.insert(t, 1, "a"); table.insert(t, "z"); P(#t, t[1], t[#t], table.remove(t), #t)
-  P(table.concat(t, ","), table.concat(t, "-", 2, 3))
-  table.sort(t, function(a, b) return tostring(a) > tostring(b) end); P(unpack(t))
+  local base = {a = 1, b = "base", tag = "base"}
+  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
+  local obj = setmetatable({}, {__index = mid})
+  P(obj.a, 
+      obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
+  local store = {}
+  local t = setmetatable({}, {__newindex = store})
+  t.x = 1; t[1] = "one"; P(rawget(t, "x"), store.x, t[1], 
+      store[1])
+  rawset(t, "y", 2); t.y = 3; P(t.y, store.y)
 end))
--- 3: logic
+-- 3: order
 R(3, pcall(function(...)
-  local n = 0
-  local function f(v) n = n + 1; return v end
-  local x = 1/0
-  if x then P("then", x and 1) elseif "10" then P("elseif") else P("else", x or 2) end
-  n = 0; P(f(0) and f("x"), n); P(f(0) or f("x"), n)
-  local x, y = 1/0, false
-  while x and not y do x = false end
-  P(x, y, x == 
-      nil, y ~= false, not (x or y), not x and not y)
-  P(nil and "10" or "10", (nil or "10") and "10")
-  local x, y = -2.5, {tag = "tv"}
-  while x and not y do x = false end
-  P(x, y, x == nil, y ~= false, not (x or y), not x and not y)
-  P(0.25 and not false and type(255))
+  local log = ""
+  local function f(tag, v) log = log .. tag; return v end
+  local t = {}
+  log = ""
+  f("a", t)[f("b", "k")] = f("c", 9)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", "p") .. f("b", "q") .. f("c", "r")
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = not f("a", nil) == f(
+      "b", true)
+  P(log, t[1], t[2], t.k)
 end))
--- 4: generic
+-- 4: order
 R(4, pcall(function(...)
-  local fs5 = {}
-  for i6 = 4, 8, 1 do
-    local acc7 = i6 - 12.5
-    fs5[#fs5 + 1] = function(d)
-      acc7 = acc7 + (d or 1)
-      return i6, acc7
-    end
-  end
-  for k8 = 1, #fs5 do
-    P(fs5[k8]())
-    P(fs5[k8](.1))
-  end
-  P(pcall(function() return (not {tag = "anon"}).tag.z end))
-  local t9 = {(-1.5), x = 2 + 255; (true and -1000 or -0.1), (.5 + 100); y = true and 0 or 255, (10), tag = "t8", s = "hello world", (-0xff % "3.5"),}
-  P(#t9, t9[1], t9[5], t9.x, t9.s)
-  local v10, v11 = t9.tag, t9[2]
-  local v12 = tonumber(16 .. "")
-  v11 = (v11 + v11) * 1.
-  print((false and '.5' or t9.s) .. v12 * 0X4 .. v11 + 0 .. v12 / v12)
-  P(v11, -(-65536), v10 and v12)
+  local log = ""
+  local function f(tag, v) log = log .. tag; return v end
+  local t = {}
+  log = ""
+  local x = f("a", t)[f("b", "k")]
+  P(log, t[1], t[2], t.k)
+  log = ""
+  P(f("a", 1), f("b", 2), (f("c", 3)))
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", "p") .. f("b", "q") .. f("c", "r")
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", 1) + f("b", 2) * f("c", 3)
+  P(log, t[1], t[2], t.k)
 end))

@@ -33,20 +33,65 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: syntax
+-- 1: limits
 R(1, pcall(function(...)
-  P(loadstring([[
-local v1 = (1e-10 .. 1e+16 .. "\t7\n") .. (1000000000000000) .. - - -3.75 .. -7 .. -1e-10 .. "tab\there"
-local v2, v3 = "+5", (0X10 / -100)]], "=chunk"))
-  P(loadstring([[
-local v1 = (1e-10 .. 1e+16 .. "\t7\n") .. (1000000000000000) .. -0.25 - -3.75 .. -7 .. -1e-10 .. .. "tab\there"
-local v2, v3 = "+5", (0X10 / -100)]], "=chunk"))
-  P(loadstring([[
-local .5 v1 = (1e-10 .. 1e+16 .. "\t7\n") .. (1000000000000000) .. -0.25 - -3.75 .. -7 .. -1e-10 .. "tab\there"
-local v2, v3 = "+5", (0X10 / -100)]], "=chunk"))
+  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
+  try(string.rep("a, ", 50) .. "b = 1")
+  try(string.rep("do ", 201) .. string.rep("end ", 201))
 end))
--- 2: varargs
+-- 2: closures
 R(2, pcall(function(...)
+  local fs1 = {}
+  local c2 = 0
+  repeat
+    local u3 = c2 + 1
+    c2 = 
+        u3
+    local acc4 = u3 + u3
+    fs1[#fs1 + 1] = function(d)
+      acc4 = acc4 + (d or 1)
+      return u3, acc4, -u3
+    end
+  until u3 >= 1
+  for k5 = 1, #fs1 do
+    P(fs1[k5]())
+    P(fs1[k5](1e+16))
+  end
+  local c6 = 1.5 * 3.
+  local function inc(d) c6 = c6 + d; return c6 end
+  local function get() return c6 end
+  local function mk(k) return function(j) local s = k; return function() s = s + j; c6 = c6 + 1; return s, k, j end end end
+  local g = mk(1000000000000000)(.5)
+  P(inc(10), get(), g(), g(), get())
+  c6 = -1e-05
+  P(get(), g(), inc(1))
+  local function counter(
+      start, step)
+    local n = start
+    return function() n = n + step; return n end, function() return n end
+  end
+  local a1, a2 = counter(.1, 0.1)
+  local b1, b2 = counter(0, 1)
+  P(a1(), a1(), b1(), a2(), b2())
+end))
+-- 3: arith
+R(3, pcall(function(...)
+  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
+  local a7 = 9.223372036854776e+18
+  local a8 = 123.456
+  local a9 = -1e+16
+  P(a8 % inf, 1e-10 + 0.3, ninf ^ a8, 1e+100 < 1e15)
+  P(a7 % nan, inf < a9, nz ^ a7, nan % a9, 0.6666666666666666 - -(3 * 2147483648))
+  P(a9 % inf, 16 == 1e+100, inf > a7, inf * a8)
+  P(math.min(-0X2 - "100") ~= tonumber("100"), 0.25 % 0xffffffff)
+  P(nan / a8)
+  P(nz + inf, a9 == ninf)
+  P(nan * nz, 
+      nz <= inf, 1000.0 - 1e+300)
+  print(inf, -inf, inf + 0, inf * -1, 1 / inf, inf == inf)
+end))
+-- 4: varargs
+R(4, pcall(function(...)
   local function v(...)
     local a, b = ...
     local t = {...}
@@ -57,42 +102,28 @@ R(2, pcall(function(...)
   local function count(...) return select("#", ...) end
   local function tail(...) return select(2, ...) end
   local function pack(...) return {n = select("#", ...), ...} end
-  P(count({tag = "va"}, {tag = "va"}, nil), count(nil, {tag = "va"}, {tag = "va"}), ({{tag = "va"}, {tag = "va"}, n = 3}).n)
-  local t = pack(); P(t.n, unpack(t, 1, t.n))
-  P(select(2, nil, "a", 2.5, true, {tag = "va"}))
-  P(pass(1, "a", 2.5, true, 2.5))
-  local t = pack(false, {tag = "va"}, false, true); P(t.n, unpack(t, 1, 
-      t.n))
-  P(select(2, true))
+  P(select("#", nil))
+  P(count({tag = "va"}, "a", 1, 2.5, 1, nil), count(nil, {tag = "va"}, "a", 1, 2.5, 1), ({{tag = "va"}, "a", 1, 2.5, 1, n = 3}).n)
+  local t = pack(true, nil, {tag = "va"}, "a"); P(t.n, unpack(t, 1, t.n))
   local function sum(...)
     local s = 0
     for i = 1, select("#", ...) do s = s + (select(i, ...)) end
     return s, ...
   end
-  P(sum(.1, -100, 1., 0))
-  P(sum(pass(.1, -100, 1., 0)))
+  P(sum())
+  P(sum(pass()))
 end))
--- 3: recursion
-R(3, pcall(function(...)
-  local isodd
-  local function iseven(n) if n == 0 then return true end return isodd(n - 1) end
-  function isodd(n) if n == 0 then return false end return iseven(n - 1) end
-  P(iseven(2), isodd(26), iseven(1816))
-end))
--- 4: meta_misc
-R(4, pcall(function(...)
-  local t = setmetatable({}, {__metatable = {tag = "m"}})
-  P(getmetatable(t))
-  P(pcall(function() setmetatable(t, {}) end))
-  P(getmetatable("abc") ~= nil, getmetatable(1), getmetatable(print))
-end))
--- 5: env
+-- 5: coroutines
 R(5, pcall(function(...)
-  local function getx() return x_global, type(print) end
-  x_global = "global"
-  P(getx())
-  setfenv(getx, {x_global = "env", print = 1})
-  P(getx())
-  P(getfenv(getx).x_global, getfenv(1) == _G, getfenv(0) == _G) -- note
-  x_global = nil
+  local function gen(n) for i = 1, n do coroutine.yield(i, i * i) end return "done", n end
+  local co = coroutine.create(gen)
+  for i = 1, 6 do P(coroutine.resume(co, 4)) end
+  P(coroutine.status(co), coroutine.resume(co))
+  local w = coroutine.wrap(function(a, b) local c = coroutine.yield(a + b); local d, e = coroutine.yield(c * 2); return d, e, "end" end)
+  P(w(-123456789012345, 2)); P(w(-0.3)); P(w("x", nil))
+  P(pcall(w))
+  local co2 = coroutine.create(function() local x = nil; return x.y end)
+  P(coroutine.resume(co2)); P(coroutine.status(co2))
+  local co3 = coroutine.create(function(...) P(coroutine.running() ~= nil, ...); error({tag = "in co"}) end)
+  P(coroutine.resume(co3, 1, nil, 3))
 end))

@@ -33,42 +33,53 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: badargs
+-- 1: order
 R(1, pcall(function(...)
-  local alias = select
-  P(pcall(function() return alias(-3, 1) end))
-  local alias = tonumber
-  P(pcall(function() return alias("10", 99) end))
-  P(pcall(function() return coroutine.status({}) end))
-  --[==[ block
-comment ]==] P(pcall(function() return ("x"):bad() end))
-end))
--- 2: meta_index
-R(2, pcall(function(...)
-  local base = {a = 1, b = "base", tag = "base"}
-  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
-  local obj = setmetatable({}, {__index = mid})
-  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
   local log = ""
-  local t = setmetatable({exists = 1}, {__newindex = function(t, k, v) log = log .. tostring(k) .. "=" .. tostring(v) .. ";"; rawset(t, k, v and v * 10) end})
-  t.a = 1; t.a = 2; t.exists = 5; t[1] = -1e2; P(t.a, t.exists, t[1], log)
-  --[==[ block
-comment ]==] P(pcall(function() t.b = "x" end))
+  local function f(tag, v) log = log .. tag; return v end
+  local t = {}
+  log = ""
+  local x = f("a", "p") .. f("b", "q") .. f("c", "r")
+  P(log, t[1], t[2], t.k)
+  log = ""
+  t[f("a", 1)], t[f("b", 2)] = f("c", 3), f("d", 4)
+  P(log, t[1], t[2], t.k)
 end))
--- 3: varargs
+-- 2: border
+R(2, pcall(function(...)
+  local function f() return 1, nil, 3, nil end
+  local function g() return nil, nil, 2 end
+  local t = {nil}
+  t[#t + 1] = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[#t + 1] = 1
+  P(
+      #t, table.getn(t), select("#", unpack(t)))
+end))
+-- 3: syntax
 R(3, pcall(function(...)
-  local function v(...)
-    local a, b = ...
-    local t = {...}
-    local n = select("#", ...)
-    return n, a, b, t[n], (...)
+  P(loadstring([=[
+P("nil")
+print(type({tag = "anon"}), string.reverse("1..2") .. (256 .. 'b' .. -3.75) .. "1e" .. 'abc', 0.25)
+print(1000 - 100000000000000.5 == tonumber('1e2'), 100000000000000.5 - 1e1 ~= (256.0), not not -9007199254740991, true)
+local c1 = 0
+repeat
+  local u2 = c1 + 1
+  c1 = u2
+  do
+    local v3 = (0.5 ^ -1)
+    v3 = -tonumber([[1e2]])
+    print((0X64 > -3.75), (true) or false == false, (7 .. 'ab' .. v3):rep(2), .25 / tostring(c1))
   end
-  local function pass(...) return ... end
-  local function count(...) return select("#", ...) end
-  local function tail(...) return select(2, ...) end
-  local function pack(...) return {n = select("#", ...), ...} end
-  P(unpack({}, 0, 1))
-  P(count(true), count(pass(true)), count((pass(true))))
-  P(tail(2.5, {tag = "va"}))
-  P(count(1), count(pass(1)), count((pass(1))))
+  do
+    P(not 0X3E8 or [[s'q]], "00012")
+    P(pcall(function() local r = u2 < (1e+300 or "1E+2"); return r end))
+  end
+  local v4 = c1 ^ 0.5
+  if 1.5 > v4 then break end
+until u2 >= 4 or (false and true)]=], "=chunk"))
+  P(loadstring([[
+P("nil")
+print(type({tag = "anon"}), string.reverse("1..2") .. (256 .. 'b' .. -3.75) .. "1e" .. 'abc', 0.25)
+print(1000 - 100000000000000.5 == tonumber('1e2'), 100000000000000.5 - 1e1 ~= (256.0), not not -]], "=chunk"))
 end))

@@ -48,28 +48,127 @@ R(1, pcall(function(...)
   c3 = -7
   P(get(), g(), inc(1))
 end))
--- 2: badargs
+-- 2: order
 R(2, pcall(function(...)
-  P(pcall(function() return string.format("%d") end))
-  P(pcall(function() return string.rep() end))
-  P(pcall(table.remove, 1))
-  local holder = {f = getmetatable}
-  P(pcall(function() return holder.f() end))
-  P(pcall(tostring))
-  local holder = {f = string.byte}
-  P(pcall(function() return holder.f(1, {}) end))
-  P(
-      pcall(table.concat, {{}}))
-  local alias = setfenv
-  P(pcall(function() return alias(1, 2) end))
+  local log = ""
+  local function f(tag, v) log = log .. tag; return v end
+  local t = {}
+  log = ""
+  local x = f("a", "p") .. f("b", "q") .. f("c", "r")
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = {f("a", 1), f("b", 2), k = f("c", 3), [f("d", "z")] = f("e", 5)}
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", false) and f("b", 1) or f("c", 2)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  t[f("a", 1)], t[f("b", 2)] = f("c", 3), f("d", 4)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", "p") .. f("b", "q") .. f("c", "r")
+  P(log, t[1], t[2], t.k)
 end))
--- 3: stress
+-- 3: generic
 R(3, pcall(function(...)
-  local s = 
-      0
-  for a = 1, 4 do for b = a, 4 do for c = 1, 3 do
-    if c == 2 then break end
-    s = s + a * b - c
-  end end end
-  P(s)
+  local t4 = {(tonumber("9")), (256.0 / 10.0), s = false and [[Z]] or '9', x = 0x3, tag = "t3", y = 0X3E8}
+  P(#t4, t4[1], t4[2], t4.x, t4.s)
+  local function f5(p6, p7)
+    if p7 - 
+        -16 == -1e-10 then
+      if p6 then
+        t4[1] = tostring(p7) - math.huge
+        P(t4.x, t4.y, t4.s, #t4)
+        print(tonumber(tostring(t4[1])), not (t4.s and {tag = "anon"}), p7 < [[100]] + -.5)
+        p7 = 
+            -2.5
+      elseif "0x" .. " 10 " .. "tab\there" < type(nil) then
+        p6 = false
+      end
+    elseif rawequal({
+        tag = "anon"}, false) or p6 then
+      local t8 = {(t4.y); (#"s'q"); s = "tab\there" .. " 10 " .. t4.s, tag = "t7"; y = (-123.456) ^ p7; (1), x = t4.y,}
+      P(#t8, t8[1], t8[3], t8.x, t8.s)
+    elseif t4.x == 2.5 then
+      local v9, v10 = tostring(false and -10 or t4.x), [[abc]]
+      P(type(p7), v9)
+    else
+      local f11; f11 = function(p12, p13)
+        local v14, v15
+        v14, v15 = tostring(-1e+308), [[0X1f]]
+        return -p13, true and [[9]] or v14, 
+            p12
+      end
+    end
+    P(pcall(function() return (false and 0x3):m() end))
+    local v16
+    v16 = tonumber("0X1f")
+    if {
+        tag = t4.s} then
+      if p6 == 12345678901234 then
+        p7 = p7 <= 0.25 and p7 / 3.75 or -1000000000000000
+        p7 = 0.25 / math.pi
+        print(0.30000000000000004, t4.tag, p7)
+      else
+        local v17
+        v17 = "5."
+      end
+      v16, p7, v16 = - -10.0 % tonumber([[.5]]), v16, p7
+      P(v16, p7)
+      t4[2] = v16
+      P(t4.x, t4.y, t4.s, #t4)
+    else
+      v16 = tonumber('100')
+      local t18 = {(-1.5); (- -1000.0); (math.huge); y = v16 * v16, (5), (-1e2 / 0.25), tag = "t17", s = false and t4.tag or t4.s, x = 2.5 * 1.5}
+      P(#t18, t18[1], t18[5], t18.x, t18.s)
+    end
+    return p7 % math.abs(v16)
+  end
+  P(pcall(function() local r = #t4; return r end))
+  P([[-0]])
+  if true and (false and false) then
+    if t4.y / t4.y then
+      local c19 = 0
+      while c19 < 0 and (3. >= c19 or true) do
+        c19 = c19 + 1
+        local w20 = c19 * 2
+        local v21 = 0.1 * w20 % w20
+        local v22 = '+5'
+        v22 = "\t7\n"
+      end
+      P((12.5 <= -65536.0), 2 .. "", -tonumber('100'))
+      local v23, v24 = (f5(false, 
+          c19, t4)), 65536 % tostring(c19)
+    end
+    local fs25 = {}
+    for i26 = 8, 5, -0.5 do
+      local acc27 = false and i26 or i26
+      fs25[#fs25 + 1] = function(d)
+        acc27 = acc27 + (d or 1)
+        return i26, acc27, '5.' * 99999999999999
+      end
+    end
+    for k28 = 1, #fs25 do
+      P(fs25[k28]())
+      P(fs25[k28](4294967295))
+    end
+  elseif not not false then
+    print(t4.tag ~= t4.s and [[.5]] <= "\127", t4.tag .. (false and "\t7\n" or 'Z') .. -0.1 .. t4[1] * t4[2], t4.s:sub(-2, 5))
+    P(t4[1], nil, t4[1] <= t4.y and -0X100 or -10.0, t4.x .. t4.s .. t4.s .. -2.5)
+  else
+    local function f29(p30, p31, p32)
+      local f33; f33 = 
+          function()
+        P(p30 ~= 0x1 / t4[1], f5(p32 and p32, tonumber("99")), 12.5 / p30 .. (p30))
+        P(tostring(p30 * -1e+21), -1000, t4)
+        P(pcall(function() return t4:m() end))
+        print(1000 % p30 - -p30, -p30 .. p30 / "3.5" .. type(nil), -1.7976931348623157e+308 % p30 .. -0X3E8)
+        return p30 ^ 2
+      end
+      P(f33(
+          "\255"))
+      print(p30 ~= false and tostring(false) or 'q"uote' .. p30 .. t4.s .. p30, p30 < math.ceil(-1e-05))
+      return p30
+    end
+  end
 end))

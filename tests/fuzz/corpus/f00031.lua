@@ -116,83 +116,139 @@ break]] or t1.tag) .. p5 .. t1.s, p5
   until u36 >= 
       5
 end))))
--- 2: stress
+-- 2: hot
 R(2, pcall(loadstring(string.dump(function(...)
-  local u0 = .3
-  local u1 = 0.6666666666666666
-  local u2 = 1000
-  local u3 = 255
-  local u4 = 65536.0
-  local u5 = -1e3
-  local u6 = 0.5
-  local u7 = 1
-  local u8 = -65536
-  local u9 = 0.5
-  local u10 = 0X3E8
-  local u11 = 0.1
-  local u12 = 0x5
-  local u13 = 0.5
-  local u14 = -0.30000000000000004
-  local u15 = 1e3
-  local u16 = 2
-  local u17 = -4
-  local u18 = 0
-  local u19 = 2.5
-  local u20 = -123.456
-  local u21 = 12.5
-  local u22 = 0
-  local u23 = -1.5 -- note
-  local u24 = 0.1
-  local u25 = -0X3E8
-  local u26 = 0.3
-  local u27 = -256.0
-  local u28 = 0.3
-  local u29 = 0X64
-  local u30 = -9007199254740992
-  local u31 = 12.5
-  local u32 = 3.75
-  local u33 = 1e+100
-  local u34 = 0X80000000
-  local u35 = -123456789012345
-  local u36 = -3.75
-  local u37 = -1e15
-  local u38 = 
-      1000
-  local u39 = 12.5
-  local u40 = 256.0
-  local u41 = 0
-  local u42 = 2
-  local u43 = 0.5
-  local u44 = 2.5
-  local function f() return u0 + u1 + u2 + u3 + u4 + u5 + u6 + u7 + u8 + u9 + u10 + u11 + u12 + u13 + u14 + u15 + u16 + u17 + u18 + u19 + u20 + u21 + u22 + u23 + u24 + u25 + u26 + u27 + u28 + u29 + u30 + u31 + u32 + u33 + u34 + u35 + u36 + u37 + u38 + u39 + u40 + u41 + u42 + u43 + u44 end
-  local function g() u0 = u0 * 2; u1 = u1 * 2; u2 = u2 * 2; u3 = u3 * 2; u4 = u4 * 2; u5 = u5 * 2; u6 = u6 * 2; u7 = u7 * 2; u8 = u8 * 2; u9 = u9 * 2; u10 = u10 * 2; u11 = u11 * 2; u12 = u12 * 2; u13 = u13 * 2; u14 = u14 * 2; u15 = u15 * 2; u16 = u16 * 2; u17 = u17 * 2; u18 = u18 * 2; u19 = u19 * 2; u20 = u20 * 2; u21 = u21 * 2; u22 = u22 * 2; u23 = u23 * 2; u24 = u24 * 2; u25 = u25 * 2; u26 = u26 * 2; u27 = u27 * 2; u28 = u28 * 2; u29 = u29 * 2; u30 = u30 * 2; u31 = u31 * 2; u32 = u32 * 2; u33 = u33 * 2; u34 = u34 * 2; u35 = u35 * 2; u36 = u36 * 2; u37 = u37 * 2; u38 = u38 * 2; u39 = u39 * 2; u40 = u40 * 2; u41 = u41 * 2; u42 = u42 * 2; u43 = u43 * 2; u44 = u44 * 2 end
-  P(
-      f()); g(); P(f(), u0, u44)
-end))))
--- 3: stress
-R(3, pcall(loadstring(string.dump(function(...)
-  local l0, l1, l2, l3, l4, l5, l6, l7, l8, l9 = 0, 1, 2, 
-      3, 4, 5, 6, 7, 8, 9
-  local l10, l11, l12, l13, l14, l15, l16, l17, l18, l19 = 10, 11, 12, 13, 14, 15, 16, 17, 18, 19
-  local l20, l21, l22, l23, l24, l25, l26, l27, l28, l29 = 20, 21, 22, 23, 24, 25, 26, 27, 28, 29
-  local l30, l31, l32, l33, l34, l35, l36, l37, l38, l39 = 30, 31, 32, 33, 34, 35, 36, 37, 38, 39
-  local l40, l41, l42, l43, l44, l45, l46, l47, l48, l49 = 40, 41, 42, 43, 44, 45, 46, 47, 48, 49
-  local l50, l51, l52, l53, l54, l55, l56, l57, l58, l59 = 50, 51, 52, 53, 54, 55, 56, 57, 58, 59
-  local l60, l61, l62, l63, l64, l65, l66, l67, l68, l69 = 60, 61, 62, 63, 64, 65, 66, 67, 68, 69
-  local l70, l71, l72, l73, l74, l75, l76 = 70, 71, 72, 73, 74, 75, 76
-  P(l12 + l51 + l28 + l31 + l42 + l44 + l72 + l57 + l59 + l75 + l56 + l63 + l73 + l32 + l46 + l22 + l70 + l21 + l14 + l10 + l29 + l58 + l4 + l19 + l55 + l36 + l66 + l20 + l65 + l69)
-  P(l37, l65, l7, l40, 
-      l57, l70, l30, l11, l58, l68, l1, l75, l34, l5, l38, l45, l56, l69, l66, l74, l61, l28, l53, l51, l31, l27, l41, l9, l32, l24, l17, l8, l26, l55, l64, l16, l54, l14, l42, l49)
-end))))
--- 4: coroutines2
-R(4, pcall(loadstring(string.dump(function(...)
-  local function producer(n)
-    return coroutine.wrap(function()
-      for i = 1, n do
-        local function deep(j) coroutine.yield(j, j * 2) end
-        deep(i)
-      end
-    end)
+  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local obj = setmetatable(
+      {}, mt)
+  local hits = 0
+  for i = 1, 125 do
+    local a = i < 82 and i or obj
+    if a < i + 1 then hits = hits + 1 end
+    local s = i .. ""
+    if i == 82 then s = obj .. i; P(s, obj.key, a + 1) end
   end
-  for a, b in producer(0) do P(a, b) end
+  P(hits)
+end))))
+-- 3: varargs
+R(3, pcall(loadstring(string.dump(function(...)
+  local function v(...)
+    local a, b = ...
+    local t = {...}
+    local n = select("#", ...)
+    return n, a, b, t[n], (...)
+  end
+  local function pass(...) return ... end
+  local function count(...) return select("#", ...) end
+  local function tail(...) return select(2, ...) end
+  local function pack(...) return {n = select("#", ...), ...} end
+  P(pass(nil, {tag = "va"}, false, "a", {tag = "va"}))
+  P(count(true, 1, true, 2.5, nil), count(nil, true, 1, true, 2.5), ({true, 1, true, 2.5, n = 3}).n)
+  local t = pack(nil, false, "a", 1, {tag = "va"}); P(t.n, unpack(t, 1, t.n))
+  P(pass(true, false, {tag = "va"}), pass(true, false, {tag = "va"}))
+  P(count(true, true, nil, nil, false, nil), count(nil, true, true, nil, nil, false), ({true, true, nil, nil, false, n = 3}).n)
+  local function sum(
+      ...)
+    local s = 0
+    for i = 1, select("#", ...) do s = s + (select(i, ...)) end
+    return s, ...
+  end
+  P(sum(1.7976931348623157e+308, 1., 1000.0))
+  P(sum(pass(1.7976931348623157e+308, 1., 1000.0)))
+end))))
+-- 4: generic
+R(4, pcall(loadstring(string.dump(function(...)
+  local t40 = {tag = "t39", y = 0 / 1.5, s = "\t7\n" .. "xyz"; x = -0xff}
+  P(#t40, t40[1], t40[0], t40.x, t40.s)
+  local f41 = function(p42, p43, p44)
+    p43 = "\t7\n"
+    local v45 = rawequal(not p44, {tag = "anon"} and {tag = "anon"})
+    p42, p44, p44 = p44 ^ -2 % p44, p42, p44
+    P(p42, p44)
+    for k46, 
+        x47 in ipairs(t40) do
+      P(k46, x47)
+      p44, k46 = k46, p44
+      P(p44, k46)
+      do
+        local x47 = (p42 + k46) / (t40.x * t40.x)
+        P(pcall(function() return p43.x end))
+        P(pcall(function() return t40.s.s.z end))
+        P(pcall(function() local r = t40.s.z; return r end))
+      end
+      local v48, v49 = tostring(v45), x47 .. tonumber(' 10 ') .. string.char(65, 111, 94) .. "abd"
+    end
+    return tonumber("0X1f") ^ (p44 - 3.75)
+  end
+  for k50, x51 in ipairs(t40) do
+    P(k50, x51)
+    t40.s = 7 .. (k50)
+    P(t40.x, 
+        t40.y, t40.s, #t40)
+    local v52
+    v52 = t40.s
+  end
+  g_53 = "\t7\n"
+  local c54 = 
+      0
+  while c54 < 1 and (rawequal(f41, [[10]]) or true) do
+    c54 = c54 + 1
+    local w55 = c54 * 2
+    local f56 = function(
+        p57, p58, p59)
+      if true then
+        P(pcall(function() local r = false - f41; return r end))
+        local v60
+        v60 = 0.3
+        p59 = "b"
+      elseif (1e+300 < 0x1) then
+        p57 = "0x"
+        w55 = w55
+      elseif (true and false) ~= t40.x then
+        t40.x = tonumber([[+5]]) ^ w55
+      else
+        local v61, v62 = (f41(t40.y, g_53, c54)), [[0]] -- note
+        local v63, v64, v65 = w55, p57, p58
+      end
+      local t66 = {(math.pi), (c54 * 16), y = -1e2 / t40.y, 
+          tag = "t65", x = math.abs(-2), s = "-0" .. 1000 .. "A"}
+      P(#t66, t66[1], t66[2], t66.x, t66.s)
+      p59 = tostring("\233t\233" == [[true]])
+      return 
+    end
+    P(f56(w55 .. t40.y .. t40.tag, tostring(t40.x), -100 .. g_53 .. "line\nbreak"))
+    P((w55 + 5e-324) / t40.y, tostring([[A]] >= "a b"))
+    P(false, f41(-2.2250738585072014e-308, g_53, c54) .. "", t40.s)
+  end
+  local v67 = (g_53 .. [[5.]]) .. [[-5]] .. type(t40) .. g_53
+  local c68 = 0
+  while c68 < 4 do
+    c68 = c68 + 1
+    print(f41 == c68, true, tonumber(g_53) == 
+        math.fmod(-2, 3))
+    do
+      local v67 = v67
+      P(pcall(function() return -c54 end))
+      if false then
+        P(pcall(function() return c54 <= 'z' end))
+        v67 = not false and tostring(false) or (true and '10' or "z")
+      end
+      for k69, x70 in ipairs(t40) do
+        P(k69, 
+            x70)
+        P(type(k69), math.max(k69, -c68, 0.3, f41(-0.1, g_53, 4294967296)), g_53)
+        v67 = tostring(c68)
+      end
+    end
+    local t71 = {(c54 + c54), (9007199254740992 + c68), s = c54 .. "xyz" .. t40.y, ((7)), tag = "t70", (c54); x = -1e309, y = (5.)}
+    P(#t71, t71[1], t71[4], t71.x, t71.s)
+  end
+  print(#t40.s .. t40.y .. tostring(false) .. "tab\there" .. "" .. "\127")
+  for i72 = "9", 11 + ZERO, -2 do
+    t40.x = 1.5 / (i72 * i72)
+    print(("10" .. [[a]]), -c68, c54)
+  end
+  P(#t40, c68)
+  local t73 = {(c54); x = -c68; (c68 % c54); tag = "t72"; s = g_53:rep(2), y = -256 % t40.x}
+  P(#t73, t73[1], t73[2], t73.x, t73.s)
 end))))

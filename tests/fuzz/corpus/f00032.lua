@@ -33,112 +33,69 @@ function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: coerce
+-- 1: compare
 R(1, pcall(loadstring(string.dump(function(...)
-  local s1 = '+5' -- note
-  local s2 = "5."
-  local s3 = '1e-400'
-  P(s3 / 9007199254740991.)
-  P(s1 % s1)
-  P(s2 / s1)
-  P(4294967295. .. 1e3 .. "3.5" .. 9007199254740992)
-  P(0.0001234 .. "xyz")
-  P((tonumber([[1e2]])) .. -0.30000000000000004)
-  P(tonumber("1.5"))
+  P("0X1f" <= "100", "100" <= "0X1f", "0X1f" == "100")
+  P([[1E+2]] < '0x10', '0x10' < [[1E+2]], [[1E+2]] == '0x10')
+  P("1E+2" <= [[0X1f]], [[0X1f]] <= "1E+2", "1E+2" == [[0X1f]])
+  P(1e+300 > -100000000000000.5, -100000000000000.5 > 1e+300)
 end))))
--- 2: massign
+-- 2: tables
 R(2, pcall(loadstring(string.dump(function(...)
-  local a, b, c = 2.5, .25, "s"
-  local t = {10, 20, 30, 40}
-  local i = 3
-  i, t[i] = i + 1, 99
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b, c = (function() return 1, 2, 3 end)()
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b = b, a
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b = b, a
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  i, a = i, i
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b = b
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local function f2() return "r1", "r2" end
+  local t = {{1, 2}, {x = {y = {z = "deep"}}}, ["k"] = {n = 3}; f2(), "last";}
+  P(t[1][2], t[2].x.y.z, t.k.n, t[3], t[4], #t, t[1][1] + t[1][2])
+  local t = {["" .. 2] = 0, [0.5] = 1, ["1"] = 2, [true] = 3, [0] = 4, [false] = 5}
+  print(keys(t))
+  P(t[1], t[false], t[0], t[-1])
 end))))
--- 3: syntax
+-- 3: generic
 R(3, pcall(loadstring(string.dump(function(...)
-  P(loadstring([=[
-local v4, v5, v6
-v4, v5, v6 = tonumber(' 10 ') * (255 % .3), (-256 * 123.456) ^ 2, "z" .. 0X4 < "ab" .. 0X4 .. [[]] .. -0X64
-P(pcall(function() return v6.x end))
-local t7 = {(-v4); (0X100 - v5), (v5 % [[0.1]]), s = 'nil' .. '-' .. v5 .. "tab\there", x = -0.3 / v5; tag = "t6"; y = v4}
-P(#t7, t7[1], t7[3], t7.x, t7.s)
-local v8, v9, v10 = (v6 and [[Z]] or "z") .. v5, v5 + 1. < (false and t7[2] or v4), not false and 1e16 + 0 or v5]=], "=chunk"))
+  P(pcall(function() return -1.7976931348623157e+308 / 0X4 end))
+  local t1 = {s = false and '5.' or "z"; ((3.75)), ("\t7\n" * 9.223372036854776e+18), (0), tag = "t0", y = 256 % -1e309; x = 2.0 / 2}
+  P(#t1, t1[1], t1[3], t1.x, t1.s)
+  local c2 = 0
+  repeat
+    local u3 = c2 + 1
+    c2 = u3
+    local v4 = 0.25
+  until u3 >= 1 or (true and true and true)
+  for i5 = 0X4, 0x3, 0x3 do
+    P(i5)
+    P('100', rawequal(-9.223372036854776e+18, t1.s), "1e2")
+    if false and true then break end
+  end
+  t1.y = c2 + c2 - c2 % [[0.1]]
+  P(t1.x, t1.y, t1.s, #t1)
+  P(pcall(function() local r = -1 * c2; return r end))
+  local v6 = tostring(c2 - .1)
+  P(pcall(function() return v6 .. 0X4 * t1[2] end))
 end))))
--- 4: syntax
+-- 4: meta_index
 R(4, pcall(loadstring(string.dump(function(...)
-  P(loadstring([[
-local f11 = function(p12, p13, p14)
-  p13 = not true
-  local v15 = tostring(2147483648 % -5)
-  return tonumber(v15)
-end
-P(f11(-3.75, 0XA < 0, (-2.0) ^ -2))
-P({tag = '0.1'}, 0X10000 .. 256 / 2.5 .. "-", -0.1 * "2.5e1")]], "=chunk"))
-  P(loadstring([[
-local f11 = function(p12, p13, p14)
-  p13 = not true
-  local v15 = tostring(2147483648 % -5)
-  return ](v15)
-end
-P(f11(-3.75, 0XA < 0, (-2.0) ^ -2))
-P({tag = '0.1'}, 0X10000 .. 256 / 2.5 .. "-", -0.1 * "2.5e1")]], "=chunk"))
-  P(loadstring([[
-local f11 = function(p12, p13, p14)
-  p13 = not true
-  local v15 = tostring(2147483648 % -5)
-  return tonumber(v15)
-end
-P(f11(-3.75, 0XA < 0, (-2.0) ^ -2))
-P({tag = '0.1'}, 0X10000 .. 256 / 2.5 .. "-"1 -0.1 * "2.5e1")]], "=chunk"))
-  P(loadstring([[
-local f11 = function(p12, nil p13, p14)
-  p13 = not true
-  local v15 = tostring(2147483648 % -5)
-  return tonumber(v15)
-end
-P(f11(-3.75, 0XA < 0, (-2.0) ^ -2))
-P({tag = '0.1'}, 0X10000 .. 256 / 2.5 .. "-", -0.1 * "2.5e1")]], "=chunk"))
-  P(loadstring([[
-local f11 = function(p12, p13, p14)
-  p13 = not true
-  ]], "=chunk"))
-  P(loadstring([[
-local f11 = function(p12, p13, p14)
-  p13 = not true
-  local v15 = tostring }(2147483648 % -5)
-  return tonumber(v15)
-end
-P(f11(-3.75, 0XA < 0, (-2.0) ^ -2))
-P({tag = '0.1'}, 0X10000 .. 256 / 2.5 .. "-", -0.1 * "2.5e1")]], "=chunk"))
-end))))
--- 5: meta_cmp
-R(5, pcall(loadstring(string.dump(function(...)
+  local base = {a = 1, b = "base", tag = "base"}
+  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
+  local obj = setmetatable({}, {__index = mid})
+  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
   local log = ""
-  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
-  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
-  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
-  local m1 = {__le = le, __eq = eq}
-  local m2 = {__le = le, __lt = lt}
-  local a = setmetatable({k = 2}, m1)
+  local t = setmetatable({exists = 1}, {__newindex = function(t, k, v) log = log .. tostring(k) .. "=" .. tostring(v) .. ";"; rawset(t, k, v and v * 10) end})
+  t.a = 1; t.a = 2; t.exists = 5; t[1] = 2.0; P(t.a, t.exists, t[1], log)
+  P(pcall(function() t.b = "x" end))
+end))))
+-- 5: coerce
+R(5, pcall(loadstring(string.dump(function(...)
+  local s7 = '- 1'
+  local s8 = 
+      "  -0x10  "
+  P(s8 + .0001)
+  P(16 .. s8, s8 .. -1000)
+  P(s7 - -1e2) -- note
+  P(16 .. s7, s7 .. 7)
+  P(s8 ^ s7)
   --[==[ block
-comment ]==] local b = setmetatable({k = 2.0}, m1)
-  local c = setmetatable({k = 0X2}, m2)
-  log = ""; P(pcall(function() return b > a end)); P(log)
-  log = ""; P(pcall(function() return b >= b end)); P(log)
-  log = ""; P(pcall(function() return c <= c end)); P(log)
-  log = ""; P(pcall(function() return a ~= c end)); P(log)
-  log = ""; P(pcall(function() return c >= a end)); P(log)
-  log = ""; P(pcall(function() return c <= b end)); P(log)
-  P(pcall(function() return a < 1 end))
-  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
+comment ]==] P(s8 .. -1e+308 .. "1e-2" .. (1000))
+  P(0x1 .. "\255" .. s7 .. (3 - 1.5) .. "" .. 4294967295.)
+  P(tonumber("1.5", 8))
+  P(
+      tonumber("10", 7))
 end))))

@@ -47,22 +47,33 @@ R(1, pcall(function(...)
   P(pcall(function() return "x" .. tab["fld"] end))
   P(pcall(function() return tab[1]() end))
 end))
--- 2: stress
+-- 2: hot
 R(2, pcall(function(...)
-  local function many() return 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35 end
-  P(select("#", many()), (many()), select(23, many()))
-  local t = {many(), many()}; P(#t, t[37])
+  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, 
+      __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local t = {}
+  for i = 1, 191 do t[i] = i % 7 end
+  local s, c = 0, ""
+  for i = 1, #t do s = s + t[i]; if i % 50 == 0 then c = c .. t[i] .. "," end end
+  t[70] = "x"
+  P(s, c, #t, pcall(function() local z = 0; for i = 1, #t do z = z + t[i] end; return z end))
 end))
--- 3: multret
+-- 3: strings
 R(3, pcall(function(...)
-  local function f0() end
-  local function f1() return 1 end
-  local function f2(
-      ) return 1, 2 end
-  local function f3() return "a", nil, 3 end -- note
-  local function id(...) return ... end
-  P(f3(), 10)
-  local t = {f1(), id()}; P(t[1], t[2], t[3], t[4])
-  P((function() return id(f2()) end)())
-  P(f2() + 10, f1() .. "x", #{f2(), f2()}, #{f2(), (f2())})
+  P('xyz', #'xyz')
+  P("A", 
+      #"A")
+  local long = [[
+first
+  second]]
+  local long2 = [==[a]]b]=]c]==]
+  P(long, #long, long2, "esc\65\066\0067", "a\
+b", #"\0\0")
+  P(#"z", "z" < "\255", "z" == "\255", #("z" .. "\255"))
+  P('xyz' < "A", 'xyz' <= "A", 'xyz' == "A", 'xyz' .. "A")
+  local s = "A"
+  P(s:len(), #s, s:upper(), s:sub(0, 1), s:byte(1, -1))
+  P(string.rep("ab", 0), s:rep(2), string.char(72, 105), ("x"):rep(3))
+  P(string.format("%d %%", 86505))
+  P(string.format("%-4s %5d %g", string.rep("s'q", 0), 94617, 12.5 % 99999999999999))
 end))

@@ -66,22 +66,36 @@ R(2, pcall(function(...)
   P(tonumber("ff", 2))
   P(pcall(function() return s4 + "10a" end))
 end))
--- 3: coroutines2
+-- 3: border
 R(3, pcall(function(...)
-  local co = coroutine.create(function(...)
-    P("start", ...)
-    local a, b = coroutine.yield(select("#", ...), ...)
-    P("got", a, b)
-    local c = coroutine.yield()
-    return c, "ret"
-  end)
-  P(coroutine.resume(co))
-  P(coroutine.resume(co, false, 1, 1))
-  P(coroutine.status(co), coroutine.resume(co, nil))
-  P(coroutine.status(co), coroutine.resume(co))
+  local function f() return 1, nil, 3, nil end
+  local function g() return nil, nil, 2 end
+  local t = {nil, 1}
+  table.insert(t, 7)
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[#
+      t + 1] = 1
+  P(#t, table.getn(
+      t), select("#", unpack(t)))
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t.f = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  table.insert(t, 8)
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[2048] = true
+  P(#t, 
+      table.getn(t), select("#", unpack(t)))
 end))
 -- 4: compare
 R(4, pcall(function(...)
-  P(1.7976931348623157e+308 > 1e-05, 1e-05 > 1.7976931348623157e+308)
-  P('.5' > "\127", "\127" > '.5', '.5' == "\127")
+  P([[z]] >= [[line
+break]], [[line
+break]] >= [[z]], [[z]] == [[line
+break]])
+  P("00012" > 'xyz', 'xyz' > "00012", "00012" == 'xyz')
+  local x, y = -2.5, "10"
+  P(pcall(function() return x == y end))
+  P(pcall(function() return -2.5 == "10" end))
+  P(x == y, x ~= y, rawequal(x, y))
+  P('1e-2' >= "1e2", "1e2" >= '1e-2', '1e-2' == "1e2")
 end))

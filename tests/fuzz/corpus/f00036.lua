@@ -33,66 +33,124 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: coroutines2
+-- 1: border
 R(1, pcall(function(...)
-  local outer
-  local inner = coroutine.
-      create(function()
-    P("inner sees outer", coroutine.status(outer))
-    coroutine.yield("from inner")
-    error("inner failed", 1)
-  end)
-  outer = coroutine.create(function()
-    P(coroutine.resume(inner))
-    coroutine.yield("from outer", coroutine.status(inner))
-    P(coroutine.resume(inner))
-    P(coroutine.resume(inner))
-    return coroutine.status(inner)
-  end)
-  P(coroutine.resume(outer)); P(coroutine.resume(outer)); P(coroutine.resume(outer))
+  local function f() return 1, nil, 3, nil end
+  local function g() return nil, nil, 2 end
+  local t = {nil, nil, 1, 1, g()}
+  P(#t, table.getn(t), select("#", unpack(t)))
+  table.insert(t, 3)
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t.d = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[#t + 1] = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[64] = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  P(#t, table.getn(t), select("#", unpack(t)))
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[#t + 1] = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
 end))
--- 2: meta_arith
+-- 2: generic
 R(2, pcall(function(...)
-  local mt = {}
-  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
-  local function val(x) if type(x) == "table" then return x.v end return x end
-  mt.__mul = function(a, b) return box(val(a) * val(b)) end
-  mt.__mod = function(a, b) return box(val(a) % val(b)) end
-  mt.__sub = function(a, b) return box(val(a) - val(b)) end
-  mt.__add = function(a, b) return box(val(a) + val(b)) end
-  mt.__div = function(a, b) return box(val(a) / val(b)) end
-  mt.__pow = function(a, b) return box(val(a) ^ val(b)) end
-  mt.__unm = function(a) return box(-a.v) end
-  local x, y = box(-0.30000000000000004), box(-0.25)
-  P(pcall(function() return val(-0x5 - "2") end))
-  P(val(y - y))
-  P(val(
-      x + 65536))
-  P(pcall(function() return val(0.5 ^ "2") end))
-  P(val(-x), val(- -y))
-  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
-  P(pcall(function() return x < y end))
-end))
--- 3: loops
-R(3, pcall(function(...)
-  local i, acc = 0, {}
-  repeat
-    local sq = i * i
-    i = i + 1
-    acc[#acc + 1] = function() return sq end
-  until sq >= 15 or i > 10
-  P(i, #acc, acc[1](), acc[#acc]())
-  local n = 0
-  local function bound(x) n = n + 1; return x end
-  for i = bound(1), bound(0), bound(2) do i = i * 2; P(i) end
-  P(n)
-  local out = ""
-  for i = 1, 1 do
-    for j = i, 3 do
-      if (i + j) % 2 == 0 then break end
-      out = out .. i .. 
-      j .. " "
+  for i1 = -0X2, "0", 0x1 do
+    for i2 = "-1", 6.0 + ZERO, 3 do
+      do
+        i1 = -(2)
+        i1 = -4294967295. >= i1 and -0xff - 4 or i1
+      end
+      if (false) then break end
     end
+    if not "xyz" then break end
   end
-  P(out)
+  g_3 = 0X3E8
+  if not (1.5 and nil) then
+    do
+      local f4; f4 = function()
+        P(-(g_3 + g_3), -100000000000000.5, 4.0 .. tonumber("5.") .. (true and 'ab' or 'xyz'))
+        return -0.5 .. ""
+      end
+      P(f4())
+      P(g_3 .. "")
+    end
+    P('99', -1.5 / g_3, -3.75 .. "")
+    print(tonumber('100') <= -255)
+  elseif -4 == g_3 then
+    local v5 = tonumber("\t7\n") .. g_3 .. [[Z]] .. 256 .. g_3
+  end
+  print(g_3 >= 4.0 / g_3, false, string.format("%.3f %-4s %s", g_3, [[.5]] + g_3, -4294967295), "1e" .. 1.5 .. '-' .. 0.5 .. "abd")
+  P({tag = [[0x]]}, type(false) .. tonumber([[+5]]), 0.5, -0.0001234)
+  P(pcall(function() return g_3.nope end))
+  local t6 = {(-0.3333333333333333), (g_3 % g_3); (-g_3), (12.5 % 0x3), tag = "t5", (123456789012345 / g_3), y = -g_3; s = string.upper([[.]]); x = 10 % g_3}
+  P(#t6, t6[1], t6[5], t6.x, t6.s)
+  if 5e-324 % g_3 then
+    g_3 = math.sqrt(g_3 / 5e-324)
+    P(pcall(function() return -g_3 end))
+    if true then
+      for i7 = 2, "6" do
+        local v8 = "1e2"
+        print(rawequal(false, 0) or i7 > g_3, not not false, -g_3 - (t6[5] + t6[2]), true)
+        P(not [[nil]] and t6.tag or "abc", t6.y)
+      end
+      do
+        P(nil, t6.s .. 0xff .. t6[2] .. g_3 ~= [[99]], g_3 .. (true and [[10]] or " 10 "), g_3 + (g_3))
+        g_3 = tonumber(g_3 .. "")
+      end
+      for i9 = -1. + ZERO, 1.999999999, 1.5 do
+        P(i9)
+        local v10 = i9
+        i9 = g_3
+      end
+    elseif (g_3 and false) == (false or nil) then
+      local v11, 
+          v12, v13
+      v11, v12, v13 = '  -0x10  ', 255, .25 - (g_3 + "-5")
+    elseif (not g_3) then
+      for k14, x15 in ipairs(t6) do
+        P(k14, x15)
+        g_3 = (.25)
+        if true then break end
+      end
+    else
+      g_3 = tonumber(tostring(g_3))
+    end
+  elseif tonumber([[ 10 ]]) == t6.y then
+    P(pcall(function() local r = t6 .. '100' - 0.3; return r end))
+  end
+  local v16, v17, v18 = 3.75, -2.5 % 1.7976931348623157e+308 % (2.5 - 0xff), math.sqrt(math.sqrt(0.0001234))
+  local f19 = function()
+    local f20 = function()
+      P('0.1')
+      P(t6.tag, (false ~= t6), -math.huge)
+      return v16
+    end
+    P(f20())
+    do
+      t6.x = math.floor(tonumber('3.5'))
+      P(t6.x, t6.y, t6.s, #t6)
+      local t21 = {y = false and v18 or -1000, (16 ^ -2), x = 1e-300 % -9007199254740994; tag = "t20", s = t6.tag .. g_3,}
+      P(#t21, t21[1], t21[1], t21.x, t21.s)
+      P(pcall(function() return (g_3) .. v16 end))
+    end
+    local t22 = {s = '10'; (-0x7), x = -g_3, tag = "t21", y = v18 - v16}
+    P(#t22, t22[1], t22[1], t22.x, t22.s)
+    P(nil, tostring(4294967296))
+    return ("-0") .. 'xyz' .. g_3 - "10" .. g_3 + 1, tostring(false and t6.x or v17), ".5"
+  end
+  P(f19())
+  v17 = "0x10" - 0.1 - (t6[2] - 0.30000000000000004)
+end))
+-- 3: arith
+R(3, pcall(function(...)
+  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
+  local a23 = 1e+300
+  local a24 = -1e15
+  local a25 = 100
+  P(a23 ~= ninf, a24 % a25, not (tonumber(nz .. "") <= (nil == false and 5 or a24 + 65536)))
+  P(a25 - nan, not (inf > a25), nan < (-4294967296 - 3) * math.abs(inf), a24 / a24)
+  P(nan == ninf, -0.25 ~= (tonumber([[99]])), -(inf + nan))
+  P(1000.0 - (-7) ^ 10 - -(a24 / inf))
+  print(a24, -a24, a24 + 0, 
+      a24 * -1, 1 / a24, a24 == a24)
 end))

@@ -77,39 +77,129 @@ R(2, pcall(function(...)
   n = 0; P(f("10") and f({tag = "tv"}), n); P(f("10") or f({tag = "tv"}), n)
   P({tag = "10a"} and 0X80000000 / 0.6666666666666666)
 end))
--- 3: meta_arith
+-- 3: meta_cmp
 R(3, pcall(function(...)
-  local mt = {}
-  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
-  local function val(x) if type(x) == "table" then return x.v end return x end
-  mt.__sub = function(a, b) return box(val(a) - val(b)) end
-  mt.__mod = function(a, b) return box(val(a) % val(b)) end
-  mt.__add = function(a, b) return box(val(a) + val(b)) end
-  mt.__unm = function(a) return box(-a.v) end
-  local x, y = box(.3), box(-2.2250738585072014e-308)
-  P(val(y % y))
-  P(pcall(function() return val(65536 + "2") end))
-  P(pcall(function() return val(
-      "10" % "2") end))
-  P(val(y + -1000.0))
-  P(val(-x), val(- -y))
-  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. 
-      y), val("a" .. x .. "b" .. 1) end))
-  P(pcall(function() return x < y end))
+  local log = ""
+  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
+  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
+  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
+  local m1 = {__le = le, __eq = eq, __lt = lt}
+  local m2 = {}
+  local a = setmetatable({k = 3}, m1)
+  local b = setmetatable({k = 0X2}, m1)
+  local c = setmetatable({k = 3}, m2)
+  log = ""; P(pcall(function() return a ~= a end)); P(log)
+  log = ""; P(pcall(function() return c >= a end)); P(log)
+  log = ""; P(pcall(function() return a == b end)); P(log)
+  log = ""; P(pcall(function() return c >= c end)); P(log)
+  --[==[ block
+comment ]==] log = ""; P(pcall(function() return b == c end)); P(log)
+  log = ""; P(pcall(function() return b > c end)); P(log)
+  P(pcall(function() return a < 1 end))
+  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
 end))
--- 4: massign
+-- 4: generic
 R(4, pcall(function(...)
-  local a, b, c = 100, 10, "s"
-  local t = {10, 20, 30, 40} -- note
-  local i = 3
-  t[1], t[1] = "first", "second"
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b = b, a
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b = ((function() return 7, 8 end)())
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  local t2 = t; t, t[1] = {5}, 7; P(t[1], t2[1]); t = t2
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  i, a = i, i
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local t13 = {x = -7 / 9007199254740994; (-0X3E8 / -3.75); (2147483648 * 5), tag = "t12", s = -2.5 .. 12345678901234 .. "line\nbreak", y = .5}
+  P(#t13, t13[1], t13[2], t13.x, t13.s)
+  for i14 = 0.5, .900000001, 0.1 do
+    P(i14)
+    P({tag = "anon"})
+  end
+  g_15 = tostring(0X2 > 1e+300)
+  P(-255, not (false and t13[2]), (true and t13[1] or t13[1]) - t13[2] % t13.x, true and t13.x - 10 or #t13)
+  local v16
+  v16 = not false == nil
+  local f17 = function(p18, p19)
+    local v20 = math.ceil(t13[2] % -5)
+    v20, p19, v20 = tonumber("2.5e1") * tonumber('1e2'), v20, p19
+    P(v20, p19)
+    return (false and 12.5 or 255) / (v20 - p19), "9" + 100000000000000.5 - #t13, '-0'
+  end
+  local fs21 = {}
+  local c22 = 0
+  repeat
+    local u23 = c22 + 1
+    c22 = u23
+    local acc24 = u23 / u23
+    fs21[#fs21 + 1] = function(d)
+      acc24 = acc24 + (d or 1)
+      return u23, 
+          acc24
+    end
+  until u23 >= 3
+  for k25 = 1, #fs21 do
+    P(fs21[k25]())
+    P(fs21[k25](t13[1]))
+  end
+  for i26 = 1e1, -0X4 + ZERO, -2 do
+    local v27 = '5.'
+    local c28 = 0
+    repeat
+      local u29 = 
+          c28 + 1
+      c28 = u29
+      P(pcall(function() return ("").y end))
+    until u29 >= 6 or (12345678901234 ~= 1e309 and true)
+    if v27 >= "10" then break end
+  end
+  do
+    local f30; f30 = function()
+      P(f17([[nil]], t13.y))
+      for k31, x32 in ipairs(t13) do
+        P(k31, x32)
+        local v33
+        v33 = "2.5e1"
+        k31 = (0.25)
+      end
+      local function f34(p35, p36)
+        P(-255, f17(p35, '0' - p36), p35)
+        P(t13.s)
+        v16 = tonumber("-5") > (false and -0x1 or -9007199254740991)
+        return 
+      --[==[ block
+comment ]==] end
+      P(f34(false and "\233t\233" or 'a', 0x7)) -- note
+      print(tonumber("1e-2") <= tonumber('0'), t13[2] % -0x1 + -9.223372036854776e+18, (false and t13[1] or -3) + (3 + 4294967296), v16)
+      return 
+    end
+    P(f30())
+  end
+  if t13.y / 9007199254740994 >= f17(t13.s, t13[1], t13) then
+    local c37 = 0
+    while c37 < 0 do
+      c37 = c37 + 1
+      local w38 = c37 * 2
+      for i39 = -0x1, 0.250000001, 0.25 do
+        P(i39)
+        P(-(7 / -10.0), v16 and t13.s, #"-0")
+        print(t13.s, type(not nil), #g_15 + 0.5 % w38)
+      end
+      local c40 = 
+          0
+      repeat
+        local u41 = c40 + 1
+        c40 = u41
+        P(4294967295 and not nil)
+        w38 = w38 * u41 * '100'
+        if 5e-324 > -3 then break end
+      until u41 >= 6
+    end
+    t13[2] = 
+        c37
+    do
+      --[==[ block
+comment ]==] local v42 = 255 / (-123456789012345 - c37)
+      P(pcall(function() return c37[v42] end))
+    end
+  elseif '' == (false or false) then
+    local v43, v44, v45 = 0.0001234, -12.5 + t13[2] .. "", " 10 "
+    local f46; f46 = function(p47, p48)
+      v43 = v43
+      return v45, not false == p47, [[0x10]]
+    end
+  end
+  P(pcall(function() return -t13 end))
+  g_49 = t13[2] ~= 0.25 and 1e+300 > t13[2]
+  g_49 = v16
 end))

@@ -33,112 +33,66 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: recursion
+-- 1: tables
 R(1, pcall(function(...)
-  local function ack(m, n)
-    if m == 0 then return n + 1 end
-    if n == 0 then return ack(m - 1, 1) end
-    return ack(m - 1, ack(m, 
-      n - 1))
-  end
-  P(ack(1, 2))
-end))
--- 2: coroutines2
-R(2, pcall(function(...)
-  local acc = {}
-  local co = coroutine.wrap(function(x)
-    while true do
-      local t = {x, x * 2}
-      local fs = {}
-      for i = 1, #t do fs[i] = function(
-      ) return t[i] + i end end
-      x = coroutine.yield(fs[1]() + fs[2]())
-      if x == nil then return "done" end
-    end
-  end)
-  P(co(1), co(-0x3), co(-9007199254740992), co())
-  P(pcall(function() return co(1) end))
-end))
--- 3: tables
-R(3, pcall(function(...)
   local function f2() return "r1", "r2" end
-  P(pcall(function() local t = {}; t[0/0] = 1 end))
-  P(pcall(function() local t = {}; t[nil] = 1 end))
-  P(pcall(function() return ({})[0/0], ({})[nil] end))
-  P(pcall(function() return {[0/0] = 1} end))
-  P(pcall(function() local t = {}; rawset(t, nil, 1) end))
-  local t = {x = 1, y = 2, [10] = 3, "a", "b"}
-  t.x, t.z = nil, "z"; t[10] = t[10] + 1
+  local t = {[0.5] = 0, [-ZERO] = 1, [1] = 2, [false] = 3, ["x"] = 4, ["1"] = 5}
   print(keys(t))
-  P(next({}), rawget(t, 1), rawequal(t, t), next(t, nil) ~= nil)
-  local t = {1, nil, 3, nil, f2()}
-  P(t[1], t[2], t[3], t[4], t[5], t[6], t[7])
-  local t = {1e-05, 2.2250738585072014e-308, 1000, -3.75, 9.223372036854776e+18, 123.456, 255, 1.7976931348623157e+308}
-  P(#t, t[1], t[#t], t[0], t[#t + 1])
+  P(t["tag"], t[-ZERO], t[false], t["" .. 2])
+  local t = {1, 2, 3, 4, 5}
+  local s = 0
+  for i, v in ipairs(t) do s = s + i * v end
+  for i = #t, 1, -1 do s = s - t[i] end
+  P(s, #t, select("#", unpack(t)))
+  table.insert(t, 1, "a"); table.insert(t, "z"); P(#t, t[1], t[#t], table.remove(t), #t)
+  P(table.concat(t, ","), table.concat(t, "-", 2, 3))
+  table.sort(t, function(a, b) return tostring(a) > tostring(b) end); P(unpack(t))
 end))
--- 4: coerce
+-- 2: syntax
+R(2, pcall(function(...)
+  P(loadstring([[
+local v1 = 3
+P(#"\233t\233" >= (1e309), v1, not ]], "=chunk"))
+  P(loadstring([[
+local v1 ]], "=chunk"))
+end))
+-- 3: strings
+R(3, pcall(function(...)
+  P("\233t\233", #"\233t\233")
+  P("0.1", #"0.1")
+  P("back\\slash", #"back\\slash")
+  P("0", #"0")
+  P([[10]], #[[10]])
+  local long = [[
+first
+  second]]
+  local long2 = [==[a]]b]=]c]==]
+  P(long, #long, long2, "esc\65\066\0067", "a\
+b", #"\0\0")
+  P(#"A", "A" < "\000", "A" == "\000", #("A" .. "\000"))
+  P("\233t\233" < [[10]], "\233t\233" <= [[10]], "\233t\233" == [[10]], "\233t\233" .. [[10]])
+  local s = "abc"
+  P(s:len(), #s, s:upper(), s:sub(-1, -2), s:byte(1, -1))
+  P(string.rep("ab", 4), s:rep(2), string.char(72, 105), ("x"):rep(3))
+  P(string.format("%.3f %s", 0XA, "\233t\233"))
+end))
+-- 4: hot
 R(4, pcall(function(...)
-  local s1 = 
-      '+5'
-  local s2 = [[00012]]
-  local s3 = '10'
-  local s4 = '99'
-  P(s2 % s4)
-  P(s3 - s3)
-  --[==[ block
-comment ]==] P(-s2, tonumber(s2), s2 == s2, s2 .. s2)
-  P("true" .. "1e2")
-  P(-1e2 .. 12345678901234 .. -3.75 .. 1e2 .. 5e-324 .. 123.456 .. 7)
-  P(((0.5)) .. (math.min(0, 0X10000, 100)) .. s4)
-  P(
-      tonumber(" 11 ", 36))
-  P(tonumber("-10", 36))
-  P(tonumber("z", 2))
+  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local acc, last = 0, nil
+  for i = 1, 231 do
+    local v = i
+    if i >= 12 then v = 0/0 end
+    local ok, x = pcall(function() return v + 1 end)
+    if ok and type(x) == "number" then acc = acc + x else last = x end
+  end
+  P(acc, last)
 end))
--- 5: generic
+-- 5: hot
 R(5, pcall(function(...)
-  P(pcall(function() return (nil)("A" .. "a") end))
-  local t5 = {s = [[q"uote]] .. -1 .. "line\nbreak", (-3.75 / [[0X1f]]); tag = "t4"; x = 99999999999999 * -4, y = -1000 - '10', ((0X10)), (16)}
-  P(#t5, t5[1], t5[3], t5.x, t5.s)
-  do
-    local c6 = 0
-    while c6 < 3 do
-      c6 = c6 + 1
-      local c7 = 0
-      while c7 < 1 and (t5.s < t5.s or true) do
-        c7 = c7 + 1
-        local w8 = c7 * 2
-        w8 = ((c7))
-        local v9 = c6
-        v9 = (5) + tostring(0.3)
-      end
-    end
-  end
-  local v10, v11, v12 = t5[2] < t5[3] and (true or false), t5.s ~= " 10 " and t5[3] * t5.x or 65536.0, t5.x == 255 and "Z" or tostring(1e2)
-  P(nil, not {tag = "anon"} and t5.x * v11 or v11 / v11, v11 <= v11 and 12.5 or v11, (t5.tag .. "+5" .. 1e+16) .. "1e" .. v12)
-  for i13 = 3., 8.0 do
-    P(i13)
-    v11 = 0.25
-    if false or true or 1e2 and false then
-      local t14 = {(i13 / v11), s = 10 .. 100.0 .. v11; y = #t5.s, tag = "t13"; x = -7.;}
-      P(#t14, t14[1], t14[1], t14.x, t14.s)
-      local f15 = function(p16)
-        local v17, v18 = (not v12), i13 + tonumber("3.5")
-        v17 = t5 ~= p16
-        local v19, v20, v21 = math.ceil(v18) ~= (i13), tostring(2.2250738585072014e-308 >= -256), t5.y / (65536 * p16)
-        t5.s = tostring(i13) .. v11 / p16 .. 0.1 * v21 .. "\127"
-        P(t5.x, t5.y, t5.s, #t5)
-        return p16 + v11 >= 12.5 * -3, tostring(-0X2 * v18)
-      end
-      P(
-          f15(-1.7976931348623157e+308))
-    end
-    P(pcall(function() local r = v12.y; return r end))
-  end
-  P(nil)
-  P(-0.0001234 .. (v10 and [[xyz]] or t5.tag), math.floor(3.75))
-  g_22 = "0x"
-  P(g_22)
-  P(v10)
-  P(pcall(function() return (not {tag = "anon"}).nope end))
+  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local function f(a, b) return a * b + a / (b + 1) - a % (b + 1) end
+  local s = 0
+  for i = 1, 174 do s = s + f(i, 1e+21) end
+  P(s, pcall(f, "3", 2), pcall(f, 1.5, "x"))
 end))

@@ -49,25 +49,28 @@ R(1, pcall(function(...)
   P(f2(
       ) + 10, f1() .. "x", #{f2(), f2()}, #{f2(), (f2())})
 end))
--- 2: errnames
+-- 2: loops
 R(2, pcall(function(...)
-  local loc = "str"
-  glob_0 = "str"
-  local tab = {fld = "str", sub = {}}
-  P(pcall(function(loc) return "x" .. tab["fld"] end, loc))
-  P(pcall(function() local up = loc; return (function() return tab.fld > "x" end)() end))
-  P(pcall(function() local up = loc; return (function() return tab["fld"] + 1 end)() end))
-  P(pcall(function(loc) return glob_0 * glob_0 end, loc))
-  P(pcall(function() return tab.fld.x > "x" end))
-  P(pcall(function() return tab.sub[loc].x end))
-  P(pcall(function() local up = loc; return (function() return tab.sub[up] % 3 end)() end))
+  local i, acc = 0, {}
+  repeat
+    local sq = i * i
+    i = i + 1
+    acc[#acc + 1] = function() return sq end
+  until sq >= 9 or i > 10
+  P(i, #acc, acc[1](), acc[#acc]())
+  local n = 0
+  P(pcall(function() for i = "2", 2^53 + 4, -1 do n = n + 1; P(i); if n >= 6 then break end end end))
+  P(n)
+  local n = 0
+  P(pcall(function() for i = 1, 2^53 + 4, 0.7 do n = n + 1; P(i); if n >= 6 then break end end end))
+  P(n)
+  local n, s = 0, 0
+  for i = 10.0, 10.75, -.75 do n = n + 1; s = s + i; if n > 30 then break end end
+  P(n, s)
+  for i = 1, 3 do local i = i * 10; P(i) end
 end))
 -- 3: badargs
 R(3, pcall(function(...)
-  local alias = table.sort
-  P(pcall(function() return alias({3, "a", 1}) end))
-  local alias = select
-  P(pcall(function() return alias(0, 1) end))
   local alias = unpack
   P(pcall(function() return alias(nil) end))
   local holder = {f = math.min}
@@ -77,4 +80,8 @@ R(3, pcall(function(...)
   P(pcall(function() return ("x"):rep({}) end))
   local alias = table.concat
   P(pcall(function() return alias({1}, 2, 1, 5) end))
+  local holder = {f = assert}
+  P(pcall(function() return holder.f() end))
+  P(pcall(function() return table.concat({{}}) end))
+  P(pcall(function() return ipairs() end))
 end))

@@ -33,54 +33,128 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: order
+-- 1: upclose
 R(1, pcall(function(...)
-  local log = 
-      ""
-  local function f(tag, v) log = log .. tag; return v end
-  local t = {}
-  log = ""
-  local x = f("a", t)[f("b", "k")]
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = -f("a", 2) ^ f("b", 2)
-  P(log, t[1], t[2], t.k)
-  log = 
-      ""
-  local x = f("a", 1) + f("b", 2) * f("c", 3)
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = f("a", 2) ^ f("b", 3) ^ f("c", 2)
-  P(log, t[1], t[2], t.k)
-  log = ""
-  t[f("a", 1)], t[f("b", 2)] = f("c", 3), f("d", 4)
-  P(log, t[1], t[2], t.k)
-end))
--- 2: stress
-R(2, pcall(function(...)
-  local function cnt(...) return select("#", ...), (select(99, ...)) end
-  P(cnt(nil, "a", "a", true, nil, nil, true, true, 1, nil, nil, 1, 1, true, "a", 1, nil, nil, true, true, 1, true, "a", true, "a", nil, 1, 1, nil, true, nil, true, 1, true, nil, 1, true, true, nil, nil, true, nil, nil, nil, "a", "a", 1, nil, "a", nil, nil, 1, nil, nil, 1, nil, nil, true, true, true, "a", "a", nil, 1, true, 1, nil, nil, "a", 1, "a", "a", true, true, "a", 1, "a", true, "a", 1, nil, 1, "a", "a", 1, 1, 1, "a", 1, "a", 1, nil, nil, 1, 1, "a", nil, "a", true, true, 1, nil, "a", 1, true, 1, nil, true, true, "a", true, nil, true, true, "a", true, true, 1, nil, true, "a", nil, true, true, 1, nil, 1, 1, nil, "a", 1, nil, "a", true, "a", 1, nil, 1, nil, nil, true, 1, 1, nil, true, true, 1, 1, 1, "a", "a", 1, nil, true, "a", nil, true, nil, 1, true, nil, 1, 1, true, nil, true, true, 1, "a", true, true, nil, true, nil, "a", true, true, "a", true, nil, 1, 1, 1, 1, 1, 1, nil, true, "a", nil, true, nil, true, nil, true, true, "a", 1))
-  P(select("#", unpack({0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127, 128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143, 144, 145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155, 156, 157, 158, 159, 160, 161, 162, 163, 164, 165, 166, 167, 168, 169, 170, 171, 172, 173, 174, 175, 176, 177, 178, 179, 180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191, 192, 193, 194, 195, 196, 197})))
-end))
--- 3: recursion
-R(3, pcall(function(...)
-  local function ack(m, n)
-    if m == 0 then return n + 1 end
-    if n == 0 then return ack(m - 1, 1) end
-    return ack(m - 1, ack(m, n - 1))
+  local fs = 
+      {}
+  for i = 1, 3 do
+    local v = i * 10
+    fs[#fs + 1] = function() v = v + 1; return v end
+    if i == 1 then break end
+    v = v + 100
+  --[==[ block
+comment ]==] end
+  for i = 1, #fs do P(fs[i](), fs[i]()) end
+  local function mk(n)
+    local a = 
+      n
+    while true do
+      local b = a * 2
+      if b > 9 then return function() a = a + 1; return a, b end end
+      a = a + 3
+    end
   end
-  P(ack(1, 2))
+  local g1, g2 = mk(13), mk(1)
+  P(g1(), g1(), g2())
+  local h
+  do local z = 4; h = function(d) z = z .. d; return z end end
+  P(h("a"), h(1))
 end))
--- 4: syntax
+-- 2: meta_index
+R(2, pcall(function(...)
+  local base = {a = 1, b = "base", tag = "base"}
+  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
+  local obj = setmetatable({}, {__index = mid})
+  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
+  local log = {}
+  local t = setmetatable({}, {__index = function(t, k) log[#log + 1] = tostring(k); if type(k) == "number" then return k * 2 end end})
+  P(t[1], t[2.5], t.x, t[-2147483648], #log, log[1], log[3])
+  t.x = 5; P(t.x, #log)
+end))
+-- 3: logic
+R(3, pcall(function(...)
+  local n = 0
+  local function f(v) n = n + 1; return v end
+  local x, y = {tag = "tv"}, "x"
+  while x and not y do x = false end
+  P(x, y, x == nil, y ~= false, not (x or y), not x and not y)
+  local x, y = nil, 1/0
+  while x and not y do x = false end
+  P(x, y, x == nil, y ~= false, not (x or y), not x and not y)
+  P(false and 0/0 or "", (false or 0/0) and "")
+  P("" and "x" or "10", ("" or "x") and "10")
+  P("x" and 1/0 or 1/0, ("x" or 1/0) and 1/0)
+  P(not (false and 0x1) or ("a"))
+end))
+-- 4: generic
 R(4, pcall(function(...)
-  P(loadstring([[
-local v1, v2 = -7, - -1000.0 % (- %1.5)
-v2 = v1
-local t3 = {(v2 ^ 0.5), (3.75 * v1), (1000 * 100000000000000.5), y = 0.0001 + 12.5, s = "\255" .. v2 .. "1..2", (true and 2.5 or v2); x = -1000.0 - v1; tag = "t2";}
-P(#t3, t3[1], t3[4], t3.x, t3.s)]], "=chunk"))
-  P(loadstring([[
-local v1, v2 = -7, - -1000.0 % (-1.5)
-v2 = v1
-local t3 = {(v2 ^ 0.5), (3.75 * v1), (1000 * 100000000000000.5), y = 0.0001 + 12.5, s = "\255" ..  .. "1..2", (true and 2.5 or v2); x = -1000.0 - v1; tag = "t2";}
-P(#t3, t3[1], t3[4], t3.x, t3.s)]], "=chunk"))
+  local t1 = {s = tostring(-0x3), (tonumber([[.5]])); y = 2.2250738585072014e-308 % -3; tag = "t0", x = #"\127"}
+  P(#t1, t1[1], t1[1], t1.x, t1.s)
+  print((t1[1] - t1.x) / (12.5 % 1.5), .3 % (-100 / 65536), tostring(-t1[1]), (t1.x % t1.y) ^ 2)
+  g_2 = not t1[1] ~= (t1[1] and 1e+100)
+  local fs3 = {}
+  for i4 = 2, 4, 
+      2 do
+    local acc5 = 4294967295 - i4
+    fs3[#fs3 + 1] = function(d)
+      acc5 = acc5 + (d or 1)
+      return i4, acc5, i4 - i4
+    end
+  end
+  for k6 = 1, #fs3 do
+    P(fs3[k6]())
+  end
+  local t7 = {tag = "t6", y = -t1[1]; (t1.x * t1.x); s = tostring(-255), x = t1.x + t1.y}
+  P(#t7, t7[1], t7[1], t7.x, t7.s)
+  P(pcall(function() local r = g_2 >= (g_2 and "true" or t1.tag); return r end))
+  P(pcall(function() local r = t1(t7.tag .. t7.tag .. '-' .. t1.x); return r end))
+  for k8, x9 in ipairs(t1) do
+    P(k8, x9)
+    local c10 = 0
+    while c10 < 2 do
+      c10 = 
+          c10 + 1
+      local v11 = 65536 .. tostring(x9) .. (t7.s .. 4294967296 .. k8 .. "a") .. [[100]] + -0X4
+      v11 = tonumber([[1e2]]) .. tostring(false)
+      if v11 == v11 then break end
+    end
+    P(pcall(function() return ("s'q")[not c10] end))
+    for i12 = 2.25, 4.25, 0.5 do
+      P(i12)
+      local t13 = {(0.3 - 0X3E8), (k8), tag = "t12", y = i12; s = tostring(i12); x = 3.75 / "  -0x10  ",} -- note
+      P(#t13, t13[1], t13[2], t13.x, t13.s)
+      local fs14 = {}
+      local c15 = 0
+      while c15 < 4 do
+        local w16 = c15
+        c15 = c15 + 1
+        local acc17 = k8
+        fs14[#fs14 + 1] = function(d)
+          acc17 = acc17 + (d or 1)
+          return w16, acc17
+        end
+      end
+      for k18 = 1, #fs14 do
+        P(fs14[k18]())
+      end
+      P(pcall(function() return ({tag = t13.s}):m() end))
+      if false and g_2 then break end
+    end
+  end
+  local f19; f19 = function(p20)
+    for k21, x22 in ipairs(t1) do
+      P(k21, x22)
+      local c23 = 0
+      while c23 < 5 do
+        c23 = c23 + 1
+        P(g_2, {tag = "anon"} and ('' or g_2), k21)
+        P(pcall(function() return t1[x22 % ".5"] end))
+      end
+    end
+    return t1.tag .. t1[1] * 2 .. 3.75 % 0
+  end
+  P(f19(t7.tag <= "nil", -1e16))
+  g_2 = (true or nil) ~= (0.0 and false)
+  P(pcall(function() return t1 ^ f19 end))
+  local v24, v25, v26 = 'xyz', t1.x, (t1.y + t1[1]) ^ 10
 end))

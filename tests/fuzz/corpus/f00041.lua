@@ -87,113 +87,128 @@ comment ]==] local fs11 = {}
   c13 = 1000
   P(get(), g(), inc(1))
 end))
--- 3: meta_index
+-- 3: meta_arith
 R(3, pcall(function(...)
-  local base = {a = 1, b = "base", tag = "base"}
-  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
-  local obj = setmetatable({}, {__index = mid})
-  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
-  local t = setmetatable({}, {__index = function(t, k) return k .. "!" end})
-  P(t.x, t[1], t[-1.5])
-  P(pcall(function() return t[true] end))
-  local chain = setmetatable({}, {__index = 
-      setmetatable({}, {__index = function(_, k) return k end})})
-  P(chain.deep, chain[3])
+  local mt = {}
+  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
+  local function val(x) if type(x) == "table" then return x.v end return x end
+  mt.__mul = function(a, b) return box(val(a) * val(b)) end
+  mt.__div = function(a, b) return box(val(a) / val(b)) end
+  mt.__add = function(a, b) return box(val(a) + val(b)) end
+  mt.__unm = function(a) return box(-a.v) end
+  local x, y = box(1000), box(99999999999999)
+  P(val(y + -2))
+  P(val(x * -4294967295))
+  P(pcall(function() return val("10" - 16) end))
+  P(val(-x), val(- -y))
+  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
+  P(pcall(function() return x < y end))
 end))
--- 4: stress
+-- 4: generic
 R(4, pcall(function(...)
-  P((((((((((((((((((((((-9007199254740992 * 2.0) - 0x3) + 1) * 3) * 0x1) + 0.5) + 2) * 0x3) .. "") .. "") .. "") * 0x3) - 1) + 2) * 3) * 3) + 1) * 2.0) + 0x3) * 0.5) .. ""))
-end))
--- 5: generic
-R(5, pcall(function(...)
-  local t14 = {y = 0.1, (3.75 / 3.); tag = "t13", x = 0.5, s = -0.25 .. [[hello world]] .. "back\\slash" .. [[b]], (-1e309)}
-  P(#t14, t14[1], t14[2], t14.x, t14.s)
-  for i15 = 1 + ZERO, "5", 1 do
-    P(i15)
-    i15 = t14.s > t14.s and t14[1] - 16 or 12.5
-    local v16, v17, v18 = "xyz", i15, (false and false)
+  local t14 = {y = 1000 * 0.3, tag = "t13", s = 'nil' .. "A" .. "s'q" .. 1.5, x = 16,}
+  P(#t14, t14[1], t14[0], t14.x, t14.s)
+  P(pcall(function() return -t14 end))
+  local function f15(p16, p17, p18)
+    local v19 = (t14.y)
+    return "0x10"
   end
-  P("5." + (true and t14.y or t14[2]), 1000 <= 255, ("1e" .. t14.s):rep(2))
-  local v19 = t14.x ~= 1 and -1e+100 .. t14.s .. t14.s or tostring(false)
-  for i20 = 8.0, 8.5, -0.5 do
-    P(i20)
-    t14[1] = 1.5
-  end
-  local c21 = 0
-  repeat
-    local u22 = c21 + 1
-    c21 = u22
-    if c21 ^ 2 then
-      P(pcall(function() return #v19 end))
-      P((9007199254740991), 
-          false or false and false, #t14)
-    end
-    P(c21 .. "", true)
+  P(f15("-" .. t14.s, t14.y > 256, .5 + t14.x, t14.y))
+  local f20; f20 = function(p21)
     do
-      local v19 = (t14[2]) .. 256
-      local v23, v24 = #t14, string.char()
-      local c25 = 0
-      repeat
-        local u26 = c25 + 1
-        c25 = u26
-        local v27 = tostring(-u26)
-        local v28, v29, v30 = math.max(-c25, true and u22 or v23, u22), false, #t14 >= c25
-      until u26 >= 1
-      v23 = v23
+      local p21 = '99' / (p21 / p21)
+      P(true and true and -t14.x or 0.1 / p21, -1, p21 * 0X2, p21)
+      P(pcall(function() local r = (nil and true) .. t14; return r end))
     end
-  until u22 >= 6
-  local function f31()
-    for k32, x33 in ipairs(t14) do
-      P(k32, x33)
-      for i34 = 4.0, 12, 2 do
-        local v35, v36, v37
-        v35, v36, v37 = tostring(-9007199254740991 % t14.y), "0.1", (v19 .. c21 .. 'a b' .. k32) .. tonumber("0x10")
-        P(pcall(function(
-            ) return -v37 end))
-        P("-5", k32, #t14 <= k32 * i34, (false or true) and 0X3E8 > -123456789012345)
-      end
-      local v38 = "2.5e1"
-    end
-    P(v19, {tag = type('a')})
-    if v19 or true or 256 and t14 then
-      P("100", tonumber('5.') == c21 + c21)
-      v19 = t14[2] .. tostring(c21)
-    elseif c21 > c21 then
-      local function f39()
-        t14[2] = -0.1
+    local c22 = 0
+    while c22 < 1 do
+      c22 = c22 + 1
+      local w23 = c22 * 2 -- note
+      if not t14.s ~= t14.x then
+        local v24, v25 = (p21 .. 3.75 .. -12.5), t14.s < t14.s and 1.7976931348623157e+308 == c22
+      elseif false then
+        P(pcall(function() return f15(t14.s .. w23 .. 'xyz' .. t14.s) end))
+        p21, w23 = w23, p21
+        P(p21, w23)
+      elseif not (false and {tag = "2.5e1"}) then
+        t14.y = 0x7
         P(t14.x, t14.y, t14.s, #t14)
-        local v40, v41, v42
-        v40, v41, v42 = true, t14[2], -12.5
-        local v43 = -3.75 - 2.5
-        P({tag = string.rep("tab\there", 3)}, (v42) .. tostring(16.0) .. -1e-300 + v41 .. -c21, (7.) == v41, (v42 - c21) / -t14.y)
-        return string.format("%.3f", c21 - v42)
-      end
-      P(f39(false))
-    elseif c21 ~= c21 and v19 ~= t14.s then
-      v19 = tostring(math.abs(0.5))
-      P(type(c21 or false))
-    else
-      local v44, v45, v46 = -3.75, tostring(false) ~= c21 .. c21, {tag = t14.tag} ~= true
-    end
-  end -- note
-  P(f31())
-  --[==[ block
-comment ]==] local v47
-  v47 = "5."
-  v47 = "1e2"
-  for k48, x49 in ipairs(t14) do
-    P(k48, x49)
-    k48 = -0X64
-    for i50 = 9, 3.75 + ZERO, -0.75 do
-      local c51 = 0
-      while c51 < 6 do
-        c51 = c51 + 1
-        local w52 = c51 * 2
-        local v53, v54 = (k48) < tonumber(v47), tostring(tonumber('.5'))
-        local v55
-        v55 = c21
-        if '2.5e1' == v54 then break end
+        P((t14.tag .. t14.tag .. 0.0001) .. (w23) .. c22 % '-0')
       end
     end
+    if c22 ~= 1000 then
+      local fs26 = {}
+      for i27 = 5, 13, 3 do
+        local acc28 = i27
+        fs26[#fs26 + 1] = function(d)
+          acc28 = acc28 + (d or 1)
+          return i27, acc28
+        end
+      end
+      for k29 = 1, #fs26 do
+        P(fs26[k29]())
+        P(fs26[k29](c22))
+      end
+      for i30 = 7 + ZERO, 2, -1 do
+        P(i30)
+        print((-123.456 .. '1..2' .. i30 .. 'ab'))
+        print((1 - i30), -2.5 % math.max(p21, 3.75, -65536, 1), t14.y, 3.75 % -5. .. c22 .. (true and "-5" or t14.s) .. "xyz" .. i30)
+      end
+    --[==[ block
+comment ]==] else
+      local t31 = {(p21 * -0.5), (tonumber('5.')); (4); (p21), x = c22 - 1.5, tag = "t30", (#t14.s), y = p21 - 0.3; s = string.reverse("line\nbreak")}
+      P(#t31, t31[1], t31[5], t31.x, t31.s)
+    end
+    local function f32(p33, p34)
+      print(not c22, '0X1f' + 0X100 + "0x10", 1e-10 - t14.y ~= (p34 and c22 or 16), tostring(c22))
+      for i35 = -3, -4.0, 0x3 do
+        p21 = tonumber([[  -0x10  ]]) + -p21
+      end
+      t14.x = p33 % c22 + p21 ^ 2
+      for i36 = 0x1, 4.75, 1.5 do
+        P(i36)
+        local v37 = [[0x10]]
+        t14.x = c22
+        P(t14.x, t14.y, t14.s, #t14)
+      end
+      return p33 + p33 .. c22
+    end
+    P(f32('5.' % p21, t14.s ~= [[nil]], false))
+    return not 65536 or nil == "\233t\233", c22 - 1e-05 .. ""
   end
+  for i38 = 10.0, 2.0, -0x1 do
+    local v39, v40 = i38 * i38 + -0x3, tonumber("100") - tonumber("+5")
+    v39 = "0.1" % (-.1 / "3.5")
+    if not 0.5 then break end
+  end
+  P((f20(t14.x)))
+  for k41, x42 in ipairs(t14) do
+    P(k41, x42)
+    local v43
+    v43 = true
+    local v44 = (t14.tag .. t14.tag .. .25 .. '') .. (t14.s .. t14.s .. 1e+16) .. x42 * k41
+  end
+  g_45 = - -t14.y
+  local f46; f46 = function()
+    local m47 = {f20(g_45), f20(g_45)}
+    P(#m47, m47[1], m47[3])
+    return #t14.tag % (g_45 % g_45)
+  end
+  local function f48()
+    local t49 = {s = t14.s .. t14.s, (true and 100 or -255); y = f46(); (g_45), tag = "t48"; x = g_45 + g_45}
+    P(#t49, t49[1], t49[2], t49.x, t49.s)
+    return g_45 < g_45 and g_45 / 12.5 or math.floor(g_45), 4 - t14.x + (t14.y + 0.0)
+  end
+  P(type(nil))
+  local t50 = {s = t14.s; y = g_45; (g_45 * g_45), (g_45 * 12.5), x = 123456789012345 - 1e+308, tag = "t49"}
+  P(#t50, t50[1], t50[2], t50.x, t50.s)
+  local v51
+  v51 = ([[xyz]] .. "z" .. g_45 .. t50.tag) .. ('A' .. t50.s .. t14.s) .. g_45 ^ 0
+end))
+-- 5: meta_misc
+R(5, pcall(function(...)
+  local t = setmetatable({}, {__metatable = {tag = "m"}})
+  P(getmetatable(t))
+  P(pcall(function() setmetatable(t, {}) end))
+  P(getmetatable("abc") ~= nil, getmetatable(1), getmetatable(print))
 end))

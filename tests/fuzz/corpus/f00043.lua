@@ -52,44 +52,45 @@ b", #"\0\0")
   P(string.format("%5d %5d %.3f", 34643, 22834, 1))
   P(string.format("%5d", 80726))
 end))))
--- 2: env
+-- 2: order
 R(2, pcall(loadstring(string.dump(function(...)
-  local function getx() return x_global, type(print) end
-  x_global = "global"
-  P(getx())
-  setfenv(getx, {x_global = "env", print = 1})
-  P(getx())
-  P(getfenv(getx).x_global, getfenv(1) == _G, getfenv(0) == _G)
-  x_global = nil
+  local log = ""
+  local function f(tag, v) log = log .. tag; return v end
+  local t = {}
+  log = ""
+  f("a", t)[f("b", "k")] = f("c", 9)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", t)[f("b", "k")]
+  P(log, t[1], t[2], t.k)
 end))))
--- 3: varargs
+-- 3: arith
 R(3, pcall(loadstring(string.dump(function(...)
-  local function v(...)
-    local a, b = ...
-    local t = {...}
-    local n = select("#", ...)
-    return n, a, b, t[n], (...)
-  end
-  local function pass(...) return ... end
-  local function count(...) return select("#", ...) end
-  local function tail(...) return select(2, ...) end
-  local function pack(...) return {n = select("#", ...), 
-      ...} end
-  P(pass(false, {tag = "va"}), pass(false, {tag = "va"}))
-  P(unpack({}, 2, 4))
-  P(pass(nil, true))
+  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
+  local a1 = 9007199254740994
+  local a2 = 1e+100
+  local a3 = 4
+  P(-1e+100 > tonumber(".5"), -(inf + ninf), -((math.fmod(16.0, inf) + (1000 + nan)) / math.fmod(3.14159 % a1, 1000.0)))
+  P(a1 == a3)
+  P(-(-65536 / a2) ~= nan * ninf - 2.5, nan % ninf, 1e-05 / ninf / "0.1" == (inf + ninf) ^ -1, -1e+308 > #"abc", a3 / a3)
+  P(nz == ninf, 1e+100 * -12.5, not (0x1 <= 1e-300))
+  P(tonumber("3.5") / nz < ninf)
+  P(a2 < nz)
+  P(inf ~= a2, -(ninf + nan))
+  P(-(a1 % a3))
+  print(a3, -a3, a3 + 0, a3 * -1, 1 / a3, a3 == a3)
 end))))
--- 4: errors
+-- 4: meta_index
 R(4, pcall(loadstring(string.dump(function(...)
-  local function thrower(v, lvl) error(v, lvl) end
-  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
-  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
-  P(pcall(error, "msg", 0))
-  P(pcall(error, 42, 0))
-  P(xpcall(function() return 1 < "x" end, function(m) return "H:" .. m end))
-  P(select("#", pcall(error)), pcall(error, nil))
-  P(xpcall(function() mid("msg", 2) end, h))
-  P(select("#", pcall(error)), pcall(error, nil))
-  P(select("#", pcall(error)), pcall(error, nil))
-  P(pcall(function() local ok, e = pcall(error, "inner"); error(e .. "+outer", 0) end))
+  local base = {
+      a = 1, b = "base", tag = "base"}
+  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
+  local obj = setmetatable({}, {__index = mid})
+  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
+  local store = 
+      {}
+  local t = setmetatable({}, {__newindex = store})
+  t.x = 1; t[1] = "one"; P(rawget(t, "x"), store.x, 
+      t[1], store[1])
+  rawset(t, "y", 2); t.y = 3; P(t.y, store.y)
 end))))

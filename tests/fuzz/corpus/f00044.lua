@@ -33,81 +33,62 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: meta_cmp
+-- 1: meta_misc
 R(1, pcall(function(...)
-  local log = ""
-  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
-  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
-  local function le(a, b) log = log .. "le;"; return a.k <= b.k end -- note
-  local m1 = {__eq = eq}
-  local m2 = {__le = le, __lt = lt}
-  local a = setmetatable({k = 2}, m1)
-  local b = setmetatable({k = 1}, m1) -- note
-  local c = setmetatable({k = 0X2}, m2)
-  log = ""; P(pcall(function() return c == b end)); P(log)
-  log = ""; P(pcall(function() return a <= b end)); P(log)
-  log = ""; P(pcall(function() return a < a end)); P(log)
-  P(pcall(function() return a < 1 end))
-  P(pcall(function() return a == 1, 1 == a, 
-      a ~= "x" end))
-end))
--- 2: strings
-R(2, pcall(function(...)
-  P("-", #"-")
-  P("0", #"0")
-  P('.5', #'.5')
-  P("q\"uote", #"q\"uote")
-  local long = [[
-first
-  second]]
-  local long2 = [==[a]]b]=]c]==]
-  P(long, #long, long2, "esc\65\066\0067", "a\
-b", #"\0\0")
-  P(#"a\000c", "a\000c" < "tab\there", "a\000c" == "tab\there", #("a\000c" .. "tab\there"))
-  P("-" < "q\"uote", "-" <= "q\"uote", "-" == "q\"uote", "-" .. "q\"uote")
-  local s = ""
-  P(s:len(), #s, s:upper(), s:sub(1, 5), s:byte(1, -1))
-  P(string.rep("ab", 2), s:rep(2), string.char(72, 105), ("x"):rep(3))
-  P(string.format("%g", true and 0.6666666666666666 or 1e-05))
-  P(string.format("%d %d %.3f", 34658, -117, #"nil"))
-end))
--- 3: limits
-R(3, pcall(function(...)
-  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
-  try("local a, b = " .. string.rep("x, ", 300) .. "x")
-  try(string.rep("do ", 200) .. string.rep("end ", 200))
-  local ups = {} for i = 1, 61 do ups[i] = "local u" .. i .. " = " .. i end
-  local uses = {} for i = 1, 61 do uses[i] = "u" .. i end
-  try(table.concat(ups, "\n") .. "\nreturn function() return " .. table.concat(uses, " + ") .. " end")
-end))
--- 4: syntax
-R(4, pcall(function(...)
-  P(loadstring([[
-P(-0.0001 / 1 / - -1.5, false)
-local v1 = tonumber("0") ^ -1]], "=chunk"))
-  P(loadstring([[
-P(0.0001 / 1 / - -1.5, false)
-local v1 = tonumber("0") ^ -1]], "=chunk"))
-  P(loadstring([[
-P(-0.0001 3x / 1 / - -1.5, false)
-local v1 = tonumber("0") ^ -1]], "=chunk"))
-end))
--- 5: meta_arith
-R(5, pcall(function(...)
-  local mt = {}
-  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
-  local function val(x) if type(x) == "table" then return x.v end return x end
-  mt.__pow = function(a, b) return box(val(a) ^ val(b)) end
-  mt.__mod = function(a, b) return box(val(a) % val(b)) end
-  mt.__add = function(a, b) return box(val(a) + val(b)) end
-  mt.__unm = function(a) return box(-a.v) end
-  local x, y = box(-7), box(0x5)
-  P(pcall(function() return val(100000000000000.5 / y) end))
-  P(pcall(function() return val("10" * 1000) end))
-  P(pcall(function() return val(1e-10 * x) end))
-  P(pcall(function() return val(-1e+308 % -0.3) end))
-  P(val(-x), val(- -y))
-  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
+  local c = setmetatable({tag = "callable"}, {__call = function(self, a, b, ...) return self.tag, a, b, select("#", ...) end})
+  P(c(1)) -- note
   --[==[ block
-comment ]==] P(pcall(function() return x < y end))
+comment ]==] P(pcall(c, 1, 2))
+  local t = {f = c}; P(t.f(9), t:f(8))
+  P(pcall(function() return setmetatable({}, {__call = c})() end))
+  P(pcall(function() return setmetatable({}, {__call = 1})() end))
+end))
+-- 2: multret
+R(2, pcall(function(...)
+  local function f0() end
+  local function f1() return 1 end
+  local function f2() return 1, 2 end
+  local function f3() return "a", nil, 
+      3 end
+  local function id(...) return ... end
+  P(10, id(f2()))
+  P(select("#", f0()))
+  local a, b = (f0()); P(a, b)
+  P((f3()))
+  local t = {f1(), f1()}; P(t[1], t[2], t[3], t[4])
+  local t = {x = 1, f0()}; P(t[1], 
+      t[2], t.x)
+  P(id(), 10)
+end))
+-- 3: loops
+R(3, pcall(function(...)
+  local n = 0
+  local function bound(x) n = n + 1; return x end
+  for i = bound(1), bound(4), bound(1) do i = i * 2; P(i) end
+  P(n)
+  local x, steps = 27, 0
+  while x ~= 1 and steps < 
+      200 do
+    if x % 2 == 0 then x = x / 2 else x = 3 * x + 1 end
+    steps = steps + 1
+  end
+  P(x, steps)
+  local n = 0
+  local function bound(x) n = n + 1; return x end
+  for i = bound(1), bound(2), bound(2) do i = i * 2; P(i) end
+  P(n)
+end))
+-- 4: border
+R(4, pcall(function(...)
+  local function f() return 1, nil, 3, nil end
+  local function g() return nil, nil, 2 end
+  local t = {}
+  t[#t + 1] = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+end))
+-- 5: closures
+R(5, pcall(function(...)
+  local fs1 = {}
+  local t2 = {(#"hello world"); (0.0001234 + -2.5); (math.sqrt(4)), (3.75 * -0X100); (-1.5 * 3); s = [[10a]], y = -0X64 - -0.1, x = 9007199254740991. + 1e-05, tag = "t1"} -- note
+  P(#t2, t2[1], t2[5], t2.x, t2.s)
 end))

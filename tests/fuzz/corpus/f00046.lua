@@ -33,75 +33,80 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: multret
+-- 1: recursion
 R(1, pcall(function(...)
+  local t = {}
+  function t.fact(n) if n <= 1 then return 1 end return n * t.fact(n - 1) end
+  function t:depth(n) if n == 0 then return self end return self:depth(n - 1) end
+  P(t.fact(4), t.fact(168), t:depth(137) == t)
+  local function t1(
+      f, ...) return f(...) end
+  P(t1(t1, t1, t1, select, "#", 1, 2))
+  P(pcall(function() return t1(1) end))
+end))
+-- 2: closures
+R(2, pcall(function(...)
+  local fs1 = {}
+  for i2 = 4, 8, 1 do
+    local acc3 = i2 % -65536
+    fs1[#fs1 + 1] = function(d)
+      acc3 = acc3 + (d or 1)
+      return i2, acc3, i2 * i2
+    end
+  end
+  for k4 = 1, #fs1 do
+    P(fs1[k4]())
+  end
+  local fs5 = {}
+  local t6 = {(-3.75 + 1000), (tonumber('-5')); (1e3 / 65536.0), (3 / 0.25), y = -7, tag = "t5", (-10 / 4294967295.); s = "-", x = -255. % 2147483648}
+  P(#t6, t6[1], t6[5], t6.x, t6.s)
+  local c7 = 1e2
+  local function inc(d) c7 = c7 + d; return c7 end
+  local function get() return c7 end
+  local function mk(k) return function(j) local s = k; return function() s = s + j; c7 = c7 + 1; return s, k, j end end end
+  local g = mk(2.5)(0.5)
+  P(inc(5), get(), g(), g(), get())
+  c7 = -1e+308
+  P(get(), g(), inc(
+      1))
+  local function counter(start, step)
+    local n = start
+    return function() n = n + step; return n end, function() return n end
+  end
+  local a1, a2 = counter(16, 1.5)
+  local b1, b2 = counter(0xff, 1)
+  P(a1(), a1(), b1(), a2(), b2())
+end))
+-- 3: generic
+R(3, pcall(function(...)
+  local t8 = {([[1e2]] - -100.0), (tonumber('1E+2')), y = tonumber(".5"); ((-9007199254740994)), (1e3 % 123.456), (0X2), x = 1e2, s = "10", tag = "t7"}
+  P(#t8, t8[1], t8[5], t8.x, t8.s)
+  local v9 = 0.3 ^ t8.y - (t8.x)
+  local c10 = 0
+  while c10 < 2 do
+    c10 = c10 + 1
+    local w11 = c10 * 2
+    print(t8.s <= [[]] and (true and false), t8.s:rep(2), t8.y .. 0X4 % 
+        1e+16, not t8.s == w11)
+    t8.x = tonumber(t8.x .. "")
+    P(t8.x, t8.y, t8.s, #t8)
+  end
+  local v12, v13, v14 = t8.s, "1e2", [[ 10 ]]
+  v12 = 'nil'
+end))
+-- 4: multret
+R(4, pcall(function(...)
   local function f0() end
   local function f1() return 1 end
   local function f2() return 1, 2 end
   local function f3() return "a", nil, 3 end
   local function id(...) return ... end
-  P(f0())
-  P(f0(), 10)
-  local a, b = (id(f2())); P(a, b)
-end))
--- 2: stress
-R(2, pcall(function(...)
-  local function n0(a0)
-    local function n1(a1)
-      local function n2(a2)
-        local function n3(a3)
-          local function n4(a4)
-            local function n5(a5)
-              local function n6(a6)
-                local function n7(a7)
-                  local function n8(a8)
-                    local function n9(a9)
-                      return a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9
-                    
-                    end
-                    return n9(9)
-                  end
-                  return n8(8)
-                end
-                return n7(7)
-              end
-              return n6(6)
-            end
-            return n5(5)
-          end
-          return n4(4)
-        end
-        return n3(3)
-      end
-      return n2(2)
-    end
-    return n1(1)
-  end
-  P(n0(0))
-end))
--- 3: badargs
-R(3, pcall(function(...)
-  local alias = table.insert -- note
-  P(pcall(function() return alias(nil, 1) end))
-  P(pcall(function() return select() end))
-  local alias = coroutine.resume
-  P(pcall(function() return alias(1) end))
-  P(pcall(function() return string.rep() end))
-  P(pcall(function() return string.char("a") end))
-  local holder = {f = unpack}
-  P(pcall(
-      function() return holder.f(nil) end))
-  P(pcall(tostring))
-  P(pcall(function() local s = "abc"; return s:rep() end))
-end))
--- 4: meta_index
-R(4, pcall(function(...)
-  local base = {a = 1, b = "base", tag = "base"}
-  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
-  local obj = setmetatable({}, {__index = mid})
-  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
-  local store = {}
-  local t = setmetatable({}, {__newindex = store})
-  t.x = 1; t[1] = "one"; P(rawget(t, "x"), store.x, t[1], store[1])
-  rawset(t, "y", 2); t.y = 3; P(t.y, store.y)
+  local a, b, c, d = id(); P(a, b, c, d)
+  P((id(f2())))
+  P({f1()}, #{f0()})
+  P(id(f2()), f0())
+  P(id(id(f2())))
+  P(f1(), 10)
+  local t = {f0(), id()}; P(t[1], t[2], t[3], t[4])
+  P(select("#", id()))
 end))

@@ -33,69 +33,181 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: recursion
+-- 1: tables
 R(1, pcall(function(...)
-  local function cnt(...) if select("#", ...) == 0 then return 0 end return 1 + cnt(select(2, ...)) end
-  P(cnt("10", "", "", nil))
+  local function f2() return "r1", "r2" end
+  local t = {[2^53] = 0, ["" .. 2] = 1, [false] = 2, [1] = 3, [-1/0] = 4}
+  print(keys(t))
+  P(t[1], t[0], t[1e100], t[0.5])
+  local t = {-10, -1e1, 256, -7, 3.}
+  P(#t, t[1], t[#t], t[0], t[#t + 1])
+  local t = {123.456, 0.5, -0.0001234}
+  P(#t, t[1], t[#t], t[0], t[#t + 1])
+  local t = {{1, 2}, {x = {y = {z = "deep"}}}, ["k"] = 
+      {n = 3}; f2(), "last";}
+  P(t[1][2], t[2].x.y.z, t.k.n, t[3], t[4], #t, t[1][1] + t[1][2])
 end))
--- 2: limits
+-- 2: stress
 R(2, pcall(function(...)
-  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or 
-      e) end
-  try(string.rep("a, ", 200) .. "b = 1")
-  try(string.rep("do ", 197) .. string.rep("end ", 197))
-  local ups = {} for i = 1, 59 do ups[i] = "local u" .. 
-      i .. " = " .. i end
-  local uses = {} for i = 1, 59 do uses[i] = "u" .. i end
-  try(table.concat(ups, "\n") .. "\nreturn function() return " .. table.concat(uses, " + ") .. " end")
+  local function cnt(...) return select("#", ...), (select(82, ...)) end
+  P(cnt(nil, true, true, "a", nil, true, 1, nil, 1, 1, "a", true, true, "a", 1, "a", true, "a", 1, nil, nil, "a", true, nil, nil, true, nil, nil, 1, nil, "a", true, 1, "a", true, 1, 1, true, 1, "a", 1, "a", 1, nil, nil, true, nil, true, true, 1, 1, nil, nil, "a", 1, nil, 1, true, 1, 1, 1, "a", 1, "a", nil, nil, "a", 1, true, "a", 1, 1, true, true, "a", "a", true, nil, 1, 1, true, true, 1, true, 1, "a", true, 1, nil, "a", "a", nil, true, 1, 1, true, true, "a", 1, nil, "a", 1, "a", true, true, 1, 1, true, "a", "a", true, nil, 1, 1, "a", true, "a", "a", 1, 1, true, "a", 1, "a", 1, true, "a", "a", nil, "a", nil, true, "a", true, true, "a", 1, nil, true, 1, 1, true, true, true, "a", "a", 1, "a", 1, nil, true, "a", true, true, nil, "a", "a", 1, true, true, nil, true, 1, nil, nil))
+  P(select("#", unpack({0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127, 128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143, 144, 145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155, 156, 157, 158, 159, 160, 161, 162, 163, 164})))
 end))
--- 3: stress
+-- 3: generic
 R(3, pcall(function(...)
-  local function cnt(...) return select("#", ...), (select(105, ...)) end
-  P(cnt(1, nil, "a", 1, "a", true, "a", 1, nil, "a", nil, true, 1, true, "a", "a", nil, "a", "a", 1, true, "a", true, "a", nil, 1, nil, true, true, "a", nil, true, 1, nil, 1, 1, "a", true, true, "a", 1, "a", true, "a", 1, nil, nil, "a", true, nil, nil, true, nil, nil, 1, nil, "a", true, 1, "a", true, 1, 1, true, 1, "a", 1, "a", 1, nil, nil, true, nil, true, true, 1, 1, nil, nil, "a", 1, nil, 1, true, 1, 1, 1, "a", 1, "a", nil, nil, "a", 1, true, "a", 1, 1, true, true, "a", "a", true, nil, 1, 1, true, true, 1, true, 1, "a", true, 1, nil, "a", "a", nil, true, 1, 1, true, true, "a", 1, nil, "a", 1, "a", true, true, 1, 1, true, "a", "a", true, nil, 1, 1, "a", true, "a", "a", 1, 1, true, "a", 1, "a", 1, true, "a", "a", nil, "a", nil, true, "a", true, true, "a", 1, nil, true, 1, 1, true, true, true, "a", "a", 1, "a", 1, nil, true, "a", true, true, nil, "a", "a", 1, true, true, nil, true, 1, nil, nil, 1, true, true, 1, nil, true, nil, true, 1, nil, 1, true, 1, true, true, true, "a", 1, true, 1))
-  P(select("#", unpack({0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127, 128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143, 144, 145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155, 156, 157, 158, 159, 160, 161, 162, 163, 164, 165, 166, 167, 168, 169, 170, 171, 172, 173, 174, 175, 176, 177, 178, 179, 180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191, 192, 193, 194, 195, 196, 197, 198, 199, 200, 201, 202, 203, 204, 205, 206, 207, 208, 209, 210})))
+  local t1 = {("0x10" % 1.5), (-5e-324); (12.5), s = "A" .. '0x10', (9.223372036854776e+18 - 16), x = 0.25 % 12345678901234, y = 12.5 - 0.3; tag = "t0",}
+  P(#t1, t1[1], t1[4], t1.x, t1.s)
+  for k2, x3 in ipairs(t1) do
+    P(k2, x3)
+    do
+      local k2 = t1.y / (x3 * 1000000000000000.0)
+      k2, x3, x3 = -1e3 % t1.x - k2, k2, x3
+      P(k2, x3)
+      P(false, (t1.s), string.upper(false and t1.s or t1.s))
+      local t4 = {(k2 + 0X100), (math.huge), (tonumber([[2.5e1]])), tag = "t3", y = k2; x = k2 * k2, s = true and 
+          "0.1" or t1.s}
+      P(#t4, t4[1], t4[3], t4.x, t4.s)
+    end
+    local v5 = k2
+    for k6, x7 in ipairs(t1) do
+      P(k6, x7)
+      P(-4, k2)
+      if {tag = "anon"} then
+        k2, k6, x7 = t1.y, k2, k6
+        P(k2, k6)
+        x3 = v5 * 4294967296 / (x7 + v5)
+        P(pcall(function() local r = t1("1..2" and nil); return r end))
+      elseif k6 / [[+5]] ~= math.pi then
+        k2, v5, k2 = x7, k2, v5
+        P(k2, v5)
+      end
+    end
+    if t1.tag ~= t1.s then break end
+  end
+  t1[4] = -100 * #t1
+  local fs8 = {}
+  for k9, x10 in ipairs(t1) do
+    local acc11 = 0X10 + 2
+    fs8[#fs8 + 1] = function(d)
+      acc11 = acc11 + (d or 1)
+      return k9, x10, acc11
+    end
+  end
+  for k12 = 1, #fs8 do
+    P(fs8[k12]())
+  end
+  g_13 = tostring(t1.y * t1.x)
+  for k14, x15 in ipairs(t1) do
+    P(k14, x15)
+    P(nil, tostring(false and x15 or x15))
+    if false ~= [[true]] then break end
+  end
+  local function f16(p17, p18)
+    local t19 = {(p17 ^ 0.3333333333333333); (-100 - p17); tag = "t18", (0.25), s = g_13, x = tonumber("0"), y = 0.1}
+    P(#t19, t19[1], t19[3], t19.x, t19.s)
+    for k20, x21 in ipairs(t19) do -- note
+      P(k20, x21)
+      local t22 = {(tonumber('99')); ((-0x5)), (k20 - x21); (
+          tonumber(g_13)), tag = "t21"; s = true and '1e-2' or "z", x = true and k20 or p18; (p17 % k20), y = math.sqrt(p18)}
+      P(#t22, t22[1], t22[5], t22.x, t22.s)
+      local f23 = function(p24)
+        P(pcall(function() local r = ({tag = "xyz"} and true).tag.z; return r end))
+        return x21 / 0.0001234, -256.0 < -1e+100 and k20 .. '1e' or (true and [[0X1f]] or t19.tag)
+      end
+      local v25 = " 10 "
+    end
+    g_13 = [[5.]]
+    local v26 = not false and p18 / p18 or p17
+    return ("z") <= tostring(v26), tostring(0.1 + 1000), p17 + (false and 65536 or p17)
+  end
+  P(f16((0X10), '2.5e1' - 1e+100))
+  P(f16(t1.x, t1.y, false))
+  P((true and '1e-2' or g_13) <= t1[4] .. g_13 .. -1.5 .. "\233t\233", g_13 and t1, 7 < t1[3])
+  local c27 = 0
+  repeat
+    local u28 = c27 + 1
+    c27 = u28
+    g_13 = " 10 "
+    P(pcall(function() local r = c27.x.z; return r end))
+  until u28 >= 6
 end))
--- 4: syntax
+-- 4: badargs
 R(4, pcall(function(...)
-  P(loadstring([[
-local f1 = function(p2)
-  P(pcall(function() return p2(not "1e") end))
-  return "abd"
-end
-P(f1(nil == false))
-P(3.75 - 1e+100)]], "=chunk"))
-  P(loadstring([[
-local f1 = function(p2)
-  P(pcall(function() return p2 p2(not "1e") end))
-  return "abd"
-end
-P(f1(nil == false))
-P(3.75 - 1e+100)]], "=chunk"))
-  P(loadstring([[
-local f1 = function(p2 p2)
-  P(pcall(function() return p2(not "1e") end))
-  return "abd"
-end
-P(f1(nil == false))
-P(3.75 - 1e+100)]], "=chunk"))
+  P(pcall(function() return select(0, 1) end))
+  local holder = {f = math.fmod}
+  P(pcall(function() return holder.f(1) end))
+  P(pcall(function() local s = "abc"; return s:rep() end))
+  local holder = {f = string.format}
+  P(pcall(function() return holder.f("%d") end))
+  P(pcall(next))
+  local alias = assert
+  P(pcall(function() return alias() end))
 end))
--- 5: meta_arith
+-- 5: generic
 R(5, pcall(function(...)
-  local mt = {}
-  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end -- note
-  local function val(x) if type(x) == "table" then return x.v end return x end
-  mt.__add = function(a, b) return box(val(a) + val(b)) end
-  mt.__div = function(a, b) return box(val(a) / val(b)) end
-  mt.__mul = function(a, b) return box(val(a) * val(b)) end
-  mt.__mod = function(a, b) return box(val(a) % val(b)) end
-  mt.__unm = function(a) return box(-a.v) end
-  mt.__concat = function(a, b) return "[" .. tostring(val(a)) .. "|" .. tostring(val(b)) .. "]" end
-  local x, y = box(255), box(0.0001)
-  P(val("10" % x))
-  P(pcall(function() return val(255 % "2") end))
-  P(val(y % y))
-  P(val(x + 7))
-  P(val(-x), val(- -y))
-  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
-  P(pcall(function() return x < y end))
+  local t29 = {(-4); s = "\255", (0.1 - 4); (-.1), y = tonumber("-0"), (- -256); tag = "t28", x = -1000000000000000 % '3.5', (1 * 1e309),}
+  P(#t29, t29[1], t29[5], t29.x, t29.s)
+  if true then
+    local v30 = tonumber([[100]]) - (256)
+  elseif 'z' .. t29[3] .. t29.x > type(false) then
+    print(tostring(t29[3]) - t29[3], t29.x + t29[3] .. t29[1] + 0.0)
+  elseif t29[2] / 0.30000000000000004 >= (true and t29.x or 256) then
+    local f31; f31 = function(p32, p33)
+      local function f34(p35, p36, p37)
+        p35, p33 = p33, p35
+        P(p35, p33)
+        P(pcall(function() local r = (p33 .. 
+            .30000000000000004 .. t29.s) * t29; return r end))
+        P(p37 + t29[4] - tonumber('100'), "\127" > t29.s and p37 / '1e-2' or "1e-2" - 255, -t29.x .. "")
+        local v38 = 1000.0 ^ 0.5
+        return "\255", tonumber("100") % tonumber([[10]])
+      end
+      P(f34(t29.y - 3, p32 and p32, t29[5] + 1e-10, 
+          p33))
+      local v39 = 0x5
+      local t40 = {(v39), ([[0.1]] / 1.5), (1000000000000000 / .1); x = -0.1; tag = "t39", y = math.abs(2); s = t29.s,}
+      P(#t40, t40[1], t40[3], t40.x, t40.s)
+      p32 = p32
+      return (v39) .. t29.tag .. t40.s .. [[0x]]
+    end
+  else
+    local v41
+    v41 = not nil -- note
+  end
+  local c42 = 0
+  while c42 < 1 do
+    c42 = c42 + 1
+    local w43 = c42 * 2
+    local v44, v45 = c42 == w43 - 1.5, tostring(12.5 % t29.y)
+    v44 = c42 == v44
+  end
+  local f46 = function(p47)
+    P(pcall(function() return p47 % " 10 " % p47 end))
+    return t29.
+        x - [[100]] == #t29.s
+  end
+  local v48, v49
+  v48, v49 = math.abs(c42 ^ 1e3), ("a b"):rep(2) .. [[.]] .. c42
+  local f50; f50 = function(p51, p52)
+    for i53 = 1 + ZERO, 1.4, .1 do
+      P(0.3333333333333333, tostring(-p51), tonumber("\t7\n") % (256 - 1e+100), (v48) .. (false and "abd" or "9"))
+      for i54 = 3, 7. + ZERO do
+        local v55 = tonumber(tostring(t29.x))
+      end
+      local f56 = function(p57, p58, p59)
+        p51 = 3.
+        p59 = [[abd]] .. 
+            (-3.14159) .. c42
+        p52 = (-2.0 .. c42 .. "xyz" .. 4294967295) .. string.reverse("tab\there")
+        P(-7 - 9007199254740994 - (p57 + p57), t29.s >= p59)
+        return -1000
+      end
+      P(f56(1e1, c42 .. 2.5 .. i53 .. -9007199254740991, v49))
+    end
+    print(-(p51 * p51), t29.s .. v49 < (false and "1e2" or "\255"))
+    local v60 = (true and '1e-2' or v49) .. 0
+    return tonumber([[0]])
+  end
+  P(f50(3.14159, (t29.tag), v49)) -- note
+  P(([[ab]] .. v48 .. 2.5) .. string.char(63) .. tostring(c42), math.floor(c42))
 end))

@@ -87,62 +87,73 @@ R(1, pcall(function(...)
       -0x7
   P(get(), g(), inc(1))
 end))
--- 2: oop
+-- 2: stress
 R(2, pcall(function(...)
-  local Animal = {tag = "Animal"}
-  Animal.__index = Animal
-  function Animal.new(name, legs) local o = setmetatable({}, Animal); o.name = name; o.legs = legs or 4; return o end
-  function Animal:describe() return self.name .. " has " .. self.legs .. " legs" end
-  function Animal:speak() return "..." end
-  local Bird = setmetatable({}, {__index = Animal})
-  Bird.__index = Bird
-  function Bird.new(name) local o = Animal.new(name, 2); return setmetatable(o, Bird) end
-  function Bird:speak() return "tweet from " .. self.name end
-  local a, b = Animal.new("cat"), Bird.new("robin")
-  P(a:describe(), b:describe(), a:speak(), b:speak(), b.tag, Bird.describe(b))
-  P(getmetatable(b) == Bird, rawget(b, "speak"), b.legs + 255)
-  P(pcall(function() return a:fly() end))
-  P(pcall(function() return b.wings.count end))
-  local ns = {a = {b = {}}}
-  function ns.a.b.f(x) return x end
-  function ns.a.b:g(x) return self == ns.a.b, x end
-  P(ns.a.b.f(-9007199254740991), ns.a.b:g(2))
+  local l0, l1, l2, l3, l4, l5, l6, l7, l8, l9 = 0, 1, 2, 3, 4, 5, 6, 7, 8, 9
+  local l10, l11, l12, l13, l14, l15, l16, l17, l18, l19 = 10, 11, 12, 13, 14, 15, 16, 17, 18, 19
+  local l20, l21, l22, l23, l24, l25, l26, l27, l28, l29 = 20, 21, 22, 23, 24, 25, 26, 27, 28, 29
+  local l30, l31, l32, l33, l34, l35, l36, l37, l38, l39 = 30, 31, 32, 33, 34, 35, 36, 37, 38, 39
+  local l40, l41, l42, l43, l44, l45, l46, l47, l48, l49 = 40, 41, 42, 43, 44, 45, 46, 47, 48, 49
+  local l50, l51, l52, l53, l54, l55, l56, l57, l58, l59 = 50, 51, 52, 53, 54, 55, 56, 57, 58, 59
+  local l60, l61, l62, l63, l64, l65, l66, l67, l68, l69 = 60, 61, 62, 63, 64, 65, 66, 67, 68, 69
+  local l70, l71, l72, l73, 
+      l74, l75, l76, l77, l78, l79 = 70, 71, 72, 73, 74, 75, 76, 77, 78, 79
+  local l80, l81, l82, l83, l84, l85, l86, l87, l88, l89 = 80, 81, 82, 83, 84, 85, 86, 87, 88, 89
+  local l90, l91 = 90, 91
+  P(l42 + l64 + l25 + l3 + l29 + l24 + l63 + l36 + l59 + l81 + l82 + l68 + l71 + l14 + l27 + l4 + l45 + l88 + l86 + l11 + l28 + l18 + l13 + l56 + l15 + l32 + l85 + l77 + l21 + l23)
+  P(l79, l7, l13, l10, l46, l51, l91, l3, l5, l48, l60, l76, l40, l54, l15, l67, l61, l59, l31, l58, l70, l80, l77, l69, l73, l19, l1, l81, l37, l86, l75, l66, l33, l42, l36, l24, l87, l35, l38, l56)
 end))
--- 3: coroutines2
+-- 3: errors
 R(3, pcall(function(...)
-  local function producer(n)
-    return coroutine.wrap(function()
-      for i = 1, n do
-        local function deep(j) coroutine.yield(j, j * 2) end
-        deep(i)
-      end
-    end)
-  end
-  for a, b in producer(4) do P(
-      a, b) end
+  --[==[ block
+comment ]==] local function thrower(v, lvl) error(v, lvl) end
+  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
+  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
+  P(pcall(assert, 1, "multi\nline"))
+  P(pcall(assert, false))
+  P(xpcall(function() return "a" .. {} end, function(m) return "H:" .. m end))
+  --[==[ block
+comment ]==] local ok, e = pcall(function() local t = setmetatable({}, {__index = function(t, k) error("idx " .. k, 0) end}); return t.foo end)
+  P(ok, e)
+  P(pcall(assert, false, true))
+  P(pcall(assert, false))
+  P(pcall(assert, false, nil))
+  P(pcall(assert, false))
+  P(pcall(function() local ok, e = pcall(error, "inner"); error(e .. "+outer", 0) end))
 end))
--- 4: recursion
+-- 4: meta_arith
 R(4, pcall(function(...)
-  local function fib(n) if n < 2 then return n end return fib(n - 1) + fib(n - 2) end
-  P(fib(1), fib(9))
+  local mt = {}
+  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
+  local function val(x) if type(x) == "table" then return x.v end return x end
+  mt.__mul = function(a, b) return box(val(a) * val(b)) end
+  mt.__div = function(a, b) return box(val(a) / val(b)) end
+  mt.__pow = function(a, b) return box(val(a) ^ val(b)) end
+  mt.__sub = function(a, b) return box(val(a) - val(b)) end
+  mt.__add = function(a, b) return box(val(a) + val(b)) end
+  mt.__mod = function(a, b) return box(val(a) % val(b)) end
+  mt.__unm = function(a) return box(-a.v) end
+  local x, y = box(3.75), box(.5)
+  P(pcall(function() return val(1000 % "2") end))
+  P(val(100 - x))
+  P(val(y + y))
+  P(val("10" + y))
+  P(val(-x), val(- -y))
+  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
+  P(pcall(function() return x < y end))
 end))
--- 5: meta_cmp
+-- 5: multret
 R(5, pcall(function(...)
-  local log = ""
-  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
-  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
-  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
-  local m1 = {__eq = eq, __le = le, __lt = lt}
-  local m2 = {}
-  local a = setmetatable({k = 2.0}, m1)
-  local b = setmetatable({k = 0x3}, m1)
-  local c = setmetatable({k = 2}, m2)
-  log = ""; P(pcall(function() return b < b end)); P(log)
-  log = ""; P(pcall(function() return b == 
-      a end)); P(log)
-  log = ""; P(pcall(function() return c > b end)); P(log)
-  log = ""; P(pcall(function() return b <= b end)); P(log)
-  log = ""; P(pcall(function() return b ~= a end)); P(log)
-  P(pcall(function() return a < 1 end))
-  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
+  local function f0() end
+  local function f1() return 1 end
+  local function f2() return 1, 2 end
+  local function f3() return "a", nil, 3 end
+  local function id(...) return ... end
+  P((function() return id() end)())
+  P(id(id(f2())))
+  local t = {x = 1, id()}; P(t[1], t[2], t.x)
+  P((function() return f3(), id(f2()) end)())
+  P(pcall(id, f1()))
+  P(id(f2()), f2())
+  P(pcall(id, f0()))
 end))

@@ -54,40 +54,30 @@ R(1, pcall(function(...)
   P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
   P(pcall(function() return x < y end))
 end))
--- 2: syntax
+-- 2: limits
 R(2, pcall(function(...)
-  P(loadstring([[
-local t1 = {(true ]], "=chunk"))
-  P(loadstring([[
-local t1 = {(true and 3.75 or 100000000000000.5), tag = "t0"; (0.1 % -65536.0); y = tonumber('0.1'); x = - -1000000000000000.0 s = false and "0x" or "tab\there"}
-P(#t1, t1[1], t1[2], t1.x, t1.s)
-t1[1] = 1e16
-P(t1.x, t1.y, t1.s, #t1)]], "=chunk"))
-  P(loadstring([[
-local t1 = {(true and 3.75 or 100000000000000.5), tag = "t0"; (0.1 % -65536.0); y = tonumber('0.1'); x = - -1000000000000000.0, s = false and "0x"  "tab\there"}
-P(#t1, t1[1], t1[2], t1.x, t1.s)
-t1[1] = 1e16
-P(t1.x, t1.y, t1.s, #t1)]], "=chunk"))
-  P(loadstring([[
-local t1 = {(true and 3.75 or 100000000000000.5), tag = "t0"; (0.1 % -65536.0); y = tonumber('0.1'); x = - -1000000000000000.0, s = , false and "0x" or "tab\there"}
-P(#t1, t1[1], t1[2], t1.x, t1.s)
-t1[1] = 1e16
-P(t1.x, t1.y, t1.s, #t1)]], "=chunk"))
+  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
+  try("local a, b = " .. string.rep("x, ", 300) .. "x")
+  try("return " .. string.rep("f(", 300) .. string.rep(")", 300))
 end))
--- 3: errors
+-- 3: varargs
 R(3, pcall(function(...)
-  local function thrower(v, lvl) error(v, lvl) end
-  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
-  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
-  local ok, e = pcall(function() local t = setmetatable({}, {__index = function(t, k) error("idx " .. k, 0) end}); return t.foo end)
-  P(ok, 
-      e)
-  P(pcall(error, {tag = "errobj"}))
-  local ok, e = pcall(function() local t = setmetatable({}, {__index = function(t, k) error("idx " .. k, 0) end}); return t.foo end)
-  P(ok, e)
-  P(xpcall(function() mid(1.5, 2) end, h))
-  local ok, e = pcall(function(
-      ) local t = setmetatable({}, {__index = function(t, k) error("idx " .. k, 2) end}); return t.foo end)
-  P(ok, e)
-  P(pcall(function() local ok, e = pcall(error, "inner"); error(e .. "+outer", 0) end))
+  local function v(...)
+    local a, b = ...
+    local t = {...}
+    local n = select("#", ...)
+    return n, a, b, t[n], (...)
+  end
+  local function pass(...) return ... end
+  local function count(...) return select("#", ...) end
+  local function tail(...) return select(2, ...) end
+  local function pack(...) return {n = select("#", ...), ...} end
+  P(pass(), pass())
+  P(count(true, 2.5, false, nil, nil), count(nil, true, 2.5, false, nil), ({true, 2.5, false, nil, n = 3}).n)
+  P(count("a", "a", false, {tag = "va"}, nil, nil), count(nil, "a", "a", false, {tag = "va"}, nil), ({"a", "a", false, {tag = "va"}, nil, n = 3}).n)
+  local t = pack({tag = "va"}, nil, 1); P(t.n, unpack(t, 1, t.n))
+  P(select("#", 1, true, true, nil, 
+      true))
+  P(unpack({2.5, true}, 2, 3))
+  P(select(-1, {tag = "va"}, true, "a", nil, {tag = "va"}))
 end))

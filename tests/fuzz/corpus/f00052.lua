@@ -72,23 +72,53 @@ R(1, pcall(function(...)
     if "0.1" >= "s'q" then break end
   end
 end))
--- 2: recursion
+-- 2: tables
 R(2, pcall(function(...)
-  local function fib(n) if n < 2 then return n end return fib(n - 1) + fib(n - 2) end
-  P(fib(7), fib(2))
-  local function t1(f, ...) return f(...) end
-  P(t1(t1, t1, t1, select, "#", 1, 2))
-  P(pcall(function() return t1("x") end))
+  --[==[ block
+comment ]==] local function f2() return "r1", "r2" end
+  local t = {1, nil, 3, nil, f2()}
+  P(t[1], t[2], t[3], t[4], t[5], t[6], t[7])
+  local t = {1, nil, 3, nil, f2()}
+  P(t[1], t[2], t[3], t[4], t[5], t[6], t[7])
+  local t = {}
+  for i = 1, 0 do t[#t + 1] = i * i end
+  P(#t, t[#t])
+  local t = {1, nil, 3, nil, f2()}
+  P(t[1], t[2], t[3], t[4], t[5], t[6], t[7])
 end))
--- 3: recursion
+-- 3: coroutines2
 R(3, pcall(function(...)
-  local function cnt(...) if select("#", ...) == 0 then return 0 end return 1 + cnt(select(2, ...)) end
-  P(cnt(1, "", 0))
+  local co = coroutine.create(function(...)
+    P("start", ...)
+    local a, b = coroutine.yield(select("#", ...), ...)
+    P("got", a, b)
+    local c = coroutine.yield(
+      )
+    return c, "ret"
+  end)
+  P(coroutine.resume(co))
+  P(coroutine.resume(co, 2.5, 2.5, false))
+  P(coroutine.status(co), coroutine.resume(co, "s"))
+  P(coroutine.status(co), coroutine.resume(co))
 end))
--- 4: limits
+-- 4: loops
 R(4, pcall(function(...)
-  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
-  try(string.rep("local v = 1 ", 150))
-  try(string.rep("a, ", 150) .. "b = 1")
-  try("local t = {" .. string.rep("1, ", 50) .. "1}")
+  local out = ""
+  for i = 1, 1 do
+    for j = i, 3 do
+      if (i + j) % 4 == 0 then break end
+      out = out .. i .. j .. " "
+    end
+  end
+  P(out)
+  local n = 0
+  local function bound(x) n = n + 1; return x end
+  for i = bound(1), bound(3), bound(1) do i = i * 2; P(i) end
+  P(n)
+  local n = 0
+  local function bound(x) n = n + 1; return x end
+  for i = bound(1), bound(2), bound(2) do i = i * 2; P(i) end
+  P(n)
+  for i = 1, 3 do local i = i * 
+      10; P(i) end
 end))

@@ -33,146 +33,55 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: upclose
+-- 1: syntax
 R(1, pcall(function(...)
-  local fs = {}
-  for i = 1, 5 do
-    local v = i * 10
-    fs[#fs + 1] = function() v = v + 1; return v end
-    if i == 1 then break end
-  --[==[ block
-comment ]==]   v = v + 100
-  end
-  for i = 1, #fs do P(fs[i](), fs[i]()) end
-  local function mk(n)
-    local a = n
-    while true do
-      local b = a * 2
-      if b > 28 then return function() a = a + 1; return a, b end end
-      a = a + 3
-    end
-  end
-  local g1, g2 = mk(10), mk(16)
-  P(g1(), g1(), g2())
-  local h
-  do local z = 1000.0; h = function(d) z = z .. d; return z end end
-  P(h("a"), h(1))
+
 end))
 -- 2: hot
 R(2, pcall(function(...)
   local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
   local obj = setmetatable({}, mt)
   local hits = 0
-  for i = 1, 73 do
-    local a = i < 58 and i or obj
-    if a < 
-      i + 1 then hits = hits + 1 end
+  for i = 1, 104 do
+    local a = i < 9 and i or obj
+  --[==[ block
+comment ]==]   if a < i + 1 then hits = hits + 1 end
     local s = i .. ""
-    if i == 58 then s = obj .. i; P(s, obj.key, a + 1) end
+    if i == 9 then s = obj .. i; P(s, obj.key, a + 1) end
   end
   P(hits)
 end))
--- 3: generic
+-- 3: badargs
 R(3, pcall(function(...)
-  local t1 = {(-0X3E8), y = 0.3, tag = "t0", x = (-100.0); s = string.char(61, 54, 59),}
-  P(#t1, t1[1], t1[1], t1.x, t1.s)
-  local v2 = #t1 .. ""
-  local c3 = 
-      0
-  repeat
-    local u4 = c3 + 
-        1
-    c3 = u4
-    local c5 = 0
-    while c5 < 3 and (c5 > 
-        u4 or true) do
-      c5 = c5 + 1
-      local f6; f6 = function()
-        P(pcall(function() return -t1 end))
-        local v7 = "  -0x10  "
-        print(not t1.x and false, #t1 .. (-100000000000000.5 .. c5 .. "xyz") .. math.floor(-0X100), c5, string.rep([[xyz]], 2):rep(2))
-        local v8 = v7
-        return (false and '1e' or '1..2') .. math.abs(t1.x) .. c5 / -1e+21 .. t1[1] % 4, 4294967295. .. ""
-      end
-      P(f6(t1.s))
-      P(pcall(function() local r = u4 .. not u4; return r end))
-      t1[1] = #f6()
-    end
-    local v9
-    v9 = t1[1] * [[0X1f]] * (t1[1] - 1e-10)
-    t1[1] = 
-        -4.0
-  until u4 >= 1 or (2147483648 ~= u4 and true)
-  local v10 = "\127"
-  P(c3 / 
-      c3)
-  print(v10, string.char(41, 91))
-  --[==[ block
-comment ]==] local c11 = 0
-  repeat
-    local u12 = c11 + 1
-    c11 = u12
-    local v13, v14, v15 = (c11) % u12, ((-0.1) ^ 0.5), -0X4 % t1[1]
-  until u12 >= 2
-  P(tostring((c3)), c3 / tonumber("0x10"))
-  local function f16(p17, p18)
-    local v19
-    v19 = string.rep(v2, 0)
-    local fs20 = {}
-    local c21 = 0
-    repeat
-      local u22 = c21 + 1
-      c21 = u22
-      local acc23 = math.floor(p18)
-      --[==[ block
-comment ]==] fs20[#fs20 + 1] = function(d)
-        acc23 = 
-            acc23 + (d or 1)
-        return u22, acc23
-      end
-    until u22 >= 4
-    for k24 = 1, #fs20 do
-      P(fs20[k24]())
-    end
-    return c3 % c11 + (1e+308 - t1.y), c3 * 0.25 .. "ab" .. p18 .. p18 .. "10a", tonumber('0x10') % (256 - c3)
-  end
-  P(f16(v2, c11 / c3, false))
+  P(pcall(function() return coroutine.create(1) end))
+  local holder = {f = math.abs}
+  P(pcall(function() return holder.f() end))
+  P(pcall(setmetatable, {}, 1))
+  P(pcall(select))
+  P(pcall(table.insert, nil, 1))
 end))
--- 4: generic
+-- 4: limits
 R(4, pcall(function(...)
-  local t25 = {(1.5); (1000 + [[1e-2]]), (tonumber('9')), s = "\233t\233", x = 65536.0; y = 0.1 * 123.456, tag = "t24"}
-  P(#t25, t25[1], t25[3], t25.x, t25.s)
-  local v26, v27, v28
-  v26, v27, v28 = not (1e309 or false), t25[3] ^ 3, t25.s
-  for i29 = 4 + ZERO, 4.0, -0x1 do
-    P(pcall(function() return i29[i29 % -0X3E8] end))
-    local c30 = 0
-    while c30 < 3 do
-      c30 = c30 + 1
-      P(type(nil), (
-          -i29), v28)
-      local v31
-      v31 = 0x5 % 1e+100 < tonumber("00012")
-      do
-        local i29 = #t25
-        local v32
-        v32 = math.floor(7) % t25.y
-      end
-    end
-    local v33, v34, v35 = [[0X1f]], 0.0001234 <= i29 and not v27, 0.1 >= 1.5 and i29 / 123456789012345 or 1e+21 % 10.0
-    if v34 then break end
-  end
-  P(pcall(function() return v26 + t25.tag end))
-  print(-(
-      v27 / 12.5), tostring(false) > "abd" .. "10a" .. v28, (v26 and v27 or 65536) / #'3.5', v27 / v27 >= tonumber("0"))
-  print(v28 .. (t25[3] .. t25[1] .. t25.x) .. (-1.5) .. (false and t25.s or t25.tag), "100")
+  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
+  try("return " .. string.rep("f(", 197) .. string.rep(")", 197))
+  try("f(" .. string.rep("x, ", 250) .. "x)")
 end))
--- 5: meta_misc
+-- 5: strings
 R(5, pcall(function(...)
-  local c = setmetatable({tag = "callable"}, {__call = function(self, a, b, ...) return self.tag, a, b, select("#", ...) end})
-  P(c())
-  P(pcall(c, 1, 2))
-  local t = {f = c}; P(t.f(9), t:f(8))
-  P(pcall(function() return setmetatable({}, {__call = c})() end))
-  P(pcall(function() return setmetatable({}, {__call = 1})() end))
+  P([[A]], #[[A]])
+  P("\233t\233", #"\233t\233")
+  P([[a]], 
+      #[[a]])
+  local long = [[
+first
+  second]]
+  local long2 = [==[a]]b]=]c]==]
+  P(long, #long, long2, "esc\65\066\0067", "a\
+b", #"\0\0")
+  P(#"a\000c", "a\000c" < "a", "a\000c" == "a", #("a\000c" .. "a"))
+  P([[A]] < [[a]], [[A]] <= [[a]], [[A]] == [[a]], [[A]] .. [[a]])
+  local s = ""
+  P(s:len(), #s, s:upper(), s:sub(0, 4), s:byte(1, -1))
+  P(string.rep("ab", 4), s:rep(2), string.char(72, 105), ("x"):rep(3))
+  P(string.format("%% %.3f %g", 0.0001, 9007199254740992 % -1e+100))
 end))

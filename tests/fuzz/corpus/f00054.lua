@@ -96,45 +96,23 @@ comment ]==] local t4 = {x = 9007199254740991, tag = "t3", (0.1 % 1e+16), ("1e2"
   P(f7(256 .. "", v5, tostring(true), false))
   P(-1 / (.3 / -5.), "-", v5 .. 0x3 / -65536 .. 0.0, [[a]] .. "-")
 end))
--- 3: closures
+-- 3: massign
 R(3, pcall(function(...)
-  local fs18 = {}
-  for i19 = 10, 12, -2 do
-    local acc20 = i19 ^ -1.5
-    fs18[#fs18 + 1] = function(d)
-      acc20 = acc20 + (d or 1)
-      return i19, acc20, tonumber("0x10")
-    end
-  end
-  for k21 = 1, #fs18 do -- note
-    P(fs18[k21]())
-    P(fs18[k21](5))
-  end
-  local fs22 = {}
-  local c23 = 
-      0
-  --[==[ block
-comment ]==] repeat
-    local u24 = c23 + 1
-    c23 = u24
-    local acc25 = u24 % u24
-    fs22[#fs22 + 1] = function(d)
-      acc25 = acc25 + (d or 1)
-      return u24, acc25
-    end
-  until u24 >= 4
-  for k26 = 1, #fs22 do
-    P(
-        fs22[k26]())
-  end
-  local fs27 = {}
-  local t28 = {(-65536 * 1e+300), (0.25 - "00012"); (4294967296); (tonumber([[1E+2]])), tag = "t27"; (false and 5 or 0X100), s = tostring(false); y = 1e+308 % -0X3E8; x = 1 % 1.7976931348623157e+308,}
-  P(#t28, t28[1], t28[5], t28.x, t28.s)
-  local function counter(start, step)
-    local n = start
-    return function() n = n + step; return n end, function() return n end
-  end
-  local a1, a2 = counter(10.0, 4)
-  local b1, b2 = counter(0.6666666666666666, 1)
-  P(a1(), a1(), b1(), a2(), b2())
+  local a, b, c = 2.5, -0.6666666666666666, "s"
+  local t = {10, 20, 30, 40}
+  local i = 2
+  a, b, c = (function() return 1, 2, 3 end)(
+      ), 10
+  P(a, b, c, i, t[1], t[2], t[3], t[4], 
+      t[5], t.x, t.y)
+  t[i], t[i + 1] = t[i + 1], t[i]
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, 
+      b = b
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local x, y, 
+      z = t[i], t[i + 1]; P(x, y, z)
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local t2 = t; t, t[1] = {5}, 7; P(t[1], t2[1]); t = t2
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
 end))

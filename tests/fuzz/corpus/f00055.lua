@@ -33,46 +33,145 @@ function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: limits
+-- 1: coroutines2
 R(1, pcall(loadstring(string.dump(function(...)
-  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
-  try(string.rep("local v = 1 ", 150))
-  try("x = " .. string.rep("a .. ", 150) .. "a")
-  try(string.rep("do ", 250) .. string.rep("end ", 250))
-  try("x = " .. string.rep("not ", 300) .. "a")
+  local co = coroutine.create(function(...)
+    P("start", ...)
+    local a, b = coroutine.yield(select("#", ...), ...)
+    P("got", a, b)
+    local c = coroutine.yield()
+    return c, "ret"
+  end)
+  P(coroutine.resume(co, nil, 2.5))
+  P(coroutine.resume(co, "s", 2.5, false))
+  P(coroutine.
+      status(co), coroutine.resume(co, 2.5))
+  P(coroutine.status(co), coroutine.resume(co))
 end))))
--- 2: coroutines2
+-- 2: generic
 R(2, pcall(loadstring(string.dump(function(...)
-  local function producer(n)
-  --[==[ block
-comment ]==]   return coroutine.wrap(function()
-      for i = 1, n do
-        local function deep(j) coroutine.yield(j, j * 2) end
-        deep(i)
-  --[==[ block
-comment ]==]     end
-    end)
+  local t1 = {tag = "t0", (-.5), x = 12345678901234 + -5, y = 65536.0, s = false and "hello world" or [[hello world]]}
+  P(#t1, t1[1], t1[1], t1.x, t1.s)
+  local v2
+  v2 = tonumber(tostring(t1.x))
+  P(65536 <= v2, 3 / v2 .. "", v2 % v2)
+  P(pcall(function() return t1.s + t1 end))
+  local f3; f3 = function(p4, p5)
+    P(
+        pcall(function() return (0 or false).s.z end))
+    return v2 % t1.y
   end
-  for a, b in producer(1) do P(a, b) end
+  P(f3(true or false, not 3.75))
+  local c6 = 0
+  repeat
+    local u7 = c6 + 1
+    c6 = u7
+    local v8 = f3(false, false) * 123.456
+    P(not .25 and v8 * v8 or -2.5, 0.25, -12345678901234 % t1[1], "tab\there" .. 0.5 .. (false and -1e+308 or -0.3))
+    v2 = f3(true, false) ^ 0
+  until u7 >= 2
+  if 7 .. "\233t\233" .. 3 .. t1.tag >= c6 .. -3.75 .. t1.tag .. t1.s then
+    for i9 = 3, 6.0, 2 do
+      P(i9)
+      i9, v2 = v2, i9
+      P(i9, v2)
+      local v10, v11 = math.abs(i9 % 3), not true
+    end
+    if c6 <= c6 and 
+        t1.y <= c6 then
+      local f12 = function(p13, p14)
+        local v15 = t1.tag
+        print(p14 .. string.format("%% %% %g", 256.0), -(p13 and c6 or v2), math.floor(v2 - v2), tonumber("100") > f3(false, false))
+        P(rawequal(false, {tag = v15}) and '100' + c6 or v2, tostring(0x5 % -1e3), p14)
+        P(t1.tag, t1.tag and p13)
+        return tostring(3.14159) + 1e+21
+      end
+      P(f12(rawequal(true, 3.14159), true and t1.x or c6))
+      if v2 == {tag = t1.s} or false ~= false then
+        v2 = c6
+      elseif true and false or true then
+        local v16 = -#[[-]]
+        t1.y = (tonumber(".5"))
+        P(t1.x, t1.y, t1.s, #t1)
+      elseif (c6) < #"1E+2" then
+        P(pcall(function() local r = #v2; return r end))
+      else
+        v2 = c6
+        v2 = #t1 - t1.y
+      end
+    elseif false then
+      local v17 = t1.s <= t1.s and v2 + 1e+16 or #'.5'
+    elseif string.char() >= t1.tag .. c6 .. v2 then
+      print(t1.tag .. t1.s .. (2), tonumber('-5'), ('0' .. "ab" .. t1.s .. v2) .. (false and 'b' or [[A]]) .. c6 .. (true and t1.s or "0x10"), true and [[  -0x10  ]] > "100")
+      P(pcall(function() local r = ("tab\there").x; return r end))
+    end
+  elseif ('a b' and nil) ~= t1.tag then
+    if {tag = t1.tag} then -- note
+      v2 = 256
+    end
+  else
+    local c18 = 0
+    repeat
+      local u19 = c18 + 1
+      c18 = u19
+      P(pcall(function() return t1.y end))
+      if (false) then break end
+    until u19 >= 4 or (true and true and true)
+    for i20 = 0, 1.6666666666666665 + ZERO, 0.3333333333333333 do
+      P(i20)
+      local fs21 = {}
+      for i22 = 1, -3, -0.5 do
+        local acc23 = c18 - '1E+2'
+        fs21[#fs21 + 1] = function(d)
+          acc23 = acc23 + (d or 1)
+          return i22, acc23
+        end
+      end
+      for k24 = 1, #fs21 do
+        P(fs21[k24]())
+      end
+      if false == false then break end
+    end
+  end
+  v2 = 10.0 % -2.5 - c6 ^ -2
+  local fs25 = 
+      {}
+  local c26 = 0
+  repeat
+    local u27 = c26 + 1
+    c26 = u27
+    local acc28 = -t1[1]
+    fs25[#fs25 + 1] = function(d)
+      acc28 = acc28 + (d or 1)
+      return u27, acc28, u27
+    end
+  until u27 >= 
+      5
+  for k29 = 1, #fs25 do
+    P(
+        fs25[k29]())
+  end
+  P("  -0x10  ")
+  P(rawequal(false, v2) and 'nil' or (true and t1.s or "-5"), t1)
 end))))
--- 3: coerce
+-- 3: loops
 R(3, pcall(loadstring(string.dump(function(...)
-  local s1 = "10"
-  local s2 = '5.'
-  P(s2 - 5)
-  P(#s2, s2 < s2)
-  P(s2 * s1)
-  P(-5e-324 .. s2 .. "0x10" .. -3.14159)
-  P("abd" .. s1 .. (tonumber([[5.]])) .. "0" .. 3.14159)
-  P("1E+2" .. "-0" .. "00012" .. (65536) .. s1)
-  P(tonumber("10 1"))
-  P(pcall(function() return s2 + "Z" end))
+  local n = 0
+  P(pcall(function() for i = 2^53, 3, 1/0 do n = n + 1; P(i); if n >= 6 then break end end end))
+  P(n)
+  local n, s = 0, 0
+  for i = 4.0, 7, 2.0 do n = n + 1; s = s + i; if n > 30 then break end end
+  P(n, s)
+  --[==[ block
+comment ]==] for i = 1, 3 do local i = i * 10; P(i) end
 end))))
--- 4: recursion
+-- 4: badargs
 R(4, pcall(loadstring(string.dump(function(...)
-  local function fib(n) if n < 2 then return n end return fib(n - 1) + fib(n - 2) end
-  P(fib(13), fib(3))
-  local function t1(f, ...) return f(...) end
-  P(t1(t1, t1, t1, select, "#", 1, 2))
-  P(pcall(function() return t1({}) end))
+  local alias = coroutine.status
+  P(pcall(function() return alias({}) end))
+  local alias = 
+      table.sort
+  P(pcall(function() return alias({3, "a", 1}) end))
+  local alias = setfenv
+  P(pcall(function() return alias(1, 2) end))
 end))))

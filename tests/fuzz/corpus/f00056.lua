@@ -33,133 +33,84 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: meta_misc
+-- 1: errors
 R(1, pcall(function(...)
-  local t = setmetatable({1, 2, 3}, {__len = function() return 99 end, __unm = function() return "neg" end})
-  P(#t, -t)
-  P(pcall(function() return t + 1 end))
-  P(pcall(function() return t .. "" end))
-  P(pcall(function() return t() end))
+  local function thrower(v, lvl) error(v, lvl) end
+  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
+  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
+  P(pcall(assert, false, nil))
+  P(pcall(assert, false))
+  P(xpcall(
+      function() mid(nil, 2) end, h))
+  P(pcall(function() error(1.5) end))
+  P(pcall(mid, nil, 0))
+  P(pcall(function() error(nil, 2) end))
+  P(xpcall(function() mid({tag = "errobj"}, 2) end, h))
+  P(pcall(function() local ok, e = pcall(error, "inner"); error(e .. "+outer", 0) end))
 end))
--- 2: generic
+-- 2: meta_misc
 R(2, pcall(function(...)
-  for i1 = "3", -0x5, -1 do
-    P(i1)
-    for i2 = -1, .5 + ZERO, 0.25 do
-      local v3 = "100"
-      i2 = #"1e" / 
-          0X10
-      if i1 == i1 then break end
-    end
-  end
-  local v4, v5 = - -1., -0.0001
-  local function f6(p7, p8, p9)
-    do
-      local v10 = -1e+16
-      if not (false or false) then
-        p7 = 0.30000000000000004 / 0.0 >= -65536
-        local v11, v12 = tonumber(10 .. ""), '-0'
-        local t13 = {(3.75 / 65536.0), x = p9 / 255., y = v4 * v11, tag = "t12"; s = "0x"}
-        P(#t13, t13[1], t13[1], t13.x, t13.s)
-      elseif (''):sub(1, 1) == '-0' then -- note
-        v5 = tonumber("+5") - tonumber('99')
-      elseif false then
-        local v14
-        v14 = (-9.223372036854776e+18) ^ (0 / v5)
-      end
-      local v15 = v5
-    end
-    return (v4), -#'a'
-  end
-  P(f6(9007199254740994 < v5, -99999999999999, -7))
-  local t16 = {s = type(v5); x = f6(false, 1000, v4), y = f6(true, -100.0, 12345678901234); tag = "t15";}
-  P(#t16, t16[1], t16[0], t16.x, t16.s)
-  P(pcall(function() local r = v5[v4 / 12.5]; return r end))
-  t16.x = -1000.0 % tonumber([[-0]])
-  v4 = "3.5" % -0.1 / (1e3 + v5)
-  P(pcall(function() return (true and t16.tag or t16.s) .. v5 end))
-  P(pcall(function() local r = t16.s(v4 / v4); return r end))
+  local t = setmetatable({}, {__metatable = "locked"})
+  P(
+      getmetatable(t))
+  P(pcall(function() setmetatable(t, {}) end))
+  P(getmetatable("abc") ~= nil, getmetatable(1), getmetatable(print))
 end))
--- 3: syntax
+-- 3: meta_arith
 R(3, pcall(function(...)
-  P(loadstring([=[
-local v17
-v17 = type(false)
-if not nil then
-  local c18 = 0
-  repeat
-    local u19 = c18 + 1
-    c18 = u19
-    P(pcall(function() return {tag = "anon"} .. c18 end))
-    v17 = type({tag = "anon"})
-    P(pcall(function() local r = c18.x; return r end))
-  until u19 >= 6
-  do
-    local v17 = tostring(1000.0 == c18)
-    v17 = ("\255" .. 256) .. (true and "-" or "0x")
-    P(-0X100 - c18 .. c18 .. string.upper("b") .. (true and 123.456 or -0.25), " 10 ", "99")
-    v17 = c18 * 0X3E8 .. 7 + "99" .. "\127"
-  end
-  print((#v17) ^ -2)
-elseif v17 <= v17 and false then
-  print(4 .. tostring(true) .. math.abs(0.25) .. 12.5 + -9007199254740992)
-  local t20 = {(1000.0 * -100000000000000.5), tag = "t19", (-12.5 * "10"); (-100.0), y = tonumber('2.5e1'), x = -1. + 9007199254740994, (-123456789012345), (-99999999999999. + -1e+300), s = v17:sub(2, -2)}
-  P(#t20, t20[1], t20[5], t20.x, t20.s)
-else
-  for i21 = 0.5, 2, 0.5 do
-    P(i21)
-    P('1e-2')
-  end
-  local c22 = 0
-  repeat
-    local u23 = c22 + 1
-    c22 = u23
-    P(pcall(function() local r = u23 <= [[-]] .. u23 .. 2147483648 .. -2; return r end))
-    P(v17, tostring(c22) == "10" .. v17, v17:sub(-2, -2))
-  until u23 >= 6
-end
-for i24 = "1", 3.5, .5 do
-  P(i24)
-  for i25 = 3, 5. do
-    i25, i24 = i24, i25
-    P(i25, i24)
-    local t26 = {s = "1e" .. v17 .. i25, y = i25 * 0; tag = "t25"; (100000000000000.5), x = i24, (i25)}
-    P(#t26, t26[1], t26[2], t26.x, t26.s)
-    if true == {tag = t26.tag} then break end
-  end
-end
-v17 = (-2.5) .. [[ab]] .. (false and "ab" or 'b') .. [[10]]
-P(9.223372036854776e+18 % 7)]=], "=chunk"))
+  local mt = {}
+  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
+  local function val(x) if type(x) == "table" then return x.v end return x end
+  mt.__div = function(a, b) return box(val(a) / val(b)) end
+  mt.__mod = function(a, b) return box(val(a) % val(b)) end
+  mt.__pow = function(a, b) return box(val(a) ^ val(b)) end
+  mt.__mul = function(a, b) return box(val(
+      a) * val(b)) end
+  mt.__add = function(a, b) return box(val(a) + val(b)) end
+  mt.__sub = function(a, b) return box(val(a) - val(b)) end -- note
+  mt.__unm = function(a) return box(-a.v) end
+  mt.__concat = function(a, b) return "[" .. tostring(val(a)) .. "|" .. tostring(val(b)) .. "]" end
+  local x, y = box(-9007199254740992), box(-1e+21)
+  P(val(x % y))
+  P(val(-1. ^ x))
+  P(val(-x), val(- -y))
+  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
+  P(pcall(function() return x < y end))
 end))
--- 4: massign
+-- 4: coerce
 R(4, pcall(function(...)
-  local a, b, c = 0x7, 0X3E8, "s"
-  local t = {10, 20, 30, 40}
-  local i = 3
-  a, b = b, a
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b, c = (function() return 1, 2, 3 end)(), 10
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b, c = (function() return 1, 2, 3 end)()
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b = b
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local s1 = [[1e2]]
+  local s2 = "5 5"
+  P(s2 - -12345678901234)
+  P(0X64 .. s1, s1 .. 2.2250738585072014e-308)
+  P(s2 ^ s1)
+  P(s2 / s2)
+  P(12.5 .. s2, s2 .. 12.5)
+  P("\233t\233" .. -0.5)
+  P(1 .. s2 .. 0x5)
+  P(tonumber("10", 7))
+  P(tonumber(" 11 "))
+  P(tonumber("777", 16))
 end))
--- 5: multret
+-- 5: varargs
 R(5, pcall(function(...)
-  local function f0() end
-  local function f1() return 1 end
-  local function f2() return 1, 2 end
-  local function f3() return "a", nil, 3 end
-  local function id(
-      ...) return ... end
-  P(pcall(id, f1()))
-  P(select("#", f0()))
-  local t = {f3(), f2()}; P(
-      t[1], t[2], t[3], t[4])
-  P(id(id(f3())))
-  P(tostring(f1()))
-  P(tostring(f2()))
-  P((f0()))
-  P(f2() + 10, f1() .. "x", #{f2(), f2()}, #{f2(), (f2())})
+  local function v(...)
+    local a, b = ...
+    local t = {...}
+    local n = select(
+      "#", ...)
+    return n, a, b, t[n], (...)
+  end
+  local function pass(...) return ... end
+  local function count(...) return select("#", ...) end
+  local function tail(...) return select(2, ...) end
+  local function pack(...) return {n = select("#", ...), ...} end
+  P(pass(), 
+      pass())
+  P(pass(1, true, false), pass(1, true, false))
+  P(pass(false, 
+      2.5))
+  P(pass(true, true))
+  P(pass(2.5, "a"), pass(2.5, "a"))
+  local t = pack("a"); P(t.n, unpack(t, 1, t.n))
 end))

@@ -89,19 +89,43 @@ break]], y = -0X100}
     end
   end
 end))
--- 3: stress
+-- 3: hot
 R(3, pcall(function(...)
-  local x = 14
-  if x == 0 then P("zero") elseif x == 1 then P(1, x * 0X3E8) elseif x == 2 then P(2, x * 1000) elseif x == 3 then P(3, x * 0.25) elseif x == 4 then P(4, x * 10.0) elseif x == 5 then P(5, x * -4) elseif x == 6 then P(6, x * 0.3333333333333333) elseif x == 7 then P(7, x * -1e2) elseif x == 8 then P(8, x * 0.3333333333333333) elseif x == 9 then P(9, x * 2.2250738585072014e-308) elseif x == 10 then P(10, x * 0.25) elseif x == 11 then P(11, x * 2.2250738585072014e-308) elseif x == 12 then P(12, x * 3) elseif x == 13 then P(13, x * -0.3333333333333333) elseif x == 14 then P(14, x * -1e-05) elseif x == 15 then P(15, x * 0.5) elseif x == 16 then P(16, x * 1e-05) elseif x == 17 then P(17, x * 0.6666666666666666) elseif x == 18 then P(18, x * 7) elseif x == 19 then P(19, x * -1e309) elseif x == 20 then P(20, x * -1000.0) elseif x == 21 then P(21, x * 0) elseif x == 22 then P(22, x * 1) elseif x == 23 then P(23, x * 0.6666666666666666) elseif x == 24 then P(24, x * 10) elseif x == 25 then P(25, x * 65536) elseif x == 26 then P(26, x * 0.3) elseif x == 27 then P(27, x * 10) elseif x == 28 then P(28, x * 1.5) else P("other", x) end
+  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local function f(a, b) return a * 
+      b + a / (b + 1) - a % (b + 1) end
+  local s = 0
+  for i = 1, 181 do s = s + f(i, 3) end
+  P(s, pcall(f, "3", 2), pcall(f, 1.5, "x"))
 end))
--- 4: logic
+-- 4: generic
 R(4, pcall(function(...)
-  local n = 0
-  local function f(v) n = n + 1; return v end
-  local x, y = 1, false
-  while x and not y do x = false end
-  P(x, y, x == nil, y ~= false, not (x or y), not x and not y)
-  n = 0; P(f(0/0) and f(1/0), n); P(f(0/0) or f(1/0), n)
-  n = 0; P(f(1/0) and f(1/0), n); P(f(1/0) or f(1/0), n)
-  P(1e+100 < 0 and nil)
+  print(([[true]]):rep(2):sub(-3, 0), false)
+  P(pcall(function() return ({tag = "anon"} and {tag = "anon"}) > false end))
+  local v20 = 0X64 % -12345678901234 % (10 - "3.5")
+  v20 = (v20)
+  local c21 = 0
+  repeat
+    local u22 = c21 + 1
+    c21 = u22
+    P(tonumber(9007199254740991 .. ""), '100', false and 7. == "99")
+  until u22 >= 6
+  local v23 = v20 .. "s'q" .. -256.0 % 0
+  do
+    local v23 = type({tag = "anon"})
+    local v24, v25, v26 = v20, [[A]], tonumber("99") ^ 3
+  end
+  local fs27 = {}
+  for i28 = 3, -11, -2 do
+    local acc29 = c21
+    fs27[#fs27 + 1] = function(d)
+      acc29 = acc29 + (d or 1)
+      return i28, acc29
+    end
+  end
+  for k30 = 1, #fs27 do
+    P(fs27[k30]())
+  end
+  v20 = tonumber('0X1f') - (5)
+  P(pcall(function() return c21 <= nil end))
 end))

@@ -33,122 +33,86 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: syntax
+-- 1: limits
 R(1, pcall(function(...)
-  P(loadstring([=[
-local v1 = true
-v1 = not "abc"
-print(tostring(0X2 > 1.5))
-local function f2(p3, p4)
-  local t5 = {tag = "t4"; s = '9', x = -65536, y = tonumber("+5")}
-  P(#t5, t5[1], t5[0], t5.x, t5.s)
-  return #t5 - (t5.x - .25)
-end
-local c6 = 0
-repeat
-  local u7 = c6 + 1
-  c6 = u7
-  if not not false then
-    print('abc' .. 1e309 % u7, "b")
-    P(0.5 or "s'q")
-    v1 = 123.456 < -1000 / u7
-  elseif "1..2" .. "b" .. c6 .. [[1E+2]] ~= [[]] .. u7 then
-    v1 = not nil
-    v1 = rawequal(false and "Z", "a")
-  end
-  local function f8(p9)
-    local v10 = u7 * (u7 / c6)
-    local v11 = tonumber("1e-2")
-    return (0x3) / (v11 / 0)
-  end
-  P(f8(-0.30000000000000004 - c6))
-  v1 = (nil and false) ~= {tag = "anon"}
-until u7 >= 5 or (true and v1 and true)]=], "=chunk"))
-  P(loadstring([[
-local v1 = true
-v1 = not "abc"
-print(tostring(0X2 > 1.5))
-local function f2(p3, p4)
-  local t5 = {tag = "t4"; s = '9', x = -65536, y ]], "=chunk"))
+  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
+  try("return " .. string.rep("f(", 190) .. string.rep(")", 190))
+  try("local " .. string.rep("v, ", 50) .. "w")
 end))
--- 2: recursion
+-- 2: meta_arith
 R(2, pcall(function(...)
-  local function ack(m, n)
-    if m == 0 then return n + 1 end
-    if n == 0 then return ack(m - 1, 1) end
-    return ack(m - 1, ack(m, n - 1)) -- note
-  end
-  P(ack(2, 1))
-  local function t1(f, ...) return f(...) end
-  P(t1(t1, t1, t1, select, "#", 1, 2))
-  P(pcall(function() return t1(1) end))
+  local mt = {}
+  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
+  local function val(x) if type(x) == "table" then return x.v end return x end
+  mt.__pow = function(a, b) return box(val(a) ^ val(b)) end
+  mt.__mod = function(a, b) return box(val(a) % val(b)) end
+  mt.__mul = function(a, b) return box(val(a) * val(b)) end
+  mt.__unm = function(a) return box(-a.v) end
+  mt.__concat = function(a, b) return "[" .. tostring(val(a)) .. "|" .. tostring(val(b)) .. "]" end
+  local x, y = box(255), box(2)
+  P(val(y ^ 0.0))
+  P(pcall(function() return val(1000.0 - "2") end))
+  P(val(-x), val(- -y))
+  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
+  P(pcall(function() return x < y end))
 end))
--- 3: order
+-- 3: logic
 R(3, pcall(function(...)
-  local log = ""
-  local function f(tag, v) log = log .. tag; return v end
-  local t = {}
-  log = ""
-  local x = f("a", 1) < f("b", 2)
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = f("a", "p") .. f("b", "q") .. f("c", "r")
-  P(log, t[1], t[2], t.k)
-  log = ""
-  f("a", t)[f("b", "k")] = f("c", 9)
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = f("a", false) and f("b", 1) or f("c", 2)
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = f(
-      "a", t)[f("b", "k")]
-  P(log, t[1], t[2], t.k)
+  local n = 0
+  local function f(v) n = n + 1; return v end
+  P(0 and function() end or "x", (0 or function() end) and "x")
+  local x, y = "", 0
+  while x and not y do x = false end
+  P(x, y, x == nil, y ~= 
+      false, not (x or y), not x and not y)
+  local x = function() end
+  if x then P("then", x and 1) elseif -2.5 then P("elseif") else P("else", x or 
+      2) end
+  local x = 
+      false
+  if x then P("then", x and 1) elseif 0 then P("elseif") else P("else", x or 2) end
+  P(not {tag = "anon"} or {tag = "0x10"})
 end))
--- 4: errnames
+-- 4: upclose
 R(4, pcall(function(...)
-  local loc = true
-  glob_11 = true
-  local tab = {fld = true, sub = {}}
-  P(pcall(function() return tab.fld * tab.fld end))
-  P(pcall(function() return tab.sub.fld > "x" end))
-  P(pcall(function() return tab["fld"].x end))
-  P(pcall(function() local up = loc; return (function() return tab["fld"] < 1 end)() end))
-  P(pcall(function(loc) return tab["fld"].x.y end, loc))
-end))
--- 5: generic
-R(5, pcall(function(...)
-  local t12 = {(5 ^ 10); (#"b"), (10); (#[[ab]]), x = 0.25 ^ 2.5, s = tostring(99999999999999), (0 * 1.5), tag = "t11"; y = 0.3}
-  P(#t12, t12[1], t12[5], t12.x, 
-      t12.s)
-  local v13
-  v13 = '2.5e1'
-  P("10" ~= t12.tag, t12.y, '  -0x10  ')
-  print(t12.x .. (true and "." or t12.s) .. 2 .. t12[3] .. 1000 .. t12.tag, tonumber(" 10 ") == -0X10000 * v13, "99", v13 <= t12.y .. 0.0001234)
-  P(math.abs(t12.x) .. [[abc]] .. tonumber(v13) .. - -0.3)
-  for i14 = 1, 1.499999999, 0.1 do
-    print(t12.s ~= false)
-    P(math.max(-0X100 / i14), t12.s ~= '10' and tonumber(v13) or i14)
+  local fs = {}
+  for i = 1, 6 do
+    local v = i * 10
+    fs[#fs + 1] = function() v = v + 1; return v end
+    if i == 4 then break end
+    v = v + 100
   end
-  local c15 = 0
-  while c15 < 2 do
-    c15 = c15 + 1
-    local function f16(p17)
-      local f18 = function(p19, p20, p21)
-        t12.y = rawequal([[0.1]], 'a b') and -0xff / c15 or tonumber(v13)
-        P("0x10")
-        return p21 .. (1000 .. p20 .. p17 .. v13) .. "A" .. p21 .. 'true' .. -2, p21 <= 'hello world' and p20 <= -0.3333333333333333, v13
-      end
-      P(f18(false == false, p17 ^ 0.5, tostring(false)))
-      P(c15, .1, 0.5)
-      print(t12[1] + -4 < c15, tostring(0.1) % (16 - c15))
-      if not false then
-        P(pcall(function() local r = t12:m(); return r end))
-      else
-        v13 = 2.5 % "\t7\n" .. ""
-      end
-      return (p17 .. "") / c15 ^ 10
+  for i = 1, #fs do P(fs[i](), fs[i]()) end
+  local function mk(
+      n)
+    local a = n
+    while true do
+      local b = a * 2
+      if b > 26 then return function(
+      ) a = a + 1; return a, b end end
+      a = a + 3 -- note
     end
-    P(f16(-1000000000000000, {tag = "abc"}))
   end
+  local g1, g2 = mk(5), mk(7)
+  P(g1(), g1(), g2())
+  --[==[ block
+comment ]==] local h
+  do local z = 12.5; h = 
+      function(d) z = z .. d; return z end end
+  P(h("a"), h(1))
+end))
+-- 5: errnames
+R(5, pcall(function(...)
+  local loc = 12
+  glob_0 = 12
+  local tab = {fld = 12, sub = {}}
+  P(pcall(function(loc) return loc > "x" end, loc))
+  P(pcall(function() return loc * loc end))
+  P(pcall(function(loc) return tab.fld + 1 end, loc))
+  P(pcall(function(loc) return (loc).x.y end, loc))
+  P(pcall(function() local up = loc; return (function() return tab.fld.x + 1 end)() end))
+  P(pcall(function() local up = loc; return (function() return up * up end)() end))
+  P(pcall(function() local up = loc; return (function() return -up end)() end))
+  P(pcall(function() local up = loc; return (function() return 1 - tab[1] end)() end))
+  P(pcall(function(loc) tab.sub.fld.x = 1 end, loc))
 end))

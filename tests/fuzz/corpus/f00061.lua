@@ -33,74 +33,55 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: meta_misc
+-- 1: errors
 R(1, pcall(function(...)
-  local t = setmetatable({}, {__metatable = false})
-  P(getmetatable(t))
-  P(pcall(function() setmetatable(t, {}) end))
-  P(getmetatable("abc") ~= nil, getmetatable(1), getmetatable(print))
+  local function thrower(v, lvl) error(v, lvl) end
+  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
+  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
+  P(pcall(assert, false, ""))
+  P(pcall(assert, false))
+  P(pcall(error, {tag = "errobj"}, 1))
+  P(pcall(assert, false, 42))
+  P(pcall(assert, false))
 end))
--- 2: recursion
+-- 2: massign
 R(2, pcall(function(...)
+  local a, b, c = 255, 0.3, "s"
+  local t = {10, 20, 30, 40}
+  local i = 1
+  a, b, c = (function() return 1, 2, 3 end)()
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b = b
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b = ((function() return 7, 8 end)())
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b = b
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b, c = (function() return 1, 2, 3 end)()
+  P(a, b, c, i, t[1], t[2], 
+      t[3], t[4], t[5], t.x, t.y)
+  a, b, c = (function() return 1, 2, 3 end)(), 10
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.
+      x, t.y)
+  local t2 = t; t, t[1] = {5}, 7; P(t[1], t2[1]); t = t2
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+end))
+-- 3: recursion
+R(3, pcall(function(...)
   local isodd
   local function iseven(n) if n == 0 then return true end return isodd(n - 1) end
-  function isodd(
-      n) if n == 0 then return false end return iseven(n - 1) end
-  P(iseven(
-      40), isodd(11), iseven(691))
+  function isodd(n) if n == 0 then return false end return iseven(n - 1) end
+  P(iseven(10), isodd(48), iseven(1970))
 end))
--- 3: closures
-R(3, pcall(function(...)
-  local fs1 = {}
-  local c2 = 0
-  while c2 < 3 do
-    local w3 = c2
-    c2 = c2 + 1
-    local acc4 = w3
-    fs1[#fs1 + 1] = function(d)
-      acc4 = acc4 + (d or 1)
-      return w3, acc4
-    end
-  end
-  for k5 = 1, #fs1 do
-    --[==[ block
-comment ]==] P(fs1[k5]())
-    P(fs1[k5](3))
-  end
-  local fs6 = {}
-  local c7 = 0
-  repeat
-    local u8 = c7 + 1
-    c7 = u8
-    local acc9 = "-0" % 0X100
-    fs6[#fs6 + 1] = function(d)
-      acc9 = acc9 + (d or 1)
-      return u8, acc9
-    end
-  until u8 >= 2
-  for k10 = 1, #fs6 do
-    P(fs6[k10]())
-  end
-  local c11 = -1.5 - 12.5
-  local function inc(d) c11 = c11 + d; return c11 end
-  local function get() return c11 end
-  local function mk(k) return function(j) local s = k; return function(
-      ) s = s + j; c11 = c11 + 1; return s, k, j end end end
-  local g = mk(0.3)(0.25)
-  P(inc(0.6666666666666666), get(), g(), g(), get())
-  c11 = 
-      0.3
-  P(get(), g(), inc(1))
-  local function counter(start, step)
-    local n = start
-    return function() n = n + step; return n end, function() return n end
-  end
-  local a1, a2 = counter(4, 12.5)
-  local b1, b2 = counter(0X10000, 1)
-  P(a1(), a1(), b1(), a2(), b2())
-end))
--- 4: stress
+-- 4: meta_index
 R(4, pcall(function(...)
-  local s = "a b" .. -1.5 .. .25 .. -1.7976931348623157e+308 .. "A" .. 0.3333333333333333 .. 0.1 .. "a b" .. 256 .. "line\nbreak" .. "10a" .. "" .. "\255" .. 2.2250738585072014e-308 .. "1e2" .. "10a" .. "abc" .. "0x" .. 256 .. -99999999999999 .. "+5" .. "0X1f" .. 1.7976931348623157e+308 .. "1..2" .. "\233t\233" .. -1000000000000000 .. 1e-05 .. "q\"uote" .. " 10 " .. "3.5" .. "a b" .. -9007199254740991 .. -0.3 .. -100 .. 10 .. "1E+2" .. "5." .. "a b" .. 0 .. -1000 .. 0.25 .. "q\"uote" .. "tab\there" .. "true" .. 0X10 .. "a b" .. "1..2" .. 256.0 .. -255 .. "abd" .. "0.1" .. "0.1" .. -0.25 .. .1 .. 2.5 .. "2.5e1" .. -2 .. "0x" .. 1.5 .. -12.5 .. 0xffffffff .. 2.5 .. 0.5 .. "z" .. 0.1 .. "+5" .. 1e+308 .. 2 .. 4 .. 100000000000000.5 .. 123.456 .. -1.5 .. "2.5e1" .. 0xff .. -12.5
-  P(#s, s)
+  local base = {a = 1, b = "base", tag = "base"}
+  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
+  local obj = setmetatable({}, {__index = mid})
+  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
+  local store = {}
+  local t = setmetatable({}, {__newindex = 
+      store})
+  t.x = 1; t[1] = "one"; P(rawget(t, "x"), store.x, t[1], store[1])
+  rawset(t, "y", 2); t.y = 3; P(t.y, store.y)
 end))

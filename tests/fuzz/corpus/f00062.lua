@@ -33,72 +33,92 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: arith
+-- 1: coerce
 R(1, pcall(function(...)
-  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
-  local a1 = 1
-  local a2 = -1e+100
-  P(nz + a1)
-  P(-0.5 == 0.3333333333333333, -7 / ninf + 0.3 ~= ("ab" == nil and tonumber("  -0x10  ") or 0x3), -a2 ^ ninf, inf % nz, -(inf + 0XA) ~= a2)
-  P(inf * inf, nan / a1, a2 == a2, 1.5 % 0.25)
-  P(0.0 / 4294967295, 256.0 % (a2 % [[2.5e1]]), 0.1 ^ 99999999999999, math.fmod(nz, a2) / nz > #"z")
+  local s1 = [[0x10p1]]
+  local s2 = "1E+2"
+  P(0xff .. s1, s1 .. -65536)
+  P(-s1, tonumber(s1), s1 == s2, s1 .. s2)
+  P(#s1, s1 < s2)
+  P(1e+100 .. ".5" .. -12345678901234 .. s2 .. (false and 1000000000000000.0 or 
+      1e3) .. "1E+2")
+  P(s1 .. s2)
+  P((1e+100 * 1) .. "0" .. .0001 .. 1000.0 .. 1e+21 .. 1e+100 .. s1)
+  P(tonumber("777", 10))
+  P(pcall(function() return s2 + "-" end))
 end))
--- 2: badargs
+-- 2: varargs
 R(2, pcall(function(...)
-  local holder = {f = select}
-  P(pcall(function() return holder.f() end))
-  P(pcall(error))
-  local holder = {f = string.format}
-  P(pcall(function() return holder.f("%q", 1, 2) end))
+  local function v(...)
+    local a, b = ...
+    local t = {...}
+    local n = select("#", ...)
+    return n, a, b, t[n], (...)
+  end
+  local function pass(...) return ... end
+  local function count(...) return select("#", ...) end
+  local function tail(...) return select(2, ...) end
+  local function pack(...) return {n = 
+      select("#", ...), ...} end
+  P(pass(nil, false, true), pass(nil, false, true))
+  P(pass(true, false, {tag = "va"}), pass(true, false, {tag = "va"}))
+  P(pass(2.5, 2.5, 2.5), pass(2.5, 2.5, 2.5))
 end))
--- 3: arith
+-- 3: order
 R(3, pcall(function(...)
-  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
-  local a3 = 0x1
-  local a4 = -9007199254740991
-  local a5 = 3.14159
-  --[==[ block
-comment ]==] local a6 = 1000000000000000
-  P(nz <= a4, 0.5 % 1e2)
-  P(nz - inf, 16 % 1e+21)
-  P(inf + a5, -(a3 % a6), nan ~= a5, 1e2 == "10" / a6 / (ninf / -0.1))
-  P(#string.rep("abd", 0) ~= -a4, -inf / (65536 * nz) == 0X2, (-inf + (9.223372036854776e+18)) * (inf % 0X80000000 % (true and 0XA or 0x3)), a6 <= a3, ninf % nz)
-  P(a6 == -1.5 + ninf + tonumber([[3.5]]), 1000.0 * 0 / ("-0" * -2.2250738585072014e-308) ^ a4, -5 - (-5 - -2) < math.pi)
-  P((ninf - -a6) % tonumber('5.'), a4 < inf, (-9.223372036854776e+18 == 1e+100 and [[ 10 ]] * -10.0 or 10 ^ 2) * (a5))
-  P(0.30000000000000004 / -3.75)
-  print(a3, -a3, a3 + 0, a3 * -1, 1 / a3, a3 == a3)
+  local log = ""
+  local function f(tag, v) log = log .. tag; return v end
+  local t = {}
+  log = ""
+  local x = f("a", 2) ^ f("b", 3) ^ f("c", 2)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", t)[f("b", "k")]
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", 2) ^ f("b", 3) ^ f("c", 2)
+  P(log, t[1], t[2], 
+      t.k)
+  log = ""
+  P(f("a", 1), f("b", 2), (f("c", 3)))
+  P(log, t[1], t[2], t.k)
 end))
--- 4: arith
+-- 4: upclose
 R(4, pcall(function(...)
-  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
-  local a7 = -1 -- note
-  local a8 = -5e-324
-  local a9 = 1e1
-  local a10 = -1e309
-  P(0.6666666666666666 / 0X4, -(a8 % ninf), a9 + (12.5 - a9) / [[+5]], a10 / a10)
-  P(-1e+300 ~= 7, 255. ^ 100000000000000.5)
-  P(ninf == a9, 0.30000000000000004 - 12.5, inf % a7, #type("s'q") / tonumber("3.5"))
-  P(1e15 - .3, -((a8 - 0.25) / (1e1 - inf)) ^ (a7))
-  P((a8) % a7 - 1e1, inf == nz)
-  P(9.223372036854776e+18 < 0.25)
-  P(ninf > a9, a7 + a9, nan < a10)
-  P(-(0X10 % ((ninf - -7) % (a10 - a7))), not (nan > ninf))
+  local fs = {
+      }
+  for i = 1, 4 do
+    local v = i * 10
+    fs[#fs + 1] = function() v = v + 1; return v end
+    if i == 1 then break end
+    v = v + 100
+  end
+  for i = 1, #fs do P(fs[i](), fs[i]()) end
+  local function mk(n)
+    local a = n
+    while true do
+      local b = a * 2
+      if b > 11 then return function() a = a + 1; return a, b end end
+      a = a + 3
+    end
+  end
+  local g1, g2 = mk(14), mk(8)
+  P(g1(), g1(), g2())
+  local h
+  do local z = 12.5; h = function(d) z = z .. d; return z end end
+  P(h("a"), h(1))
 end))
--- 5: coerce
+-- 5: tables
 R(5, pcall(function(...)
-  local s11 = [[ 10 ]]
-  local s12 = 
-      'nan'
-  local s13 = '9'
-  local s14 = ' 10 '
-  P(-s11, tonumber(s11), s11 == s13, s11 .. s13) -- note
-  P(s11 * -9007199254740992)
-  P(s14 ^ 
-      s14)
-  P((- -1e309) .. "true" .. -1e1 .. s12 .. 1e+300 .. "s'q")
-  P(s13 .. (9.223372036854776e+18) .. -1000000000000000 .. s13 .. (tonumber("2.5e1")) .. (0X3E8 * -3.))
-  P((1e-05) .. "100" .. (-0.0001234 * 1.7976931348623157e+308) .. (-1.5 % 255.) .. "3.5" .. ((99999999999999)) .. s14)
-  P(tonumber("z"))
-  P(tonumber(10))
-  P(pcall(function() return s13 + "xyz" end))
+  local function f2() return "r1", "r2" end
+  local t = {{1, 2}, {x = {y = {z = "deep"}}}, ["k"] = {n = 3}; f2(), "last";}
+  P(t[1][2], t[2].x.y.z, t.k.n, t[3], t[4], #t, t[1][1] + t[1][2])
+  local t = {9007199254740991, -0x7, 0.25, 1e-10, 2.5, 0X4, 7}
+  P(#t, t[1], t[#t], t[0], t[#t + 1])
+  local t = {{1, 2}, {x = {y = {z = "deep"}}}, ["k"] = {n = 3}; f2(), "last";}
+  P(t[1][2], t[2].x.y.z, t.k.n, t[3], t[4], #t, t[1][1] + 
+      t[1][2])
+  local t = {[-1] = 0, ["" .. 2] = 1, [-1/0] = 2}
+  print(keys(t))
+  P(t[1], t["tag"], t["" .. 2], t[false])
 end))

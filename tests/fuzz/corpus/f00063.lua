@@ -80,29 +80,63 @@ R(1, pcall(function(...)
   local b1, b2 = counter(100, 1)
   P(a1(), a1(), b1(), a2(), b2())
 end))
--- 2: coroutines2
+-- 2: border
 R(2, pcall(function(...)
-  local acc = {
-      }
-  local co = coroutine.wrap(function(x)
-    while true do
-      local t = {x, x * 
-      2}
-      local fs = {}
-      for i = 1, #t do fs[i] = function() return t[i] + i end end
-      x = coroutine.yield(fs[1]() + fs[2]())
-      if x == nil then return "done" end
-    end
-  end)
-  P(co(1), co(0), co(-0.6666666666666666), co())
-  P(pcall(function() return co(1) end))
+  local function f() return 1, nil, 3, nil end
+  local function g() return nil, nil, 2 end
+  local t = {nil, "s", "s", true, k0 = 1, "s", true}
+  t[3] = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[#t + 1] = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t.c = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t.g = 1
+  P(#t, table.getn(
+      t), select("#", unpack(t)))
+  t[#t + 
+      1] = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
 end))
--- 3: meta_misc
+-- 3: closures
 R(3, pcall(function(...)
-  local mt = {__tostring = function(t) return "OBJ(" .. tostring(t.v) .. ")" end}
-  local o = setmetatable({v = 12.5}, mt)
-  print(tostring(o), o)
-  mt.__tostring = function() return 42 end
-  P(pcall(function() return tostring(o) end))
-  P(pcall(function() print(o) end))
+  local fs11 = {}
+  local c12 = 0
+  repeat
+    local u13 = c12 + 1
+    c12 = u13
+    local acc14 = tonumber('0x10')
+    fs11[#fs11 + 1] = function(d)
+      acc14 = acc14 + (d or 1)
+      return u13, acc14
+    end
+  until u13 >= 4
+  for k15 = 1, #fs11 do
+    P(fs11[k15]())
+    P(fs11[k15](0xff))
+  end
+  local fs16 = {}
+  local c17 = 0
+  repeat
+    local u18 = c17 + 1
+    c17 = u18
+    local acc19 = [[0.1]] * 0xff
+    fs16[#fs16 + 1] = function(d)
+      acc19 = acc19 + (d or 1)
+      return u18, acc19
+    end
+  until u18 >= 1
+  for k20 = 1, #fs16 do
+    P(fs16[k20]())
+    P(fs16[k20](0.3))
+  end
+  local c21 = - -123456789012345
+  local function inc(d) c21 = c21 + d; return c21 end
+  local function get() return c21 end -- note
+  local function mk(k) return function(j) local s = k; return function() s = s + j; c21 = c21 + 1; return s, k, j end end end
+  local g = mk(65536)(-0.25)
+  P(inc(1e+308), get(), g(), g(), get())
+  c21 = -0.5 -- note
+  P(get(), g(), inc(1))
 end))

@@ -65,47 +65,56 @@ R(2, pcall(function(...)
   local function loop(n, acc) if n <= 0 then return acc end return loop(n - 1, acc + n) end
   P(loop(3000, 0), loop(2.5, 0.5))
 end))
--- 3: errnames
+-- 3: loops
 R(3, pcall(function(...)
-  local loc = true
-  glob_6 = true
-  local tab = {fld = true, sub = {}}
-  P(pcall(function() return loc ^ 2 end))
-  --[==[ block
-comment ]==] P(pcall(function() local up = loc; return (function() return "a" .. tab.fld.x .. "b" end)() end))
-  P(pcall(function() tab.sub.fld[loc] = 1 end))
-  P(pcall(function(loc) return tab.sub.fld .. "x" end, loc))
-  P(pcall(function() return tab:fld() end))
-  P(pcall(function(loc) tab.fld.x[loc] = 1 end, loc))
-  P(pcall(function(loc) return tab.fld.x % 3 end, loc))
-  P(pcall(function() return tab.sub.fld * tab.sub.fld end))
-  P(pcall(function(loc) return #tab["fld"] end, loc))
+  local n = 0
+  P(pcall(function() for i = 1e308, 0.35, 1 do n = n + 1; P(i); if n >= 6 then break end end end))
+  P(n)
+  local i, acc = 0, {}
+  repeat
+    local sq = i * i
+    i = i + 1
+    acc[#acc + 1] = function() return sq end
+  until sq >= 8 or i > 10
+  P(i, #acc, acc[1](), acc[#acc]())
+  local n = 0
+  P(pcall(function() for i = -1/0, 2^53 + 4, 0.1 do n = n + 1; P(i); if n >= 6 then break end end end))
+  P(n)
 end))
--- 4: strings
+-- 4: border
 R(4, pcall(function(...)
-  P("\233t\233", #"\233t\233")
-  P("\127", #"\127")
-  local long = [[
-first
-  second]]
-  local long2 = [==[a]]b]=]c]==]
-  P(long, #long, long2, "esc\65\066\0067", "a\
-b", #"\0\0")
-  P(#"a", "a" < "tab\there", "a" == "tab\there", #("a" .. 
-      "tab\there"))
-  P("\233t\233" < "\127", "\233t\233" <= "\127", "\233t\233" == "\127", "\233t\233" .. "\127")
-  local s = "a b"
-  P(s:len(), #s, s:upper(), s:sub(-3, 1), s:byte(1, -1))
-  P(string.rep("ab", 2), s:rep(2), string.char(72, 105), ("x"):rep(3))
-  P(string.format("%g %g", -1e-10, -123456789012345))
+  local function f() return 1, nil, 3, nil end
+  local function g() return nil, nil, 2 end
+  local t = {nil, true, "s", 1, g()}
+  t[#
+      t + 1] = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[2] = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t.g = 
+      1
+  P(#t, table.getn(t), select("#", unpack(t)))
 end))
--- 5: arith
+-- 5: order
 R(5, pcall(function(...)
-  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
-  local a7 = 0
-  local a8 = 0.1
-  P(nz / a7)
-  P(inf > inf)
-  P(not (ninf ~= a8), ninf + a8, inf ^ nan)
-  P(math.pi - a7)
+  local log = ""
+  local function f(tag, v) log = log .. 
+      tag; return v end
+  local t = {}
+  log = ""
+  local x = not f("a", nil) == f("b", true)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = {f("a", 1), f("b", 2), k = f("c", 3), [f("d", "z")] = f("e", 5)}
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", 2) ^ f("b", 3) ^ f("c", 2)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", "p") .. f("b", "q") .. f("c", "r")
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", 2) ^ f("b", 3) ^ f("c", 2)
+  P(log, t[1], t[2], t.k)
 end))

@@ -33,45 +33,78 @@ function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: stress
+-- 1: hot
 R(1, pcall(loadstring(string.dump(function(...)
-  local x = 17
-  if x == 0 then P("zero") elseif x == 1 then P(1, x * -12.5) elseif x == 2 then P(2, x * -1000) elseif x == 3 then P(3, x * -5) elseif x == 4 then P(4, x * 10) elseif x == 5 then P(5, x * .3) elseif x == 6 then P(6, x * 1e+100) elseif x == 7 then P(7, x * -0.0001234) elseif x == 8 then P(8, x * 1e309) elseif x == 9 then P(9, x * 0.0) elseif x == 10 then P(10, x * 0) elseif x == 11 then P(11, x * -0.30000000000000004) elseif x == 12 then P(12, x * 0) elseif x == 13 then P(13, x * 7) elseif x == 14 then P(14, x * 0.3) elseif x == 15 then P(15, x * -1000.0) elseif x == 16 then P(16, x * 0XA) elseif x == 17 then P(17, x * -2.5) elseif x == 18 then P(18, x * 100) elseif x == 19 then P(19, x * 1e3) elseif x == 20 then P(20, x * 3) elseif x == 21 then P(21, x * 0XA) elseif x == 22 then P(22, x * 100) elseif x == 23 then P(23, x * 1.5) elseif x == 24 then P(24, x * 16) elseif x == 25 then P(25, x * -12345678901234) elseif x == 26 then P(26, x * 1.5) elseif x == 27 then P(27, x * -1e+100) elseif x == 28 then P(28, x * 1000) elseif x == 29 then P(29, x * 1e+100) elseif x == 30 then P(30, x * 7) else P("other", x) end
+  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local t = {}
+  for i = 1, 179 do t[i] = i % 7 end
+  local s, c = 0, ""
+  for i = 1, #t do s = s + t[i]; if i % 50 == 0 then c = c .. t[i] .. "," end end
+  --[==[ block
+comment ]==] t[107] = "x"
+  P(s, 
+      c, #t, pcall(function() local z = 0; for i = 1, #t do z = z + t[i] end; return z end))
 end))))
--- 2: generic
+-- 2: strings
 R(2, pcall(loadstring(string.dump(function(...)
-  local t1 = {(-100); (2.5 ^ 5), y = #"\127", (256), x = 0.25 * 3, (0.3 % 0xff), tag = "t0"; s = string.format("%5d %%", 77033)}
-  P(#t1, t1[1], t1[4], t1.x, t1.s)
-  local v2, v3 = t1[4] * t1[2] .. "", t1.x / -12345678901234 % (65536.0 + 65536)
-  local v4 = '.5' .. (t1.x .. t1.tag .. "10" .. 3) .. "0" .. v3 % 0X10000
-  local function f5(p6)
-    P((false and "a" or v4):rep(2), v3 + p6, 0x7 - '100' .. "")
-    v4 = -7 + 2147483648 .. tostring(false)
-    return type(t1.
-        s or v2)
-  end
-  P(v2 * -0.5 + t1[1], "a", false)
+  P("\255", #"\255")
+  P("1..2", #"1..2")
+  P('1..2', #'1..2')
+  P([[a b]], #[[a b]])
+  P("1E+2", #"1E+2")
+  local long = [[
+first
+  second]]
+  local long2 = [==[a]]b]=]c]==]
+  P(long, #long, long2, "esc\65\066\0067", "a\
+b", #"\0\0")
+  P(#"a\000c", "a\000c" < "\127", "a\000c" == "\127", #("a\000c" .. "\127"))
+  P("\255" < "1E+2", "\255" <= "1E+2", "\255" == "1E+2", "\255" .. "1E+2")
+  local s = ""
+  P(s:len(), #s, s:upper(), s:sub(0, 2), s:byte(1, -1))
+  P(string.rep("ab", 1), s:rep(2), string.char(72, 105), ("x"):rep(3))
+  P(string.format("%s %g %d", -1e-10 + 0.3, #'.', 17574))
 end))))
--- 3: arith
+-- 3: order
 R(3, pcall(loadstring(string.dump(function(...)
-  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
-  local a7 = 1e-05
-  local a8 = 
-      -9007199254740991
-  local a9 = 3
-  local a10 = -1.
-  P(a9 * a10, a8 / nz, tonumber(tostring(65536)) + (256.0 < 256 and a7 / -.25 or '5.' / 1000.0))
-  P(a9 <= inf)
-  P((a7 > a10 and 1e+100 or .1 / 0.3333333333333333) / 0.0, - -nz + (a8 ^ -0.3 + 1.5), not (3.75 ~= ("z" <= 'true' and nz * a10 or (12.5))))
-  P(0 / (inf - (nan - [[2.5e1]])))
-  P(a7 > a7, ninf / a7, inf > a10)
+  local log = ""
+  local function f(tag, v) log = log .. tag; return v end
+  local t = {}
+  log = ""
+  local x = not f("a", nil) == f("b", true)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  P(f("a", 1), f("b", 2), (f("c", 3))) -- note
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", 1) < f("b", 2)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = {f("a", 1), f("b", 2), k = f("c", 3), [f("d", "z")] = f("e", 5)}
+  P(log, t[1], t[2], t.k)
 end))))
--- 4: recursion
+-- 4: syntax
 R(4, pcall(loadstring(string.dump(function(...)
-  local function ack(m, n)
-    if m == 0 then return n + 1 end
-    if n == 0 then return ack(m - 1, 1) end
-    return ack(m - 1, ack(m, n - 1))
+  P(loadstring([=[
+local c1 = 0
+while c1 < 2 do
+  c1 = c1 + 1
+  local function f2(p3, p4)
+    P(pcall(function() local r = -not "abd"; return r end))
+    local v5 = [[.5]]
+    p3 = (#"z") ^ c1
+    local v6 = '  -0x10  ' / 0.3 == c1 - 9.223372036854776e+18
+    return (p3 + 0.1) * -p3
   end
-  P(ack(2, 1))
+  P(f2, tostring("\255" < "10"), [[.]] ~= false)
+  local v7, v8, v9 = -65536, f2(c1, false or true), '1e2' - 2147483648 + (65536 .. "")
+  if "line\nbreak" < "tab\there" then break end
+end
+local v10, v11 = false, c1]=], "=chunk"))
+  P(loadstring([[
+local c1 = 0
+while c1 < 2 do
+  c1 = c1 + 1
+  local function f2(p3, p4)
+    P(pcall(]], "=chunk"))
 end))))

@@ -33,67 +33,92 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: syntax
+-- 1: limits
 R(1, pcall(function(...)
-  P(loadstring([[
-if not (false or true) then
-  if 0.5 == tonumber("2.5e1") then
-    local t1 = {y = 0.0001 * ]], "=chunk"))
+  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
+  try("x = " .. string.rep("not ", 197) .. "a")
+  try("x = " .. string.rep("{", 200) .. string.rep("}", 200))
+  local ups = {} for i = 1, 80 do ups[i] = "local u" .. i .. " = " .. i end
+  local uses = {} for i = 1, 80 do uses[i] = "u" .. i end
+  try(table.concat(ups, "\n") .. "\nreturn function() return " .. table.concat(uses, " + ") .. " end")
 end))
--- 2: strings
+-- 2: meta_misc
 R(2, pcall(function(...)
-  P("1..2", #"1..2")
-  P("abd", #"abd")
-  P("tab\there", #"tab\there")
-  P("-5", #"-5")
-  local long = [[
-first
-  second]]
-  local long2 = [==[a]]b]=]c]==]
-  P(long, #long, long2, "esc\65\066\0067", "a\
-b", #"\0\0")
-  P(#"a b", "a b" < "back\\slash", "a b" == "back\\slash", #("a b" .. "back\\slash"))
-  P("1..2" < "-5", "1..2" <= "-5", "1..2" == "-5", "1..2" .. "-5")
-  local s = "abd"
-  P(s:len(), #s, s:upper(), s:sub(2, 4), s:byte(1, -1))
-  P(string.rep("ab", 3), s:rep(2), string.char(72, 105), ("x"):rep(3))
-  P(string.format("%.3f %s %-4s", -7, .3 .. "a b" .. "line\nbreak" .. [[a b]], 0.1 - 12.5))
+  local t = setmetatable({1, 2, 3}, {__len = function() return 99 end, __unm = function() return "neg" end})
+  P(#t, -t)
+  P(pcall(function() return t + 1 end))
+  P(pcall(function() return t .. "" end))
+  P(pcall(function() return t() end))
 end))
--- 3: coroutines2
+-- 3: coerce
 R(3, pcall(function(...)
-  local acc = 
-      {}
-  local co = coroutine.wrap(function(x)
-    while true do
-      local t = {x, x * 2}
-  --[==[ block
-comment ]==]     local fs = {}
-      for i = 1, #t do fs[i] = function() return t[i] + i end end
-      x = coroutine.yield(fs[1]() + fs[2]()) -- note
-      if x == nil then return "done" end
-    end
-  end)
-  P(co(1), co(-4294967295), co(-0X10), co())
-  P(pcall(function() return co(1) end))
+  local s1 = [[00012]]
+  local s2 = [[0.1]]
+  local s3 = "99"
+  local s4 = "0X1f"
+  P(s4 + 1e3)
+  P(-0.0001 .. s1, s1 .. 16)
+  P(#s4, s4 < s4)
+  P(-s4, tonumber(s4), s4 == s4, s4 .. s4)
+  P(s1 / 0X10)
+  P(s1 .. 5e-324 .. (1e309 % .5) .. .3)
+  P((-3) .. (math.ceil(-3)) .. s4 .. s2 .. -0.3)
+  P(
+      tonumber("FF"))
+  P(tonumber("-10", 16))
+  P(pcall(function() return s2 + "a b" end))
 end))
--- 4: meta_index
+-- 4: tables
 R(4, pcall(function(...)
-  local base = {a = 1, b = "base", tag = "base"}
-  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
-  local obj = setmetatable({}, {__index = mid})
-  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
-  local log = ""
-  local t = setmetatable({exists = 1}, {__newindex = function(t, k, v) log = log .. tostring(k) .. "=" .. tostring(v) .. ";"; rawset(t, k, v and v * 10) end})
-  t.a = 1; t.a = 
-      2; t.exists = 5; t[1] = 0.1; P(t.a, t.exists, t[1], log)
-  P(pcall(function() t.b = "x" end))
+  local function f2() return "r1", 
+      "r2" end
+  local t = {["1"] = 0, [1.0] = 1, ["" .. 2] = 2, [false] = 3}
+  print(keys(t))
+  P(t[false], t[0], t[0.5], t[-ZERO])
+  local t = {}
+  for i = 1, 10 do t[#t + 1] = i * i end
+  P(#t, t[#t]) -- note
+  t[#t] = nil; P(#t)
+  t[#t + 1] = "new"; P(#t, t[#t])
+  local t = {1, 2, 3, 4, 5}
+  local s = 0
+  for i, v in ipairs(t) do s = s + i * v end
+  for i = #t, 1, -1 do s = s - t[i] end
+  P(s, #t, select("#", unpack(t)))
+  table.insert(t, 1, "a"); table.insert(t, "z"); P(#t, t[1], t[#t], table.remove(t), #t)
+  P(table.concat(t, ","), table.concat(t, "-", 2, 3))
+  table.sort(t, function(a, b) return tostring(a) > tostring(b) end); P(unpack(t))
+  local t = {1, nil, 3, nil, f2()}
+  P(t[1], t[2], t[3], t[4], t[5], t[6], t[7])
+  local t = {{1, 2}, {x = {y = {z = "deep"}}}, ["k"] = {n = 3}; f2(), "last";}
+  P(t[1][2], t[2].x.y.z, t.k.n, t[3], t[4], #t, t[1][1] + t[1][2])
 end))
--- 5: compare
+-- 5: closures
 R(5, pcall(function(...)
-  local x, y = 0, function() end
-  P(pcall(function() return x < y end))
-  P(pcall(function() return 0 < function() end end))
-  P(x == y, x ~= y, rawequal(x, y))
-  P(-99999999999999 >= 1e+21, 1e+21 >= -99999999999999)
-  P(1.5 < -0X80000000, -0X80000000 < 1.5)
+  local fs5 = {}
+  local c6 = 0
+  repeat
+    local u7 = c6 + 1
+    c6 = u7
+    local acc8 = u7 % -1e-10
+    fs5[#fs5 + 1] = function(d)
+      acc8 = acc8 + (d or 1)
+      return u7, acc8, -0.0001234 - u7
+    end
+  until u7 >= 1
+  for k9 = 1, #fs5 do
+    P(fs5[k9]())
+  end
+  local fs10 = {}
+  local t11 = {(-1000000000000000 + 0.30000000000000004), (1000000000000000 + 2), ((-1.5)), s = string.format("%% %.3f %s", -4294967296.0, 1e+300); tag = "t10", x = (2147483648), y = '1E+2' + -1.5}
+  P(#t11, t11[1], t11[3], t11.x, t11.s)
+  local c12 = 2.2250738585072014e-308
+  local function inc(d) c12 = c12 + d; return c12 end
+  local function get() return c12 end
+  local function mk(k) return function(j) local s = k; return function() s = s + j; c12 = c12 + 1; return s, k, j end end end
+  local g = mk(1)(1.)
+  P(inc(9.223372036854776e+18), get(), g(), g(), get())
+  c12 = .1
+  P(get(), g(
+      ), inc(1))
 end))

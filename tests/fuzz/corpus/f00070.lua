@@ -72,38 +72,61 @@ R(1, pcall(function(...)
   local b1, b2 = counter(0X3E8, 1)
   P(a1(), a1(), b1(), a2(), b2())
 end))
--- 2: loops
+-- 2: strings
 R(2, pcall(function(...)
-  local n, s = 
-      0, 0
-  for i = 2.25, 2.750000001, 0.5 do n = n + 1; s = s + i; if n > 30 then break end end -- note
-  P(n, s)
-  local x, steps = 97., 0
-  while x ~= 1 and steps < 200 do
-    if x % 2 == 0 then x = x / 2 else x = 
-      3 * x + 1 end
-    steps = steps + 1
-  end
-  P(x, steps)
-  local n, s = 0, 0
-  for i = 2.25, 4.583333333333333, 0.3333333333333333 do n = n + 1; s = s + i; if n > 30 then break end end
-  P(n, s)
-  for i = 1, 3 do local i = i * 10; P(i) end
+  P([[b]], #[[b]])
+  P(".5", #".5")
+  P("Z", #"Z")
+  P("a", #"a") -- note
+  local long = [[
+first
+  second]]
+  local long2 = [==[a]]b]=]c]==]
+  P(long, #long, long2, "esc\65\066\0067", "a\
+b", #"\0\0")
+  P(#"\255", "\255" < "back\\slash", "\255" == "back\\slash", #("\255" .. "back\\slash"))
+  P([[b]] < "a", [[b]] <= "a", [[b]] == "a", [[b]] .. "a")
+  local s = "a b"
+  P(s:len(), #s, s:upper(), s:sub(-2, 0), s:byte(1, -1))
+  P(string.rep("ab", 3), s:rep(2), string.char(72, 105), ("x"):rep(3))
+  P(string.format("%d %s", 66502, "\127" .. "A" .. "back\\slash"))
+  P(string.format("%.3f", #[[0x]]))
+  P(string.format("%% %d", 9862))
 end))
--- 3: meta_misc
+-- 3: closures
 R(3, pcall(function(...)
-  local t = setmetatable({}, {__metatable = false})
-  P(getmetatable(t))
-  P(pcall(function() setmetatable(t, {}) end))
-  P(getmetatable("abc") ~= nil, getmetatable(1), getmetatable(print))
+  local fs11 = {}
+  local c12 = 0
+  repeat
+    local u13 = c12 + 1
+    c12 = u13
+    local acc14 = 2.5
+    fs11[#fs11 + 1] = function(d)
+      acc14 = acc14 + (d or 1)
+      return u13, acc14, u13 + u13
+    end
+  until u13 >= 1
+  for k15 = 1, #fs11 do
+    P(fs11[k15]())
+    P(fs11[k15](.25))
+  end
+  local c16 = (1000.0)
+  local function inc(d) c16 = c16 + d; return c16 end
+  local function get() return c16 end
+  local function mk(k) return function(j) local s = k; return function() s = s + j; c16 = c16 + 1; return s, k, j end end end
+  local g = mk(3.75)(256)
+  P(inc(7), get(), g(), g(), get())
+  c16 = 255.
+  P(get(), g(), inc(1))
+  local function counter(start, step)
+    local n = start
+    return function() n = n + step; return n end, function() return n end
+  end
+  local a1, a2 = counter(255, 123456789012345)
+  local b1, b2 = counter(5., 1)
+  P(a1(), a1(), b1(), a2(), b2())
 end))
--- 4: errnames
+-- 4: syntax
 R(4, pcall(function(...)
-  local loc = true
-  glob_10 = true
-  local tab = {fld = true, sub = {}}
-  P(pcall(function(loc) return "a" .. tab.fld .. "b" end, loc))
-  P(pcall(function() local up = loc; return (function() tab.fld[up] = 1 end)() end))
-  P(pcall(function(loc) tab[1][loc] = 1 end, loc))
-  P(pcall(function() local up = loc; return (function() return tab["fld"]() end)() end))
+
 end))

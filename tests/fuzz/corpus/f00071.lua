@@ -78,48 +78,41 @@ R(2, pcall(function(...)
     P(fs5[k9]())
   end
 end))
--- 3: compare
+-- 3: logic
 R(3, pcall(function(...)
-  local x, y = function() end, ""
-  P(pcall(function() return x ~= y end))
-  P(pcall(function() return function() end ~= "" end))
-  P(x == y, x ~= y, rawequal(x, y))
-  local x, y = {tag = "tv"}, "10"
-  P(pcall(function() return x == y end))
-  P(pcall(function() return {tag = "tv"} == "10" end))
-  P(x == y, x ~= y, rawequal(x, y))
-  local x, y = 0/0, 1
-  P(pcall(function() return x >= y end))
-  P(pcall(function() return 0/0 >= 1 end))
-  P(x == y, x ~= y, rawequal(x, y))
-  P(-3 <= 1e+21, 1e+21 <= -3)
-  P(0X2 <= 100, 100 <= 0X2)
+  local n = 0
+  local function f(v) n = n + 1; return v end
+  local x, y = "10", -2.5
+  while x and not y do x = false end
+  P(x, y, x == nil, y ~= false, not (x or y), not x and not y)
+  n = 0; P(f({tag = "tv"}) and f({tag = "tv"}), n); P(f({tag = "tv"}) or f({tag = "tv"}), n)
+  local x = "10"
+  if x then P("then", x and 1) elseif "10" then P("elseif") else P("else", x or 2) end
+  P(function() end and 0/0 or false, (function() end or 0/0) and false)
+  P({tag = "tv"} and false or nil, ({tag = "tv"} or false) and nil)
+  P(0 and false, 0 or false, not 0, not not 0)
+  P(7 and "\233t\233" and (true or false))
 end))
--- 4: meta_index
+-- 4: compare
 R(4, pcall(function(...)
-  local base = {a = 1, b = "base", tag = "base"}
-  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
-  --[==[ block
-comment ]==] local obj = setmetatable({}, {__index = mid})
-  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
-  local log = {}
-  local t = setmetatable({}, {__index = function(t, k) log[#log + 1] = tostring(k); if type(k) == "number" then return k * 2 end end})
-  P(t[1], t[2.5], t.x, t[-0X10], #log, log[1], log[3])
-  t.x = 5; P(t.x, #log)
+  P("tab\there" < "-0", "-0" < "tab\there", "tab\there" == "-0")
+  P(0 <= 1e+100, 1e+100 <= 0)
+  P([[-0]] > '3.5', '3.5' > [[-0]], [[-0]] == '3.5') -- note
+  P(0 > 1e-05, 1e-05 > 0)
+  P(-2.2250738585072014e-308 ~= -2147483648, -2147483648 ~= -2.2250738585072014e-308)
 end))
--- 5: errors
+-- 5: limits
 R(5, pcall(function(...)
-  local function thrower(v, lvl) error(v, lvl) end
-  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
-  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
-  P(pcall(function() error({tag = "errobj"}, 0) end))
-  P(xpcall(function() return undefined_fn() end, function(m) return "H:" .. m end))
-  P(xpcall(function() return "a" .. {} end, function(m) return "H:" .. m end))
-  P(pcall(function() error("msg", 0) end))
-  P(pcall(assert, 1, "multi\nline"))
-  P(pcall(assert, false))
-  P(pcall(pcall, 
-      error, true))
-  P(xpcall(function() return 1 < "x" end, function(m) return "H:" .. m end))
-  P(pcall(function() local ok, e = pcall(error, "inner"); error(e .. "+outer", 0) end))
+  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
+  try(
+      string.rep("do ", 197) .. string.rep("end ", 197))
+  try("local a = " .. string.rep("(", 200) .. "1" .. string.rep(")", 200))
+  try("x = " .. string.rep("{", 50) .. string.rep("}", 50))
+  try(string.rep("a, ", 250) .. "b = 1")
+  try("local t = {" .. string.rep("1, ", 300) .. "1}")
+  local ups = {} for i = 1, 59 do ups[i] = "local u" .. 
+      i .. " = " .. i end
+  local uses = {} for i = 1, 59 do uses[i] = "u" .. i end
+  --[==[ block
+comment ]==] try(table.concat(ups, "\n") .. "\nreturn function() return " .. table.concat(uses, " + ") .. " end")
 end))

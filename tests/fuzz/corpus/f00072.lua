@@ -33,49 +33,64 @@ function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: errors
+-- 1: errnames
 R(1, pcall(loadstring(string.dump(function(...)
-  local function thrower(v, lvl) error(v, lvl) end
-  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
-  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
-  P(pcall(function() error(true, 3) end))
-  P(select("#", pcall(error)), pcall(error, nil))
-  local ok, e = pcall(function() local t = setmetatable({}, {__index = function(t, k) error("idx " .. k, 1) end}); return t.foo end)
-  P(ok, e)
-  P(pcall(assert, false, 42))
-  P(pcall(assert, false))
-  P(pcall(assert, nil, true))
-  P(pcall(assert, false))
-  P(pcall(function() local ok, e = pcall(error, "inner"); error(e .. "+outer", 0) end))
+  local loc = false
+  glob_0 = false
+  local tab = {fld = false, sub = {}}
+  P(pcall(function() local up = loc; return (function() tab.fld[up] = 1 end)() end))
+  P(pcall(function() return tab.sub[loc] * tab.sub[loc] end))
+  P(pcall(function() return (loc) * (loc) end))
+  P(pcall(function() local up = loc; return (function() return glob_0 .. "x" end)() end))
+  P(pcall(function(loc) return tab.sub[loc].x end, loc))
+  P(pcall(function(loc) return "a" .. tab.sub.fld .. "b" end, loc))
+  P(pcall(function(loc) tab.sub.fld.x = 1 end, loc))
+  P(pcall(function(loc) return tab["fld"] + 1 end, loc))
+  P(pcall(function() return tab[1] % 3 end))
 end))))
--- 2: strings
+-- 2: upclose
 R(2, pcall(loadstring(string.dump(function(...)
-  P([[nil]], #[[nil]])
-  P("a b", #"a b")
-  P("line\nbreak", #"line\nbreak")
-  P([[abc]], #[[abc]])
-  local long = [[
-first
-  second]]
-  local long2 = 
-      [==[a]]b]=]c]==]
-  P(long, #long, long2, "esc\65\066\0067", "a\
-b", #"\0\0")
-  P(#"nil", "nil" < "10a", "nil" == "10a", #("nil" .. "10a"))
-  P([[nil]] < [[abc]], [[nil]] <= [[abc]], [[nil]] == [[abc]], [[nil]] .. [[abc]])
-  local s = "z"
-  P(s:len(), #s, s:upper(), s:sub(2, -2), s:byte(1, -1))
-  P(string.rep("ab", 2), s:rep(2), string.char(72, 105), ("x"):rep(3))
-  P(string.format("%g", #'hello world'))
-end))))
--- 3: recursion
-R(3, pcall(loadstring(string.dump(function(...)
-  local function ack(
-      m, n)
-    if m == 0 then return n + 1 end
-  --[==[ block
-comment ]==]   if n == 0 then return ack(m - 1, 1) end
-    return ack(m - 1, ack(m, n - 1))
+  local fs = 
+      {}
+  for i = 1, 
+      5 do
+    local v = 
+      i * 10
+    fs[#fs + 1] = function() v = v + 1; return v end
+    if i == 4 then break end
+    v = v + 100
   end
-  P(ack(0, 0))
+  for i = 1, #fs do P(fs[i](), fs[i]()) end
+  local function mk(n)
+    local a = n
+    while true do
+      local b = a * 2
+      if b > 21 then return function() a = a + 1; return a, b end end
+      a = a + 
+      3
+    end
+  end
+  local g1, g2 = mk(6), mk(16)
+  P(g1(), g1(), g2())
+  local h
+  do local z = -1000.0; h = function(d) z = z .. d; return z end end
+  P(h("a"), h(1))
+end))))
+-- 3: massign
+R(3, pcall(loadstring(string.dump(function(...)
+  local a, b, c = 0X3E8, -1.5, "s"
+  local t = {10, 20, 30, 40}
+  local i = 1
+  i, t[i] = i + 1, 99
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  i, a = i, i
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  t.x, t.y = t.y, 1; t.x, t.y = t.y, t.x
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b = b, a
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  t[i], i = i, t[i]
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b, c = (function() return 1, 2, 3 end)(), 10
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
 end))))

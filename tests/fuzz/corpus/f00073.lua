@@ -56,44 +56,42 @@ R(1, pcall(function(...)
   P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
   P(pcall(function() return x < y end))
 end))
--- 2: coroutines2
+-- 2: border
 R(2, pcall(function(...)
-  local co = coroutine.create(function(...)
-    P("start", ...)
-    local a, b = coroutine.yield(select("#", ...), ...)
-    P("got", a, b)
-    local c = coroutine.yield()
-    return c, "ret"
-  end)
-  P(coroutine.resume(co, nil, 1))
-  P(coroutine.resume(co, {tag = "cv"}, false, {tag = "cv"}))
-  P(coroutine.status(co), coroutine.resume(co, 2.5))
-  P(coroutine.status(co), coroutine.resume(co))
+  local function f() return 1, nil, 3, 
+      nil end
+  local function g() return nil, nil, 2 end
+  local t = {"s", k3 = 1, nil, 1, g()}
+  t[7] = "v"
+  P(#t, table.getn(t), select("#", unpack(t)))
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[13] = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
 end))
--- 3: coerce
+-- 3: multret
 R(3, pcall(function(...)
-  local s1 = '0.1'
-  local s2 = "0x10"
-  P(-s2, tonumber(s2), s2 == s2, s2 .. s2)
-  P(5 .. s2, s2 .. 0.3)
-  P(#s1, s1 < s1)
-  P(-s2, tonumber(s2), s2 == s1, s2 .. s1)
-  P("nil" .. s1 .. 5 .. "\127" .. "0.1" .. s1 .. 1e309)
-  P(((0.3)) .. "1e-2")
-  P(tonumber("Z1"))
+  local function f0() end
+  local function f1() return 1 end
+  local function f2() return 1, 2 end
+  local function f3() return "a", nil, 3 end
+  local function id(...) return ... end
+  P({id(f2())}, #{f2()})
+  P(10, f2())
+  P(10, f0())
+  P((function() return (id(f2())) end)())
+  P(select("#", id(f2()), f0()))
+  P(select("#", id(f2())))
 end))
--- 4: errors
+-- 4: meta_index
 R(4, pcall(function(...)
-  local function thrower(v, lvl) error(v, lvl) end
-  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
-  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
-  P(pcall(assert, "ok", 42))
-  P(pcall(assert, false))
-  P(xpcall(function() mid({tag = "errobj"}, 1) end, h))
-  P(xpcall(function() mid(true, 0) end, h))
-  P(select("#", pcall(error)), pcall(error, nil))
-  P(pcall(function() error(1.5, 0) end))
+  local base = {a = 1, b = "base", tag = "base"}
+  local mid = setmetatable(
+      {b = "mid", c = 3}, {__index = base})
   --[==[ block
-comment ]==] P(xpcall(function() return 1, 2, 3 end, function(m) return "H:" .. m end))
-  P(pcall(function() local ok, e = pcall(error, "inner"); error(e .. "+outer", 0) end))
+comment ]==] local obj = setmetatable({}, {__index = mid})
+  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
+  local log = ""
+  local t = setmetatable({exists = 1}, {__newindex = function(t, k, v) log = log .. tostring(k) .. "=" .. tostring(v) .. ";"; rawset(t, k, v and v * 10) end})
+  t.a = 1; t.a = 2; t.exists = 5; t[1] = 2.5; P(t.a, t.exists, t[1], log)
+  P(pcall(function() t.b = "x" end))
 end))

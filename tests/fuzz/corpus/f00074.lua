@@ -33,177 +33,104 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: meta_arith
+-- 1: meta_cmp
 R(1, pcall(function(...)
-  local mt = {}
-  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
-  local function val(x) if type(x) == "table" then return x.v end return x end
-  mt.__mul = function(a, b) return box(val(a) * val(b)) end
-  mt.__add = function(a, b) return box(val(a) + val(b)) end
-  mt.__div = function(a, b) return box(val(a) / val(b)) end
-  mt.__unm = function(a) return box(-a.v) end
-  mt.__concat = function(a, b) return "[" .. tostring(val(a)) .. "|" .. tostring(val(b)) .. "]" end
-  local x, y = box(-0x1), box(12.5)
-  P(
-      val(x + x))
-  P(val(y / x))
-  P(val(y + -0.6666666666666666))
-  P(val(y * 0X100))
-  P(pcall(function() return val(-2.5 ^ "2") end))
-  P(val(-x), val(- -y))
-  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
-  P(pcall(function() return x < y end))
+  local log = ""
+  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
+  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
+  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
+  local m1 = {__lt = lt}
+  local m2 = {__le = le, __lt = lt, __eq = eq}
+  local a = setmetatable({k = 2}, m1)
+  local b = setmetatable({k = 0x1}, m1)
+  local c = setmetatable({k = 2.0}, m2)
+  log = ""; P(pcall(function() return c == b end)); P(log)
+  log = ""; P(pcall(function() return a ~= c end)); P(log)
+  log = ""; P(pcall(function() return c >= a end)); P(log)
+  log = ""; P(pcall(function() return a == a end)); P(log)
+  log = ""; P(pcall(function() return a >= b end)); P(log)
+  P(pcall(function() return a < 1 end))
+  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
 end))
--- 2: generic
+-- 2: arith
 R(2, pcall(function(...)
-  local c1 = 0
-  while c1 < 6 and (false and true or true) do
-    c1 = c1 + 1
-    local w2 = c1 * 2
-    w2 = tonumber(c1 .. "")
-    P(-99999999999999 / w2, (1000.0 - 1e+100) ^ math.ceil(1e+21), true)
-  end
-  if false then
-    P(pcall(function() local r = c1.y; return r end))
-    local v3, v4, v5 = 7, tostring(tonumber([[-5]])), tonumber(c1 .. "")
-  end
-  local v6 = tonumber(c1 .. "")
-  P(pcall(function() return ('.' .. -5 .. "\233t\233" .. v6) .. c1 end))
+  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
+  local a1 = 4294967295
+  local a2 = 9007199254740994
+  local a3 = -12345678901234
+  P(-(a2 % nan), ninf ~= a2 + 12345678901234 - tonumber("9"), nan - nz, inf <= nz, -0x1 < -1)
+  P(1e+100 > -0X3E8, -99999999999999 % -0XA % #"0.1" == nz, a2 % a1, 2.5 < tonumber(" 10 "), nan == nz)
+  P(a2 ^ a2, inf - a2)
+  P(inf - a2)
+  --[==[ block
+comment ]==] P(-2.2250738585072014e-308 % (inf ~= inf and -ninf or -256 % -4), ninf ^ nan, a1 ^ nz, a2 % nz, tonumber('+5') / 255 / (-2.2250738585072014e-308 * a1))
 end))
--- 3: massign
+-- 3: errors
 R(3, pcall(function(...)
-  local a, b, c = 0, 0.1, "s"
-  local t = {10, 20, 30, 40}
-  local i = 1
-  local u = {}; u[1], u[2], u[3] = 1, 2; P(u[1], u[2], u[3])
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b = b, a
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  i, t[i] = i + 1, 99
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b = ((function() return 7, 8 end)())
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  local x, y, z = t[i], t[i + 1]; P(x, y, z)
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  t[1], t[1] = "first", "second"
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b = b, a
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local function thrower(v, lvl) error(v, lvl) end
+  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
+  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
+  P(pcall(function() error(
+      42) end))
+  P(pcall(error, 1.5, 0))
+  P(select("#", pcall(error)), pcall(error, nil))
+  P(xpcall(function() return "a" .. {} end, function(m) return "H:" .. m end))
+  P(pcall(error, true, 3))
+  P(pcall(mid, "", 2))
+  P(xpcall(function() return #nil end, function(m) return "H:" .. m end))
 end))
--- 4: generic
+-- 4: tables
 R(4, pcall(function(...)
-  local t7 = {s = true and "\127" or "A", y = #'1e'; tag = "t6", x = 1000 * -0X100; ((1.5)); (-0x7 - 0x5)}
-  P(#t7, t7[1], t7[2], t7.x, t7.s)
-  local v8 = (2) / (t7.y + t7.x)
-  print(t7.x + v8 .. tonumber('9'), -v8 .. ("nil" .. v8 .. v8 .. [[abd]]) .. (true and "-5" or t7.s))
-  local v9
-  v9 = math.max(v8, v8, v8, v8) * (v8 .. "")
-  do
-    local v9 = (-ZERO) - v9 / v8
-    local fs10 = {}
-    local c11 = 0
-    repeat
-      local u12 = c11 + 1
-      c11 = u12
-      local acc13 = v9
-      fs10[#fs10 + 1] = function(d)
-        acc13 = acc13 + (d or 1)
-        return u12, 
-            acc13
-      end
-    until u12 >= 1
-    for k14 = 1, #fs10 do
-      P(fs10[k14]())
-    end
-    local c15 = 0
-    repeat
-      local u16 = c15 + 1
-      c15 = u16
-      P(tonumber([[.5]]) >= u16 - 0.3, 1e-10 ~= 1e+21 ^ 3)
-      v8 = 
-          math.pi
-      if false then
-        t7.s = "2.5e1"
-        local v17 = true
-        t7[2] = -2.5
-      else
-        P(pcall(
-            function() return -v9 end))
-        P(3.14159 and false)
-      end
-    until u16 >= 2
-    print(-v8)
-  end
-  local c18 = 0
-  repeat
-    local u19 = c18 + 1
-    c18 = u19
-    P(-#t7.s, '1e-2' .. 10 - t7[1] .. (u19) .. "b", v8 == t7.x or "nil" ~= t7.tag, string.lower('.'))
-    v9 = (-0X10 - v8) / '.5'
-    local v20, v21, v22 = "2.5e1", t7.y / t7[2] / (123.456 * t7[1]), -5.
-  until u19 >= 4
-  if {tag = "anon"} then
-    local f23 = function(p24, p25, p26)
-      local t27 = {y = -.5 % -0X3E8, (t7[1]), x = -65536 + v9, (tonumber("  -0x10  ")), tag = "t26"; s = p26:sub(2, -4)}
-      P(#t27, t27[1], t27[2], t27.x, t27.s)
-      local v28
-      v28 = 
-          not false ~= 3.75
-      local fs29 = {}
-      for k30, x31 in ipairs(t27) do
-        local acc32 = (v9)
-        fs29[#fs29 + 1] = function(d)
-          acc32 = acc32 + (d or 1)
-          return k30, x31, acc32, -c18
-        end
-      end
-      for k33 = 1, #fs29 do
-        P(fs29[k33]())
-      end
-      v8 = #tostring(false)
-      return [[.5]]
-    end
-    P(f23(not t7.s, tonumber("9"), t7.s))
-    t7[2] = ("1E+2" - v9)
-    P(t7.x, t7.y, t7.s, #t7)
-    v8 = (2)
-  elseif 7. >= v9 % "\t7\n" then
-    v9 = v8
-    print(not not false, -c18 .. tonumber('1e2'), t7.s, tostring(false ~= -12.5))
-  else
-    P(pcall(function() return v8.q.z end))
-  end
-  v8 = "1E+2" / (v9 * c18)
-  for i34 = 3, 5, 1 do
-    P(true)
-  end
-  local t35 = {(v8 / 0x3), x = (-.0001234), s = t7.s .. t7[1], tag = "t34", y = -v9}
-  P(#t35, t35[1], t35[1], t35.x, t35.s)
-  local function f36()
-    P((1000.0 - -7.) * math.max(c18, 1e+16, -1e-10), false, t35.y % v9 ~= c18)
-    return '1e2' / 3 < math.fmod(0.1, v9)
-  end
-  P(f36())
-  v9 = -4294967295 * ("5." % 4294967296)
-  P(not false and '0X1f' or "hello world", rawequal(t35 and false, t7.s and {tag = "q\"uote"}))
+  local function f2() return "r1", "r2" end
+  local t = {x = 1, y = 2, [10] = 3, "a", "b"}
+  t.x, t.z = nil, "z"; t[10] = t[10] + 1
+  print(keys(t))
+  P(next({}), rawget(t, 1), rawequal(t, t), next(t, nil) ~= nil)
+  local t = {99999999999999, -1e3, 256}
+  P(#t, t[1], t[#t], t[0], t[#t + 1])
+  local t = {}
+  for i = 1, 5 do t[#t + 1] = i * i end
+  P(#
+      t, t[#t])
+  t[#t] = nil; P(#t)
+  t[#t + 1] = "new"; P(#t, t[#t])
 end))
--- 5: varargs
+-- 5: syntax
 R(5, pcall(function(...)
-  local function v(...)
-    local a, b = ...
-    local t = {...}
-    local n = select(
-      "#", ...)
-    return n, a, b, t[n], (...)
-  end
-  local function pass(...) return ... end
-  local function count(...) return select("#", ...) end
-  local function tail(...) return select(2, ...) end
-  local function pack(...) return {n = select("#", ...), ...} end
-  P(unpack({false, 2.5, "a", false}, -1, 2))
-  P(v(2.5, nil))
-  P(count(nil), count(pass(nil)), count((pass(nil))))
-  local t = pack(2.5, {tag = "va"}, {tag = "va"}, nil, {tag = "va"}); P(t.n, unpack(t, 1, t.n))
-  P(select(3, {tag = "va"}, {tag = "va"}, true, "a"))
-  P(v(false, {tag = "va"}, nil))
+  P(loadstring([[
+for i4 = 0.0, 0.750000001 + ZERO, 0.25 do
+  P(i4)
+  i4 = tonumber('00012')
+  if 3 == i4 then break end
+end
+local t5 = {(0 + 2.5); (0.25 + 1e-10), x = 1e+21; y = (9007199254740992); tag = "t4", s = "\233t\233",}
+P(#t5, t5[1], t5[2] ], t5.x, t5.s)
+P(pcall(function() local r = t5.nope; return r end))]], "=chunk"))
+  P(loadstring([[
+for i4 = 0.0, 0.750000001 + ]], "=chunk"))
+  P(loadstring([[
+for i4 = 0.0, 0.750000001 + ZERO, 0.25 do
+  P(i4)
+  i4 = tonumber('00012')
+  if 3 == i4 then break end
+end
+local t5 = {(0 + 2.5); (0.25 + 1e-10), x = 1e+21; y = (9007199254740992); tag = "t4", s = "\233t\233",}
+P(#t5, t5[1], t5[2], t5.x, t5.s)
+P(pcall(function() local r = t5.nope; return for end))]], "=chunk"))
+  P(loadstring([[
+for i4 = 0.0, 0.750000001 + ZERO, 0.25 do
+  P(i4)
+  i4 = tonumber('00012')
+  if 3 == i4 then break end
+end
+local t5 = {(0 + 2.5); (0.25 + 1e-10), x = 1e+21; y = (9007199254740992); tag = "t4", s = "\233t\233",}
+P(#t5, t5[1], t5[2], t5.x, t5.s)
+P(pcall(function() local r = t5.nopeuntil return r end))]], "=chunk"))
+  P(loadstring([[
+for i4 = 0.0, 0.750000001 + ZERO, 0.25 do
+  P(i4)
+  i4 = tonumber('00012')
+  if 3 == i4 then break end
+end
+local t5 = {(0 + 2.5); (0.25 + 1e-10]], "=chunk"))
 end))

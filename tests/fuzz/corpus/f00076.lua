@@ -56,26 +56,29 @@ R(2, pcall(function(...)
   local t = {{1, 2}, {x = {y = {z = "deep"}}}, ["k"] = {n = 3}; f2(), "last";}
   P(t[1][2], t[2].x.y.z, t.k.n, t[3], t[4], #t, t[1][1] + t[1][2])
 end))
--- 3: meta_misc
+-- 3: errors
 R(3, pcall(function(...)
-  local t = setmetatable({1, 2, 3}, {__len = function() return 99 end, __unm = function() return "neg" end})
-  P(#t, -t)
-  P(pcall(function() return t + 1 end))
-  P(pcall(function() return t .. "" end))
-  P(pcall(function() return t() end))
+  local function thrower(v, lvl) error(v, lvl) end
+  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
+  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
+  P(pcall(function() error("multi\nline", 2) end))
+  P(pcall(error, {tag = "errobj"}, 3))
+  P(pcall(error, 42, 3))
+  P(xpcall(function() return 1 < "x" end, function(m) return "H:" .. m end))
+  P(pcall(error, 42, 0))
+  P(pcall(mid, "msg", 2))
+  P(pcall(pcall, error, "msg"))
 end))
--- 4: arith
+-- 4: env
 R(4, pcall(function(...)
-  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
-  local a1 = 7
-  local a2 = 100000000000000.5
-  local a3 = 1000000000000000.0
-  local a4 = 
-      -2.5
-  P(nz + (nan .. "") % (a3 + 1e3))
-  P(a2 > ninf, a1 * a1, a4 / inf, tonumber('1e-2') * 0.3, a4 < a1)
-  P(a1 * 9007199254740994 - tonumber(".5") <= math.max(7, -0X100 / a2, - -3.75), -0xff + 4294967295 / -1000.0 - math.floor(a3) * a3) -- note
-  P(0.1 * 1.5, 10 <= 12345678901234, (10 * a2) <= -12.5 * a3 - 0.25 % ninf)
-  P(nan % a3, tonumber(inf .. "") == 0.5 - - -1000, 100000000000000.5 * 1, nan * nan, (-ZERO))
-  P(1e-300 == 0, 12345678901234.0 < 4294967296, -tonumber('1e-2') - 9.223372036854776e+18)
+  local function getx() return x_global, type(print) end
+  x_global = "global"
+  P(getx())
+  local old = getmetatable(_G)
+  setmetatable(_G, {__index = function(t, k) return "missing:" .. k end})
+  P(undefined_thing, x_global)
+  setmetatable(_G, old)
+  P(undefined_thing)
+  x_global = 
+      nil
 end))

@@ -33,226 +33,79 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: massign
+-- 1: varargs
 R(1, pcall(function(...)
-  local a, b, c = -3, 
-      -100000000000000.5, "s"
-  local t = {10, 20, 30, 40}
-  local i = 1
-  t[i], i = i, t[i]
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  t[i], t[i + 1] = t[i + 1], t[i]
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, 
-      t.y)
-  local x, y, z = t[i], t[i + 1]; P(x, y, z)
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b = 1, 2, 3
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  t[i], t[i + 1] = t[i + 1], t[i]
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local function v(...)
+    local a, b = ...
+    local t = {...}
+    local n = select("#", ...)
+    return n, a, b, t[n], (...)
+  end
+  local function pass(...) return ... end
+  local function count(...) return select("#", ...) end
+  local function tail(...) return select(2, ...) end
+  local function pack(...) return {n = select("#", ...), ...} end
+  P(tail(nil, {tag = "va"}, {tag = "va"}))
+  P(pass(nil, "a", "a"))
+  P(tail(2.5, false))
+  local function sum(...)
+    local s = 0
+    for i = 1, select("#", ...) do s = s + (select(i, ...)) end
+    return s, ...
+  end
+  P(sum())
+  P(sum(pass()))
 end))
--- 2: generic
+-- 2: stress
 R(2, pcall(function(...)
-  local t1 = {x = tonumber([[0X1f]]), tag = "t0", s = tostring(true), y = tonumber("2.5e1")}
-  P(#t1, t1[1], t1[0], t1.x, t1.s)
-  P(tonumber(tostring(t1.y)), -1e309 >= -1.5 and 'A' .. "0x" or tostring(false), t1.s .. t1.tag .. "back\\slash" .. t1.x, "00012")
-  P(pcall(function() local r = ({tag = t1.tag}).nope; return r end))
-  do
-    do
-      if (true or false) and false then
-        local v2 = false and t1.y .. [[a]] .. t1.x or t1.tag
-        P((true and [[9]] or v2) .. -0X10 .. t1.y * 3 .. "-0", {tag = "anon"}, "0X1f")
-        print("1..2" .. t1.tag .. t1.y .. v2, "3.5" == '5.' and false ~= t1.x, not ".5", "xyz" .. ('0.1' .. t1.x .. t1.y) .. -0.5 .. type(true))
-      elseif t1.y / 100000000000000.5 < t1.y / t1.x then
-        print(t1.tag)
-      else
-        local v3 = 0.25
-      end
-      P(pcall(function() local r = t1[t1.s]; return r end))
-      print('100', math.pi .. -3. .. #t1, "\127" .. 0x1 .. t1.tag .. t1.y, t1.x)
-    end
-  end
-  local v4, v5, v6 = t1.x - -4294967296 .. "", [[2.5e1]], t1.y
-  local f7 = 
-      function(p8)
-    local function f9(p10, p11, p12)
-      p8 = -("  -0x10  " / p8)
-      local c13 = 0
-      while c13 < 1 and (t1.s >= t1.s or true) do
-        c13 = c13 + 1
-        P(c13, (p8), nil == nil, p11)
-        print(t1.tag, rawequal("  -0x10  ", "0x"), tostring(t1.s > '0X1f'))
-        v4 = "0.1"
-      end
-      t1.x = (1000000000000000)
-      P(t1.x, t1.y, t1.s, #t1)
-      local fs14 = {}
-      local c15 = 0
-      while c15 < 2 do
-        local w16 = c15
-        c15 = c15 + 1
-        local acc17 = v6
-        fs14[#fs14 + 1] = function(d)
-          acc17 = acc17 + (d or 1)
-          return w16, acc17
-        --[==[ block
-comment ]==] end
-      end
-      --[==[ block
-comment ]==] for k18 = 1, #fs14 do
-        P(fs14[k18]())
-      end
-    end
-    return not (t1.s or true)
-  end
-  P(f7(v6 ^ -2))
+  P((((((((1.5 + 3.) + 3) .. "") - 2.0) .. "") - 0.5) + 1.))
 end))
--- 3: generic
+-- 3: stress
 R(3, pcall(function(...)
-  local v19 = 12.5 * 99999999999999
-  if -16 then
-    local function f20()
-      P(pcall(function() return v19.nope end))
-      do
-        local v21 = [[abd]]
-      end
-      return 
-    end
-    P(f20())
-    for i22 = "-3", 
-        2.0, 3 do
-      P(i22)
-      local function f23(p24, p25)
-        local v26 = 0X3E8
-        return 
-      end
-      do
-        P(pcall(function() return ({tag = "anon"}).x end))
-      end
-    end
-    if not (v19 or "s'q") then
-      local c27 = 0
-      while c27 < 0 do
-        c27 = c27 + 1
-        local w28 = c27 * 2
-        w28 = (-1e16)
-        P(pcall(function() return ("hello world" or {tag = "anon"}).x.z end))
-      end
-      v19 = 7
-      P(pcall(function() return ('z') .. f20 end))
-    elseif nil == (false or {tag = "anon"}) then
-      P(v19 + 0x3 .. "", (256.0) == v19, "1E+2", tonumber('+5'))
-    else
-      local function f29()
-        local t30 = {(-0X64 + -0X10); (5 * 9007199254740994), s = tostring(false), tag = "t29", y = -255; x = math.fmod(3.75, 0xff)}
-        P(#t30, t30[1], t30[2], t30.x, t30.s)
-        local v31 = '0'
-        v31 = tostring(65536)
-        local v32 = (true and t30.s or "\127") .. type(false)
-        return (v19 - v19) / -1000
-      end
-      P(f29({tag = "anon"}))
-    end
-  elseif -0.3 ~= (false or "-") then
-    local v33 = math.max(v19, 9007199254740994, tonumber("\t7\n"))
-  elseif not {tag = [[q"uote]]} then
-    if math.min(v19, 1000000000000000, 100.0, v19) < (v19) then
-      local v34 = (false and 0.3 or v19) * (0.5 - 0.1)
-    elseif v19 ~= ([[a]] or false) then
-      local v35
-      v35 = 100 ~= nil
-      P(pcall(function() return "\127" % v35 end))
-    end
-    P(0.1 * v19 .. [[0X1f]] % -0.25 .. type(false))
-  end
-  local c36 = 0
-  repeat
-    local u37 = c36 + 1
-    c36 = u37
-    local c38 = 0
-    repeat
-      local u39 = 
-          c38 + 1
-      c38 = u39
-      v19 = u39
-    until u39 >= 4
-  until u37 >= 2
-  local f40; f40 = 
-      function(p41, p42)
-    local f43; f43 = function(p44, p45)
-      P(v19 + 9.223372036854776e+18, not v19 or nil, tonumber([[3.5]]) / tonumber("-5"), (p42 and p41 or '1..2') > type(p42))
-      p41 = [[nil]]
-      local fs46 = {}
-      local t47 = {s = -7 .. p41 .. -2 .. c36, (0 + p45); (10 - 0.30000000000000004), x = 0.3333333333333333; y = 256.0 % 1e+300; tag = "t46"}
-      P(#t47, t47[1], t47[2], t47.x, t47.s)
-      return tonumber('99') + p44, 0x5 / "\t7\n" == tonumber("\t7\n")
-    end
-    P(f43(-2.5 + -0xff, -5 - [[.5]]))
-    P("1..2", p42, tonumber([[1e2]]), 1e-05 ~= f43)
-    for i48 = 1, 1.1000000010000002 + ZERO, 0.1 do
-      P(
-          i48)
-      P(pcall(function() return c36.nope end))
-      local fs49 = {}
-      for i50 = 3, 4, 1 do
-        local acc51 = 1000 * 0
-        fs49[#fs49 + 1] = function(d)
-          acc51 = acc51 + (d or 1)
-          return i50, acc51
+  local function n0(a0)
+    local function n1(a1)
+      local function n2(a2)
+        local function n3(a3)
+          return a0 + a1 + a2 + a3
+        
         end
+        return n3(3)
       end
-      for k52 = 1, 
-          #fs49 do
-        P(fs49[k52]())
-        P(fs49[k52](c36))
-      end
-      local function f53()
-        v19 = -(v19 - i48)
-        i48, v19 = v19, i48
-        P(i48, v19)
-        local t54 = {s = (p41), x = v19 * -0.3, tag = "t53"; y = f43(.3, 7)}
-        P(#t54, t54[1], t54[0], t54.x, t54.s)
-        print(#t54, string.format("%5d", 68268), 0.3 / c36 >= c36 / 5, math.pi)
-        return -1.5 % 0.3 .. ""
-      end
-      P(f53("true"))
-      if p41 > 
-          '99' then break end
+      return n2(
+      2)
     end
-    local function f55(p56)
-      local f57; f57 = function()
-        P(p42, nil == "0.1", 12.5 % 0X4 >= v19 * 3)
-        return v19 / -0.0001
-      end
-      P(f57())
-      P(v19 % v19 / c36 ^ -1, {tag = p41} and v19)
-      return f57(false), (p42 and v19 or 0x1) - -1e+300
-    end
-    P(f55('0X1f'))
-    return not "0x" and v19 or 1.5
+    return n1(1)
   end
-  local v58, v59 = [[1e2]], (c36 .. 3.75 .. 2.5 .. c36) .. -2.2250738585072014e-308 .. "A"
-  local v60 = 
-      4294967295 + 0X64 + v19
+  P(
+      n0(0))
 end))
--- 4: logic
+-- 4: strings
 R(4, pcall(function(...)
-  local n = 0
-  local function f(v) n = n + 1; return v end
-  n = 0; P(f("") and f({tag = "tv"}), n); P(f("") or f({tag = "tv"}), n)
-  P("x" and {tag = "tv"}, "x" or {tag = "tv"}, not "x", not not "x")
-  P(0 and 0/0 or 0/0, (0 or 0/0) and 0/0)
-  local x, y = {tag = "tv"}, true
-  while x and not y do x = false end
-  P(x, y, x == nil, y ~= false, not (x or y), not x and not y)
-  n = 0; P(f(-2.5) and f(function() end), n); P(f(-2.5) or f(function() end), n)
-  n = 0; P(f(1/0) and f(0/0), n); P(f(1/0) or f(0/0), n)
-  P(not 1e+100 and {tag = false and [[xyz]] or [[a b]]})
+  P("A", #"A")
+  P("z", #"z")
+  P("0x10", #"0x10")
+  local long = [[
+first
+  second]]
+  local long2 = [==[a]]b]=]c]==]
+  P(long, #long, long2, "esc\65\066\0067", "a\
+b", #"\0\0")
+  P(#"", "" < "A", "" == "A", #("" .. "A"))
+  P("A" < "0x10", "A" <= 
+      "0x10", "A" == "0x10", "A" .. "0x10")
+  local s = "ab"
+  P(s:len(), #s, s:upper(), s:sub(0, 3), s:byte(1, -1))
+  P(string.rep("ab", 2), s:rep(2), string.char(72, 105), ("x"):rep(3))
+  P(string.format("%5d %g", 53396, -0x1 - 3))
 end))
--- 5: recursion
+-- 5: arith
 R(5, pcall(function(...)
-  local t = {}
-  function t.fact(n) if n <= 1 then return 1 end return n * t.fact(n - 1) end
-  function t:depth(n) if n == 0 then return self end return self:depth(n - 1) end
-  P(t.fact(22), t.fact(167), t:depth(12) == t)
+  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
+  local a1 = 2.2250738585072014e-308
+  local a2 = 0X3E8
+  local a3 = 255
+  P(ninf % a3, (-inf) ^ (inf) % (-3.14159) ^ 0.5, -0.6666666666666666 - 1e15, 0.25 < 1e309, (0.3 + (1000 - "1E+2")) % ninf)
+  P(0x5 == .0001234, 255 ~= 255, ninf % ninf, #[[hello world]] * 0.5 + #(false and "A" or "\255"))
+  P(a3 ~= nz, 0.0001 % -256, -(a2 * ninf))
+  print(inf, -inf, inf + 0, inf * -1, 1 / inf, inf == inf)
 end))

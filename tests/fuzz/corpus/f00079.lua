@@ -51,76 +51,43 @@ R(1, pcall(function(...)
   P(pass("a", "a", nil), pass("a", "a", nil))
   P(v(1))
 end))
--- 2: varargs
+-- 2: multret
 R(2, pcall(function(...)
-  local function v(
-      ...)
-    local a, b = ...
-    local t = {...}
-    local n = select("#", 
-      ...)
-    return n, a, b, t[n], (...)
-  end
-  local function pass(...) return ... end
-  local function count(...) return select("#", ...) end
-  local function tail(...) return select(2, 
-      ...) end
-  local function pack(...) return {n = select("#", ...), ...} end
-  P(v(1, true, 1))
-  P(tail(nil, false, true, false, false))
-  P(count({tag = "va"}, nil), count(nil, {tag = "va"}), ({{tag = "va"}, n = 3}).n)
+  local function f0(
+      ) end
+  local function f1() return 1 end
+  local function f2() return 1, 2 end
+  local function f3() return "a", nil, 
+      3 end
+  local function id(...) return ... end
+  P((function() return id(), f0() end)())
+  P(pcall(id, f2(
+      )))
+  P((id()))
+  P(f0())
+  local t = {x = 1, f3()}; P(t[1], t[2], t.x)
+  P((function() return (f1()) end)())
+  local t = {x = 1, id()}; P(t[1], t[2], t.x)
+  P(f2() + 10, f1() .. "x", #{f2(), f2()}, #{f2(), (f2())})
 end))
--- 3: oop
+-- 3: arith
 R(3, pcall(function(...)
-  local Animal = {tag = "Animal"}
-  Animal.__index = Animal
-  function Animal.new(name, legs) local o = setmetatable({}, Animal); o.name = 
-      name; o.legs = legs or 4; return o end
-  function Animal:describe() return self.name .. " has " .. self.legs .. " legs" end
-  function Animal:speak() return "..." end
-  local Bird = setmetatable({}, {__index = 
-      Animal})
-  Bird.__index = Bird
-  function Bird.new(name) local o = Animal.new(name, 2); return setmetatable(o, Bird) end
-  function Bird:speak() return "tweet from " .. self.name end
-  local a, b = Animal.new("cat"), Bird.new("owl")
-  P(a:describe(), b:describe(), a:speak(), b:speak(), b.tag, Bird.describe(b))
-  P(getmetatable(b) == Bird, rawget(b, "speak"), b.legs + 1e16)
-  P(pcall(function() return a:fly() end))
-  P(
-      pcall(function() return b.wings.count end))
-  local ns = {a = {b = {}}}
-  function ns.a.b.f(x) return x end
-  function ns.a.b:g(x) return self == 
-      ns.a.b, x end
-  P(ns.a.b.f(65536.0), ns.a.b:g(2))
+  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
+  local a1 = 1e-05
+  local a2 = -9.223372036854776e+18
+  P(nan > nz, a2 % nan)
+  P(not (inf > inf), a2 % a2, 0.3333333333333333 % 0.3, a1 - (.25) < tonumber("2.5e1"), a2 ~= nz)
+  P(inf - ninf, ninf ~= nan, not (0XA % 1.5 + "0X1f" % ninf <= -0X100), nan - inf, a1 / nan)
 end))
--- 4: closures
+-- 4: massign
 R(4, pcall(function(...)
-  local fs1 = {}
-  local c2 = 0
-  while c2 < 2 do
-    local w3 = c2
-    c2 = c2 + 1
-    local acc4 = w3
-    fs1[#fs1 + 1] = function(d)
-      acc4 = acc4 + (d or 1)
-      return w3, acc4
-    end
-  end
-  for k5 = 1, #fs1 do
-    P(fs1[k5]())
-  end
-  local fs6 = {}
-  for i7 = -1, 0.749999999, 0.25 do
-    local acc8 = 0X4 + 1.7976931348623157e+308
-    fs6[#fs6 + 1] = function(d)
-      acc8 = acc8 + (
-          d or 1)
-      return i7, acc8
-    end
-  end
-  for k9 = 1, #fs6 do
-    P(fs6[k9]())
-  end
+  local a, b, c = 0.5, 123.456, "s"
+  local t = {10, 20, 30, 40}
+  local i = 3
+  a, b, c = (function() return 1, 2, 3 end)(), 10
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b = b, a
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, a = 1, 2
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
 end))

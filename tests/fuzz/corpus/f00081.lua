@@ -56,39 +56,53 @@ R(1, pcall(function(...)
   P(t[1], t[2], t[3], t[4], t[5], 
       t[6], t[7])
 end))
--- 2: oop
+-- 2: stress
 R(2, pcall(function(...)
-  local Animal = {tag = "Animal"}
-  Animal.__index = Animal
-  function Animal.new(name, legs) local o = setmetatable({}, Animal); o.name = name; o.legs = legs or 4; return o end
-  function Animal:describe() return self.name .. " has " .. self.legs .. " legs" end
-  function Animal:speak() return "..." end
-  local Bird = setmetatable({}, {__index = Animal})
-  Bird.__index = Bird
-  function Bird.new(name) local o = Animal.new(
-      name, 2); return setmetatable(o, Bird) end
-  function Bird:speak() return "tweet from " .. self.name end
-  local a, b = Animal.new("cat"), Bird.new("robin")
-  P(a:describe(), b:describe(), a:speak(), b:speak(), b.tag, Bird.describe(b))
-  P(getmetatable(b) == Bird, rawget(b, "speak"), b.legs + -7)
-  P(pcall(function() return a:fly() end))
-  P(pcall(function() return b.wings.count end))
-  local ns = {
-      a = {b = {}}}
-  function ns.a.b.f(x) return x end
-  function ns.a.b:g(x) return self == ns.a.b, x end
-  P(ns.a.b.f(1), ns.a.b:g(2))
+  local function n0(a0)
+    local function n1(a1)
+      local function n2(a2)
+        local function n3(a3)
+          local function n4(a4)
+            local function n5(a5)
+              local function n6(a6)
+                local function n7(a7)
+                  return a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7
+                
+                end
+                return n7(7)
+              end
+              return n6(6)
+            end
+            return n5(5)
+          end
+          return n4(4)
+        end
+        return n3(3)
+      end
+      return n2(2)
+    end
+    return n1(
+      1)
+  end
+  P(n0(0))
 end))
--- 3: multret
+-- 3: tables
 R(3, pcall(function(...)
-  local function f0() end
-  local function f1() return 1 end
-  local function f2() return 1, 2 end
-  local function f3() return "a", nil, 3 end
-  local function id(
-      ...) return ... end
-  P((function() return id(), id() end)())
-  P((function() return (id()) end)())
-  local a, b = (id(f2())); P(a, b)
-  P(f2() + 10, f1() .. "x", #{f2(), f2()}, #{f2(), (f2())})
+  local function f2() return "r1", "r2" end
+  local t = {x = 1, y = 2, [10] = 3, "a", "b"}
+  t.x, t.z = nil, "z"; t[10] = t[10] + 1
+  print(keys(
+      t))
+  P(next({}), rawget(t, 1), rawequal(t, t), next(t, nil) ~= nil)
+  local t = {["" .. 2] = 0, [false] = 1, [-1/0] = 2}
+  print(keys(t))
+  P(t[true], t[2^53], t["" .. 2], t[-ZERO])
+  local t = {["" .. 2] = 0, [0] = 1, [2^53] = 2, ["x"] = 3}
+  print(keys(t))
+  P(t["1"], t[false], t["tag"], t[1])
+  local t = {1, nil, 3, nil, f2()}
+  P(t[1], t[2], t[3], t[4], t[5], t[6], t[7])
+  local t = {["x"] = 0}
+  print(keys(t))
+  P(t["1"], t["x"], t[0.5], t["" .. 2])
 end))

@@ -33,89 +33,74 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: meta_index
+-- 1: meta_arith
 R(1, pcall(function(...)
-  local base = {a = 1, b = "base", tag = "base"}
-  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
-  local obj = setmetatable({}, {__index = mid})
-  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
-  local log = ""
-  local t = setmetatable({exists = 1}, {__newindex = function(t, k, v) log = log .. tostring(k) .. "=" .. tostring(v) .. ";"; rawset(t, k, v and v * 10) end})
-  t.a = 1; t.a = 2; t.exists = 5; t[1] = 3.75; P(t.a, t.exists, t[1], log)
-  P(pcall(function() t.b = "x" end))
+  local mt = {}
+  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
+  local function val(x) if type(x) == "table" then return x.v end return x end
+  mt.__pow = function(a, b) return box(val(a) ^ val(b)) end
+  mt.__mul = function(a, b) return box(val(a) * val(
+      b)) end
+  mt.__sub = function(a, b) return box(val(a) - val(b)) end
+  mt.__unm = function(a) return box(-a.v) end
+  local x, y = box(2), box(9007199254740992)
+  P(val("10" * x))
+  P(pcall(function() return val(y + -1e+100) end))
+  P(pcall(function() return val(0.30000000000000004 / "2") end))
+  P(val(-x), 
+      val(- -y))
+  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
+  P(pcall(function() return x < 
+      y end))
 end))
--- 2: generic
+-- 2: badargs
 R(2, pcall(function(...)
-  local t1 = {y = 2, (tonumber("0x10")), tag = "t0", (true and 0.1 or 1e3); x = -9007199254740991, s = 0.1 .. 9007199254740994 .. 1000.0 .. "99"}
-  P(#t1, t1[1], t1[2], t1.x, t1.s)
-  for i2 = "4", 6, 2 do
-    P(i2)
-    do
-      P(t1.tag .. i2 .. (t1.tag) .. t1.s .. t1.tag, "0X1f", (-i2), t1.tag)
-      i2 = i2
-    end
-    i2 = (i2 + i2) * -0.25
-    P(("tab\there" .. 1000.0 .. t1.s)) -- note
-  end
-  t1.s = (t1.y .. "10a"):rep(2)
-  P(t1.x, t1.y, t1.s, #t1)
-  for k3, x4 in ipairs(t1) do
-    P(k3, x4)
-    P(#(true and "10a" or t1.s), tonumber('0x10'))
-    local c5 = 0
-    repeat
-      local u6 = c5 + 1
-      c5 = u6
-      if true then
-        P(not not t1.tag)
-      else
-        x4 = 1000
-      end
-      local v7 = true
-      P(pcall(function() return x4.x end))
-    until u6 >= 6
-  end
-  for i8 = 5., 12.0 do
-    P(i8)
-    for i9 = 1, 7. + ZERO do -- note
-      for i10 = 0X4, "4", 1 do
-        i8 = 255 * i9 / (0.6666666666666666 - 0.0)
-        P(pcall(function() return t1(t1.tag) end))
-        P(pcall(function() return i9[false] end))
-      end
-    end
-  end
+  local holder = {f = setfenv}
+  P(pcall(function() return holder.f(1, 2) end))
+  P(pcall(table.sort, {1, 2}, 3))
+  local alias = coroutine.status
+  P(pcall(function() return alias({}) end))
+  P(pcall(setfenv, 1, 2))
+  local alias = select
+  P(pcall(function() return alias(0, 1) end))
+  local holder = {f = tostring}
+  P(pcall(function() return holder.f() end))
 end))
--- 3: upclose
+-- 3: arith
 R(3, pcall(function(...)
-  local fs = {}
-  for i = 1, 3 do
-    local v = i * 10
-    fs[#fs + 1] = function() v = v + 1; return v end
-    if i == 3 then break end
-    v = v + 100
-  end
-  for i = 1, #fs do P(fs[i](), fs[i]()) end
-  local function mk(
-      n)
-    local a = n
-    while true do
-      local b = a * 2
-      if b > 0 then return function() a = a + 1; return a, b end end
-      a = a + 3
-    end
-  end
-  local g1, g2 = mk(7), mk(0)
-  P(g1(), g1(), g2())
-  local h
-  do local z = 0.5; h = function(d) z = z .. d; return z end end
-  P(h("a"), h(1))
+  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
+  local a1 = -0.1
+  local a2 = -1000000000000000
+  local a3 = 16.0
+  local a4 = 123456789012345
+  P(2.2250738585072014e-308 > .3, inf * nan, a1 % a3, -9.223372036854776e+18 + math.floor(inf) <= (a4) - (1e-300 - -1e16))
+  P(a3 < inf, (tonumber("0X1f") % (1e-05 % a3)) ^ (-1000 % 7 + (7 - 
+      4294967295)))
+  P((false and 2.5 or 1e1) > tonumber("+5"))
+  P(-a2 + 65536 % .3 * (0.1 + "1e2"), nz / nan, a1 ~= a3, ninf - a3)
+  --[==[ block
+comment ]==] P(ninf / nz, nan - inf)
+  P(1. <= 1)
+  print(ninf, -ninf, ninf + 0, ninf * -1, 1 / ninf, ninf == ninf)
 end))
--- 4: hot
+-- 4: loops
 R(4, pcall(function(...)
-  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
-  local function f(a, b) return a * b + a / (b + 1) - a % (b + 1) end
-  local s = 0
-  for i = 1, 64 do s = s + f(i, 0.25) end
-  P(s, pcall(f, "3", 2), pcall(f, 1.5, "x"))
+  local n = 0
+  local function bound(x) n = n + 1; return x end
+  for i = bound(1), bound(5), bound(2) do i = i * 2; P(i) end
+  P(n)
+  local n = 0
+  local function bound(x) n = n + 1; return x end
+  for i = bound(1), bound(1), bound(1) do i = i * 2; P(i) end
+  P(n)
+  local i, acc = 0, {}
+  repeat
+    local sq = i * i
+    i = i + 1
+    acc[#acc + 1] = function() return sq end
+  until sq >= 22 or i > 10
+  P(i, #acc, acc[1](), acc[#acc]())
+  local n = 0
+  P(pcall(function() for i = -1/0, 0.35, -1 do n = n + 1; P(i); if n >= 6 then break end end end))
+  P(n)
 end))

@@ -45,65 +45,54 @@ R(1, pcall(function(...)
   P(pcall(function(loc) return (loc)(1, 2) end, loc))
   P(pcall(function() tab.sub.fld.x = 1 end))
 end))
--- 2: syntax
+-- 2: limits
 R(2, pcall(function(...)
-  P(loadstring([[
-local t1 = {x = 1.5 ^ 0.5; y = (-0.0001) ^ 0X10; s = 9.223372036854776e+18 .. "a" .. 3.75 .. {, tag = "t0"}
-P(#t1, t1[1], t1[0], t1.x, t1.s)
-local v2, v3, v4
-v2, v3, v4 = tostring(10), tonumber("-0") + 0.1, t1.x - 3 .. t1.x .. 0x3
-v3 = tonumber("1E+2")
-local v5, v6 = -(12.5 % "-0"), v3]], "=chunk"))
-  P(loadstring([[
-local t1 = {x = 1.5 ^ 0.5; y = (-0.0001) ^ 0X10; s = 9.223372036854776e+18 .. "a" .. 3.75 .. 3.14159, tag = "t0"}
-P(#t1, t1[1], t1[0elseif, t1.x, t1.s)
-local v2, v3, v4
-v2, v3, v4 = tostring(10), tonumber("-0") + 0.1, t1.x - 3 .. t1.x .. 0x3
-v3 = tonumber("1E+2")
-local v5, v6 = -(12.5 % "-0"), v3]], "=chunk"))
-  P(loadstring([[
-local t1 = {x = 1.5 ^ 0.5; y = (-0.0001) ^ 0X10; s = 9.223372036854776e+18 .. "a" .. 3.75 .. 3.14159, tag = "t0"}
-P(#t1, t1[1], t1[0], t1.x, t1.s)
-local v2, v3, v4
-'\300', v3, v4 = tostring(10), tonumber("-0") + 0.1, t1.x - 3 .. t1.x .. 0x3
-v3 = tonumber("1E+2")
-local v5, v6 = -(12.5 % "-0"), v3]], "=chunk"))
-  P(loadstring([[
-local t1 = {x = 1.5 ^ 0.5; y = (-0.0001) ^ 0X10; s = 9.223372036854776e+18 .. "a" .. 3.75 .. 3.14159, tag = "t0"}
-P(#t1, t1[1], t1[0], t1.x, t1.s)
-local v2, v3, v4
-v2, v3, v4 = tostring(10), tonumber("-0") + 0.1, for t1.x - 3 .. t1.x .. 0x3
-v3 = tonumber("1E+2")
-local v5, v6 = -(12.5 % "-0"), v3]], "=chunk"))
+  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
+  try("x = " .. string.rep("not ", 50) .. "a")
+  try("return " .. string.rep("f(", 300) .. string.rep(")", 300))
+  try("local a = " .. string.rep("(", 300) .. 
+      "1" .. string.rep(")", 300))
 end))
--- 3: coroutines2
+-- 3: hot
 R(3, pcall(function(...)
-  local co = coroutine.create(function(...)
-    P("start", ...)
-    local a, b = coroutine.yield(select("#", ...), ...)
-    P("got", a, b)
-    local c = coroutine.yield()
-    return c, "ret"
-  end)
-  P(coroutine.resume(co, {tag = "cv"}, 1))
-  P(coroutine.resume(co, 1, false, nil))
-  P(coroutine.status(co), coroutine.resume(co, nil))
-  P(coroutine.status(co), coroutine.resume(co))
+  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local acc, last = 0, nil
+  for i = 1, 74 do
+    local v = i
+    if i >= 34 then v = 1e308 end
+    local ok, x = pcall(function() return v + 1 end)
+    if ok and type(x) == "number" then acc = acc + x else last = x end
+  end
+  P(acc, last)
 end))
--- 4: coerce
+-- 4: closures
 R(4, pcall(function(...)
-  local s7 = [[3.5]]
-  local s8 = '-inf'
-  local s9 = [[.5]]
-  P(#s7, s7 < s8)
-  P(-s9, tonumber(s9), s9 == s8, s9 .. s8)
-  P(-s7, tonumber(s7), s7 == s9, s7 .. s9)
-  P(s8 ^ 7)
-  P(4294967296 .. "\t7\n" .. "back\\slash" .. (-1e+300) .. "0x10" .. 4294967296 .. (.25 * [[0X1f]]))
-  P("1..2" .. 1e-10 .. (4294967296.0 * 0xff) .. (0.1) .. 1e-300 .. 1e+308 .. s8)
-  P(3.75 .. "10" .. "5.")
-  P(tonumber("1.5", 8))
-  P(tonumber("10 1", 
-      10))
-  P(tonumber("8", 10))
+  local fs1 = {}
+  local t2 = {s = ("z"), x = 1e+100 - -4, y = 1000 % 4, tag = "t1";}
+  P(#t2, t2[1], t2[0], t2.x, t2.s)
+  local fs3 = {}
+  local c4 = 0
+  while c4 < 3 do
+    local w5 = c4
+    c4 = c4 + 1
+    --[==[ block
+comment ]==] local acc6 = 0 / [[100]]
+    fs3[#fs3 + 1] = function(d)
+      acc6 = acc6 + (d or 1)
+      return w5, acc6, 2
+    --[==[ block
+comment ]==] end
+  end
+  for k7 = 1, #fs3 do
+    P(fs3[k7]())
+    P(fs3[k7](t2.x))
+  end
+  local c8 = t2.x
+  local function inc(d) c8 = c8 + d; return c8 end
+  local function get() return c8 end
+  local function mk(k) return function(j) local s = k; return function() s = s + j; c8 = c8 + 1; return s, k, j end end end
+  local g = mk(.0001)(10.0)
+  P(inc(0X3E8), get(), g(), g(), get())
+  c8 = 12.5
+  P(get(), g(), inc(1))
 end))

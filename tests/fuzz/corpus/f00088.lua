@@ -58,28 +58,36 @@ R(2, pcall(function(...)
   end end end
   P(s)
 end))
--- 3: massign
+-- 3: varargs
 R(3, pcall(function(...)
-  local a, b, c = 1e-10, -9007199254740991, "s"
-  local t = {10, 20, 30, 40}
-  local i = 3
-  local t2 = t; t, t[1] = {5}, 7; P(t[1], t2[1]); t = t2
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  i, a = i, i
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b = ((function() return 7, 8 end)())
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local function v(...)
+    local a, b = ...
+    local t = {...}
+    local n = select("#", ...)
+    return n, a, b, t[n], (...)
+  end
+  local function pass(...) return ... end
+  local function count(...) return select("#", ...) end
+  local function tail(...) return select(2, ...) end
+  local function pack(
+      ...) return {n = select("#", ...), ...} end
+  P(select(3, 2.5, 2.5))
+  P(select(-1, {tag = "va"}))
+  local t = pack(); P(t.n, unpack(t, 1, t.n))
+  P(select(1, 1))
 end))
--- 4: order
+-- 4: coroutines
 R(4, pcall(function(...)
-  local log = ""
-  local function f(tag, v) log = log .. tag; return v end
-  local t = {}
-  log = ""
-  local x = f("a", 1) < f("b", 2)
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = f("a", 
-      2) ^ f("b", 3) ^ f("c", 2)
-  P(log, t[1], t[2], t.k)
+  local function gen(n) for i = 1, n do coroutine.yield(i, 
+      i * i) end return "done", n end
+  local co = coroutine.create(gen)
+  for i = 1, 4 do P(coroutine.resume(co, 2)) end
+  P(coroutine.status(co), coroutine.resume(co))
+  local w = coroutine.wrap(function(a, b) local c = coroutine.yield(a + b); local d, e = coroutine.yield(c * 2); return d, e, "end" end)
+  P(w(-1e1, 1e+21)); P(w(-1e2)); P(w("x", nil))
+  P(pcall(w))
+  local co2 = coroutine.create(function() local x = nil; return x.y end)
+  P(coroutine.resume(co2)); P(coroutine.status(co2))
+  local co3 = coroutine.create(function(...) P(coroutine.running() ~= nil, ...); error({tag = "in co"}) end)
+  P(coroutine.resume(co3, 1, nil, 3))
 end))

@@ -33,67 +33,54 @@ function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: errors
+-- 1: errnames
 R(1, pcall(loadstring(string.dump(function(...)
-  local function thrower(v, lvl) error(v, lvl) end
-  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
-  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
-  P(xpcall(function() mid(1.5, 1) end, h))
-  P(pcall(function() error("multi\nline") end))
-  P(pcall(function() error("msg", 0) end))
-  P(pcall(assert, false, 
-      "msg"))
-  P(pcall(assert, false))
-end))))
--- 2: coroutines2
-R(2, pcall(loadstring(string.dump(function(...)
-  local function producer(
-      n)
-    return coroutine.wrap(function()
-      for i = 1, n do
-        local function deep(j) coroutine.yield(j, j * 
-      2) end
-        deep(i)
-      end
-    end)
-  end
-  for a, b in producer(4) do P(a, b) end
-end))))
--- 3: coroutines2
-R(3, pcall(loadstring(string.dump(function(...)
-  local acc = {}
-  local co = coroutine.wrap(function(x)
-    while true do
-      local t = {x, x * 2}
-      local fs = {}
-      for i = 1, #t do fs[i] = function() return t[i] + i end end
-      x = coroutine.yield(fs[1]() + fs[2]())
-      if x == nil then return "done" end
-    end
-  end)
-  P(co(1), co(0.3333333333333333), co(-16), co())
-  P(pcall(function() return co(1) end))
-end))))
--- 4: meta_misc
-R(4, pcall(loadstring(string.dump(function(...)
-  local c = setmetatable({tag = "callable"}, {__call = function(self, a, b, ...) return self.tag, a, b, select("#", ...) end})
-  P(c(
-      1, 1))
-  P(pcall(c, 1, 2))
-  local t = {f = c}; P(t.f(9), t:f(8))
-  P(pcall(function() return setmetatable({}, {__call = c})() end))
-  P(pcall(function() return setmetatable({}, {__call = 1})() end))
-end))))
--- 5: errnames
-R(5, pcall(loadstring(string.dump(function(...)
-  local loc = 12
-  glob_0 = 12
-  local tab = {fld = 12, sub = {}}
+  local loc = true
+  glob_0 = true
+  local tab = {fld = true, sub = {}}
+  P(pcall(function(loc) return "x" .. tab.sub.fld end, loc))
+  P(pcall(function() local up = loc; return (function() return "x" .. glob_0 end)() end))
+  P(pcall(function() return 1 <= loc end))
   P(pcall(function() local up = loc; return (function() return 1 <= up end)() end))
-  P(pcall(function(loc) return 1 <= tab.sub.fld end, loc))
-  P(pcall(function() tab[1].x = 1 end))
-  P(
-      pcall(function(loc) return -glob_0 end, loc))
-  P(pcall(function(loc) return tab.fld.x.x.y end, loc)) -- note
-  P(pcall(function() local up = loc; return (function() return -up end)() end))
+  P(pcall(function(loc) return glob_0() end, loc))
+  P(pcall(function() local up = loc; return (function() return #tab["fld"] end)() end))
+  P(pcall(function() return tab:fld() end))
+end))))
+-- 2: arith
+R(2, pcall(loadstring(string.dump(function(...)
+  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
+  local a1 = 12345678901234
+  local a2 = 99999999999999
+  P(a2 % nz, (-.3333333333333333) <= -(nz - nz), nan == nan, a1 ^ a2)
+  P(9007199254740994 + 1e-10, ninf ^ nan, a2 % a2, inf - a1)
+  P(ninf % ninf, nz + 4294967295, nz % nz, -ninf ^ nan)
+  P(nan + (a1 - a1), .5 ^ 0, nz == inf, a2 < a1, tonumber("1E+2") > tonumber('-5'))
+  P(9007199254740994 - (a1 * 0.0001234 - (false and 2.5 or 7)), ninf == nz, 3.14159 ~= 123456789012345, #tostring(a2) == -(ninf % inf), -1. / 12.5)
+  P(-a1 ^ nan, a2 % nan)
+  P(nan + inf, a2 + a2, nan == nan)
+end))))
+-- 3: compare
+R(3, pcall(loadstring(string.dump(function(...)
+  P(1000000000000000.0 >= -12345678901234.0, -12345678901234.0 >= 1000000000000000.0)
+  local x, y = 0, 0
+  P(pcall(function() return x <= y end))
+  P(pcall(function() return 0 <= 0 end))
+  P(x == y, x ~= y, rawequal(x, y))
+  P("a\000b" >= "9", "9" >= "a\000b", "a\000b" == "9")
+end))))
+-- 4: stress
+R(4, pcall(loadstring(string.dump(function(...)
+  local function many() return 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79 end
+  P(select("#", many()), (many()), select(14, many()))
+  local t = {many(), many()}; P(#t, t[81])
+end))))
+-- 5: tables
+R(5, pcall(loadstring(string.dump(function(...)
+  local function f2() return "r1", "r2" end
+  local t = {1, nil, 3, nil, f2()}
+  P(t[1], t[2], t[3], t[4], t[5], t[6], t[7])
+  local t = {1, nil, 3, nil, f2()}
+  P(t[1], t[2], t[3], t[4], t[5], t[6], t[7])
+  local t = {1, nil, 3, nil, f2()}
+  P(t[1], t[2], t[3], t[4], t[5], t[6], t[7])
 end))))

@@ -44,59 +44,64 @@ R(1, pcall(loadstring(string.dump(function(...)
   P(#tostring(-7) ~= tonumber("00012") % (a2 + -99999999999999), ninf - ninf, nz - inf)
   P(-1.5 + nz - (0x7 + ninf) * [[-0]], nz % nan, a2 ~= ninf, (-inf) / nz)
 end))))
--- 2: logic
+-- 2: closures
 R(2, pcall(loadstring(string.dump(function(...)
-  local n = 0
-  local function f(v) n = n + 1; return v end
-  local x, y = -2.5, 0
-  while x and not y do x = false end
-  P(x, y, x == nil, y ~= false, not (x or y), not x and not y)
-  n = 0; P(f(true) and f(1/0), n); P(f(true) or f(1/0), n)
-  n = 0; P(f(1/0) and f(1), n); P(f(1/0) or f(1), n)
-  P("10" and true, "10" or true, not "10", not not "10")
-  P("x" and "10" or true, ("x" or "10") and true)
-  P(false and -2.5, false or -2.5, not false, not not false)
-  P(not "tab\there" or {tag = "anon"})
+  local fs3 = {
+      }
+  local c4 = 0
+  while c4 < 1 do
+    local w5 = c4
+    c4 = c4 + 1
+    local acc6 = w5 * -1e+308
+    fs3[#fs3 + 1] = function(d)
+      acc6 = acc6 + (d or 1)
+      return w5, acc6, w5
+    end
+  end
+  for k7 = 1, #fs3 do
+    P(fs3[k7]())
+  end
+  local fs8 = {}
+  local t9 = {y = 1e-05 % 100000000000000.5; s = string.format("%-4s %5d", "\127", 84814), x = tonumber("0"), tag = "t8";}
+  P(#t9, t9[1], t9[0], t9.x, t9.s)
+  local c10 = t9.y
+  local function inc(d) c10 = c10 + d; return c10 end
+  local function get() return c10 end
+  local function mk(k) return function(j) local s = k; return function() s = s + j; c10 = c10 + 1; return s, k, j end end end
+  local g = mk(-100)(0x5)
+  P(inc(-12.5), get(), g(), g(), get())
+  c10 = -2.2250738585072014e-308
+  P(get(), g(), inc(1))
+  local function counter(start, step)
+    local n = start
+    return function() n = n + step; return n end, function() return n end
+  end
+  local a1, a2 = counter(
+      0X64, -9007199254740994)
+  local b1, b2 = counter(255., 1)
+  P(a1(), a1(), b1(), a2(), b2())
 end))))
--- 3: tables
+-- 3: loops
 R(3, pcall(loadstring(string.dump(function(...)
-  local function f2() return "r1", "r2" end
-  P(pcall(function() local t = {}; t[0/0] = 1 end))
-  P(pcall(function() local t = {}; t[nil] = 1 end))
-  P(pcall(function() return ({})[0/0], ({})[nil] end))
-  P(pcall(function() return {[0/0] = 1} end))
-  P(pcall(function() local t = {}; rawset(t, nil, 1) end))
-  local t = {{1, 2}, {x = {y = {z = "deep"}}}, ["k"] = {n = 3}; f2(), "last";}
-  P(t[1][2], t[2].x.y.z, t.k.n, t[3], t[4], #t, t[1][1] + t[1][2])
-  local t = {x = 1, y = 2, [10] = 3, "a", "b"}
-  t.x, t.z = nil, "z"; t[10] = t[10] + 1
-  print(keys(t))
-  P(next({}), rawget(t, 1), rawequal(t, t), next(t, 
-      nil) ~= nil)
-  local t = {1}
-  local s = 0
-  for i, v in ipairs(t) do s = s + i * v end
-  for i = #t, 1, -1 do s = s - t[i] end
-  P(s, #t, select("#", unpack(t)))
-  table.insert(t, 1, "a"); table.insert(t, "z"); P(#t, t[1], t[#t], table.remove(t), #t)
-  P(table.concat(t, ","), table.concat(t, "-", 2, 3))
-  table.sort(t, function(a, b) return tostring(a) > tostring(b) end); P(unpack(t))
-  local t = {1, nil, 3, nil, f2()}
-  P(t[1], t[2], t[3], t[4], t[5], t[6], 
-      t[7])
+  local x, steps = 1, 0
+  while x ~= 1 and steps < 200 do
+    if x % 2 == 0 then x = x / 2 else x = 3 * x + 1 end
+    steps = steps + 1 -- note
+  end
+  P(x, steps)
+  local x, steps = 
+      1., 0
+  while x ~= 1 and steps < 200 do
+    if x % 2 == 0 then x = x / 2 else x = 3 * x + 1 end
+    steps = steps + 1
+  end
+  P(x, steps)
+  for i = 1, 3 do local i = i * 10; P(i) end
 end))))
--- 4: multret
+-- 4: recursion
 R(4, pcall(loadstring(string.dump(function(...)
-  local function f0() end
-  local function f1() return 1 end
-  local function f2() return 1, 2 end
-  local function f3() return "a", nil, 3 end
-  local function id(...) return ... end
-  P(tostring(id(f2())))
-  P(f3(), 10)
-  local a, b = 
-      (f0()); P(a, b)
-  P((function() return f1() end)())
-  P((id(f2())))
-  local a, b, c, d = id(f2()); P(a, b, c, d)
+  local isodd
+  local function iseven(n) if n == 0 then return true end return isodd(n - 1) end
+  function isodd(n) if n == 0 then return false end return iseven(n - 1) end
+  P(iseven(18), isodd(3), iseven(1328))
 end))))

@@ -33,54 +33,51 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: meta_misc
+-- 1: errors
 R(1, pcall(function(...)
-  local t = setmetatable({}, {__metatable = {tag = "m"}})
-  P(getmetatable(t))
-  P(pcall(function() setmetatable(t, {}) end))
-  P(getmetatable("abc") ~= nil, getmetatable(1), getmetatable(print))
-end))
--- 2: badargs
-R(2, pcall(function(...)
-  local holder = {
-      f = table.concat}
-  P(pcall(function() return holder.f({{}}) end))
-  local alias = rawget
-  P(pcall(function() return alias("x", 1) end))
-  local alias = string.rep
-  P(pcall(function() return alias("x") end))
-end))
--- 3: limits
-R(3, pcall(function(...)
-  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
-  try("x = " .. string.rep("a .. ", 201) .. "a")
-  try("local t = {" .. string.rep("1, ", 199) .. "1}")
-  local ups = {} for i = 1, 59 do ups[i] = "local u" .. i .. " = " .. i end
-  local uses = {} for i = 1, 59 do uses[i] = "u" .. i end
-  try(table.concat(ups, "\n") .. "\nreturn function() return " .. table.concat(uses, " + ") .. " end")
-end))
--- 4: hot
-R(4, pcall(function(...)
-  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
-  local t = {}
-  for i = 1, 157 do t[i] = i % 7 end
-  local s, c = 0, ""
-  for i = 1, #t do s = s + t[i]; if i % 50 == 0 then c = c .. t[i] .. "," end end
-  t[74] = "x"
-  P(s, c, #t, pcall(function() local z = 0; for i = 1, 
-      #t do z = z + t[i] end; return z end))
-end))
--- 5: errors
-R(5, pcall(function(...)
   local function thrower(v, lvl) error(v, lvl) end
   local function mid(v, lvl) thrower(v, lvl); return "unreached" end
   local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
-  P(pcall(pcall, error, ""))
-  P(xpcall(function() mid({tag = "errobj"}, 1) end, h))
-  P(pcall(function() error("", 0) end))
-  P(pcall(mid, "msg", 1))
-  P(pcall(mid, "multi\nline", 2))
-  P(pcall(assert, false, 
-      {tag = "errobj"}))
-  P(pcall(assert, false))
+  P(pcall(mid, "", 0))
+  P(pcall(error, "multi\nline"))
+  P(pcall(function() error({tag = "errobj"}, 3) end))
+  P(pcall(function() local ok, e = pcall(error, "inner"); error(e .. "+outer", 0) end))
+end))
+-- 2: stress
+R(2, pcall(function(...)
+  local s = 9.223372036854776e+18 .. 0X10 .. 0XA .. 0.3 .. -1e309 .. "1e" .. 100 .. 4294967295. .. -1e309 .. 2.5 .. "" .. 0.1 .. "A" .. "1e2" .. -3 .. -.1 .. -0X64 .. "nil" .. "  -0x10  " .. "-5" .. .1 .. 0.25 .. "-0" .. 65536 .. -12.5 .. -65536.0 .. -9007199254740994 .. -0.1 .. "s'q" .. 0xff .. -4.0 .. "true" .. 1.5 .. -16 .. 0.6666666666666666 .. "1e-2" .. 1 .. "A" .. "b" .. -12.5 .. -1e+21 .. 1.5 .. -3.75 .. "b" .. -3.75 .. 0x5 .. "-0" .. 3. .. "9" .. "  -0x10  " .. "00012" .. 0X4 .. "100" .. "true" .. "a" .. "back\\slash" .. "b" .. "1e2" .. "q\"uote" .. "line\nbreak" .. "0x" .. "1..2" .. "100" .. "abd" .. 1e-300 .. 0.1 .. "0.1" .. 4 .. "5." .. "a b" .. 1000 .. 7 .. "\t7\n" .. .25 .. 9.223372036854776e+18 .. " 10 " .. 1e-05 .. "-0" .. 0X3E8 .. "99" .. 1.7976931348623157e+308 .. "00012" .. "\233t\233" .. 3.75 .. 2.5 .. -0xff .. 0 .. 0xff .. "hello world" .. "  -0x10  " .. "s'q" .. " 10 " .. "q\"uote" .. "b" .. -4 .. "nil" .. " 10 " .. -1e309 .. "0.1" .. 0x7 .. "2.5e1"
+  P(#s, s)
+end))
+-- 3: hot
+R(3, pcall(function(...)
+  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local obj = setmetatable({}, mt)
+  local hits = 0
+  for i = 1, 201 do
+    local a = i < 6 and i or obj
+    if a < i + 1 then hits = hits + 1 end
+    local s = i .. ""
+    if i == 6 then s = obj .. i; P(s, obj.key, a + 1) end
+  end
+  P(
+      hits)
+end))
+-- 4: recursion
+R(4, pcall(function(...)
+  local function loop(n, acc) if n <= 0 then return acc end return loop(n - 1, acc + n) end
+  P(loop(3000, 0), loop(7, 0.5))
+end))
+-- 5: coroutines2
+R(5, pcall(function(...)
+  local co = coroutine.create(function(...)
+    P("start", ...)
+    local a, b = coroutine.yield(select("#", ...), ...)
+    P("got", a, b)
+    local c = coroutine.yield()
+    return c, "ret"
+  end)
+  P(coroutine.resume(co, nil, nil))
+  P(coroutine.resume(co, "s", {tag = "cv"}, "s"))
+  P(coroutine.status(co), coroutine.resume(co, 1))
+  P(coroutine.status(co), coroutine.resume(co))
 end))

@@ -52,33 +52,82 @@ R(1, pcall(function(...)
   P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
   P(pcall(function() return x < y end))
 end))
--- 2: meta_arith
+-- 2: meta_cmp
 R(2, pcall(function(...)
-  local mt = {}
-  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
-  local function val(x) if type(x) == "table" then return x.v end return x end
-  mt.__mul = function(a, b) return box(val(a) * val(b)) end
-  mt.__sub = function(a, b) return box(val(a) - val(b)) end
-  mt.__add = function(a, b) return box(val(a) + val(b)) end
-  mt.__unm = function(a) return box(-a.v) end
-  mt.__concat = function(a, b) return "[" .. tostring(val(a)) .. "|" .. tostring(val(b)) .. "]" end
-  local x, y = box(-3.75), box(255.)
-  P(val(y * 5e-324))
-  P(pcall(function() return val(x % x) end))
-  P(val(-x), val(- -y))
-  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
-  P(pcall(function() return x < y end))
+  local log = ""
+  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
+  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
+  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
+  local m1 = {__le = le, __eq = eq} -- note
+  local m2 = {}
+  local a = setmetatable({k = 0X2}, m1)
+  local b = setmetatable({k = 3}, m1)
+  local c = setmetatable({k = 2}, m2)
+  log = ""; P(pcall(function() return c < b end)); P(log)
+  log = ""; P(pcall(function() return b >= a end)); P(log)
+  log = ""; P(pcall(function() return a > a end)); P(log)
+  log = ""; P(pcall(function() return a > b end)); P(log)
+  log = ""; P(pcall(function() return b == a end)); P(log)
+  log = ""; P(pcall(function() return c > c end)); P(log)
+  log = ""; P(
+      pcall(function() return b > a end)); P(log)
+  P(pcall(function() return a < 1 end))
+  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
 end))
--- 3: meta_index
+-- 3: generic
 R(3, pcall(function(...)
-  local base = {a = 1, b = "base", tag = "base"}
-  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
-  local obj = setmetatable({}, {__index = mid})
-  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
-  local t = setmetatable({}, {__index = function(t, k) return k .. "!" end})
-  P(t.
-      x, t[1], t[-0.25])
-  P(pcall(function() return t[true] end))
-  local chain = setmetatable({}, {__index = setmetatable({}, {__index = function(_, k) return k end})})
-  P(chain.deep, chain[3])
+  local v1, v2, v3 = - -1e309, -0.5 .. 0x7 + 10 .. string.rep('xyz', 1) .. 0.30000000000000004, -255. ~= 4 * .0001234
+  local v4
+  v4 = v1
+  local c5 = 0
+  repeat
+    local u6 = c5 + 1
+    c5 = u6
+    local v7, v8 = '10', u6
+    local function f9()
+      v1 = math.ceil(7. + c5)
+      P("0")
+      local v10
+      v10 = 255 + 2.5 - tostring(3.75)
+      print(- - -0.3, math.max(-v8, v3 and v10 or 4294967296, tonumber(v7)), v8, (-v10) ^ 10)
+      return rawequal(false, false) and v7 .. u6 or type("-")
+    end
+    P(f9())
+    if 0.3 < 0.25 then break end
+  until u6 >= 2
+  local v11, v12 = c5 - v1 + (v3 and v1 or v4), c5 * .3 + v4
+  P(v2 .. tonumber("1e2") .. v2 .. v1, tonumber("9") .. "")
+  local c13 = 0
+  repeat
+    local u14 = c13 + 1
+    c13 = u14
+    local fs15 = {
+        }
+    local c16 = 0
+    repeat
+      local u17 = c16 + 1
+      c16 = u17
+      local acc18 = 0.25
+      fs15[#fs15 + 1] = function(d)
+        acc18 = acc18 + (d or 1)
+        return u17, 
+            acc18
+      end
+    until u17 >= 
+        1
+    for k19 = 1, #fs15 do
+      P(fs15[k19]())
+    end
+  until u14 >= 3 or (c5 >= 2 and true)
+  print(math.fmod(2.5, math.max(1., v4)), type(false) .. #"0X1f" .. -v12)
+  P(-9007199254740994 % 0xff / (v3 and v11 or 0X100), nil and "1..2")
+  local function f20()
+    local t21 = {(v12), (c13 - v4); (-1.5 + 100000000000000.5), (0X4 % v1); y = tonumber("10"); (0x1 + 3.75); s = tostring(1e-05), tag = "t20", x = v12,}
+    P(#t21, t21[1], t21[5], t21.x, t21.s)
+    return (t21.tag .. v2 .. -1.)
+  end
+  P(
+      f20(f20))
+  local t22 = {(v4); (0X10 - v4), (255 - c5), y = math.abs(12.5); x = v12 / 255., s = f20(false), tag = "t21",}
+  P(#t22, t22[1], t22[3], t22.x, t22.s)
 end))

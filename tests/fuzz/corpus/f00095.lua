@@ -33,168 +33,96 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: meta_arith
+-- 1: meta_cmp
 R(1, pcall(function(...)
-  local mt = {}
-  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
-  local function val(x) if type(x) == "table" then return x.v end return x end
-  mt.__div = function(a, b) return box(val(a) / val(b)) end
-  mt.__add = function(a, b) return box(val(a) + val(b)) end
-  mt.__sub = function(a, b) return box(val(a) - val(b)) end
-  mt.__unm = function(a) return box(-a.v) end
-  mt.__concat = function(a, b) return "[" .. tostring(val(a)) .. "|" .. tostring(val(b)) .. "]" end
-  local x, y = box(0.3), box(0X3E8)
-  P(pcall(function() return val(y % 
-      3.) end))
-  P(pcall(function() return val("10" % x) end))
-  P(pcall(function() return val("10" + "2") end))
-  P(pcall(function() return val(1.7976931348623157e+308 % y) end))
-  P(val(-x), val(- -y))
-  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
-  P(pcall(function() return x < y end))
+  local log = ""
+  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
+  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
+  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
+  local m1 = {__eq = eq, __le = le}
+  local m2 = {}
+  local a = setmetatable({k = 2}, m1)
+  local b = setmetatable({k = 2}, m1)
+  local c = setmetatable({k = 2}, m2)
+  log = ""; P(pcall(function() return b > b end)); P(log)
+  log = ""; P(pcall(function() return b < c end)); P(log)
+  log = ""; P(pcall(function() return a >= a end)); P(log)
+  log = ""; P(pcall(function() return b <= c end)); P(log)
+  P(pcall(function(
+      ) return a < 1 end))
+  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
 end))
--- 2: generic
+-- 2: multret
 R(2, pcall(function(...)
-  for i1 = 5. + ZERO, 4.5, -0.5 do
-    P(i1)
-    P(pcall(function() return tonumber("00012") .. i1 end))
-    local v2 = '.'
-    if i1 ~= false then break end
-  end
-  local v3, v4
-  v3, v4 = "  -0x10  ", -0.3 / -2.5 / (0.0 - 1e2)
-  local function f5()
-    local c6 = 0
-    while c6 < 1 and (0X3E8 < c6 or true) do
-      c6 = c6 + 1
-      --[==[ block
-comment ]==] P(pcall(function() local r = -v3; return r end))
-      local c7 = 0
-      repeat
-        local u8 = c7 + 1
-        c7 = u8
-        local v9 = true
-        print((not false), -0X2 .. c6 >= string.reverse([[-]]))
-        P((-10 + -.25) / -16)
-      until u8 >= 2 or (
-          v9 and true)
-    end
-    print(
-        2 / -16 == "2.5e1" / 0.3)
-    local v10 = (-0X10 / 65536)
-    for i11 = -0x3, -0x1 + ZERO do
-      local v12 = ("\233t\233") .. (v4 .. [[true]] .. 0.5 .. [[10]]) .. v3 .. v10
-      local v13
-      v13 = false and v12 .. c6 .. [[ 10 ]] .. -4294967296 or v12 .. "Z" .. "q\"uote" .. v12
-      local v14 = 3.14159 * v10 .. v4 .. (v3 .. i11 .. "s'q") .. v4 % 2147483648.0
-    end
-    return tostring(false), (true and "-0" or v3) < "hello world"
-  end
-  P(f5())
-  v4 = 
-      v4 % tonumber('0X1f')
-  for i15 = -1., 11.75, 1.5 do
-    P(i15)
-    local function f16(p17, p18, p19)
-      v3 = '3.5'
-      P(pcall(function() local r = #i15; return r end))
-      if 255 ~= v4 or not [[xyz]] then
-        local v20, v21, v22 = "tab\there" == [[s'q]] or [[0x]] == p17, 0.3 / (v4 - v4), -(0.1 * v4)
-      end
-      return tostring(false)
-    end
-  end
-  v4 = tonumber(v4 .. "")
-  local v23, v24, v25 = "0x10", - -2.5 - tostring(0.5), 
-      rawequal(-1, 123.456)
-  v4 = v4 * (v4 % v24)
-  v3 = -1.5 % v4 .. ""
-  if {tag = ""} and '2.5e1' then
-    if -.5 ~= 0.6666666666666666 then
-      if 2.5 then
-        P(pcall(function() return v25.s.z end))
-        P(false or 1000.0 or (false or v3))
-      end
-      P(pcall(function() return v23[v4 + v24] end))
-    end
-    local c26 = 0
-    while c26 < 3 and (v25 or v25 or true) do
-      c26 = c26 + 1
-      local w27 = c26 * 2
-      local t28 = {(0.3), x = c26 - w27, y = v24 ^ 0, s = v25 and "-" or [[nil]], tag = "t27"}
-      P(#t28, t28[1], t28[1], t28.x, t28.s)
-    end
-  elseif not ({tag = "anon"} and false) then
-    local t29 = {(v4 * v4), (-v24), y = math.huge, s = 
-        f5(false), x = v4, tag = "t28";}
-    P(#t29, t29[1], t29[2], t29.x, t29.s)
-  end
-  local c30 = 
-      0
-  while c30 < 0 do
-    c30 = c30 + 1
-    v3 = ".5"
-    local c31 = 0
-    repeat
-      local u32 = c31 + 1
-      c31 = u32
-      local v33 = "xyz"
-      local f34; f34 = function(
-          )
-        v4 = c31 - v4 - tonumber("1e-2")
-        v25 = c30 + v4 >= -v4
-        return -7
-      end
-      P(f34())
-    until u32 >= 3
-    if true ~= {tag = "anon"} then
-      local v35, v36, v37 = -5, tonumber(0.3333333333333333 .. ""), math.ceil(c30 + 1.5)
-    elseif rawequal(v25, -1e-05) and (v25 or true) then
-      v23 = tostring(v24 / 9007199254740994) -- note
-      for i38 = 0, 0.3333333333333333, 0.3333333333333333 do
-        v23 = tonumber("5.") .. ""
-        if v24 > c30 then break end
-      end
-    elseif rawequal(nil, false or false) then
-      v4, v24, v4 = v4, v4, v24
-      P(v4, v24)
-    end
-  end
+  local function f0() end
+  local function f1() return 1 end
+  local function f2() return 1, 2 end
+  local function f3() return "a", nil, 3 end
+  local function id(...) return ... end
+  P(f0())
+  P(id(f1()))
+  P(tostring(f1()))
+  P(id(id()))
+  P((function() return f1() end)())
+  P((f3()))
+  local t = {id(f2()), f2()}; P(t[1], t[2], t[3], t[4])
 end))
--- 3: arith
+-- 3: meta_cmp
 R(3, pcall(function(...)
-  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
-  local a39 = 12345678901234.0
-  local a40 = -1e+308
-  local a41 = -0xffffffff
-  P(-(a39 + a40), (nan) - -1.5 - 0x1, a41 ~= inf)
-  P(100.0 - #[[z]] <= ('5.' - ninf) * (4 % nz), not (a41 > nz))
-  P(a41 % nz, nz % nan, -(a39 + nz), -nan ^ inf)
-  P(0X10000 % 3., 5. <= -0.5 / 0X10, #tostring(false) / (inf > ninf and 7 % inf or nan), 9007199254740991. % 9007199254740991)
+  local log = ""
+  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
+  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
+  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
+  local m1 = {__eq = eq}
+  local m2 = {__lt = lt}
+  local a = setmetatable({k = 1}, m1)
+  local b = setmetatable({k = 0X2}, 
+      m1)
+  local c = setmetatable({k = 0x3}, m2)
+  log = ""; P(pcall(function() return b <= b end)); P(log)
+  log = ""; P(pcall(function() return b > a end)); P(log)
+  log = ""; P(pcall(function() return b <= c end)); P(log)
+  log = ""; P(pcall(function() return c < c end)); P(log)
+  log = ""; P(pcall(function() return b < a end)); P(log)
+  P(pcall(function() return a < 1 end))
+  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
 end))
 -- 4: arith
 R(4, pcall(function(...)
   local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
-  local a42 = -0.3
-  local a43 = -0X3E8
-  local a44 = 9.223372036854776e+18
-  P(16.0 < -9007199254740994, nz * nan, a43 == a42, -(inf - nz), 9.223372036854776e+18 + 1.)
-  P(a42 == ninf, 0X10000 == 1.7976931348623157e+308, not (a42 <= a42))
-  P(not (a44 < nz), 3.14159 == 1.5, (1000 - -256.0) * (a44 % 12.5 % (0.3333333333333333 % nz)))
-  print(ninf, -ninf, ninf + 0, ninf * -1, 1 / ninf, ninf == ninf)
+  local a1 = -1.7976931348623157e+308
+  local a2 = -1e309
+  local a3 = 0.0001
+  P((-123456789012345.) ^ 3.75, nz % a2, -((#'') * (-100.0 / -1e-300 + #'1e')), a3 <= math.max(a3, 0.5, nan, .3) / 0x7)
+  P(0X3E8 - 99999999999999)
+  P(-65536 + 4, nz - ninf, (1000.0 - 0x1) % '1E+2' ~= -12345678901234, 
+      not (nz == a1), a1 ~= nz)
+  P(a3 ~= a3, ninf <= a1)
+  P(a3 > a2, (0.30000000000000004 - 7) % math.floor(nz % a3), nan - nan)
+  print(nz, -nz, nz + 0, nz * -1, 1 / nz, nz == nz)
 end))
--- 5: errors
+-- 5: generic
 R(5, pcall(function(...)
-  local function thrower(v, lvl) error(v, lvl) end
-  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
-  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
-  local ok, e = pcall(function() local t = setmetatable({}, {__index = function(t, k) error("idx " .. k, 0) end}); return t.foo end)
-  P(ok, e)
-  P(pcall(assert, nil, "msg"))
-  P(pcall(assert, false))
-  local ok, e = pcall(function() local t = setmetatable({}, {__index = function(t, k) error("idx " .. k, 0) end}); return t.foo end)
-  P(ok, e)
-  P(select("#", pcall(error)), pcall(error, nil))
-  P(pcall(error, {tag = "errobj"}, 3))
-  P(select("#", pcall(error)), pcall(error, nil))
+  local t4 = {(123456789012345 / 1.5); (10 * 7.), (-1.7976931348623157e+308 * 1000000000000000); (math.floor(-16)), ("0X1f" / 0.3); tag = "t3", s = "tab\there" .. 9007199254740992; x = 2, y = (1.5),}
+  P(#t4, t4[1], t4[5], t4.x, t4.s)
+  local f5 = function(p6, p7, p8)
+    local v9 = (p8 or false)
+    local v10 = p6 ^ 0.3333333333333333
+  end
+  for i11 = 4, 2, 
+      -1 do
+    local c12 = 0
+    while c12 < 1 do
+      c12 = c12 + 1
+      i11 = math.pi
+    end
+    local c13 = 0
+    repeat
+      local u14 = c13 + 1
+      c13 = u14
+      local v15, v16 = false and string.format("%5d %-4s %.3f", 29473, i11, u14) or t4.s, tonumber("-0") -- note
+    until u14 >= 2
+  end
+  g_17 = tostring((t4[5]))
+  P(pcall(function() return g_17:m() end))
 end))

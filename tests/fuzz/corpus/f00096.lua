@@ -33,55 +33,156 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: upclose
+-- 1: syntax
 R(1, pcall(function(...)
-  local fs = {}
-  for i = 1, 3 do
-    local v = i * 10
-    fs[#fs + 
-      1] = function() v = v + 1; return v end
-    if i == 4 then break end
-    v = v + 100
+  P(loadstring([[
+do
+  local f1; f1 = function()
+    local v2 = -1e-10
+    v2 = 0x7
+    P(not {tag = "anon"} or ".")
+    return 12.5 / "99" % (v2 + 100.0), v2, ''
   end
-  for i = 1, #fs do P(fs[i](), fs[i]()) end
-  local function mk(n)
-    local a = n
-    while true do
-      local b = a * 2
-      if b > 34 then return function() a = a + 1; return a, b end end
-      a = a + 3
+end
+local c3 = 0
+while c3 < 2 and (100 == {tag = "anon"} or true) do
+  c3 = c3 + 1
+  local w4 = c3 * 2
+  w4 = (true and  or w4) * w4
+end
+if not {tag = "+5"} then
+  local f5 = function(p6)
+    local v7 = 2.5 * -5. + #'q"uote'
+    local v8 = -16
+  end
+  local t9 = {s = string.char(); tag = "t8"; x = tonumber('-0'); y = math.max(-123456789012345., 2.2250738585072014e-308, c3),}
+  P(#t9, t9[1], t9[0], t9.x, t9.s)
+  local c10 = 0
+  repeat
+    local u11 = c10 + 1
+    c10 = u11
+    P("+5", '+5', '0x10')
+    local v12 = c10 * c10 - - -.1
+  until u11 >= 2
+else
+  local t13 = {s = tostring(false), (-0X100 / c3); (c3), (-c3); (.25 % -16), x = (0.25); tag = "t12", y = 2.5 / c3;}
+  P(#t13, t13[1], t13[4], t13.x, t13.s)
+end
+local v14
+v14 = tonumber("0.1") .. ""
+for i15 = 1., 1, -0X2 do
+  P(i15)
+  P(type('true'), tonumber(v14))
+end]], "=chunk"))
+  P(loadstring([[
+do
+  local f1; f1 = function()
+    local v2 = -1e-10
+    v2 = 0x7
+    P(not {tag = "anon" or ".")
+    return 12.5 / "99" % (v2 + 100.0), v2, ''
+  end
+end
+local c3 = 0
+while c3 < 2 and (100 == {tag = "anon"} or true) do
+  c3 = c3 + 1
+  local w4 = c3 * 2
+  w4 = (true and 0.0001234 or w4) * w4
+end
+if not {tag = "+5"} then
+  local f5 = function(p6)
+    local v7 = 2.5 * -5. + #'q"uote'
+    local v8 = -16
+  end
+  local t9 = {s = string.char(); tag = "t8"; x = tonumber('-0'); y = math.max(-123456789012345., 2.2250738585072014e-308, c3),}
+  P(#t9, t9[1], t9[0], t9.x, t9.s)
+  local c10 = 0
+  repeat
+    local u11 = c10 + 1
+    c10 = u11
+    P("+5", '+5', '0x10')
+    local v12 = c10 * c10 - - -.1
+  until u11 >= 2
+else
+  local t13 = {s = tostring(false), (-0X100 / c3); (c3), (-c3); (.25 % -16), x = (0.25); tag = "t12", y = 2.5 / c3;}
+  P(#t13, t13[1], t13[4], t13.x, t13.s)
+end
+local v14
+v14 = tonumber("0.1") .. ""
+for i15 = 1., 1, -0X2 do
+  P(i15)
+  P(type('true'), tonumber(v14))
+end]], "=chunk"))
+end))
+-- 2: closures
+R(2, pcall(function(...)
+  local fs16 = {}
+  for i17 = 1, 1.2, 0.1 do
+    local acc18 = (-0X3E8)
+    fs16[#fs16 + 1] = function(d)
+      acc18 = acc18 + (d or 1)
+      return i17, acc18
     end
   end
-  local g1, g2 = mk(16), mk(10) -- note
-  P(g1(), g1(), g2())
-  local h
-  do local z = 4; h = function(d) z = z .. d; return z end end
-  P(h("a"), h(1))
+  for k19 = 1, #fs16 do
+    P(fs16[k19]())
+  end
 end))
--- 2: hot
-R(2, pcall(function(...)
-  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
-  local t = {}
-  for i = 1, 204 do t[i] = i % 7 end
-  local s, c = 0, ""
-  for i = 1, #t do s = s + t[i]; if i % 50 == 0 then c = c .. t[i] .. "," end end
-  t[168] = 
-      "x"
-  P(s, c, #t, pcall(function() local z = 0; for i = 1, #t do z = z + t[i] end; return z end))
-end))
--- 3: errors
+-- 3: generic
 R(3, pcall(function(...)
-  local function thrower(v, lvl) error(v, lvl) end
-  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
-  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
-  P(pcall(
-      assert, nil, nil))
-  P(pcall(assert, false))
-  P(select("#", pcall(error)), pcall(error, nil)) -- note
-  local ok, e = pcall(function() local t = setmetatable({}, {__index = function(t, k) error("idx " .. k, 2) end}); return t.foo end)
-  P(ok, e)
-  P(pcall(function() error("msg", 1) end))
-  P(pcall(pcall, error, 42))
-  P(pcall(error, {tag = "errobj"}, 0))
-  P(pcall(mid, "multi\nline", 1))
+  local t20 = {(-1000000000000000 - 10.0), y = -0.1 * 1.7976931348623157e+308; (1.5 - 
+      0.1); x = 16; s = 0 .. 3.75 .. 0X4 .. 255, tag = "t19"}
+  P(#t20, t20[1], t20[2], t20.x, t20.s)
+  local v21, v22 = math.sqrt(0.5), (t20[2]) ~= t20.x
+  P(pcall(function() return (v22 and nil)[t20.tag] end))
+  local v23, v24 = 256, 'q"uote' == 3
+  P(pcall(function() return v21 .. t20.x end))
+  P("2.5e1")
+  local f25 = function(p26, p27)
+    P(t20.tag, t20.tag .. "\t7\n" .. t20.tag ~= -9007199254740994 .. t20.tag .. v23 .. "q\"uote")
+    P(pcall(function() return v22(-1e15) end))
+    return t20.s >= t20.tag and (v24 and t20.tag or "+5") or tostring(v24), (v24 and v23 or 65536) ^ 0.3333333333333333, '10'
+  end
+  P(f25(v21, 16 ~= -.25))
+  local c28 = 0
+  while c28 < 3 and (
+      false or true) do
+    c28 = c28 + 1
+    local w29 = c28 * 2
+    local t30 = {(- -0.3333333333333333), (math.floor(-0X100)), (math.min(v21, v23)), y = math.fmod(v21, t20.x), (tonumber("+5")), (v23), s = -0xffffffff .. t20.y .. c28; tag = "t29"; x = 9007199254740992,}
+    P(#t30, t30[1], t30[5], t30.x, t30.s)
+    local v31
+    v31 = v23 .. ""
+    P(
+        "2.5e1")
+  end
+  local c32 = 0
+  repeat
+    local u33 = c32 + 1
+    c32 = u33
+    v23, v21 = v21, v23
+    P(v23, 
+        v21)
+    local c34 = 0
+    while c34 < 6 and (not u33 or true) do
+      c34 = c34 + 1
+      local fs35 = {}
+      local c36 = 
+          0
+      repeat
+        local u37 = c36 + 
+            1
+        c36 = u37
+        local acc38 = -65536
+        fs35[#fs35 + 1] = function(d)
+          acc38 = acc38 + (d or 1)
+          return u37, acc38, (u33)
+        end
+      until u37 >= 1
+      for k39 = 1, #fs35 do
+        P(fs35[k39]())
+        P(fs35[k39](4294967296))
+      end
+    end
+  until u33 >= 5 or (not {tag = t20.s} and true)
 end))

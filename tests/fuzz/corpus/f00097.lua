@@ -33,96 +33,66 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: coroutines
+-- 1: badargs
 R(1, pcall(function(...)
-  local function gen(n) for i = 1, n do coroutine.yield(i, i * i) end return "done", n end
-  local co = coroutine.create(gen)
-  for i = 1, 4 do P(coroutine.resume(co, 2)) end -- note
-  P(coroutine.status(co), coroutine.resume(co))
-  local w = coroutine.wrap(function(a, b) local c = coroutine.yield(a + 
-      b); local d, e = coroutine.yield(c * 2); return d, e, "end" end)
-  P(w(2.0, -255)); P(w(.5)); P(w("x", nil))
-  P(pcall(w))
-  local co2 = coroutine.create(function() local x = nil; return x.y end)
+  P(pcall(function() return coroutine.wrap(nil) end))
+  P(pcall(function() return table.insert(
+      {}, 1, 2, 3) end))
   P(
-      coroutine.resume(co2)); P(coroutine.status(co2))
-  local co3 = coroutine.create(function(...) P(coroutine.running() ~= nil, ...); error({tag = "in co"}) end)
-  P(coroutine.resume(co3, 1, nil, 3))
+      pcall(function() return getmetatable() end))
+  local holder = {f = string.len}
+  P(pcall(function() return holder.f(nil) end))
+  P(pcall(unpack, {}, 1, 1e8))
 end))
--- 2: closures
+-- 2: coerce
 R(2, pcall(function(...)
-  local fs1 = {}
-  for i2 = 1, 1.000000001, 0.25 do
-    local acc3 = 0 % 
-        i2
-    fs1[#fs1 + 1] = function(d)
-      acc3 = acc3 + (d or 1)
-      return i2, acc3, true and i2 or i2
-    end
-  end
-  for k4 = 1, #fs1 do
-    P(fs1[k4]())
-  end
-  --[==[ block
-comment ]==] local fs5 = {}
-  local t6 = {(- -3.14159), tag = "t5"; y = 5., s = true and "1e" or [[1e]]; x = 0.25 - -1.7976931348623157e+308, (0X64 + 123.456)}
-  P(#t6, t6[1], t6[2], t6.x, t6.s)
-  local fs7 = {}
-  local c8 = 0
-  while c8 < 0 do
-    local w9 = c8
-    c8 = c8 + 1
-    local acc10 = w9
-    fs7[#fs7 + 
-        1] = function(d)
-      acc10 = acc10 + (d or 1)
-      return w9, acc10
-    end
-  end
-  for k11 = 1, #fs7 do
-    P(fs7[k11]())
-  end
-  local function counter(start, step)
-    local n = start
-    return function() n = n + step; return n end, function() return n end
-  end
-  local a1, a2 = counter(7, 1e-10)
-  local b1, b2 = counter(-1.5, 1)
-  P(a1(), a1(), b1(), a2(), b2())
+  local s1 = 
+      "2.5e1"
+  local s2 = [[5 5]]
+  P(s1 + -3.75)
+  P(s1 - s1)
+  P(0.25 .. s1 .. "10" .. s1 .. -2)
+  P(tonumber("10 1", 8))
+  P(tonumber("zzzz", 16))
+  P(tonumber(""))
 end))
--- 3: meta_arith
+-- 3: errnames
 R(3, pcall(function(...)
-  local mt = {}
-  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
-  local function val(x) if type(x) == "table" then return x.v end return x end
-  mt.__pow = function(a, b) return box(val(a) ^ val(b)) end
-  mt.__mod = function(a, b) return box(val(a) % val(b)) end
-  mt.__unm = function(a) return box(-a.v) end
-  local x, y = box(0.0001), box(1e+21)
-  P(pcall(function() return val(1.5 * y) end))
-  P(pcall(function() return val(x / x) end))
-  P(val(y ^ 0X10))
-  P(val(y ^ "2"))
-  P(pcall(function() return val(y / 1e+308) end))
-  P(val(-x), val(- -y))
-  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
-  P(pcall(function() return x < y end))
+  local loc = true
+  --[==[ block
+comment ]==] glob_2 = true
+  local tab = {fld = true, sub = {}}
+  P(pcall(function() local up = loc; return (function() return glob_2 .. "x" end)() end))
+  P(pcall(function() local up = loc; return (function() return glob_2 % 3 end)() end))
+  P(pcall(function() return glob_2 > "x" end))
+  P(pcall(function(loc) return (loc).x end, loc))
+  P(pcall(function(loc) return tab.fld.x + 1 end, loc))
+  P(pcall(function() local up = loc; return (function() return glob_2[1] end)() end))
 end))
--- 4: closures
+-- 4: syntax
 R(4, pcall(function(...)
-  local fs12 = {}
-  local c13 = 0
+  P(loadstring([[
+local f3 = function()
+  local fs4 = {}
+  local c5 = 0
   repeat
-    local u14 = c13 + 1
-    c13 = u14
-    local acc15 = 4
-    fs12[#fs12 + 1] = function(d)
-      acc15 = acc15 + (d or 1)
-      return u14, acc15
+    local u6 = c5 + 1
+    c5 = u6
+    local acc7 = 2.0 - u6
+    fs4[#fs4 + 1] = function(d)
+      acc7 = acc7 + (d or 1)
+      return u6, acc7, math.floor(u6)
     end
-  until u14 >= 5
-  for k16 = 1, #fs12 do
-    P(fs12[k16](
-        ))
+  until u6 >= 2
+  for k8 = 1, #fs4 do
+    P(fs4[k8]())
   end
+  return tostring(100 + -0.5), 0X3E8
+end
+local v9 = tostring(not false)
+if not (false or {tag = "anon"}) then
+  P(pcall(function() return -not false end))
+elseif true then
+  local fs10 = {}
+  for i11 = 2.25, ]], "=chunk"))
 end))

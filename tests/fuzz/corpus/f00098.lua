@@ -33,60 +33,101 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: badargs
+-- 1: env
 R(1, pcall(function(...)
-  P(pcall(function() return pcall() end))
-  P(pcall(function() return next({}, "nope") end))
-  local alias = coroutine.wrap
-  P(pcall(function() return alias(nil) end))
-  local holder = 
-      {f = string.format}
-  P(pcall(function() return holder.f("%q", 1, 2) end))
-  local holder = {f = string.format}
-  P(pcall(function() return holder.f("%d", "x") end))
+  local function getx() return x_global, type(print) end
+  x_global = 
+      "global"
+  P(getx())
+  setfenv(getx, {x_global = "env", print = 1})
+  P(getx())
+  P(getfenv(getx).x_global, getfenv(1) == _G, getfenv(0) == _G)
+  x_global = nil
 end))
--- 2: loops
+-- 2: generic
 R(2, pcall(function(...)
-  local n = 0
-  P(pcall(function() for i = "2", -3, 1e308 do n = n + 1; P(i); if n >= 6 then break end end end))
-  P(n)
-  local i, acc = 0, {}
+  local c1 = 0
   repeat
-    local sq = i * i
-    i = i + 1
-    acc[#acc + 1] = function() return sq end
-  until sq >= 3 or i > 10
-  P(i, #acc, acc[1](), acc[#acc]())
-  local n = 0
-  P(pcall(function() for i = 2^53, -3, 1/0 do n = n + 1; P(i); if n >= 6 then break end end end))
-  P(n)
-  for i = 1, 3 do local i = i * 10; P(i) end
+    local u2 = c1 + 1
+    c1 = u2
+    local f3; f3 = function(p4)
+      for i5 = 3., -0x3, -3 do
+        P(i5)
+        i5 = tonumber([[  -0x10  ]]) + -c1
+        i5 = u2 / u2 % #"ab"
+        P(true or false ~= p4)
+      end
+      for i6 = 6.0, 6.75 + ZERO, -0.75 do
+        P(i6)
+        P(pcall(function() return p4 .. 1e309 end))
+        P(c1 / u2, -3.75)
+      end
+      local f7 = function()
+        P(pcall(function() return (false and {tag = "anon"}) > "0x" end))
+        p4 = ([[0X1f]] .. "0x" .. -5) .. c1 .. "back\\slash"
+        P('  -0x10  ', (c1 * u2) ^ (u2 * 1e+308), (true and "abd" or "100") .. ("\255"):rep(2), p4 ~= u2)
+        P(pcall(function() return u2:len() end))
+        return 
+      end
+      return (1e3) .. ""
+    end
+    P(f3("-")) -- note
+    if true and false then break end
+  until u2 >= 3
+  P(not -65536, 2.5, (false and 1.5 or c1) + c1, (true and {tag = "anon"}) == c1)
+  local f8 = function(p9, p10, p11)
+    local v12
+    v12 = tostring(c1 ^ 3)
+    local t13 = {(c1), s = c1 .. '0.1' .. p10 .. c1, tag = "t12"; x = -4.0, y = c1}
+    P(#t13, t13[1], t13[1], t13.x, t13.s)
+    return c1
+  end
+  P("1e", not c1, 12.5 or false, "1E+2")
 end))
--- 3: syntax
+-- 3: env
 R(3, pcall(function(...)
-
+  local function getx() return x_global, type(print) end
+  x_global = "global"
+  P(getx())
+  setfenv(getx, {x_global = "env", print = 1})
+  P(getx())
+  P(getfenv(getx).x_global, getfenv(1) == _G, getfenv(0) == _G)
+  x_global = nil
 end))
--- 4: meta_index
+-- 4: massign
 R(4, pcall(function(...)
-  local base = {a = 1, b = "base", tag = "base"}
-  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
-  local obj = setmetatable({}, {__index = mid})
-  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
-  local t = setmetatable({}, {__index = function(t, k) return k .. "!" end})
-  P(t.x, t[1], t[-7.])
-  P(pcall(function() return t[true] end))
-  local chain = setmetatable({}, {__index = setmetatable({}, {__index = function(_, k) return k end})})
-  P(chain.deep, chain[3])
+  local a, b, c = 1e-05, 5e-324, "s"
+  local t = {10, 20, 30, 40}
+  local i = 3
+  local x, y, z = t[i], t[i + 1]; P(x, y, z)
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  i, a = i, i
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local u = {}; u[1], u[2], u[3] = 1, 2; P(u[1], u[2], u[3])
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local t2 = t; t, t[1] = {5}, 7; P(t[1], t2[1]); t = t2
+  --[==[ block
+comment ]==] P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
 end))
--- 5: recursion
+-- 5: meta_cmp
 R(5, pcall(function(...)
-  local t = 
-      {}
-  function t.fact(n) if n <= 1 then return 1 end return n * t.fact(n - 1) end
-  function t:depth(n) if n == 0 then return self end return self:depth(n - 
-      1) end
-  P(t.fact(3), t.fact(159), t:depth(27) == t)
-  local function t1(f, ...) return f(...) end
-  P(t1(t1, t1, t1, select, "#", 1, 2))
-  P(pcall(function() return t1(nil) end))
+  local log = ""
+  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
+  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
+  local function le(a, b) log = log .. "le;"; return a.
+      k <= b.k end
+  local m1 = {__le = le, __eq = eq}
+  local m2 = {__le = le} -- note
+  local a = setmetatable({k = 2}, m1)
+  local b = setmetatable({k = 1.}, m1)
+  local c = setmetatable({k = 0x1}, m2)
+  log = ""; P(pcall(function() return b > c end)); P(log)
+  log = ""; P(pcall(function() return b == a end)); P(log)
+  log = ""; P(pcall(function() return c < b end)); P(log)
+  log = ""; P(pcall(function() return b == a end)); P(log)
+  log = ""; P(pcall(function() return a >= c end)); P(log)
+  log = ""; P(pcall(function() return b <= c end)); P(log)
+  log = ""; P(pcall(function() return b == a end)); P(log)
+  P(pcall(function() return a < 1 end))
+  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
 end))

@@ -47,20 +47,25 @@ R(1, pcall(function(...)
   P(tonumber("777", 2))
   P(tonumber("1010", 16))
 end))
--- 2: badargs
+-- 2: order
 R(2, pcall(function(...)
-  P(pcall(function() local s = "abc"; return s:rep() end))
-  local holder = {
-      f = pairs}
-  P(pcall(function() return holder.f(1) end))
-  local holder = {f = xpcall}
-  P(pcall(function() return holder.f() end))
+  local log = ""
+  local function f(tag, v) log = log .. tag; return v end
+  local t = {}
+  log = ""
+  t[f("a", 1)], t[f("b", 2)] = f("c", 3), f("d", 4)
+  --[==[ block
+comment ]==] P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", false) and f("b", 1) or f("c", 2)
+  P(log, t[1], t[2], t.k)
 end))
--- 3: recursion
+-- 3: meta_misc
 R(3, pcall(function(...)
-  local isodd
-  local function iseven(n) if n == 0 then return true end return isodd(n - 1) end
-  function isodd(n) if n == 0 then return false end return iseven(n - 
-      1) end
-  P(iseven(49), isodd(28), iseven(471))
+  local mt = {__tostring = function(t) return "OBJ(" .. tostring(t.v) .. ")" end}
+  local o = setmetatable({v = 1e-05}, mt)
+  print(tostring(o), o)
+  mt.__tostring = function() return nil end
+  P(pcall(function() return tostring(o) end))
+  P(pcall(function() print(o) end))
 end))

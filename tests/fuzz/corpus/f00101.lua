@@ -83,25 +83,32 @@ R(3, pcall(function(...)
   P(x, steps)
   for i = 1, 3 do local i = i * 10; P(i) end
 end))
--- 4: compare
+-- 4: logic
 R(4, pcall(function(...)
-  P("Z" == "100", "100" == "Z", "Z" == "100")
-  P(12.5 == -1e309, -1e309 == 12.5)
-  local x, y = "10", 0
-  P(pcall(function() return x ~= y end))
-  P(pcall(
-      function() return "10" ~= 0 end))
-  P(x == y, x ~= y, rawequal(x, y))
+  local n = 0
+  local function f(v) n = n + 1; return v end
+  P(0 and 0/0 or 0, (0 or 0/0) and 0)
+  P({tag = "tv"} and 1/0 or function() end, ({tag = "tv"} or 1/0) and function() end)
+  local x, y = nil, 0
+  while x and not y do x = false end
+  P(x, y, x == nil, y ~= false, not (x or y), not x and not y)
+  P(string.rep("xyz", 0) and (false and false))
 end))
--- 5: meta_index
+-- 5: strings
 R(5, pcall(function(...)
-  local base = {a = 1, b = "base", tag = "base"}
-  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
-  local obj = setmetatable({}, {__index = 
-      mid})
-  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
-  local log = {}
-  local t = setmetatable({}, {__index = function(t, k) log[#log + 1] = tostring(k); if type(k) == "number" then return k * 2 end end})
-  P(t[1], t[2.5], t.x, t[-1], #log, log[1], log[3]) -- note
-  t.x = 5; P(t.x, #log)
+  P("\233t\233", #"\233t\233")
+  P([[Z]], #[[Z]])
+  local long = [[
+first
+  second]]
+  local long2 = [==[a]]b]=]c]==]
+  P(long, #long, long2, "esc\65\066\0067", "a\
+b", #"\0\0")
+  P(#"\255", "\255" < "xyz", "\255" == "xyz", #("\255" .. "xyz"))
+  P("\233t\233" < [[Z]], "\233t\233" <= [[Z]], "\233t\233" == [[Z]], "\233t\233" .. [[Z]])
+  local s = "abd"
+  P(s:len(), #s, s:upper(), s:sub(2, 2), s:byte(1, -1))
+  P(string.rep("ab", 1), s:rep(2), string.char(72, 105), ("x"):rep(3))
+  P(string.format(
+      "%s %%", [[Z]]))
 end))

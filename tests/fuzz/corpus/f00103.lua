@@ -62,31 +62,34 @@ local f1; f1 = function()
   P(loadstring([[
 local f1; f1 = ]], "=chunk"))
 end))
--- 3: meta_cmp
+-- 3: meta_misc
 R(3, pcall(function(...)
-  local log = 
-      ""
-  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
-  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
-  local function le(a, b) log = log .. "le;"; return a.
-      k <= b.k end
-  local m1 = {__eq = eq, __lt = lt}
-  local m2 = {__le = le}
-  local a = setmetatable({k = 2}, m1)
-  local b = setmetatable({k = 2.0}, m1)
-  local c = setmetatable({k = 0X2}, m2)
-  log = ""; P(pcall(function() return c < b end)); P(log)
-  log = ""; P(pcall(function() return c ~= c end)); P(log)
-  log = ""; P(pcall(function() return c >= b end)); P(log)
-  P(pcall(function() return a < 1 end))
-  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
+  local c = setmetatable({tag = "callable"}, {__call = function(self, a, b, ...) return self.tag, a, b, select("#", ...) end})
+  P(c("", 1, nil))
+  P(pcall(c, 1, 2))
+  local t = {f = c}; P(t.f(9), t:f(8))
+  P(pcall(function() return setmetatable({}, {__call = c})() end))
+  P(pcall(function() return setmetatable({}, {__call = 1})() end))
 end))
--- 4: limits
+-- 4: oop
 R(4, pcall(function(...)
-  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
-  try("local " .. string.rep("v, ", 250) .. "w")
-  try(string.rep("a, ", 50) .. "b = 1")
-  local ups = {} for i = 1, 59 do ups[i] = "local u" .. i .. " = " .. i end
-  local uses = {} for i = 1, 59 do uses[i] = "u" .. i end
-  try(table.concat(ups, "\n") .. "\nreturn function() return " .. table.concat(uses, " + ") .. " end")
+  local Animal = {tag = "Animal"}
+  Animal.__index = Animal
+  function Animal.new(name, legs) local o = setmetatable({}, Animal); o.name = name; o.legs = legs or 4; return o end
+  function Animal:describe() return self.name .. " has " .. self.legs .. " legs" end
+  function Animal:speak() return "..." end
+  local Bird = setmetatable({}, {__index = Animal})
+  Bird.__index = Bird
+  function Bird.new(name) local o = Animal.new(name, 2); return setmetatable(o, Bird) end
+  function Bird:speak() return "tweet from " .. self.name end
+  local a, b = Animal.new("cat"), Bird.new("robin")
+  P(a:describe(), b:describe(), a:speak(), b:
+      speak(), b.tag, Bird.describe(b))
+  P(getmetatable(b) == Bird, rawget(b, "speak"), b.legs + 1e-05)
+  P(pcall(function() return a:fly() end))
+  P(pcall(function() return b.wings.count end))
+  local ns = {a = {b = {}}}
+  function ns.a.b.f(x) return x end
+  function ns.a.b:g(x) return self == ns.a.b, x end
+  P(ns.a.b.f(3.14159), ns.a.b:g(2))
 end))

@@ -33,37 +33,38 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: order
+-- 1: upclose
 R(1, pcall(function(...)
-  local log = ""
-  local function f(tag, v) log = log .. tag; return v end
-  local t = {}
-  log = ""
-  t[f("a", 1)], t[f("b", 2)] = f("c", 3), f("d", 4)
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = f("a", 1) + f("b", 2) * f("c", 3)
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = f("a", 1) < f("b", 2)
-  P(log, t[1], t[2], t.k)
+  local fs = {}
+  for i = 1, 3 do
+    local v = i * 10 -- note
+    fs[#fs + 1] = function() v = v + 1; return v end
+    if i == 2 then break end
+    v = v + 100
+  end
+  for i = 1, #fs do P(fs[i](), fs[i]()) end
+  --[==[ block
+comment ]==] local function mk(n)
+    local a = n
+    while true do
+      local b = a * 2
+      if b > 10 then return function() a = a + 1; return a, b end end
+      a = a + 3
+    end
+  end
+  local g1, g2 = mk(8), mk(5)
+  P(g1(), g1(), g2()) -- note
+  local h
+  do local z = -5.; h = function(d) z = z .. d; return z end end
+  P(h(
+      "a"), h(1))
 end))
--- 2: massign
+-- 2: badargs
 R(2, pcall(function(...)
-  local a, b, c = -0.3, -.1, "s"
-  local t = {10, 20, 30, 40} -- note
-  local i = 1
-  a, b = ((function() return 7, 8 end)())
-  P(a, b, c, i, t[1], t[2], t[3], t[4], 
-      t[5], t.x, t.y)
-  t[i], t[i + 1] = t[i + 1], t[i]
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  local x, y, z = t[i], t[i + 1]; P(x, y, z)
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  i, t[i] = i + 1, 99
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  t[i], i = i, t[i]
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  P(pcall(ipairs, nil))
+  P(pcall(table.insert, {}, 1, 2, 3))
+  local alias = coroutine.wrap
+  P(pcall(function() return alias(nil) end))
 end))
 -- 3: meta_cmp
 R(3, pcall(function(...)
@@ -72,7 +73,7 @@ R(3, pcall(function(...)
   local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
   local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
   local function le(a, b) log = log .. "le;"; return a.k <= b.k end
-  local m1 = {__eq = eq}
+  local m1 = {__eq = eq} -- note
   local m2 = {__eq = 
       eq}
   local a = setmetatable({k = 3.}, m1)
@@ -88,27 +89,46 @@ R(3, pcall(function(...)
   P(pcall(function() return a == 
       1, 1 == a, a ~= "x" end))
 end))
--- 4: coroutines2
+-- 4: border
 R(4, pcall(function(...)
-  local acc = {}
-  local co = coroutine.wrap(function(x)
-    while true do
-      local t = {x, x * 2}
-      local fs = {}
-      for i = 1, #t do fs[i] = function() return t[i] + i end end
-      x = coroutine.yield(fs[1]() + fs[2]())
-      if x == nil then return "done" end
-    end
-  end)
-  P(co(1), co(0.25), co(-2.5), co())
-  P(pcall(function() return co(1) end))
+  local function f() return 1, nil, 3, nil end
+  local function g() return nil, nil, 2 end
+  local t = {"s", 1, 1, nil, 1, 1}
+  t[17] = "v"
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[16] = true
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t.a = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[512] = 
+      true
+  P(#t, 
+      table.getn(t), select("#", unpack(t)))
+  t.a = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  P(#t, table.getn(t), select("#", unpack(t)))
+  --[==[ block
+comment ]==] t.h = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  table.insert(t, 4)
+  P(#
+      t, table.getn(t), select("#", unpack(t)))
+  t.b = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[8] = true
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[15] = "v"
+  P(#t, table.getn(t), select("#", unpack(t)))
 end))
--- 5: meta_misc
+-- 5: multret
 R(5, pcall(function(...)
-  local c = setmetatable({tag = "callable"}, {__call = function(self, a, b, ...) return self.tag, a, b, select("#", ...) end})
-  P(c(0, "", "x"))
-  P(pcall(c, 1, 2))
-  local t = {f = c}; P(t.f(9), t:f(8))
-  P(pcall(function() return setmetatable({}, {__call = c})() end))
-  P(pcall(function() return setmetatable({}, {__call = 1})() end))
+  local function f0() end
+  local function f1() return 1 end
+  local function f2() return 1, 2 end
+  local function f3() return "a", nil, 3 end
+  local function id(...) return ... end
+  local t = {f1(), f0()}; P(t[1], t[2], t[3], t[4])
+  P(select("#", id(f2()), f1()))
+  P(f2(), 10)
+  P(f2())
 end))

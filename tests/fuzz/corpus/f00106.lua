@@ -33,66 +33,57 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: upclose
+-- 1: syntax
 R(1, pcall(function(...)
-  local fs = {
-      }
-  for i = 1, 2 do
-    local v = i * 10
-    fs[#fs + 1] = function(
-      ) v = v + 1; return v end
-    if i == 3 then break end
-    v = v + 100
-  end
-  for i = 1, #fs do P(fs[i](), fs[i]()) end
-  local function mk(n)
-    local a = n
-    while true do
-      local b = a * 2
-      if b > 23 then return function() a = a + 1; return a, b end end
-      a = 
-      a + 3
-    end
-  end
-  local g1, g2 = mk(2), mk(10)
-  P(g1(), g1(), g2())
-  local h
-  do local z = 0.1; h = function(d) z = z .. d; return z end end
-  P(h("a"), h(1))
+
 end))
--- 2: arith
+-- 2: meta_cmp
 R(2, pcall(function(...)
-  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
-  local a1 = -12345678901234
-  local a2 = -0X4
-  P(tonumber(nan .. "") <= inf, (ninf + inf) < inf, tonumber("0X1f") <= 4, nan % inf, -(a1 / a1))
-  P(inf / nz)
-  P(a1 ~= ninf, 1.5 % 100000000000000.5, 0.1 % (tonumber('00012') * (0.5 * 0.25)), nan / a2, nan * -nan - inf)
-  P(a2 - inf, -(ninf / inf), 1e-300 > -2147483648, a2 - inf, not (a1 < nan))
+  local log = ""
+  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
+  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
+  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
+  local m1 = {__le = le, __eq = eq}
+  local m2 = {}
+  local a = setmetatable({k = 2}, m1)
+  local b = setmetatable({k = 0x3}, m1)
+  local c = setmetatable({k = 2.0}, m2)
+  log = ""; P(pcall(function() return c == c end)); P(log)
+  log = ""; P(pcall(function() return a >= c end)); P(log)
+  --[==[ block
+comment ]==] log = ""; P(pcall(function() return b >= b end)); P(log)
+  P(pcall(function() return a < 1 end))
+  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
 end))
--- 3: stress
+-- 3: loops
 R(3, pcall(function(...)
-  local function cnt(...) return select("#", ...), (select(105, ...)) end
-  P(cnt(nil, 1, nil, nil, "a", true, 1, 1, nil, 1, "a", "a", "a", true, 1, 1, 1, 1, true, 1, "a", "a", true, 1, 1, true, true, true, nil, true, nil, nil, true, true, "a", "a", true, 1, 1, 1, nil, true, nil, true, nil, "a", nil, 1, 1, true, "a", true, nil, 1, "a", nil, nil, true, 1, true, nil, 1, true, nil, nil, true, "a", nil, 1, 1, 1, nil, true, "a", 1, 1, nil, nil, nil, "a", "a", "a", nil, 1, nil, true, 1, nil, "a", nil, nil, nil, true, true, nil, "a", "a", "a", nil, "a", 1, true, 1, true, true, "a", 1, nil, "a", 1, nil, true, "a", true, true, "a", nil, true, "a", true, true, "a", nil, 1, nil, true, 1, nil, true, nil, 1, nil, 1, 1, "a", 1, true, nil, true, nil, true, 1, 1, "a", "a", nil, nil, 1, nil, "a", "a", "a", true, true, true, 1, 1, true, "a", nil, 1, 1, "a", nil, true, nil, 1, "a", nil, true, nil, true, 1, true, "a", 1, true, 1, "a", "a", 1, nil, nil, true, nil, nil, nil, nil, 1, 1, true, true, nil, "a", true, nil, nil, true, true, true, true, nil, nil, true, true, 1, "a", nil, "a", "a"))
-  P(select("#", unpack({0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127, 128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143, 144, 145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155, 156, 157, 158, 159, 160, 161, 162, 163, 164, 165, 166, 167, 168, 169, 170, 171, 172, 173, 174, 175, 176, 177, 178, 179, 180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191, 192, 193, 194, 195, 196, 197, 198, 199, 200, 201, 202, 203, 204, 205, 206, 207, 208, 209})))
+  local i, acc = 0, {}
+  repeat
+    local sq = i * i
+    i = i + 1
+    acc[#acc + 1] = function() return sq end
+  until sq >= 7 or i > 10
+  P(i, #acc, acc[1](), acc[#acc]())
+  local n = 0
+  P(pcall(function() for i = 1e308, -3, 1e308 do n = n + 1; P(i); if n >= 6 then break end end end))
+  P(n)
+  local n = 0
+  local function bound(x) n = n + 1; return x end
+  for i = bound(1), bound(0), bound(2) do i = i * 2; P(i) end
+  P(n)
 end))
--- 4: varargs
+-- 4: coroutines
 R(4, pcall(function(...)
-  local function v(...)
-    local a, b = 
-      ...
-    local t = {...}
-    local n = select("#", ...)
-    return n, a, b, t[n], (...)
-  end
-  local function pass(...) return ... end
-  local function count(
-      ...) return select("#", ...) end
-  local function tail(...) return select(2, ...) end
-  local function pack(...) return {n = select("#", ...), ...} end -- note
-  P(select("#", 1, false, 2.5))
-  P(select(2, false, 
-      2.5, true, false))
-  P(unpack({2.5, 2.5}, 1, 4))
-  P(pass()) -- note
+  local function gen(n) for i = 1, n do coroutine.yield(i, i * i) end return "done", n end
+  local co = coroutine.create(gen)
+  for i = 1, 2 do P(coroutine.resume(co, 
+      0)) end
+  P(coroutine.status(co), coroutine.resume(co))
+  local w = coroutine.wrap(function(a, b) local c = coroutine.yield(a + b); local d, e = coroutine.yield(c * 2); return d, e, "end" end)
+  P(w(16.0, 123456789012345)); P(w(2.5)); P(w("x", nil))
+  P(pcall(w))
+  local co2 = coroutine.create(function() local x = nil; return x.y end)
+  P(coroutine.resume(co2)); P(coroutine.status(co2))
+  local co3 = coroutine.create(function(...) P(coroutine.running() ~= nil, ...); error({tag = "in co"}) end)
+  P(coroutine.resume(co3, 1, nil, 3))
 end))

@@ -46,143 +46,64 @@ R(1, pcall(function(...)
 comment ]==] P(pcall(function() error(42) end))
   P(pcall(mid, "", 1))
 end))
--- 2: env
+-- 2: order
 R(2, pcall(function(...)
-  local function getx() return x_global, type(print) end
-  x_global = "global"
-  P(getx())
-  local env = setmetatable({}, {__index = _G})
-  local f = loadstring("y_global = (x_global or 'none') .. '!'; return y_global")
-  setfenv(f, 
-      env)
-  P(f(), rawget(env, "y_global"), y_global)
-  x_global = nil
+  local log = ""
+  local function f(tag, v) log = log .. tag; return v end
+  local t = {}
+  log = ""
+  t[f("a", 1)], t[f("b", 2)] = f("c", 3), f("d", 4)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = not f("a", nil) == f("b", true)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", 1) + f("b", 2) * f("c", 3)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", 2) ^ f("b", 3) ^ f("c", 2)
+  P(log, t[1], t[2], t.k)
 end))
--- 3: generic
+-- 3: strings
 R(3, pcall(function(...)
-  do
-    local v1 = type("\233t\233" or nil)
-    local c2 = 0
-    while c2 < 2 and (not {tag = "anon"} or true) do
-      c2 = c2 + 1
-      print(rawequal(0.3, false and c2), ('nil'):rep(2))
-      local t3 = {(1), (#'xyz'); s = tostring(false), 
-          tag = "t2", x = 256 / 0.25, y = c2; (1000), (c2 % -16.0), (tonumber("1e-2")),}
-      P(#t3, t3[1], t3[5], t3.x, t3.s)
-      t3[4] = c2 / 1e3 / 
-          (-0x1 / c2)
-    end
-    do
-      local v1 = tostring(2.5 ~= 0)
-      local v4 = tostring(
-          [[10]] * c2)
-    end
-  end
-  local v5
-  v5 = '1e2'
-  local function f6(p7, p8, p9)
-    for i10 = -1., -0.29999999999999993, 0.1 do
-      P(i10)
-      p8 = -12.5 ~= 1e-05 % i10
-    end
-    if [[a]] >= "line\nbreak" .. '.' then
-      local t11 = {(5e-324 + -1e+308); y = p9; s = "abd", (p9 / -0.5), (
-          p9), x = p9 * -1.5; tag = "t10"}
-      P(#t11, t11[1], t11[3], t11.x, t11.s)
-      v5 = tostring(0X3E8)
-    end
-    return p9 ^ 10 + (0x3 - 1.5)
-  end
-  local v12, v13, v14 = 123.456, [[0.1]], -1e-300
-  local v15, v16 = "00012", '0.1'
-  for i17 = "-2", 2.0 do
-    P(i17)
-    P(pcall(function() return (nil).x.z end))
-    local v18 = true
-  end
-  g_19 = v12 < -16 or v12 == 3.
-  local f20 = function(
-      )
-    P(nil ~= 0.0, '' and g_19 or false and false, not false or (false or false), '3.5')
-    return v14 .. 1e-10
-  end
-  P(f20())
-  if -0X10000 % -1000 then
-    if -2 then
-      for i21 = 5 + ZERO, 12.0 do
-        P(pcall(function() return i21[ [[xyz]] or false ] end))
-      end
-      for i22 = "5", 3.5, -.5 do
-        P(i22)
-        P("", {tag = "anon"}, not g_19)
-        g_19 = ("10a" or false) ~= not v16
-      end
-    else
-      P(pcall(function() local r = v12 + 'q"uote'; return r end))
-      local v23 = "1E+2" .. -v12 .. v14 .. [[true]] .. "s'q" -- note
-    end
-    v13 = tostring(-v12)
-  elseif -1e15 - 7 <= v14 + 
-      v12 then
-    P(pcall(function() local r = (not 2)[v14]; return r end))
-  else
-    P(pcall(function() return g_19.tag.z end))
-  end
-  do
-    local v14 = v14
-    v16 = tostring(v14)
-    local function f24(p25, p26)
-      local t27 = {(v12 + -3.75); x = -0.5 + v14; (-255. * '+5'), tag = "t26"; (p25); ((1.7976931348623157e+308)), y = f6(' 10 ', g_19, -0x1); s = tostring(1); (v14 % -10);}
-      P(#t27, t27[1], t27[5], t27.x, t27.s)
-      local v28, v29 = #t27, tostring(t27.x)
-      for k30, x31 in ipairs(t27) do
-        P(k30, x31)
-        local v32 = v12 == v12 and not '9'
-      end
-      local v33 = v12
-      return (0.3)
-    end
-    P(f24(0.3 % v16, "1e2"))
-  end
-  g_34 = (-0.3) * -v14
+  P("0X1f", #"0X1f")
+  P("0x", #"0x")
+  P(".", #".")
+  P("0X1f", #
+      "0X1f")
+  P("9", #"9")
+  local long = [[
+first
+  second]]
+  local long2 = [==[a]]b]=]c]==]
+  P(long, #long, long2, "esc\65\066\0067", "a\
+b", #"\0\0")
+  P(#"line\nbreak", "line\nbreak" < "abd", "line\nbreak" == "abd", #("line\nbreak" .. "abd"))
+  P("0X1f" < "9", "0X1f" <= "9", "0X1f" == "9", "0X1f" .. "9")
+  local s = "ab"
+  P(s:len(), #s, s:upper(), s:sub(2, 5), s:byte(1, -1))
+  P(string.rep("ab", 3), s:rep(2), string.char(72, 105), ("x"):rep(3))
+  P(string.format("%.3f", tonumber("-0")))
+  P(string.format("%s %s", ([[a b]]), "\233t\233"))
 end))
--- 4: upclose
+-- 4: syntax
 R(4, pcall(function(...)
-  local fs = {}
-  for i = 1, 4 do
-    local v = i * 10
-    fs[#fs + 1] = function() v = v + 1; return v end
-    if i == 2 then break end
-    v = v + 100
-  end
-  for i = 1, #fs do P(fs[i](), fs[i]()) end
-  local function mk(n)
-    local a = n
-    while true do
-      local b = a * 2
-      if b > 15 then return function() a = a + 1; return a, b end end
-      a = a + 3
-    end
-  end
-  local g1, g2 = mk(8), mk(18)
-  P(g1(), g1(), g2())
-  local h
-  do local z = 2147483648; h = function(d) z = z .. 
-      d; return z end end
-  P(h("a"), h(1))
+  P(loadstring([[
+local v1 = (4294967295 .. 1e309 .. 1.5) .. 4 / 1.5 .. -10.0 - -4294967296.0 .. (true and "a" ]], "=chunk"))
+  P(loadstring([[
+local v1 = (4294967295 .. 1e309 .. 1.5) ]], "=chunk"))
 end))
--- 5: loops
+-- 5: errnames
 R(5, pcall(function(...)
-  local n, 
-      s = 0, 0
-  for i = 3., 3, 1 do n = n + 1; s = s + i; if n > 30 then break end end
-  P(n, s)
-  local i, acc = 0, {}
-  repeat
-    local sq = i * i
-    i = i + 1
-    acc[#acc + 1] = function() return sq end
-  until sq >= 19 or i > 10
-  P(i, #acc, acc[1](), acc[#acc]())
-  for i = 1, 3 do local i = i * 10; P(i) end
+  local loc = nil
+  glob_3 = nil
+  local tab = {fld = nil, sub = {}} -- note
+  P(pcall(function(loc) tab["fld"][loc] = 1 end, loc))
+  P(pcall(function() local up = loc; return (function() return #tab.fld end)() end))
+  P(pcall(function(loc) return "x" .. tab.sub[loc] end, loc))
+  P(pcall(function(loc) return 1 - tab.sub[loc] end, loc))
+  P(pcall(function() local up = loc; return (function() return up ^ 2 end)() end))
+  P(pcall(function() return "a" .. tab.fld .. "b" end))
+  P(pcall(function(loc) return tab["fld"] .. "x" end, loc))
+  P(pcall(function() return loc.x end))
 end))

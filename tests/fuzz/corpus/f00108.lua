@@ -49,28 +49,42 @@ R(1, pcall(function(...)
   local alias = table.maxn
   P(pcall(function() return alias(1) end))
 end))
--- 2: meta_index
+-- 2: meta_arith
 R(2, pcall(function(...)
-  local base = {a = 1, b = "base", tag = "base"}
-  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
-  local obj = setmetatable({}, {__index = mid})
-  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
-  local log = {}
-  local t = setmetatable({}, {__index = function(t, k) log[#log + 1] = tostring(k); if type(k) == "number" then return k * 2 end end})
-  P(t[1], t[2.5], t.x, t[65536], #log, log[1], log[3])
-  t.x = 5; P(t.x, #log)
+  local mt = {}
+  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
+  local function val(x) if type(x) == "table" then return x.v end return x end
+  mt.__add = function(a, b) return box(val(a) + val(b)) end
+  mt.__div = function(a, b) return box(val(a) / val(
+      b)) end
+  mt.__sub = function(a, b) return box(val(a) - val(b)) end
+  mt.__mod = function(a, b) return box(val(a) % val(b)) end
+  mt.__pow = function(a, b) return box(val(a) ^ val(b)) end
+  mt.__mul = function(a, b) return box(val(a) * val(
+      b)) end
+  mt.__unm = function(a) return box(-a.v) end
+  mt.__concat = function(a, b) return "[" .. tostring(val(a)) .. "|" .. tostring(val(b)) .. "]" end
+  local x, y = box(
+      1), box(-3.75)
+  P(pcall(
+      function() return val(1.5 / "2") end))
+  P(val(y - x))
+  P(val(x % "2"))
+  P(val(-x), val(- -y))
+  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
+  P(pcall(function() return x < y end))
 end))
--- 3: coerce
+-- 3: badargs
 R(3, pcall(function(...)
-  local s1 = "1E+2"
-  local s2 = '1e-2'
-  local s3 = "1e2"
-  local s4 = "100"
-  P(1.5 .. s1, s1 .. 1e-05)
-  P(-5 .. s4, s4 .. 
-      -1e1)
-  P(-1e+308 .. 255 .. (tonumber([[0]])) .. (#"") .. 1e+21)
-  P(tonumber("FF"))
-  P(tonumber("1.5", 8))
-  P(tonumber("zzzz", 36))
+  P(pcall(rawget, "x", 
+      1))
+  P(pcall(rawset, 1, 2, 3))
+  P(pcall(tonumber))
+  P(pcall(function() return tonumber("10", 99) end))
+  local alias = math.min
+  P(pcall(function() return alias("a") end))
+  P(pcall(function() return table.insert(nil, 1) end))
+  local alias = pcall
+  P(pcall(function() return alias() end))
+  P(pcall(function() return coroutine.wrap(nil) end))
 end))

@@ -33,210 +33,84 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: tables
+-- 1: meta_index
 R(1, pcall(function(...)
-  local function f2() return "r1", "r2" end
-  local t = {1, nil, 3, nil, f2()}
-  P(t[1], t[2], t[3], t[4], t[5], t[6], t[7])
-  local t = {{1, 2}, {x = {y = {z = "deep"}}}, ["k"] = {n = 3}; f2(), "last";}
-  --[==[ block
-comment ]==] P(t[1][2], t[2].x.y.z, t.k.n, t[3], t[4], #t, t[1][1] + t[1][2])
+  local base = {a = 1, b = "base", tag = "base"}
+  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
+  local obj = setmetatable({}, {__index = mid})
+  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
+  local log = {}
+  local t = setmetatable({}, {__index = function(t, k) log[#log + 1] = tostring(k); if type(k) == "number" then return k * 2 end end})
+  P(t[1], t[2.5], t.x, t[-1e3], #log, log[1], log[3])
+  t.x = 5; P(t.x, #log)
 end))
--- 2: meta_arith
+-- 2: meta_cmp
 R(2, pcall(function(...)
-  local mt = {}
-  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
-  local function val(x) if type(x) == "table" then return x.v end return x end
-  mt.__pow = function(a, b) return box(val(a) ^ val(b)) end
-  mt.__mod = function(a, b) return box(val(a) % val(b)) end
-  mt.__mul = function(
-      a, b) return box(val(a) * val(b)) end
-  mt.__add = function(a, b) return box(val(a) + val(b)) end
-  mt.__unm = function(a) return box(-a.v) end
-  local x, y = box(.6666666666666666), box(-4)
-  P(val(x ^ "2"))
-  P(val(2.5 + x))
-  P(val(x % 2))
-  P(val(y * "2"))
-  P(val(x + "2"))
-  P(val(-x), val(- -y))
-  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
-  P(pcall(function() return x < y end))
+  --[==[ block
+comment ]==] local log = ""
+  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
+  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
+  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
+  local m1 = {__le = le}
+  local m2 = {__le = le, __lt = lt, __eq = eq}
+  local a = setmetatable({k = 0X2}, m1)
+  local b = setmetatable({k = 1}, m1)
+  local c = setmetatable({k = 3.}, m2)
+  log = ""; P(pcall(function() return c <= a end)); P(log)
+  log = ""; P(pcall(function() return c >= a end)); P(log)
+  log = ""; P(pcall(function() return b < b end)); P(log)
+  log = ""; P(pcall(function() return c == b end)); P(log)
+  log = ""; P(pcall(function() return b <= a end)); P(log)
+  P(pcall(function() return a < 1 end))
+  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
 end))
--- 3: generic
+-- 3: badargs
 R(3, pcall(function(...)
-  local t1 = {y = #[[0x]], s = 'a', x = 65536; tag = "t0",}
-  P(#t1, t1[1], t1[0], t1.x, t1.s)
-  for i2 = 1e1, 9., -1 do
-    for i3 = 2.25, 
-        4.950000000999999, .3 do
-      local v4 = 
-          not {tag = "anon"}
-      if i2 == 3. then break end
-    end
-    local v5 = -(false and 1e+300 or 16)
-    if t1 then
-      P(tostring(v5 ^ i2), v5 == #t1.s, -1e2 .. "", "0X1f")
-      local v6, v7, v8
-      v6, v7, v8 = .3 < -5e-324, -t1.y / v5 ^ 0.3333333333333333, 256.0 - 9007199254740991 - math.abs(-7)
-      local v9, v10 = 16, (t1.y - t1.x) / 1e309
-    elseif .3 / 1 >= i2 - 0.3 then
-      print(false ~= false and v5 == false, t1.x / i2 .. tonumber('0x10') .. (false and i2 or -0.1))
-    else
-      P("back\\slash", -255 + -i2, tonumber([[0]]) .. "", "-0")
-    end
-  end
-  if nil then
-    local v11 = tonumber('0')
-    if false then
-      if 1e3 >= -1.5 then
-        v11 = #t1 % (true and v11 or v11)
-        v11 = v11 -- note
-        P(nil, t1.s and {tag = '10a'} and (false and false), (false and 0.5 or v11) < v11, v11)
-      end
-      local c12 = 0 -- note
-      while c12 < 2 and ("1E+2" >= 'z' or true) do
-        c12 = c12 + 1
-        local w13 = c12 * 2
-        print(t1.s, true, t1.tag)
-      end
-    elseif type(false) <= t1.s then
-      local function f14(p15, p16, p17)
-        local v18 = t1.tag
-        P((-3.75 - p15) / (p17))
-        return -1e+16
-      end
-      P(f14(v11 ^ 0, t1.tag, v11 + v11))
-      for i19 = 2, 7, 3 do
-        print(v11 .. type(false), "\255" .. "-0" - 2.5 .. tostring(false) .. 16)
-        local v20 = #t1 + -5
-        P(pcall(function() return (f14 or nil):x() end))
-      end
-    elseif true then
-      v11 = (#t1.
-          s)
-      do
-        print(string.rep(t1.tag, 2), false, v11)
-      end
-    end
-    local v21
-    v21 = 
-        t1.s
-  else
-    local v22 = t1.y * t1.x + 100
-    if not "b" or true then
-      P((false and '') == t1.s, (0.1) % -v22)
-      v22 = math.min(v22, v22, v22, v22) - (v22 - 99999999999999.)
-      local fs23 = {}
-      for i24 = 3, -2.25, -0.75 do
-        local acc25 = tonumber('-5')
-        fs23[#fs23 + 
-            1] = function(d)
-          acc25 = acc25 + (d or 1)
-          return i24, acc25, true and -1e3 or -1e309
-        end
-      end
-      for k26 = 1, #fs23 do
-        P(fs23[k26]())
-        P(fs23[k26](-3))
-      end
-    else
-      local v27, v28 = t1.tag ~= tostring(v22), -v22 + v22
-      v22 = (v22 + t1.y) * v22 ^ 0
-    end
-  end
-  local f29; f29 = function(p30)
-    print((t1.x < 5), ((true)), [[Z]] .. ("q\"uote" .. 0xff .. t1.s) .. (t1.s .. "ab") .. p30, 1000 / p30 ~= -5. + 1000)
-    local t31 = {y = 1e309 ^ 2; tag = "t30", (math.pi); (p30 * p30), x = (p30); (t1.x + p30); (p30), s = true and [[A]] or t1.s} -- note
-    P(#t31, t31[1], t31[4], t31.x, t31.s)
-    local t32 = {(-12.5 + -2.2250738585072014e-308), (p30 - p30), (p30 / -3), (100.0); (tonumber([[0.1]])); s = true and t1.s or "-5", x = (2.5), tag = "t31", y = t31[1];}
-    P(#t32, t32[1], t32[5], t32.x, t32.s)
-    if p30 .. p30 < t1.tag .. t31.tag .. 256 .. p30 then
-      for i33 = 3, 0.0 + ZERO, -0.75 do
-        p30 = i33 / 0X3E8 % -0.5
-        p30 = (0X80000000 - i33) / 0X3E8
-        p30 = tostring(i33) - 12.5 % -99999999999999
-        if rawequal([[z]], 0.25) then break end
-      end
-    end
-    return "  -0x10  ", p30 + p30 - p30, 
-        -(p30 - p30)
-  end
-  P([[3.5]], "-5", nil, false)
-  local c34 = 0
-  repeat -- note
-    local u35 = c34 + 1
-    c34 = u35
-    if true or (c34 or t1.tag) then
-      local v36 = (
-          u35 / c34)
-      P(pcall(function() return #{tag = t1.tag} end))
-    elseif t1.tag .. [[abc]] .. "00012" .. [[a b]] <= t1.s:rep(2) then
-      local c37 = 0
-      repeat -- note
-        local u38 = c37 + 1
-        c37 = u38
-        P(pcall(function() return (c37 and false) % (true and [[b]] or '1E+2') end))
-        local v39, v40 = "-5" / u35 .. "", -256 % t1.y / (u35 + "1e-2")
-      until u38 >= 4 or (true and true and true)
-    end
-  until u35 >= 3
-  local fs41 = {}
-  for k42, x43 in ipairs(t1) do
-    local acc44 = tonumber(" 10 ")
-    fs41[#fs41 + 1] = function(d)
-      acc44 = acc44 + (d or 1)
-      return k42, x43, acc44, 10 * k42
-    end
-  end
-  for k45 = 1, #fs41 do
-    P(fs41[k45]())
-    P(fs41[k45](c34))
-  end
-  for k46, x47 in ipairs(t1) do
-    P(k46, x47)
-    P(tonumber([[-0]]) .. "", "100", not (false or false))
-    P(".5", k46, tostring(t1.y / 0))
-  end
-  local fs48 = {}
-  local c49 = 0
-  while c49 < 5 do
-    local w50 = c49
-    c49 = c49 + 1
-    local acc51 = true and -0X100 or 1e+21
-    fs48[#fs48 + 1] = function(d)
-      acc51 = acc51 + (d or 
-          1)
-      return w50, acc51, c34 % c34
-    end
-  end -- note
-  for k52 = 1, #fs48 do
-    P(
-        fs48[k52]())
-  end
-  local v53
-  v53 = 
-      c34
-  local f54 = function(p55, p56, p57)
-    p55 = tostring(p57 + 0.1)
-    print(true, p56)
-    local v58, v59 = p57 > p55 / c34, (c34 - 16) * (false and -4 or 12.5)
-    local v60, v61, v62 = (p57 + -0.5), "00012", math.floor(1000.0)
-    return math.min(v58 and v62 or t1.y, 1e309 / v60), tonumber(v61)
-  end
-  P(f54('9', false and [[00012]] or "Z", c34))
-  P(select("#", f54([[9]], t1.s, 10)), select(2, f54([[9]], t1.s, 10)))
+  local holder = {f = table.sort}
+  P(pcall(function() return holder.f({3, "a", 1}) end))
+  P(pcall(function() return ("x"):sub("a") end))
+  local alias = coroutine.wrap
+  P(pcall(function() return alias(nil) end))
+  P(pcall(function() return table.maxn(1) end))
 end))
--- 4: stress
+-- 4: generic
 R(4, pcall(function(...)
-  local l0, l1, l2, l3, l4, l5, l6, l7, l8, l9 = 0, 1, 2, 3, 4, 5, 6, 7, 8, 9
-  local l10, l11, l12, l13, l14, l15, l16, l17, l18, l19 = 10, 11, 12, 13, 14, 15, 16, 17, 18, 19
-  local l20, l21, l22, l23, l24, l25, l26, l27, l28, l29 = 20, 21, 22, 23, 24, 25, 26, 27, 28, 29
-  local l30, l31, l32, l33, l34, l35, l36, l37, l38, l39 = 30, 31, 32, 33, 34, 35, 36, 37, 38, 39
-  local l40, l41, l42, l43, l44, l45, l46, l47, l48, l49 = 40, 41, 42, 43, 44, 45, 46, 47, 48, 49
-  local l50, l51, l52, l53, l54, l55, l56, l57, l58, l59 = 50, 51, 52, 53, 54, 55, 56, 57, 58, 59
-  local l60, l61, l62, l63, l64, l65, l66, l67, l68, l69 = 60, 61, 62, 63, 64, 65, 66, 67, 68, 69
-  local l70, l71, l72, l73 = 70, 71, 72, 73
-  P(l46 + l30 + l65 + l21 + l31 + l62 + l25 + l51 + l52 + l17 + l45 + l58 + l12 + l66 + l50 + l38 + l20 + l1 + l53 + l68 + l14 + l16 + l10 + l49 + l24 + l42 + l61 + l40 + l39 + l55)
-  P(l55, l13, l27, l10, l66, l21, l62, l8, l23, l47, l26, l50, l59, l11, l22, l7, l58, l2, l33, l9, l38, l42, l19, l29, l30, l63, l18, l57, l31, l3, l54, l46, l32, l60, l71, l73, l0, l1, l53, l36)
+  local t1 = {(123456789012345 - .25); tag = "t0"; (0.5 * 1e+16), y = 255, x = -1000 - -1000000000000000, s = "nil" .. ''}
+  P(#t1, t1[1], t1[2], t1.x, t1.s)
+  local v2 = [[1e]] < string.rep(t1.tag, 2)
+  local f3; f3 = function()
+    for i4 = 8, -16, -3 do
+      P(i4)
+      P(-i4, tostring(false and i4 or 1e+300), tonumber('0x10'))
+    end
+    return [[2.5e1]]
+  end
+  P(
+      pcall(function() return t1.tag.x end))
+  local c5 = 0
+  while c5 < 5 do
+    c5 = c5 + 1
+    for k6, x7 in ipairs(t1) do
+      P(k6, x7)
+      P("0X1f", v2, t1.s)
+      x7 = t1.y
+    end
+    for k8, x9 in ipairs(t1) do
+      P(k8, x9)
+      local c10 = 0
+      repeat
+        local u11 = c10 + 1
+        --[==[ block
+comment ]==] c10 = u11
+        print([[a]], string.lower("a") .. 5)
+        x9 = 1e309
+        P(tonumber(".5") * (t1.y % [[1e2]]), t1[1], (false and t1.tag or t1.s))
+      until u11 >= 6
+    end
+    local f12 = function(p13, p14)
+      v2 = p14 == false and not v2
+      return "-0"
+    end
+    P(f12(c5, tonumber([[1e2]])))
+  end
 end))

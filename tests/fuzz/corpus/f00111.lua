@@ -33,107 +33,30 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: coerce
+-- 1: compare
 R(1, pcall(function(...)
-  local s1 = '0'
-  local s2 = [[-5]]
-  local s3 = '0.1'
-  P(s3 / 1e-05)
-  P(s1 ^ 1.7976931348623157e+308)
-  P(-s1, tonumber(s1), s1 == s2, s1 .. s2)
-  P(#s1, s1 < s2)
-  P(1e3 .. s1, s1 .. 2.5)
-  P(s1 .. 255. .. "a" .. "line\nbreak" .. "a b" .. (1000) .. ((4)))
-  P(1e-05 .. (7.) .. 0X2 .. s2 .. 100000000000000.5)
-  P(s2 .. -0X80000000)
-  P(tonumber(
-      "z"))
-  P(tonumber("1010", 10))
-  P(tonumber("zzzz", 16))
+  P([[nil]] >= "\000", "\000" >= [[nil]], [[nil]] == "\000")
+  P("q\"uote" == '00012', '00012' == "q\"uote", "q\"uote" == '00012')
+  P("." > "\000", "\000" > ".", "." == "\000")
+  local x, y = 1/0, nil
+  P(pcall(function() return x >= y end))
+  P(pcall(function() return 1/0 >= nil end))
+  P(x == y, x ~= y, rawequal(x, y))
 end))
--- 2: multret
+-- 2: recursion
 R(2, pcall(function(...)
-  local function f0() end
-  local function f1() return 1 end
-  local function f2() return 1, 2 end
-  local function f3() return "a", nil, 3 end
-  local function id(...) return ... end
-  P(pcall(id, f1()))
-  P(pcall(id, f2()))
-  P(id())
-  P((function() return (id()) end)())
-  P(tostring(f2()))
-  local t = {x = 1, f0()}; P(t[1], t[2], t.x)
-  P(10, f0())
-  local a, b, c, d = id(f2()); P(a, b, c, d)
-  P(f2() + 10, f1() .. "x", #{f2(), f2()}, #{f2(), (f2())})
+  local function cnt(...) if select("#", ...) == 0 then return 0 end return 1 + cnt(select(2, ...)) end
+  P(cnt(1))
 end))
--- 3: generic
+-- 3: compare
 R(3, pcall(function(...)
-  local t4 = {(1e-300 + -12.5), y = tonumber('00012'), (-12.5), (0.5); x = (255); s = type(false); tag = "t3"}
-  P(#t4, t4[1], t4[3], t4.x, t4.s)
-  for i5 = 9 + ZERO, 0x7, -2 do
-    t4[2] = i5
-    i5 = 
-        i5
-  end
-  if true then
-    local v6, v7, v8
-    v6, v7, v8 = [[z]], 7, '3.5'
-    local f9 = function(p10, p11, p12)
-      local function f13(p14, p15)
-        p11 = true and -1000.0 .. 2.5 .. '0x10' .. [[Z]] or ' 10 '
-        local v16 = (-0.5)
-        return "+5"
-      end
-      P(f13(-0.6666666666666666 % 0x3, tonumber("99")))
-      local v17, v18, v19 = -9007199254740992, tostring(tonumber("\t7\n")), 2.5 ^ v7 % (true and 1e3 or 4)
-      if not (t4 and false) then
-        print(v19 / math.fmod(v17, v7), math.fmod(v7, v19 % v19))
-        P(not false and true, tonumber(v8) * ([[  -0x10  ]] * t4.x), "1e", t4.y .. t4[2] .. v19 .. v19 .. v6)
-        P(pcall(function() return (v7 or false)(nil or p12) end))
-      end
-      return v17 % ".5" + 2.5
-    end
-  elseif (nil and false) ~= (false or false) then
-    P(pcall(function() local r = t4(true); return r end))
-  else
-    for k20, x21 in ipairs(t4) do
-      P(k20, x21)
-      x21, k20, k20 = x21, x21, k20
-      P(x21, k20)
-    end
-  end
-  P(t4[2] / 3 == -t4[1], 0.1 ~= t4.y and [[1e-2]] or (true and t4.tag or t4.s), math.huge)
-  local f22 = function(p23, p24)
-    local fs25 = {}
-    for i26 = 2, 4, 1 do
-      local acc27 = -16
-      fs25[#fs25 + 1] = 
-          function(d)
-        acc27 = acc27 + (d or 1)
-        return i26, acc27
-      end
-    end
-    for k28 = 1, #fs25 do
-      P(fs25[k28]())
-    end
-    P(not 0x1, t4[3] - p23 ~= p23, p23)
-  end
-  P(f22(0x3, t4.x > 2))
-  for i29 = 2.25, 
-      3.250000001, .1 do
-    P(i29)
-    for i30 = 2.0 + ZERO, 0XA do
-      P(i30)
-      local f31; f31 = function(p32, p33, p34) -- note
-        i30 = i29
-        return i29 <= math.
-            huge
-      end
-      P(f31(-3.14159 <= 2147483648.0, i29 >= 1, tostring(i30)))
-    end
-    local v35, v36 = 5. * 3.75, i29
-    local v37, v38, v39 = v36 == v35 - v36, -123456789012345. + 1.5 ~= "\t7\n" - v36, #(0X10000 .. v35 .. i29 .. v35)
-  end
+  local x, y = 1/0, nil
+  P(pcall(function() return x == y end))
+  P(pcall(function() return 1/0 == nil end))
+  P(x == y, x ~= y, rawequal(x, y))
+  local x, y = 0/0, "x"
+  P(pcall(function() return x > y end))
+  P(pcall(function() return 0/0 > "x" end))
+  P(x == y, x ~= y, rawequal(x, y))
+  P("\t7\n" ~= "0.1", "0.1" ~= "\t7\n", "\t7\n" == "0.1")
 end))

@@ -77,27 +77,22 @@ R(2, pcall(function(...)
   P(pcall(function() return a < 1 end))
   P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
 end))
--- 3: hot
+-- 3: badargs
 R(3, pcall(function(...)
-  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
-  local obj = setmetatable({}, mt)
-  local hits = 0
-  for i = 1, 94 do
-    local a = i < 53 and i or obj
-    if a < i + 1 then hits = hits + 1 end
-    local s = i .. ""
-    if i == 53 then s = obj .. i; P(s, obj.key, a + 1) end
-  end
-  P(hits)
+  P(pcall(string.format, "%d", "x"))
+  local alias = pairs
+  P(pcall(function() return alias(1) end))
+  local alias = string.format
+  P(pcall(function() return alias("%d", "x") end))
+  P(pcall(function() return rawset(1, 2, 3) end))
 end))
--- 4: hot
+-- 4: meta_misc
 R(4, pcall(function(...)
-  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
-  local t = {}
-  for i = 1, 70 do t[i] = i % 
-      7 end
-  local s, c = 0, ""
-  for i = 1, #t do s = s + t[i]; if i % 50 == 0 then c = c .. t[i] .. "," end end
-  t[70] = "x"
-  P(s, c, #t, pcall(function() local z = 0; for i = 1, #t do z = z + t[i] end; return z end))
+  local t = setmetatable({1, 2, 
+      3}, {__len = function() return 99 end, __unm = function() return "neg" end})
+  P(#t, -t)
+  P(pcall(function() return t + 1 end))
+  P(pcall(function() return t .. 
+      "" end))
+  P(pcall(function() return t() end))
 end))

@@ -33,151 +33,72 @@ function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: order
+-- 1: upclose
 R(1, pcall(loadstring(string.dump(function(...)
-  local log = ""
-  local function f(tag, 
-      v) log = log .. tag; return v end
-  local t = {}
-  log = ""
-  local x = {f("a", 1), f("b", 2), k = f("c", 3), [f("d", "z")] = f("e", 5)}
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = {f("a", 1), f("b", 2), k = f("c", 3), [f("d", "z")] = f("e", 5)}
-  P(log, t[1], t[2], t.k)
+  local fs = {}
+  for i = 1, 2 do
+    local v = i * 10
+    fs[#fs + 1] = function() v = v + 1; return v end
+    if i == 1 then break end
+    v = v + 100
+  end
+  for i = 1, #fs do P(fs[i](), fs[i]()) end
+  local function mk(n)
+    local a = n
+    while true do
+      local b = a * 2
+      if b > 19 then return function() a = a + 1; return a, b end end
+      a = 
+      a + 3
+    end
+  end
+  local g1, g2 = mk(14), mk(5)
+  P(g1(), g1(), g2())
+  local h
+  do local z = 0; h = function(
+      d) z = z .. d; return z end end
+  P(h("a"), h(1))
 end))))
--- 2: tables
+-- 2: errnames
 R(2, pcall(loadstring(string.dump(function(...)
-  local function f2() return "r1", "r2" end
-  local t = {{1, 2}, {x = {y = {z = "deep"}}}, ["k"] = {n = 3}; f2(), "last";}
-  P(t[1][2], t[2].x.y.z, t.k.n, t[3], t[4], #t, t[1][1] + t[1][2])
-  local t = {1, 2}
-  local s = 0
-  for i, v in ipairs(t) do s = s + i * v end
-  for i = #t, 1, -1 do s = s - t[i] end
-  P(s, #t, select("#", unpack(t)))
-  table.insert(t, 1, "a"); table.insert(t, "z"); P(#t, t[1], t[#t], table.remove(t), #t)
-  P(table.concat(t, ","), table.concat(t, "-", 2, 3))
-  table.sort(t, function(a, b) return tostring(a) > tostring(b) end); P(unpack(t))
+  local loc = false
+  glob_0 = false
+  local tab = {fld = false, sub = {}}
+  P(pcall(function() return tab.fld.x() end))
+  P(pcall(function() return glob_0(1, 2) end))
+  P(pcall(function() return tab["fld"](1, 
+      2) end))
+  P(pcall(function() local up = loc; return (function() tab.sub.fld[up] = 1 end)() end))
+  P(pcall(function() local up = loc; return (function() return 1 - glob_0 end)() end))
+  P(pcall(function() local up = loc; return (function() return tab:fld() end)() end))
+  P(pcall(function() local up = loc; return (function() return glob_0 * glob_0 end)() end))
 end))))
--- 3: generic
+-- 3: arith
 R(3, pcall(loadstring(string.dump(function(...)
-  local t1 = {(tonumber('  -0x10  ')), (2.5), y = 5 - 1.7976931348623157e+308, (-9007199254740994), ("1e2" % 0X3E8); (-4294967295); x = -.0001 + 0X64, s = -12.5 .. 0.3 .. 1e+300; tag = "t0"}
-  P(#t1, t1[1], t1[5], t1.x, t1.s)
-  t1[3] = ('.5' / t1[2])
-  P(t1.x, t1.y, t1.s, #t1)
-  local f2 = function(p3)
-    P(3.)
-    local fs4 = {}
-    local c5 = 0
-    repeat
-      local u6 = c5 + 1
-      c5 = u6
-      local acc7 = u6 / 0
-      fs4[#fs4 + 1] = function(d)
-        acc7 = acc7 + (
-            d or 1)
-        return u6, acc7, (0.5)
-      end
-    until u6 >= 5
-    for k8 = 1, #fs4 do
-      P(fs4[k8]())
-      P(fs4[k8](p3))
-    end
-    if false and t1.tag or t1.tag then
-      local v9, v10 = tostring(p3 > 0), p3
-      local c11 = 0
-      repeat
-        local u12 = c11 + 1
-        c11 = u12
-        t1[3] = -t1[3] / (1e+21 % -1000)
-        P(t1.x, t1.y, t1.s, #t1)
-        local v13, v14 = ("Z"):sub(4, 2), -(16)
-      until u12 >= 4
-      local c15 = 0
-      repeat
-        local u16 = c15 + 1
-        c15 = u16
-        local v17, v18
-        v17, 
-            v18 = '99', true and false and -255 .. "\255" .. 'A' .. [[true]] or c15 .. u16
-      until u16 >= 6 or (false ~= nil and true)
-    else
-      p3 = .25 % math.fmod(100.0, p3)
-      P(not p3, t1.s, "  -0x10  ")
-    end
-    return -0X3E8
-  end
-  P(f2(0.3))
-  print(t1.y >= 65536 and type(nil) or tostring(true))
-  local fs19 = {}
-  local c20 = 0
-  repeat
-    local u21 = c20 + 1
-    c20 = u21
-    local acc22 = tonumber([[1e2]]) -- note
-    fs19[#fs19 + 1] = function(d)
-      acc22 = acc22 + (d or 1)
-      return u21, acc22
-    end
-  until u21 >= 5
-  for k23 = 1, #fs19 do
-    P(fs19[k23]())
-    P(fs19[k23](t1[1]))
-  end
-  g_24 = (t1[1] % t1.x)
-  print(g_24 < g_24 and tostring(-12.5) or tostring(false), t1.s, not f2)
-  for i25 = -0x1, 2 do
-    local v26 = math.fmod(i25 - g_24, 0x5 * t1[2])
-    print(- -3)
-  end
-  g_27 = f2(-1000.0)
-  for i28 = 1, 1.3, 0.1 do
-    P(i28)
-    g_27, i28, i28 = -1, g_27, i28
-    P(g_27, i28)
-  end
-  P(g_27, f2(g_27) - 2.5 * -1e+100, t1.s .. t1[1] .. t1[5] < 100000000000000.5 .. "tab\there")
-  local v29, v30, v31
-  v29, v30, v31 = true, g_24 % [[0x10]] + (g_27 - g_27), [[99]]
+  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
+  local a1 = 255
+  --[==[ block
+comment ]==] local a2 = -0.1
+  P(-3.14159 == 0.0, a1 * nz, ninf == ninf, ninf * nz)
+  P(255 % 4294967295, 12.5 < -0.25, nan % inf, -(4.0 % tonumber(tostring(nz))))
+  P((-0.30000000000000004) ^ -0x7, -tonumber('-5') <= (1000 - 1e1) / ('-0' - -2.5), a1 + a1, -(nan + ninf), (#"Z") == -(true and nz or 65536))
+  P(math.floor((inf)) / ("2.5e1" % nan * tostring(-0.25)), a1 % a2, nan % a2, 0x1 < -12345678901234, a1 - a1)
+  P(nan < nan)
+  P(
+      not (inf ~= a1))
+  print(inf, -inf, inf + 0, inf * -1, 1 / inf, inf == inf)
 end))))
--- 4: meta_arith
+-- 4: recursion
 R(4, pcall(loadstring(string.dump(function(...)
-  local mt = {}
-  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
-  local function val(x) if type(x) == "table" then return x.v end return x end
-  mt.__pow = function(a, b) return box(val(a) ^ val(b)) end
-  mt.__mul = function(a, b) return box(val(a) * val(b)) end
-  mt.__div = function(a, b) return box(val(a) / val(b)) end
-  mt.__add = function(a, b) return box(val(a) + val(b)) end
-  mt.__mod = function(a, b) return box(val(a) % val(b)) end
-  mt.__unm = function(a) return box(-a.v) end
-  mt.__concat = function(a, b) return "[" .. tostring(val(a)) .. "|" .. tostring(val(b)) .. "]" end
-  local x, y = box(4294967296), box(-0.25)
-  P(val(x % x))
-  P(val("10" + x))
-  P(pcall(function() return val("10" - x) end))
-  P(val(-x), val(- -y))
-  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
-  P(pcall(function() return x < y end))
+  local function ack(m, n)
+    if m == 0 then return n + 1 end
+    if n == 0 then return ack(m - 1, 1) end
+    return ack(m - 1, ack(m, n - 1))
+  end
+  P(ack(0, 1))
 end))))
--- 5: meta_arith
+-- 5: recursion
 R(5, pcall(loadstring(string.dump(function(...)
-  local mt = {}
-  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
-  local function val(x) if type(x) == "table" then return x.v end return x end
-  mt.__mod = function(a, b) return box(val(a) % val(b)) end
-  mt.__add = function(a, b) return box(val(a) + val(b)) end
-  mt.__unm = function(a) return box(-a.v) end
-  mt.__concat = function(a, b) return "[" .. tostring(val(a)) .. "|" .. tostring(val(b)) .. 
-      "]" end
-  local x, y = box(-100.0), box(-0.1)
-  P(pcall(function() return val(x * "2") end))
-  P(pcall(function() return val(y - x) end))
-  P(pcall(function() return val(y - 5) end))
-  P(pcall(function() return val(x / y) end))
-  P(pcall(function() return val(y ^ "2") end))
-  P(val(-x), val(- -y))
-  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
-  P(pcall(function() return x < y end))
+  local function fib(n) if n < 2 then return n end return fib(n - 1) + fib(n - 2) end
+  P(fib(2), fib(4))
 end))))

@@ -105,36 +105,28 @@ comment ]==] p24 = p24
   P(f22(256 ^ 0.3333333333333333, (-.1) ^ 0.3333333333333333, tostring(2.5)))
   P(-(true and v21 or 4294967295))
 end))
--- 2: multret
+-- 2: recursion
 R(2, pcall(function(...)
-  local function f0() end
-  local function f1() return 1 end
-  local function f2() return 1, 2 end
-  local function f3() return "a", nil, 3 end
-  local function id(...) return ... end
-  P(id(), f1())
-  local a, b = (f1()); P(a, b)
-  P(select("#", id(f2())))
-  P((function() return (id(f2())) end)())
+  local function ack(
+      m, n)
+    if m == 0 then return n + 1 end
+    if n == 0 then return ack(m - 1, 1) end
+    return ack(m - 1, ack(m, n - 1))
+  end
+  P(ack(2, 2))
 end))
--- 3: meta_arith
+-- 3: errnames
 R(3, pcall(function(...)
-  local mt = {}
-  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
-  local function val(x) if type(x) == "table" then return x.v end return x end
-  mt.__add = function(a, b) return box(val(a) + val(b)) end
-  mt.__sub = function(a, b) return box(val(a) - val(
-      b)) end
-  mt.__mul = function(a, b) return box(val(a) * val(b)) end
-  mt.__unm = function(a) return box(-a.v) end
-  mt.__concat = function(a, b) return "[" .. tostring(val(a)) .. "|" .. tostring(val(b)) .. "]" end
-  local x, y = box(12.5), box(100)
-  P(pcall(function() return val("10" % -7) end))
-  P(val(x + y))
-  P(val("10" - x))
-  P(pcall(function() return val(-1e+100 ^ -16) end))
-  P(val(-x), val(- -y))
-  P(
-      pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
-  P(pcall(function() return x < y end))
+  local loc = function() end
+  glob_35 = function() end
+  local tab = {fld = function() end, sub = {}}
+  P(pcall(function() return tab.fld.x * tab.fld.x end))
+  P(pcall(function() return tab.sub.fld(1, 2) end))
+  P(pcall(function() local up = loc; return (function() return "x" .. 
+      glob_35 end)() end))
+  P(pcall(function() local up = loc; return (function() return -tab["fld"] end)() end))
+  P(pcall(function() local up = loc; return (function() return tab.sub.fld .. "x" end)() end))
+  P(pcall(function() return #tab.sub.fld end))
+  P(pcall(function(loc) return loc.x end, loc))
+  P(pcall(function(loc) return tab:fld() end, loc))
 end))

@@ -33,37 +33,75 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: errors
+-- 1: errnames
 R(1, pcall(function(...)
-  local function thrower(v, lvl) error(v, lvl) end
-  local function mid(v, 
-      lvl) thrower(v, lvl); return "unreached" end
-  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
-  P(select("#", pcall(error)), pcall(error, nil))
-  P(pcall(mid, 1.5, 3))
-  P(
-      pcall(assert, "ok", "multi\nline"))
-  P(pcall(assert, false))
-  P(xpcall(function() return undefined_fn() end, function(m) return "H:" .. m end))
-  local ok, e = pcall(function() local t = setmetatable({}, {__index = function(t, k) error("idx " .. k, 0) end}); return t.foo end)
-  P(ok, e)
-  P(
-      select("#", pcall(error)), pcall(error, nil))
+  local loc = 12
+  glob_0 = 12
+  local tab = {fld = 12, sub = {}}
+  P(pcall(function() return (loc) > "x" end))
+  P(pcall(function() local up = loc; return (function() return tab.sub[up] % 3 end)() end)) -- note
+  P(pcall(function(loc) return tab[1].x.y end, 
+      loc))
+  P(pcall(function(loc) return tab.sub[loc]:m() end, loc))
+  P(pcall(function() return tab[1] ^ 2 end))
 end))
--- 2: stress
+-- 2: generic
 R(2, pcall(function(...)
-  local function cnt(...) return select("#", ...), (select(48, ...)) end
-  P(cnt(1, 1, true, "a", "a", nil, "a", true, true, nil, "a", 1, true, true, 1, 1, "a", 1, nil, "a", "a", 1, true, 1, nil, "a", true, 1, nil, true, nil, true, true, true, true, "a", "a", true, 1, 1, nil, "a", "a", "a", 1, "a", true, "a", "a", "a", nil, nil, true, "a", "a", 1, 1, 1, 1, nil, "a", 1, nil, "a", "a", nil, "a", true, "a", true, 1, nil, 1, true, true, "a", true, true, 1, "a", 1, 1, true, 1, 1, "a", true, true, true, true, 1, true, true, nil, true, nil))
-  P(select("#", unpack({0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95})))
+  local t1 = {(-123.456), s = string.format("%d %5d", 79786, 19629), y = #'a'; x = 255 ^ 0, tag = "t0"}
+  P(#t1, t1[1], t1[1], t1.x, t1.s)
+  local v2, v3 = tonumber([[00012]]), .25 % tonumber([[1E+2]])
+  g_4 = 3. / v3 + v2
+  t1[1] = tonumber('100') - v3
+  P(t1.x, t1.y, t1.s, #t1)
+  do
+    local v2 = (0.0001234 - v2) ^ 2
+    v3 = g_4 * tonumber("1e-2")
+  end
+  local v5 = 
+      16
+  local f6 = function()
+    local v7 = [[00012]]
+    for i8 = 0, 5.000000001 + ZERO, 0.5 do
+      P(i8)
+      local f9 = function(p10, p11)
+        local v12 = (math.max(.3, v3, 9007199254740994))
+        return math.huge - i8 * 12.5
+      end
+      P(f9(v3 == -0.5, 0.3))
+      if 5. < v3 then break end
+    end
+    return t1[1]
+  end
+  P(f6())
+  local v13 = (true and "\233t\233" or t1.s) .. v2 .. g_4 + 0.5 .. [[.]]
+  local fs14 = {}
+  local c15 = 0
+  repeat
+    local u16 = c15 + 1
+    c15 = u16
+    local acc17 = 1.7976931348623157e+308 + t1.x
+    fs14[#fs14 + 1] = function(d)
+      acc17 = acc17 + (d or 1)
+      return u16, acc17
+    end
+  until u16 >= 2
+  for k18 = 1, #fs14 do
+    P(fs14[k18]())
+    P(fs14[k18](g_4))
+  end
+  do
+    local v3 = (-0.5 - 
+        g_4) ^ math.abs(1e3)
+    local t19 = {(v2 + v2), (-0X10), (v2), ((v3)), x = math.min(t1[1]), y = math.floor(g_4), s = t1.s .. v13, tag = "t18"}
+    P(#t19, t19[1], t19[4], t19.x, t19.s)
+  end
 end))
--- 3: meta_misc
+-- 3: compare
 R(3, pcall(function(...)
-  local mt = {__tostring = function(t) return "OBJ(" .. tostring(t.v) .. ")" end}
-  local o = setmetatable({v = 0}, mt)
-  print(tostring(o), o)
-  mt.__tostring = function() return 42 end
-  P(pcall(function() return tostring(o) end))
-  P(pcall(function() print(o) end))
+  P('1..2' ~= "\t7\n", "\t7\n" ~= '1..2', '1..2' == "\t7\n")
+  P(1e16 < 0, 0 < 1e16)
+  P(0.0 == 2147483648, 2147483648 == 0.0)
+  P(0x1 >= 3.75, 3.75 >= 0x1)
 end))
 -- 4: meta_index
 R(4, pcall(function(...)
@@ -71,21 +109,32 @@ R(4, pcall(function(...)
   local mid = setmetatable({b = "mid", c = 3}, {__index = base})
   local obj = setmetatable({}, {__index = mid})
   P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
-  local store = {
-      }
-  local t = setmetatable({
-      }, {__newindex = store})
-  t.x = 1; t[1] = "one"; P(rawget(t, "x"), store.x, t[1], store[1])
+  local store = {}
+  local t = setmetatable({}, {__newindex = store})
+  t.x = 1; t[1] = "one"; P(rawget(t, "x"), store.x, t[1], 
+      store[1])
   rawset(t, "y", 2); t.y = 3; P(t.y, store.y)
 end))
--- 5: limits
+-- 5: massign
 R(5, pcall(function(...)
-  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
-  try(string.rep("local v = 1 ", 200))
-  try("x = " .. string.rep("{", 50) .. string.rep("}", 50))
-  try("local a = " .. string.rep("(", 190) .. "1" .. string.rep(")", 190))
-  try("return " .. string.rep("1, ", 50) .. "1")
-  local ups = {} for i = 1, 80 do ups[i] = "local u" .. i .. " = " .. i end
-  local uses = {} for i = 1, 80 do uses[i] = "u" .. i end
-  try(table.concat(ups, "\n") .. "\nreturn function() return " .. table.concat(uses, " + ") .. " end")
+  local a, b, c = -0.1, 1000, "s"
+  local t = {10, 
+      20, 30, 40}
+  local i = 3
+  local t2 = 
+      t; t, t[1] = {5}, 7; P(t[1], t2[1]); t = t2
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b, c = c, a, b
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local t2 = t; t, t[1] = {5}, 7; P(t[1], t2[1]); t = t2
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local t2 = t; t, t[1] = {5}, 7; P(t[1], t2[1]); t = t2
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  t[i], t[i + 1] = t[i + 1], t[i]
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b, c = c, a, b
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b = 1, 2, 
+      3
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
 end))

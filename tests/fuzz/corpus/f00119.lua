@@ -63,54 +63,61 @@ R(2, pcall(function(...)
   P(pcall(function() local up = loc; return (function() return tab.sub[up]:m() end)() end))
   P(pcall(function(loc) return "a" .. loc .. "b" end, loc))
 end))
--- 3: closures
+-- 3: massign
 R(3, pcall(function(...)
-  local fs5 = {}
-  local t6 = {(-256.0 / 3.75), ("\t7\n" + -9007199254740991), (123456789012345 / 0.6666666666666666), (1.7976931348623157e+308 - 3.75), x = [[0]] * 3.75, (#[[1..2]]), s = tostring(true), tag = "t5"; y = -5 + -2}
-  P(#t6, t6[1], t6[5], t6.x, t6.s)
-  local c7 = t6.y
-  local function inc(d) c7 = c7 + d; return c7 end
-  local function get() return c7 end
-  local function mk(k) return function(j) local s = k; return function() s = s + j; c7 = c7 + 1; return s, k, j end end end
-  local g = mk(-16.0)(2147483648.0)
-  P(
-      inc(-10), get(), g(), g(), get())
-  c7 = 0.3333333333333333
-  P(get(), g(), inc(1))
-  local function counter(start, step)
-    local n = start
-    return function() n = n + step; return n end, function() return n end
-  end
-  local a1, a2 = counter(-0.25, 16.0)
-  local b1, b2 = counter(0x7, 1)
-  P(a1(), a1(), b1(), a2(), b2())
+  local a, b, c = 5, -0.5, "s"
+  local t = {10, 20, 30, 
+      40}
+  local i = 3
+  a, b, c = (function() return 1, 2, 3 end)()
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b, c = (function() return 1, 2, 3 end)()
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b, c = (function() return 1, 2, 3 end)(), 10
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b = 1, 2, 3
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b, c = (function() return 1, 2, 3 end)(), 10
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  t[1], t[1] = "first", 
+      "second"
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
 end))
--- 4: limits
+-- 4: border
 R(4, pcall(function(...)
-  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
-  try("x = " .. string.rep("not ", 50) .. "a")
-  try("x = " .. string.rep("a .. ", 150) .. "a")
-  try("x = " .. string.rep("not ", 300) .. "a")
-  try("x = " .. string.rep("not ", 197) .. "a")
-  try("x = " .. string.rep("{", 150) .. string.rep("}", 150))
-  local ups = {} for i = 1, 61 do ups[i] = "local u" .. i .. " = " .. i end
-  local uses = {} for i = 1, 61 do uses[i] = "u" .. i end
-  try(table.concat(ups, "\n") .. "\nreturn function() return " .. table.concat(uses, " + ") .. " end")
+  local function f() return 1, nil, 3, nil end
+  local function g() return nil, nil, 2 end
+  local t = {nil, nil, 1, 1, "s", k4 = 1, true, nil, 1}
+  table.insert(t, 4)
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[10] = "v"
+  P(#t, table.
+      getn(t), select("#", unpack(t)))
+  t[#t + 1] = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[#t + 1] = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[15] = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t.h = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[256] = true
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[15] = "v"
+  P(#t, table.getn(t), select("#", unpack(t)))
+  table.insert(t, 6)
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[16] = "v"
+  P(#t, table.getn(t), select("#", unpack(t)))
 end))
--- 5: meta_cmp
+-- 5: meta_misc
 R(5, pcall(function(...)
-  local log = ""
-  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
-  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
-  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
-  local m1 = {__eq = eq}
-  local m2 = {}
-  local a = setmetatable({k = 2.0}, m1)
-  local b = setmetatable({k = 2}, m1)
-  local c = setmetatable({k = 1}, m2)
-  log = ""; P(pcall(function() return c ~= b end)); P(log)
-  log = ""; P(pcall(function() return b > c end)); P(log)
-  log = ""; P(pcall(function() return c <= b end)); P(log)
-  P(pcall(function() return a < 1 end))
-  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
+  local mt = {__tostring = function(t) return "OBJ(" .. tostring(t.v) .. ")" end}
+  local o = setmetatable({v = 
+      1e3}, mt)
+  print(tostring(o), o)
+  mt.__tostring = function() return nil end
+  P(pcall(function() return tostring(o) end))
+  P(
+      pcall(function() print(o) end))
 end))

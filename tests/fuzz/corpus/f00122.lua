@@ -33,62 +33,72 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: errors
+-- 1: errnames
 R(1, pcall(function(...)
+  local loc = true
+  glob_0 = 
+      true
+  local tab = {fld = true, sub = {}}
+  P(pcall(function() return tab.fld % 3 end))
+  P(pcall(function(loc) return tab.fld.x * tab.fld.x end, loc))
+  P(pcall(function(loc) tab.fld.x = 1 end, loc))
+  P(pcall(function(loc) return glob_0 > "x" end, loc))
+  P(pcall(function() local up = loc; return (function() return tab.fld.x:m() end)() end))
+  P(pcall(function() local up = loc; return (function() return tab.fld.x() end)() end))
+  P(pcall(function() local up = loc; return (function(
+      ) return tab[1] .. "x" end)() end))
+  P(pcall(function() return #tab.sub[loc] end))
+  P(pcall(function(loc) return #glob_0 end, loc))
+end))
+-- 2: coroutines2
+R(2, pcall(function(...)
+  local function producer(
+      n)
+    return coroutine.wrap(function()
+      for i = 1, n do
+        local function deep(j) coroutine.yield(j, j * 2) end
+  --[==[ block
+comment ]==]       deep(i)
+      end
+    end)
+  end
+  for a, b in producer(4) do P(a, b) end
+end))
+-- 3: env
+R(3, pcall(function(...)
+  local function getx(
+      ) return x_global, type(print) end
+  x_global = "global"
+  P(getx())
+  local old = getmetatable(_G)
+  setmetatable(_G, {__index = function(t, k) return "missing:" .. k end})
+  P(undefined_thing, x_global)
+  setmetatable(_G, old)
+  P(undefined_thing)
+  x_global = nil
+end))
+-- 4: order
+R(4, pcall(function(...)
+  local log = ""
+  local function f(tag, v) log = log .. tag; return v end
+  local t = {}
+  log = ""
+  local x = not f("a", nil) == f("b", true)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = not f("a", nil) == f("b", true)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", false) and f("b", 1) or f("c", 2)
+  P(log, t[1], t[2], t.k)
+end))
+-- 5: errors
+R(5, pcall(function(...)
   local function thrower(v, lvl) error(v, lvl) end
   local function mid(v, lvl) thrower(v, lvl); return "unreached" end
   local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
-  P(pcall(function() error("", 3) end))
-  P(xpcall(function() return 1 < "x" end, function(m) return "H:" .. m end))
-  P(pcall(pcall, error, {tag = "errobj"}))
   P(select("#", pcall(error)), pcall(error, nil))
-  P(pcall(function() local ok, e = pcall(error, "inner"); error(e .. "+outer", 0) end))
-end))
--- 2: errnames
-R(2, pcall(function(...)
-  local loc = "str"
-  glob_0 = "str"
-  local tab = {fld = "str", sub = {}}
-  P(pcall(function(loc) return tab.fld.x[1] end, loc))
-  P(pcall(function(loc) return tab:fld() end, loc)) -- note
-  P(pcall(function() return loc(1, 2) end))
-  P(pcall(function(loc) return tab.sub[loc] > "x" end, loc))
-  P(pcall(function() return tab.sub.fld(1, 2) end))
-  P(pcall(function(loc) return tab[1](1, 2) end, loc))
-  P(
-      pcall(function() return "x" .. glob_0 end))
-  P(pcall(function() local up = loc; return (function() return "a" .. glob_0 .. "b" end)() end))
-end))
--- 3: hot
-R(3, pcall(function(...)
-  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
-  local function f(a, b) return a * b + a / (b + 1) - a % (b + 1) end
-  local s = 0
-  for i = 1, 218 do s = s + f(i, -0x7) end
-  P(s, pcall(f, "3", 2), pcall(f, 1.5, "x"))
-end))
--- 4: meta_index
-R(4, pcall(function(...)
-  local base = {a = 1, b = "base", tag = "base"}
-  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
-  local obj = setmetatable({}, {__index = mid})
-  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
-  local log = {}
-  local t = setmetatable({}, {__index = function(t, k) log[#log + 1] = tostring(k); if type(k) == "number" then return k * 2 end end})
-  P(t[1], t[2.5], t.x, t[0.3333333333333333], #log, log[1], log[3])
-  t.x = 5; P(t.x, #log)
-end))
--- 5: coerce
-R(5, pcall(function(...)
-  local s1 = "  -0x10  "
-  local s2 = '0.1'
-  P(#s2, s2 < s1)
-  P(s1 * 0)
-  P(-s1, tonumber(s1), s1 == s1, s1 .. s1)
-  P(#s2, s2 < s1)
-  P(-s2, tonumber(s2), s2 == s2, s2 .. s2)
-  P(1e+16 .. (7) .. -2147483648 .. "-" .. s1 .. -0.3333333333333333 .. .30000000000000004)
-  P(-0.1 .. s1 .. s2 .. "1e")
-  P(tonumber("z"))
-  P(pcall(function() return s1 + "\255" end))
+  P(xpcall(function() return nil + 1 end, function(m) return "H:" .. m end))
+  local ok, e = pcall(function() local t = setmetatable({}, {__index = function(t, k) error("idx " .. k, 0) end}); return t.foo end)
+  P(ok, e)
 end))

@@ -71,23 +71,41 @@ R(1, pcall(loadstring(string.dump(function(...)
     P(fs8[k12](v7))
   end
 end))))
--- 2: recursion
+-- 2: tables
 R(2, pcall(loadstring(string.dump(function(...)
-  local function loop(n, acc) if n <= 0 then return acc end return loop(n - 1, acc + n) end
-  P(loop(100, 0), loop(0x7, 0.5))
-  local function t1(f, ...) return f(...) end
-  P(t1(t1, t1, t1, select, "#", 1, 2))
-  P(pcall(function() return t1({}) end))
+  local function f2() return "r1", "r2" end
+  local t = {1, nil, 3, nil, f2()}
+  P(t[1], t[2], t[3], t[4], t[5], t[6], t[7])
+  local t = {1}
+  local s = 0
+  for i, v in ipairs(t) do s = s + i * v end
+  for i = #t, 1, -1 do s = s - t[i] end
+  P(s, #t, select("#", unpack(t)))
+  table.insert(t, 1, "a"); table.insert(t, "z"); P(#t, t[1], t[#t], table.remove(t), #t)
+  P(table.concat(t, ","), table.concat(t, "-", 2, 3))
+  table.sort(t, function(
+      a, b) return tostring(a) > tostring(b) end); P(unpack(t))
+  local t = {0.1, -1, -65536.0, 1e309, 5., 0.6666666666666666, 0X4}
+  P(#t, t[1], t[#t], t[0], t[#t + 1])
 end))))
--- 3: syntax
+-- 3: massign
 R(3, pcall(loadstring(string.dump(function(...)
-  P(loadstring([[
-local t13 = {(0X64), s = tostring(1e309), tag = "t12"; y = -0.3 + -65536.0; x = ]], "=chunk"))
-  P(loadstring([[
-local t13 = {(0X64), s = tostring(1e309), tag = "t12"; y = -0.3 + -65536.0; x = 4294967296.0 ^ 5.,}
-P(#t13, t13[1], t13[1], t13 t13.x, t13.s)
-for k14, x15 in ipairs(t13) do
-  P(k14, x15)
-  k14 = .0001
-end]], "=chunk"))
+  local a, b, c = -65536.0, 5e-324, "s"
+  local t = {10, 20, 30, 40}
+  local i = 1
+  i, t[i] = i + 1, 99
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b = 1, 2, 3
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  t.x, t.y = t.y, 1; t.x, t.y = t.y, t.
+      x
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local t2 = t; t, t[1] = {5}, 7; P(t[1], t2[1]); t = t2
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  i, a = i, i
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y) -- note
+  a, b = 1, 2, 3
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b = ((function() return 7, 8 end)())
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
 end))))

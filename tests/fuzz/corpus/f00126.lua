@@ -57,15 +57,20 @@ R(2, pcall(function(...)
   P(pcall(function() return tostring(o) end))
   P(pcall(function() print(o) end))
 end))
--- 3: massign
+-- 3: varargs
 R(3, pcall(function(...)
-  local a, b, c = -0.25, -0X10000, "s"
-  local t = {10, 20, 30, 40}
-  local i = 1
-  a, b = b
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b = b
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  t[i], i = i, t[i]
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local function v(...)
+    local a, b = ...
+    local t = {...}
+    local n = select("#", ...)
+    return n, 
+      a, b, t[n], (...)
+  end
+  local function pass(...) return ... end
+  local function count(...) return select("#", ...) end
+  local function tail(...) return select(2, ...) end
+  local function pack(...) return {n = select("#", ...), ...} end
+  P(select(3, 2.5, 1, {tag = "va"}, "a"))
+  P(pass(1, false, {tag = "va"}, nil))
+  P(tail(false, true))
 end))

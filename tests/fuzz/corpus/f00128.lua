@@ -33,113 +33,65 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: compare
+-- 1: logic
 R(1, pcall(function(...)
-  P(12345678901234 < 1e2, 1e2 < 12345678901234) -- note
-  P(100000000000000.5 > 99999999999999, 99999999999999 > 100000000000000.5)
-  P(2 > -65536, -65536 > 2)
-  P(5. < 0.1, 0.1 < 5.)
+  local n = 0
+  local function f(v) n = n + 1; return v end
+  local x, y = true, -2.5
+  while x and not y do x = false end
+  P(x, y, x == nil, y ~= false, not (x or y), not x and not y)
+  P("10" and 
+      1, "10" or 1, not "10", not not "10")
+  P(0/0 and function() end or "x", (0/0 or function() end) and "x")
+  P(nil or {tag = "anon"} or (-3.75 or {tag = "anon"}))
 end))
--- 2: meta_misc
+-- 2: meta_arith
 R(2, pcall(function(...)
-  local t = setmetatable({}, {__metatable = "locked"})
-  P(getmetatable(t))
-  P(pcall(function() setmetatable(t, {}) end))
-  P(getmetatable("abc") ~= 
-      nil, getmetatable(1), getmetatable(print))
+  local mt = {}
+  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
+  local function val(x) if type(x) == "table" then return x.v end return x end
+  mt.__div = function(a, b) return box(val(a) / val(b)) end
+  mt.__sub = function(a, b) return box(val(a) - val(b)) end
+  mt.__unm = function(a) return box(-a.v) end
+  local x, y = box(1000), box(10)
+  P(pcall(function() return val(y % y) end))
+  P(pcall(function() return val(-.1 % y) end))
+  P(val(-x), val(
+      - -y))
+  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
+  P(pcall(function() return x < y end))
 end))
--- 3: limits
+-- 3: logic
 R(3, pcall(function(...)
-  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
-  try("x = " .. string.rep("not ", 300) .. "a")
-  try("x = " .. string.rep("not ", 197) .. "a")
-  try("x = " .. string.rep("{", 50) .. string.rep("}", 50))
-  try(string.rep("a, ", 150) .. "b = 1")
-  try("f(" .. string.rep("x, ", 199) .. "x)")
-  local ups = {} for i = 1, 80 do ups[i] = "local u" .. i .. " = " .. i end
-  local uses = {} for i = 1, 80 do uses[i] = "u" .. i end
-  try(table.concat(ups, "\n") .. "\nreturn function() return " .. table.concat(uses, " + ") .. " end")
+  local n = 
+      0
+  local function f(v) n = n + 1; return v end
+  P({tag = "tv"} and false or function() end, ({tag = "tv"} or false) and function() end)
+  local x = false
+  if x then P("then", x and 1) elseif 1/0 then P("elseif") else P("else", x or 2) end
+  local x = 0/0
+  if x then P("then", x and 1) elseif "" then P("elseif") else P("else", x or 2) end
+  P("\t7\n" and (nil and false))
 end))
--- 4: meta_cmp
+-- 4: compare
 R(4, pcall(function(...)
-  local log = ""
-  --[==[ block
-comment ]==] local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
-  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
-  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
-  local m1 = {__eq = eq}
-  local m2 = {__lt = lt}
-  local a = setmetatable({k = 3.}, m1)
-  local b = setmetatable({k = 2}, m1)
-  local c = setmetatable({k = 1.}, m2)
-  log = ""; P(pcall(function() return b == b end)); P(log)
-  log = ""; P(pcall(function() return c <= c end)); P(log)
-  log = ""; P(pcall(function() return c >= a end)); P(log)
-  log = ""; P(pcall(function() return b < c end)); P(log)
-  P(pcall(function() return a < 1 end))
-  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
+  P('hello world' > 'a', 'a' > 'hello world', 'hello world' == 'a')
+  local x, y = true, 0
+  P(pcall(function() return x < y end))
+  P(pcall(function() return true < 0 end))
+  P(x == y, x ~= y, rawequal(x, y))
+  P("\127" < '1e-2', '1e-2' < "\127", "\127" == '1e-2')
+  local x, y = 1/0, function() end
+  P(pcall(function() return x >= y end))
+  P(pcall(function() return 1/0 >= function() end end))
+  P(x == y, x ~= y, rawequal(x, y))
 end))
--- 5: generic
+-- 5: hot
 R(5, pcall(function(...)
-  local v1, v2 = 256 - '3.5' <= 0.0001, "-"
-  print("q\"uote", 7 * 1. < (0))
-  print(-0X4 % -1e309 == -2.5, v2 ~= [[99]] and 1.5 .. "Z" .. 0.25 or 0.3 .. 0, ([[9]] or 'z') ~= [[a]])
-  local v3 = tonumber(tostring(-1000))
-  if {tag = "anon"} then
-    local v4, v5, v6 = (100), (false and v2 or v2) .. -0X10 - v3, not -1e1
-    P(-0X4 .. 'q"uote', {tag = "nil"}, '0x10')
-    local f7 = function(p8, p9, p10)
-      P('00012', tostring(v3))
-      v4 = (p10 + 3.75)
-      P(
-          p8 - 100000000000000.5 .. "", tostring(v6) < (v6 and [[-]] or [[back\slash]]))
-      local v11, v12, v13 = v1 and v5 or tostring(v6), -2.0 / p10 - (v3), p10
-      return #(v1 and v2 or '3.5'), (-1 and 1.5) == {tag = p9}
-    end
-    P(f7(f7(v4, 'nil', -123.456), tostring(-1000000000000000), #'-5'))
-  elseif not {tag = "anon"} then
-    P(pcall(function() return v1.tag.z end))
-  elseif (v3) > v3 then
-    v3 = -v3 % 1.5 -- note
-  end
-  P((v3 .. 1000 .. 0.25) .. string.format("%-4s %% %g", v2, 0X4) .. v2, "0X1f", ((v2)))
-  local c14 = 0
-  repeat
-    local u15 = c14 + 1
-    c14 = u15
-    do
-      local t16 = {(c14), tag = "t15"; s = v2; y = c14 * c14; x = (c14),}
-      P(#t16, t16[1], t16[1], t16.x, t16.s)
-      local v17 = tonumber('+5') == -1e1
-      P(pcall(function() return -v2 end))
-    end
-    P(#"hello world")
-    for i18 = "1", 
-        7 do
-      P(i18)
-      local f19 = function(p20)
-        P(100 - 0.1 + v3 * -1, #'z', 2.5, false)
-        return -12.5 + -1000000000000000
-      end
-      v3, i18, i18 = v3 + (v1 and 256 or -10.0), v3, i18
-      P(v3, i18)
-    end
-  until u15 >= 5
-  if "99" * v3 < tonumber("0") then
-    P(pcall(function() return -v3 end))
-    P("  -0x10  ")
-  elseif v3 < c14 or not [[a b]] then -- note
-    local v21 = [[1e-2]] .. "s'q" <= v2 .. v2
-  elseif (not false) then
-    for i22 = "0", 
-        5., 3 do
-      P(i22)
-      P(1e3 ^ 2 / #v2, - -i22, {tag = "anon"}, -1e-10 % 3.75 * (v3 / 255.))
-      if v2 ~= v2 then break end
-    end
-  else
-    local t23 = {tag = "t22"; s = [[nil]]; (c14), (99999999999999 * v3), x = c14 / 1000.0; (c14 / ".5"), y = c14;}
-    P(#t23, t23[1], t23[3], t23.x, t23.s)
-  end
-  P(pcall(function() return v3:len() end))
+  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local function f(a, b) return a * b + a / (b + 1) - a % (b + 1) end
+  local s = 
+      0
+  for i = 1, 85 do s = s + f(i, -5e-324) end
+  P(s, pcall(f, "3", 2), pcall(f, 1.5, "x"))
 end))

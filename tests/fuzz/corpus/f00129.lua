@@ -33,64 +33,40 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: hot
+-- 1: coroutines
 R(1, pcall(function(...)
-  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
-  local obj = setmetatable({}, mt)
-  local hits = 0
-  for i = 1, 129 do
-    local a = i < 12 and i or obj
-    if a < i + 1 then hits = hits + 1 end
-    local s = i .. ""
-    if i == 12 then s = obj .. i; P(s, obj.key, a + 1) end
-  end
-  P(hits)
+  local function gen(n) for i = 1, n do coroutine.yield(i, i * 
+      i) end return "done", n end
+  local co = coroutine.create(gen)
+  for i = 1, 4 do P(coroutine.resume(co, 2)) end
+  P(coroutine.status(co), coroutine.resume(co))
+  local w = coroutine.wrap(function(a, b) local c = coroutine.yield(a + b); local d, e = coroutine.yield(c * 2); return d, e, "end" end)
+  P(w(
+      4, 4)); P(w(9.223372036854776e+18)); P(w("x", nil))
+  P(pcall(w))
+  local co2 = coroutine.create(function() local x = nil; return x.y end)
+  P(
+      coroutine.resume(co2)); P(coroutine.status(co2))
+  local co3 = coroutine.create(function(...) P(coroutine.running() ~= nil, ...); error({tag = "in co"}) end)
+  P(coroutine.resume(co3, 1, nil, 3))
 end))
--- 2: oop
+-- 2: logic
 R(2, pcall(function(...)
-  local Animal = {tag = "Animal"}
-  Animal.__index = Animal
-  function Animal.new(name, legs) local o = setmetatable({}, Animal); o.name = name; o.legs = legs or 4; return o end
-  function Animal:describe() return self.name .. " has " .. self.
-      legs .. " legs" end
-  function Animal:speak() return "..." end
-  local Bird = setmetatable({}, {__index = Animal})
-  Bird.__index = Bird
-  function Bird.new(
-      name) local o = Animal.new(name, 2); return setmetatable(o, Bird) end
-  function Bird:speak() return "tweet from " .. self.name end
-  local a, b = Animal.new("cat"), Bird.new("robin")
-  P(a:describe(), b:describe(), a:speak(), b:speak(), b.tag, Bird.describe(b))
-  P(getmetatable(b) == Bird, rawget(b, "speak"), b.legs + 99999999999999)
-  P(pcall(function() return a:fly() end))
-  P(pcall(function() return b.wings.count end))
-  local ns = {a = {b = {}}}
-  function ns.a.b.f(x) return x end
-  function ns.a.b:g(x) return self == ns.a.b, x end
-  P(ns.a.b.f(5), ns.a.b:g(2))
+  local n = 0
+  local function f(v) n = n + 1; return v end
+  P("x" and "10", "x" or "10", not "x", not not "x")
+  P(0/0 and true or 0, (0/0 or true) and 0)
+  local x, y = true, function() end
+  while x and not y do x = false end
+  P(x, y, x == nil, y ~= false, not (x or y), not x and not y)
+  n = 0; P(f("x") and f(-2.5), n); P(f("x") or f(-2.5), n)
+  local x = function() end
+  if x then P("then", x and 1) elseif "10" then P("elseif") else P("else", x or 2) end
+  P(5e-324 and 0X4 < 16.0)
 end))
--- 3: upclose
+-- 3: compare
 R(3, pcall(function(...)
-  local fs = {}
-  for i = 1, 5 do
-    local v = i * 10
-    fs[#fs + 1] = function() v = v + 1; return v end
-    if i == 2 then break end
-    v = v + 100
-  end
-  --[==[ block
-comment ]==] for i = 1, #fs do P(fs[i](), fs[i]()) end
-  local function mk(n)
-    local a = n
-    while true do
-      local b = a * 2
-      if b > 39 then return function() a = a + 1; return a, b end end
-      a = a + 3
-    end -- note
-  end
-  local g1, g2 = mk(0), mk(4)
-  P(g1(), g1(), g2())
-  local h
-  do local z = 1000.0; h = function(d) z = z .. d; return z end end
-  P(h("a"), h(1))
+  P('-' == [[.5]], [[.5]] == '-', '-' == [[.5]])
+  P(1000.0 >= -12.5, -12.5 >= 1000.0)
+  P([[z]] <= "0X1f", "0X1f" <= [[z]], [[z]] == "0X1f")
 end))

@@ -113,26 +113,9 @@ R(3, pcall(function(...)
   --[==[ block
 comment ]==] P(pcall(function(loc) return glob_15.x end, loc))
 end))
--- 4: oop
+-- 4: stress
 R(4, pcall(function(...)
-  local Animal = {tag = "Animal"}
-  Animal.__index = Animal
-  function Animal.new(name, legs) local o = 
-      setmetatable({}, Animal); o.name = name; o.legs = legs or 4; return o end
-  function Animal:describe() return self.name .. " has " .. self.legs .. " legs" end
-  function Animal:speak() return "..." end
-  local Bird = setmetatable({}, {__index = Animal})
-  Bird.__index = Bird
-  function Bird.new(name) local o = Animal.new(name, 2); return setmetatable(o, Bird) end
-  function Bird:speak() return "tweet from " .. self.name end
-  local a, b = Animal.new("cat"), Bird.new("owl")
-  P(a:describe(), b:describe(), a:speak(), b:speak(), b.tag, Bird.describe(b))
-  P(getmetatable(b) == Bird, rawget(b, "speak"), b.legs + 0.1)
-  P(pcall(
-      function() return a:fly() end))
-  P(pcall(function() return b.wings.count end))
-  local ns = {a = {b = {}}}
-  function ns.a.b.f(x) return x end
-  function ns.a.b:g(x) return self == ns.a.b, x end
-  P(ns.a.b.f(-.25), ns.a.b:g(2))
+  local function many() return 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 end
+  P(select("#", many()), (many()), select(2, many()))
+  local t = {many(), many()}; P(#t, t[14])
 end))

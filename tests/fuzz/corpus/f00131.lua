@@ -33,151 +33,241 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: stress
+-- 1: hot
 R(1, pcall(function(...)
-  local t = {3, "1e", 0.1, "-", 1., 1e+16, -1e-10, ".", 12.5, "\255", 0.30000000000000004, "", "A", 0, 0.1, 1e+21, "back\\slash", -9.223372036854776e+18, 2, 1e+16, .5, 0.25, 0X3E8, 3., 0.0001234, 255., 5, "b", 12.5, 1e-300, "10a", 2, 1, -4, 0.30000000000000004, 12.5, 5, -1000.0, "a", -65536, 2.5, 2, ".", -.1, 99999999999999, 2.5, "tab\there", .25, 1, 3, 0.25, "z", .1, ".", 1000.0, 2.0, 5, -16.0, "\233t\233", "1e", 3., 1000, 100, -1000, -.25, 255., -1e+100, "a b", -12.5, "hello world", 0X2, 99999999999999, "a", "abd", 7, -2, 256, .1, -3, 123.456, 0, 1e+100, "nil", ".", 16, 256, 16, 1e+308, "s'q", .25, -2147483648, -.25, "10a", ".", 0.3, 0.3, 1e+308, "nil", -1, "abd", 0.30000000000000004, 65536, -3.75, "back\\slash", 0, 0.6666666666666666, "10a", 4294967295, "back\\slash", "z", "line\nbreak", 0.0, 4, "nil", -12.5, -0x5, 100000000000000.5, 2.5, -255, "nil", 3.14159, -1, -1, 2.5, "true", -12.5, 4294967295, 1., 10, 65536, ...}
-  P(#t, t[1], t[50], t[51], t[130], t[131], t[132], t[134])
+  local mt = {__add = function(
+      a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local t = {}
+  for i = 1, 82 do t[i] = i % 7 end
+  local s, c = 0, ""
+  for i = 1, #t do s = s + t[i]; if i % 50 == 0 then c = c .. t[i] .. "," end end
+  t[51] = "x"
+  P(s, c, #t, pcall(function() local z = 0; for i = 1, #t do z = z + t[i] end; return z end))
 end))
--- 2: upclose
+-- 2: stress
 R(2, pcall(function(...)
-  local fs = {}
-  for i = 1, 5 do
-    local v = i * 10
-    fs[#fs + 1] = function() v = 
-      v + 1; return v end
-    if i == 4 then break end
-    v = v + 100
-  end
-  for i = 1, #fs do P(fs[i](), fs[i]()) end
-  local function mk(n) -- note
-    local a = n
-    while true do
-      local b = a * 2
-      if b > 23 then return function() a = a + 1; return a, b end end
-      a = a + 3
-    end
-  end
-  local g1, g2 = mk(19), mk(17)
-  P(g1(), g1(), g2())
-  local h
-  do local z = 2.2250738585072014e-308; h = function(d) z = z .. d; return z end end
-  P(h("a"), h(1))
+  local x = 12
+  if x == 0 then P("zero") elseif x == 1 then P(1, x * 5) elseif x == 2 then P(2, x * 1e+16) elseif x == 3 then P(3, x * -2.5) elseif x == 4 then P(4, x * -0.0001) elseif x == 5 then P(5, x * 0.30000000000000004) elseif x == 6 then P(6, x * .30000000000000004) elseif x == 7 then P(7, x * 2.5) elseif x == 8 then P(8, x * 1e15) elseif x == 9 then P(9, x * -0.5) elseif x == 10 then P(10, x * -3.75) elseif x == 11 then P(11, x * 0.25) elseif x == 12 then P(12, x * 4294967295.) elseif x == 13 then P(13, x * -1.5) elseif x == 14 then P(14, x * 16) elseif x == 15 then P(15, x * 1) elseif x == 16 then P(16, x * 1.5) elseif x == 17 then P(17, x * .5) elseif x == 18 then P(18, x * -1) elseif x == 
+      19 then P(19, x * -7) elseif x == 20 then P(20, x * 3.75) elseif x == 21 then P(21, x * 3.) elseif x == 22 then P(22, x * 0.25) elseif x == 23 then P(23, x * 5) elseif x == 24 then P(24, x * -2.5) elseif x == 25 then P(25, x * 1e15) elseif x == 26 then P(26, x * 9007199254740992) elseif x == 27 then P(27, x * 12.5) elseif x == 28 then P(28, x * 2.5) elseif x == 29 then P(29, x * 2) elseif x == 30 then P(30, x * -0.25) elseif x == 31 then P(31, x * -12345678901234) elseif x == 32 then P(32, x * 65536) elseif x == 33 then P(33, x * 12.5) elseif x == 34 then P(34, x * 3.75) elseif x == 35 then P(35, x * 3.75) else P("other", x) end
 end))
--- 3: upclose
+-- 3: env
 R(3, pcall(function(...)
-  local fs = {}
-  for i = 1, 2 do
-    local v = i * 10
-    fs[#fs + 1] = function() v = v + 1; return v end
-    if i == 1 then break end
-    v = v + 100
-  end
-  for i = 1, #fs do P(fs[i](), fs[i]()) end
-  local function mk(n)
-    local a = n
-    while true do
-      local b = a * 2
-      if b > 1 then return function() a = a + 1; return a, b end end
-      a = a + 3
-    end
-  end
-  local g1, g2 = mk(12), mk(7)
-  P(g1(), g1(), g2())
-  local h
-  do local z = 2.0; h = function(d) z = z .. d; return z end end
-  P(h("a"), h(1))
+  local function getx() return x_global, type(print) end
+  x_global = "global"
+  P(getx())
+  local env = setmetatable({}, {__index = _G})
+  local f = loadstring("y_global = (x_global or 'none') .. '!'; return y_global") -- note
+  setfenv(f, env)
+  P(f(), rawget(env, "y_global"), y_global)
+  x_global = nil
 end))
 -- 4: generic
 R(4, pcall(function(...)
-  local t1 = {((100.0)); y = 1000000000000000 * 0.0001234; tag = "t0", x = 0.30000000000000004 - "0X1f", s = '0x10',}
-  P(
-      #t1, t1[1], t1[1], t1.x, t1.s)
-  print(true or "2.5e1" == 'a')
-  local c2 = 0
-  while c2 < 2 do
-    c2 = c2 + 1
-    local v3, v4, v5 = c2 + (0.0 - c2), (c2 - c2) % (c2 / 0.1), (true and 1000 or c2) % t1.y
-    local v6, v7
-    v6, v7 = "-5", "  -0x10  "
+  local t1 = {x = 2.5 % .1, (0X64 + 0XA); (-0.3), y = tonumber("0"), (100000000000000.5), tag = "t0", (0.3 % 2), s = '0x10' .. -16.0}
+  P(#t1, t1[1], t1[4], t1.x, t1.s)
+  local v2, v3, v4 = "z", math.sqrt(t1[3]), 10
+  for i5 = 3, 0, -3 do
+    P(pcall(function() return -v4 end))
+    P("2.5e1")
+    if true then break end
   end
-  for i8 = 0.5, "2", 1.5 do
-    P(i8)
-    for i9 = "8", 3.5, -0.75 do
-      P(i9)
-      if t1.tag:sub(-3, 6) <= "a" then
-        P(pcall(function() return i9 >= i8 .. i9 end))
-        i9 = math.ceil(i9)
-        P(pcall(function() return i9 > {tag = "anon"} end))
-      else
-        P(pcall(function() local r = i9:m(); return r end))
-        i8 = -(-1e3 - i9)
-      end
-      if nil == nil and t1.y <= i9 then
-        P(tostring(tonumber('9')), math.max(i9 ^ 0.3333333333333333, i9 - i9, - -0XA, i8), #"\t7\n", -0.25)
-        i8, i9, i9 = math.pi - (true and t1.y or 12.5), i8, i9
-        P(i8, i9)
-        P(not c2, 
-            i8 / c2 % (-0.1), i9)
-      else
-        P(pcall(function() local r = c2:m(); return r end))
-        P(pcall(function() return t1[1] .. nil end))
-      end
-      local function f10(p11, p12)
-        i8 = p11
-        local v13 = t1[1] / p11 .. ""
-        P(p11 == 0 and (true and true))
-        print(tonumber("  -0x10  ") * tonumber(v13), true)
-        return tonumber(tostring(0x1))
-      end
-      P(f10(i8, 0.30000000000000004 - 123.456, false))
-      if 2147483648.0 < -1000 then break end
+  local f6 = function(p7)
+    P(pcall(function() local r = t1[string.lower(t1.s)]; return r end))
+    return 
+  end
+  v2 = tostring(false or false)
+  do
+    local v4 = (v3)
+    v4 = [[ 10 ]] / v3
+    local t8 = {(-t1[1]), s = v4 .. v2 .. v4 .. t1.tag, (-1.7976931348623157e+308), (true and v3 or v4), x = true and t1.x or t1.y, (-t1[1]), y = v3 * .5, tag = "t7",}
+    P(#t8, t8[1], t8[4], t8.x, t8.s)
+    t8[4] = 2.0 + v3 / 0.3
+    P(t8.x, t8.y, t8.s, #t8)
+  end
+  if true then
+    t1.y = tonumber(5. .. "")
+    local v9 = '-0'
+    local v10 = tonumber(v9) / (false and v3 or t1.x)
+  elseif tostring(2.5) ~= ('0'):rep(2) then
+    --[==[ block
+comment ]==] v4 = #"abd"
+    v2 = false and -4294967295 .. -12.5 .. 'A' .. v3 or tostring(t1[3])
+  elseif v3 + -0.1 == v3 * v4 then
+    v2 = "+5"
+    v3 = -(v4 + v3)
+  end
+  P(false, "Z", v2 > t1.s .. t1.tag .. v2)
+  if false ~= -1000.0 then
+    for i11 = 0, 4 + ZERO, 0x3 do
+      local v12, v13, v14 = true, type(f6), tonumber(v3 .. "")
     end
-  end
-  local c14 = 0
-  while c14 < 3 and (c14 <= c2 or true) do
-    c14 = c14 + 1
-    local w15 = c14 * 2
-    local v16
-    v16 = -255 / 0.0001234 * (false and 1000.0 or 2.5)
-    v16, w15, w15 = -(c2 % c2), v16, w15
-    P(v16, w15)
-    local v17
-    v17 = (true and c14 or 5) .. 'abd' .. " 10 " + c2 .. t1.s
-  end
-  for k18, x19 in ipairs(t1) do
-    P(k18, x19)
-    local v20, v21 = - -0.5 ~= 0.0001234 % x19, true
-    local c22 = 0
+  elseif 3.14159 ~= -0xff - v4 then
+    v2 = string.rep(([[99]]):sub(1, 0), 3)
+    local c15 = 0
+    while c15 < 4 do
+      c15 = c15 + 1
+      local w16 = c15 * 2
+      local c17 = 0
+      while c17 < 2 do
+        c17 = c17 + 1
+        local v18, v19 = rawequal(c17 and v3, v2), -tonumber("-0")
+        v2 = [[back\slash]]
+        if t1.s ~= v4 then break end
+      end
+      P(w16 / "2.5e1", (2147483648) / 
+          (true and v3 or v4))
+    end
+  elseif 1e+308 / -9007199254740992 ~= 0X3E8 then
+    local c20 = 0
     repeat
-      local u23 = c22 + 1
-      c22 = u23
-      P("0x", 1e+21 ~= 12.5, v20 and tostring(true) or type(t1.s), c22 % (c2))
-      v21 = {tag = "anon"} ~= u23
-      local t24 = {y = 4294967295 * 0X3E8; x = 1e3 ^ x19, s = c22 .. t1[1]; (tonumber("00012")), tag = "t23",}
-      P(#t24, t24[1], t24[1], t24.x, t24.s)
-    until u23 >= 4 or (false == false and true)
-    local t25 = {(1.5), (k18 - 0.30000000000000004), tag = "t24"; s = true and '' or 
-        ".5"; y = 10 - 1, x = c14 % x19,}
-    P(#t25, t25[1], t25[2], t25.x, t25.s)
-    if (false) then break end
-  end
-  local v26 = '3.5' .. 1e2 .. c14 == string.lower(t1.tag)
-  P(not true and type(false) or tostring(v26))
-  local c27 = 0
-  while c27 < 0 do
-    c27 = c27 + 1
-    for i28 = 3, 3, 3 do
-      P(
-          i28)
-      local v29 = -0x7
-      local v30 = (
-          "\t7\n" - 16) ^ 0
-      P(- -t1[1])
+      local u21 = c20 + 1 -- note
+      c20 = u21
+      if math.floor(65536.0) > c20 then
+        P(pcall(
+            function() return t1.s.z end))
+      end
+    until u21 >= 2
+  else
+    for i22 = -1, 1 do
+      P(i22)
+      local fs23 = {}
+      for k24, x25 in ipairs(t1) do
+        local acc26 = -4294967295. + 0xff
+        fs23[#fs23 + 1] = function(d)
+          acc26 = acc26 + (d or 1)
+          return k24, x25, acc26
+        end
+      end
+      for k27 = 1, #fs23 do
+        P(fs23[k27]())
+      end
+      local c28 = 0
+      repeat
+        local u29 = c28 + 1
+        c28 = u29
+        local v30 = (false)
+        P(pcall(function() local r = t1.s.z; return r end))
+        if not v30 then break end
+      until u29 >= 4
     end
   end
-  print((false and t1[1] or t1.y) * (t1.x + -2.0))
+  local v31, v32 = (v4 .. v3 .. v4 .. t1.s) .. "0", '3.5'
+  local c33 = 0
+  repeat
+    local u34 = c33 + 1
+    c33 = u34
+    local c35 = 0
+    repeat
+      --[==[ block
+comment ]==] local u36 = c35 + 1
+      c35 = u36
+      for i37 = 0, 0.75, 0.3 do
+        P(v31 .. t1.tag <= 1.5 .. .25 .. v4)
+        v31 = -10.0 .. (true and [[00012]] or "a b")
+      end
+    --[==[ block
+comment ]==] until u36 >= 3 or (-100.0 <= v4 and true)
+    local c38 = 0
+    while c38 < 3 do
+      c38 = c38 + 1
+      local v39 = -1.7976931348623157e+308 * t1[1]
+      local c40 = 0
+      repeat
+        local u41 = c40 + 1
+        c40 = u41
+        P(pcall(function() return f6 >= c35 end))
+        P(tonumber('2.5e1') + -c35, tostring(2.5), c40 .. c40 .. '100' .. v31, (1000))
+        t1[2] = c35 / u34 % c35 ^ -1
+        P(t1.x, t1.y, t1.s, #t1)
+      until u41 >= 1 or ((false) and true)
+    end
+  until u34 >= 1 or ((true) and true)
 end))
--- 5: syntax
+-- 5: generic
 R(5, pcall(function(...)
-
+  local t42 = {(1e+21), (12.5), x = -0.25 - 0.3, (#[[q"uote]]), (100.0), (7.); tag = "t41"; y = tonumber("  -0x10  "), s = "\255" .. -1.5 .. "1..2"}
+  P(#t42, t42[1], t42[5], t42.x, t42.s)
+  if rawequal(true, nil) and not false then
+    local fs43 = {}
+    for k44, x45 in ipairs(t42) do
+      local acc46 = k44 * x45
+      fs43[#fs43 + 1] = function(d)
+        acc46 = acc46 + (d or 1)
+        return k44, x45, acc46, (-2.5) ^ 0.5
+      end
+    end
+    for k47 = 1, #fs43 do
+      P(fs43[k47]())
+    end
+    P((false and 1e16) ~= t42[3], true and true and t42[2] .. t42.s .. [[back\slash]] .. t42[4] or (false and t42.tag or 'nil'))
+    P([[2.5e1]])
+  elseif false then
+    local v48, v49, v50 = (t42.x + t42[3]) * (-12.5 * t42.y), t42.y + (t42.x), "1e-2"
+  elseif 3 >= 123.456 and true then
+    local v51 = -0x7
+  else
+    do
+      P(pcall(function() return t42('100') end))
+      local v52
+      v52 = "1E+2"
+      do
+        local v53, v54, v55 = not {tag = "anon"} == "s'q", t42.x * 0.3 .. "", "3.5"
+      end
+    end
+  end
+  P(pcall(function() return t42.
+      x end))
+  local c56 = 0
+  repeat
+    local u57 = c56 + 1
+    c56 = u57
+    print(t42[5], t42.tag, (t42.tag .. -2.0 .. "-" .. u57) .. u57 .. t42[4] .. "s'q", 'ab')
+    for i58 = 2.25, 2.25, 1.5 do
+      P(i58)
+      local f59 = function(p60, p61, p62)
+        p62 = 0.1
+        P(- -p62, t42, p61)
+        return tonumber("5.")
+      end
+      P(f59(-u57, "\127" ~= t42.s, 2.2250738585072014e-308 - u57))
+      if -256 .. 2.5 == type(i58) then
+        P(pcall(function() return (false and false) ^ 4 end))
+      else -- note
+        print(u57 + 2 + (u57 - '100'), (#t42) ^ 3)
+      end
+      local v63 = ((true))
+    end
+  until u57 >= 6
+  t42.y = -123456789012345. % 1e-10
+  P(t42.x, t42.y, t42.s, #t42)
+  g_64 = (0.1 / -0.3)
+  local f65; f65 = function(p66, p67, p68)
+    local function f69()
+      t42[5] = c56 - 9.223372036854776e+18 + 0 ^ p68
+      p66 = (-0.1) == g_64 - .1
+      P(p68 .. "", 255 + 256.0, t42.s, p68 * g_64 <= 2.0)
+      return tostring(p68)
+    end
+    P(f69())
+    local t70 = {(p68 % t42[1]); y = tonumber(" 10 "), (4 * 2), (p68 - g_64), s = false and "a b" or '1e-2', tag = "t69", x = p66 and p68 or p68}
+    P(#t70, t70[1], t70[3], t70.x, t70.s)
+    return c56
+  end
+  P(f65(t42.s >= t42.s, '.5', c56))
+  print(f65('z' <= t42.s, -0X3E8 .. "", 65536 * g_64), c56, c56 % .1 / (g_64 / c56))
+  local t71 = {(g_64); x = c56; tag = "t70", y = 1e3, s = ("A"):sub(0, 2)}
+  P(#t71, t71[1], t71[1], t71.x, t71.s)
+  P(tostring(false) .. '0x' .. g_64)
+  local v72, v73, v74 = g_64, type(not false), -f65(true, [[2.5e1]], 0.1)
+  for k75, x76 in ipairs(t71) do
+    P(k75, x76)
+    print(false ~= 123456789012345 and "" .. [[true]] .. 255. .. t42[4] or t71.s, tonumber('0x10') + f65(true, "1e-2", v74, t71), [[00012]] ~= "99" .. v73 .. '5.', ('-0' / t71[1]))
+    local v77 = (false and t71.s or t71.tag) .. (t71.s)
+    P(-t42.x)
+  end
+  local function f78(p79, p80, p81)
+    P(false, c56 % c56 .. "")
+    return "3.5"
+  end
+  P(f78(v72 % c56, math.max(t42[1], -256.0, t71.x), #"\233t\233"))
 end))

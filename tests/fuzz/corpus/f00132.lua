@@ -53,29 +53,15 @@ R(2, pcall(function(...)
   P(tonumber("Z1", 16))
   P(tonumber(10, 7))
 end))
--- 3: varargs
+-- 3: multret
 R(3, pcall(function(...)
-  local function v(...)
-    local a, b = ...
-    local t = {...}
-    local n = select("#", ...)
-    return n, a, b, t[n], (...)
-  end
-  local function pass(...) return ... end
-  local function count(...) return select("#", ...) end
-  local function tail(...) return select(2, ...) end
-  local function pack(...) return {n = select("#", ...), ...} end
-  P(pass(false, 1, 1, false))
-  P(tail(2.5, "a", {tag = "va"}, nil, true))
-  --[==[ block
-comment ]==] P(pass(2.5, 1, 1, 1, nil))
-  P(tail(1, true, "a"))
-  local t = pack(true, "a", false, {tag = "va"}, {tag = "va"}); P(t.n, unpack(t, 1, t.n))
-  local function sum(...)
-    local s = 0
-    for i = 1, select("#", ...) do s = s + (select(i, ...)) end
-    return s, ...
-  end
-  P(sum(4.0, 256, 1000, 9007199254740992))
-  P(sum(pass(4.0, 256, 1000, 9007199254740992)))
+  local function f0() end
+  local function f1() return 1 end
+  local function f2() return 1, 2 end
+  local function f3() return "a", nil, 3 end
+  local function id(...) return ... end
+  P((id()))
+  P((f3()))
+  local a, b, c, d = id(f2()); P(a, b, c, d)
+  P(10, f3())
 end))

@@ -33,52 +33,227 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: meta_index
+-- 1: meta_arith
 R(1, pcall(function(...)
-  local base = {a = 1, b = "base", tag = "base"}
-  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
-  local obj = setmetatable({}, {__index = mid})
-  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
-  local log = {}
-  local t = setmetatable({}, {__index = function(t, k) log[#log + 1] = tostring(k); if type(k) == "number" then return k * 2 end end})
-  P(t[1], t[2.5], 
-      t.x, t[0X10], #log, log[1], log[3])
-  t.x = 5; P(t.x, #log)
+  local mt = {}
+  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
+  local function val(x) if type(x) == "table" then return x.v end return x end
+  mt.__pow = function(a, b) return box(val(a) ^ val(b)) end
+  mt.__mod = function(a, b) return box(val(a) % val(b)) end
+  mt.__add = function(a, b) return box(val(a) + val(b)) end
+  mt.__mul = function(
+      a, b) return box(val(a) * val(b)) end
+  mt.__div = function(a, b) return box(val(a) / val(b)) end
+  mt.__sub = function(a, b) return box(val(a) - val(b)) end
+  mt.__unm = function(a) return box(-a.v) end
+  local x, y = box(.3), box(3.75)
+  P(val(x + 2.5))
+  P(val(x / y))
+  P(val("10" - y))
+  P(val(x * y))
+  P(val(-x), val(- -y))
+  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
+  P(pcall(function() return x < y end))
 end))
--- 2: env
+-- 2: generic
 R(2, pcall(function(...)
-  local function getx() return x_global, type(print) end
-  x_global = "global"
-  P(getx())
-  local old = getmetatable(_G)
-  setmetatable(_G, {__index = function(t, k) return "missing:" .. k end})
-  P(
-      undefined_thing, x_global)
-  setmetatable(_G, old)
-  P(undefined_thing)
-  x_global = nil
+  local t1 = {(-2); (#"q\"uote"), y = - -3.75; tag = "t0"; (- -0.1), x = tonumber("0X1f"); s = 'abc'}
+  P(#t1, t1[1], t1[3], t1.x, t1.s)
+  P(pcall(function() local r = t1 .. tostring(true); return r end))
+  P(t1[1] ^ t1[2] * 1e3, t1.s ~= ("\233t\233" and 2.5))
+  P(1000, t1[1] < -4.0 and t1[2] ~= 0XA)
+  local c2 = 0
+  repeat
+    local u3 = c2 + 1
+    c2 = u3
+    for k4, 
+        x5 in ipairs(t1) do
+      P(k4, x5)
+      P(pcall(function() return t1.tag.z end))
+      local c6 = 
+          0
+      repeat
+        local u7 = c6 + 1
+        c6 = u7
+        P(-c2)
+      until u7 >= 4
+    end
+  until u3 >= 2 or (false and true) -- note
+  P(pcall(function() local r = (true)[-0x1]; return r end))
+  for i8 = "10", -14.0 + ZERO, -3 do
+    t1.s = "" .. tostring(1e1) .. [[b]]
+    P(t1.x, t1.y, t1.s, #t1)
+    i8 = c2
+    if true and false then break end
+  end
+  local v9, v10, v11
+  v9, 
+      v10, v11 = tostring(c2 % -.25), '0x10', tostring(c2 % [[-0]])
+  local c12 = 0 -- note
+  while c12 < 0 do -- note
+    c12 = c12 + 1
+    local w13 = c12 * 2
+    w13 = c12 -- note
+    local f14 = function()
+      print(-1e+308, (16 - c2) * w13, w13 * w13 .. "Z" .. tostring(false) .. c2, ("back\\slash"):sub(-1, 6))
+      return 1e-10 * 0X10000 - #t1
+    end
+  end
+  local v15 = math.floor(false and -2.5 or c2)
+  for k16, x17 in ipairs(t1) do
+    P(k16, x17)
+    local v18, v19, v20 = -v15, x17 / c2 - c12 * 2.5, math.sqrt(t1.x) .. "" -- note
+    P(tostring(-x17), '9')
+    if (false) then break end
+  end
+  t1[2] = true and false and v15 ^ 0 or -t1.x
 end))
--- 3: massign
+-- 3: generic
 R(3, pcall(function(...)
-  local a, b, c = 2, 2.5, "s"
-  local t = {10, 20, 30, 40}
-  local i = 2
-  a, b, c = c, a, b
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b = ((function() return 7, 8 end)())
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b, c = (function() return 1, 2, 3 end)(), 10
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  local x, y, z = t[i], t[i + 1]; P(x, y, z)
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b = b, a
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local t21 = {(12.5 * "9"), (-1), y = -3 % '-5'; s = "line\nbreak", (-0.0001234), x = .5, (-0X4), tag = "t20"} -- note
+  P(#t21, t21[1], t21[4], t21.x, t21.s)
+  do
+    local v22, v23 = 3, t21[1] / t21.y .. "." .. 
+        12.5 .. t21.s
+  end
+  if t21 then
+    local c24 = 0
+    repeat
+      local u25 = c24 + 1
+      c24 = u25
+      local v26 = type(true and false)
+    until u25 >= 5
+    local f27 = function(p28, p29)
+      t21.y = ('  -0x10  ' + c24) % tonumber("0.1")
+      local function f30(p31, p32, p33)
+        local v34, v35, v36 = tostring(
+            true), t21.y ~= tonumber("3.5"), -9007199254740992 * c24
+        v35 = (false or v36) ~= true
+        t21[1] = #type(false)
+        P(t21.x, t21.y, t21.s, #t21)
+        v35 = tonumber("10") == c24 / 0.0001
+        return v34
+      end
+      P(f30(not false, c24 > t21[3], 0X2 .. t21.y .. t21.tag, c24))
+      return c24 * c24
+    end
+    P(f27(not {tag = "9"}, "back\\slash"))
+    local c37 = 0
+    while c37 < 5 and ((false) or 
+        true) do
+      c37 = c37 + 1
+      local c38 = 0
+      repeat
+        local u39 = c38 + 1
+        c38 = u39
+        local v40, v41, v42 = tostring(c24 % 0.0001), c24, math.ceil(c24)
+        P(not "\255" or (t21.s or c24)) -- note
+        P(pcall(function(
+            ) return v41 ^ (c38) end))
+      until u39 >= 2 or ((false) and true)
+      P(t21[1] / -0X10 .. 
+          "abc" .. (c37 .. t21.x .. -100 .. t21.s) .. c24 - c24, c37 % c24, t21.tag, true and tostring(true) or t21.s .. c24 .. " 10 " .. "b")
+    end
+  elseif t21.tag >= [[ab]] then
+    for k43, x44 in ipairs(t21) do
+      P(k43, x44)
+      if t21.tag <= t21.s then
+        k43 = -(k43 * 1e+21)
+        local v45, v46 = '1e-2' * -0.1 / 0x3 ^ 0.3333333333333333, x44 < t21[1] / 0
+      elseif nil == nil then
+        t21[4] = tonumber(".5") -- note
+        P(t21.x, t21.y, t21.s, #t21)
+        print(tonumber(tostring(k43)))
+      end
+    end
+  elseif (rawequal(0.1, t21.x)) then
+    local v47 = [[1e-2]]
+    local v48, v49, v50 = ("A" .. t21.y .. t21.x .. t21[2]) .. "9" .. tonumber("9"), "00012" * t21.y <= (t21[3]), [[q"uote]] < v47 or (false or false)
+  end
+  local v51, v52, v53 = "q\"uote" <= type(nil), t21.s, t21.y + t21.y + [[0X1f]]
+  if v53 ^ -1 == [[1E+2]] / v53 then
+    P(pcall(function() local r = v51 <= v51; return r end))
+    v53 = t21.y * v53 * (t21.y)
+    print(0.5 - v53 % t21.
+        x, not (nil and v53), tostring(3.75 * v53))
+  else
+    do
+      local v52 = tostring(v53 - -0.6666666666666666)
+      local f54; f54 = function(p55, p56, p57)
+        p56 = p57
+        v51 = '-5' / 2 ~= -p55
+        P(-1000.0 ~= -12345678901234, {tag = t21.tag}, "tab\there" .. t21.tag < v52 .. "-0" .. 12345678901234 .. "+5", rawequal(nil, .5) and .1 + p57 or t21.x ^ 10)
+        return p55 .. "", p57 < t21[4] and not false, tonumber("0.1")
+      end
+      P(f54(#t21, t21.x + '0X1f', v53 % -2.5))
+      if not (false or false) then
+        P(pcall(function() local r = t21.tag.x; return r end))
+        v51 = v53 / v53 <= 
+            v53 % "-0"
+        v53 = v53 * 0X3E8
+      elseif -0x7 .. 1e2 .. t21.s > v52 .. v52 .. v53 .. v52 then
+        local v58 = not v52
+        v53 = tonumber('5.') % (t21.y - v53)
+      elseif (v53) < 1000.0 + 2147483648 then
+        P(v53 * (1e+100 - v53))
+        v53 = false and -.3 or (v53)
+      end
+      local v59, v60, v61 = 65536 .. "ab" > "true", tostring(v51 and v53 or 0.1), v53 >= v53 and false
+    end
+    P(pcall(function() return -not v53 end))
+  end
+  local t62 = {(tonumber("3.5")), x = v53 / -99999999999999, tag = "t61", y = v53, s = '0X1f',}
+  P(#t62, t62[1], t62[1], t62.x, t62.s)
+  v53 = #"abd" + v53 / v53
+  local v63
+  v63 = #v52
+  for i64 = "1", 4.0, 2 do
+    P(pcall(function() return t62.q.z end))
+    v63 = (v51 and v53 or i64) % (-7 + v63)
+    --[==[ block
+comment ]==] do
+      local v63 = tonumber('0X1f') - (v53)
+      v52 = "\127"
+      local fs65 = {}
+      local c66 = 0
+      while c66 < 3 do
+        local w67 = c66
+        c66 = c66 + 1 -- note
+        local acc68 = 1e+100
+        fs65[#fs65 + 1] = function(d)
+          acc68 = acc68 + 
+              (d or 1)
+          return w67, acc68
+        end
+      end
+      for k69 = 1, #fs65 do
+        P(fs65[k69]())
+        P(fs65[k69](-0X10))
+      end
+      v63 = (-1 + 1e309) % (v63 / v53)
+    end
+    if v53 == v53 then break end
+  end
+  local c70 = 0
+  while c70 < 6 do
+    c70 = c70 + 1
+    local v71 = t21.s
+    local v72, v73 = c70, 12.5 > c70
+    if true then break end
+  end
+  local t74 = {(tonumber([[10]])), ((-0XA)), (t62.x), s = true and t62.s or v52, (true and 0x3 or t21.x); (tonumber([[0X1f]])), x = -2147483648, tag = "t73", y = -v53,}
+  P(#t74, t74[1], t74[5], t74.x, t74.s)
 end))
--- 4: badargs
+-- 4: hot
 R(4, pcall(function(...)
-  P(pcall(function() return ipairs(nil) end))
-  P(pcall(function() return setmetatable({}, 1) end))
-  local alias = select
-  P(pcall(function() return alias(0, 1) end))
-  P(pcall(function() return ("x"):sub("a") end))
+  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local acc, last = 0, nil
+  for i = 1, 131 do
+    local v = i
+    if i >= 92 then v = 0/0 end
+    local ok, 
+      x = pcall(function() return v + 1 end)
+    if ok and type(x) == "number" then acc = acc + x else last = x end
+  end
+  P(acc, last)
 end))

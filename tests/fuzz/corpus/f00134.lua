@@ -47,120 +47,52 @@ R(1, pcall(function(...)
   P(tonumber("z", 16))
   P(pcall(function() return s4 + "10a" end))
 end))
--- 2: oop
+-- 2: stress
 R(2, pcall(function(...)
-  local Animal = {tag = "Animal"}
-  Animal.__index = Animal
-  function Animal.new(name, legs) local o = 
-      setmetatable({}, Animal); o.name = name; o.legs = legs or 4; return o end
-  function Animal:describe() return self.name .. " has " .. self.legs .. " legs" end
-  function Animal:speak() return "..." end
-  local Bird = setmetatable({}, {__index = Animal})
-  Bird.__index = Bird
-  function Bird.new(name) local o = Animal.new(name, 2); return setmetatable(o, Bird) end
-  function Bird:speak() return "tweet from " .. self.name end
-  local a, b = Animal.new("cat"), Bird.new("robin")
-  P(a:describe(), b:describe(
-      ), a:speak(), b:speak(), b.tag, Bird.describe(b))
-  P(getmetatable(b) == Bird, rawget(b, "speak"), b.legs + 5)
-  P(pcall(function() return a:fly() end))
-  P(pcall(function() return b.wings.count end))
-  local ns = {a = {b = {}}}
-  function ns.a.b.f(x) return x end
-  function ns.a.b:g(x) return self == ns.a.b, x end
-  P(ns.a.b.f(-99999999999999), ns.a.b:g(2))
+  local s = "" .. 256 .. 0.0001 .. 0x3 .. 0.0001 .. 255. .. "q\"uote" .. 5 .. 0 .. -0X3E8 .. "back\\slash" .. 0.0 .. "100" .. 1e+21 .. 1.7976931348623157e+308 .. "99" .. "-0" .. 1.5 .. "\233t\233" .. "A" .. 0.0001 .. "tab\there" .. "1e2" .. 0.25 .. "b" .. "1e2" .. -0x1 .. "10" .. "abd" .. "z" .. "\127" .. "line\nbreak" .. ".5" .. "0x10" .. "0.1" .. 1. .. 255. .. -0X10000 .. 256 .. "-0" .. "xyz" .. " 10 " .. "1e-2" .. 255 .. "  -0x10  " .. "1e2" .. "a b" .. "2.5e1" .. "z" .. 2.2250738585072014e-308 .. "-0" .. "-5" .. "\255" .. 2.5 .. "1e" .. 0.3 .. "nil" .. -3 .. "-" .. 0X64 .. 2.5 .. -4294967296 .. 5 .. 7 .. -12.5 .. "\127" .. 10 .. -0X10 .. "0x" .. 1e-10 .. "0.1" .. -4294967296 .. 5e-324 .. 1 .. "1..2" .. "1e2" .. "0x10" .. -0.1 .. "line\nbreak" .. 123.456 .. 10 .. -1e-05 .. "0x10" .. "abd" .. "100" .. "\t7\n" .. 10 .. 1e+100 .. "abc" .. "1..2" .. -99999999999999 .. "0x" .. "\255" .. 1e+100 .. 3.75 .. 0.0001
+  P(#s, s)
 end))
 -- 3: loops
 R(3, pcall(function(...)
+  local n = 0
+  local function bound(x) n = n + 1; return x end
+  for i = bound(1), bound(3), bound(2) do i = i * 2; P(i) end
+  P(n)
   local n, s = 0, 0
-  for i = -0x3, 1., 0X2 do n = n + 1; s = s + i; if n > 30 then break end end
+  for i = -3, -2, 2 do n = n + 1; s = s + i; if n > 30 then break end end
   P(n, s)
-  local x, steps = 1, 0
+  local x, steps = 0x61, 0
   while x ~= 1 and steps < 200 do
     if x % 2 == 0 then x = x / 2 else x = 3 * x + 1 end
     steps = steps + 1
   end
   P(x, steps)
 end))
--- 4: generic
+-- 4: tables
 R(4, pcall(function(...)
-  local t5 = {((1e2)); tag = "t4", x = 1000 * 1e+16, (10.0); s = false and 'b' or "\233t\233", y = 1e309}
-  P(#t5, t5[1], t5[2], t5.x, t5.s)
-  P(
-      "99", '+5', t5.s)
-  if t5.y * 65536 >= t5.x then
-    if false then
-      for i6 = -1., -2.0, 1 do
-        local v7, v8, v9 = i6, (false and i6 or i6) - math.abs(.5), 0XA % (i6 % -255)
-        P(not v9, 3.14159 / v8 / (-7. % 10), 10.0)
-      end
-    else
-      local c10 = 0
-      while c10 < 0 do
-        c10 = c10 + 
-            1
-        local v11
-        v11 = (c10 * 3.75) ^ (false and 1e309 or 2.5)
-        local v12 = 9007199254740992 % (c10 / 0.1)
-        v12 = tonumber(tostring(v11))
-        if t5.s >= t5.s then break end
-      end
-      print(type(t5.s))
-    end
-    local t13 = {tag = "t12", (t5.x ^ t5.x); ([[0.1]] * t5[2]), (t5[2] * t5.y), y = "100" * t5.y; x = t5[1] / t5.y, s = [[0]],}
-    P(#t13, t13[1], t13[3], t13.x, t13.s)
-  end
-  local function f14(p15, p16)
-    if {tag = p15 and 
-        "\127" or "  -0x10  "} then
-      local t17 = {(t5[2] + 16); y = (-9.223372036854776e+18), tag = "t16"; x = t5.y / t5[2], s = t5.x .. [[s'q]] .. t5.tag}
-      P(#t17, t17[1], t17[1], t17.x, t17.s)
-      local function f18()
-        local v19, v20 = t5[2], tostring(t17[1])
-        return tonumber(v20) .. "abc"
-      --[==[ block
-comment ]==] end
-      P(f18(123456789012345))
-    else
-      do
-        local p16 = string.format("%-4s %g %d", "A", t5.y % t5[2], 88247)
-        P(-1e309 - -0, t5.s, 0X10)
-        local v21
-        v21 = "\t7\n"
-      end
-      local v22, v23 = (t5.y - t5[2]) ^ ("9" * t5.y), t5[2] ^ t5.y .. 1e+16 - t5.x
-    end
-    local fs24 = {}
-    for k25, x26 in ipairs(t5) do
-      local acc27 = -1e1
-      fs24[#fs24 + 1] = function(d)
-        acc27 = acc27 + (d or 1)
-        return k25, x26, acc27
-      end
-    end
-    for k28 = 1, #fs24 do
-      P(fs24[k28]())
-      P(fs24[k28](t5.x))
-    end
-    return t5[2] .. ""
-  end
-  local f29; f29 = function(p30, p31) -- note
-    local t32 = {(false and t5.x or p31); tag = "t31", x = -16 - p30, s = t5.s, y = t5[1], ((.5))}
-    P(#t32, t32[1], t32[2], t32.x, t32.
-        s)
-    P(false ~= false)
-    return .25
-  end
-  P(f29(t5.x % t5.y, t5[2]))
+  local function f2() return "r1", "r2" end
+  local t = {1, nil, 3, nil, f2()}
+  P(t[1], t[2], t[3], t[4], t[5], t[6], t[7])
+  P(pcall(function() local t = {}; t[0/0] = 1 end))
+  P(pcall(function() local t = {}; t[nil] = 1 end))
+  P(pcall(function() return ({})[0/0], ({})[nil] end))
+  P(pcall(function() return {[0/0] = 1} end))
+  P(pcall(function() local t = {}; rawset(
+      t, nil, 1) end))
+  local t = {}
+  for i = 1, 7 do t[#t + 1] = i * i end
+  P(#t, t[#t])
+  t[#t] = nil; P(#t)
+  t[#t + 1] = "new"; P(
+      #t, t[#t])
+  local t = {}
+  for i = 1, 6 do t[#t + 1] = i * i end
+  P(#t, t[#t])
+  t[#t] = nil; P(#t)
+  t[#t + 1] = "new"; P(
+      #t, t[#t])
 end))
--- 5: multret
+-- 5: syntax
 R(5, pcall(function(...)
-  local function f0() end
-  local function f1() return 1 end
-  local function f2() return 1, 2 end
-  local function f3() return "a", nil, 3 end
-  local function id(...) return ... end
-  P(select("#", f3()))
-  P(10, id(f2()))
-  local t = {id(), id(f2())}; P(t[1], t[2], t[3], t[4])
+
 end))

@@ -47,32 +47,100 @@ R(1, pcall(function(...)
   P(pcall(function() return "a" .. tab[1] .. "b" end))
   P(pcall(function() local up = loc; return (function() return tab.sub.fld() end)() end))
 end))
--- 2: hot
+-- 2: badargs
 R(2, pcall(function(...)
-  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, 
-      __index = function(t, k) return k end}
-  local acc, last = 0, nil
-  for i = 1, 159 do
-    local v = i
-    if i >= 146 then v = -ZERO end
-    local ok, x = pcall(function() return v + 1 end)
-    if ok and type(x) == "number" then acc = acc + x else last = x end
-  end
-  P(acc, last)
+  P(pcall(function() return table.concat({
+      {}}) end))
+  local holder = {f = next}
+  P(pcall(function() return holder.f() end))
+  local alias = error
+  P(pcall(function() return alias() end))
+  local alias = math.abs
+  P(pcall(function() return alias() end))
+  local alias = tonumber
+  P(pcall(function() return alias("10", 99) end))
+  local alias = string.byte
+  P(pcall(function() return alias(1, {}) end)) -- note
 end))
--- 3: varargs
+-- 3: generic
 R(3, pcall(function(...)
-  local function v(...)
-    local a, b = ...
-    local t = {...}
-    local n = select("#", ...)
-    return n, a, b, t[n], (...)
+  local t1 = {s = '1..2'; (-0X3E8), x = 100 + 2, (10.0 * 12.5), (0.3 ^ 9007199254740992), (0x7 / -4.0), tag = "t0", y = (255.)}
+  P(#t1, t1[1], t1[4], t1.x, t1.s)
+  local v2 = #t1
+  if v2 < v2 and (false or false) then
+    v2 = -v2
+    local v3 = v2 * v2 == v2
+  elseif v2 ^ 7 == 3.75 then
+    local c4 = 0
+    repeat
+      local u5 = c4 + 1
+      c4 = u5
+      local function f6(p7, p8, p9)
+        P(pcall(function() return -c4 end))
+        local v10 = true
+        P(-3 and t1.y, u5)
+        P(pcall(function() return 5. .. c4 end))
+        return c4 % .1 - (.30000000000000004 - c4)
+      end
+      P(f6(u5 * -2, u5 % t1.x, tostring(-1.)))
+      for i11 = 2.25, 3.3 + ZERO, .3 do
+        v2 = 'nil' ~= false and v2 or -7 / 0
+      end
+    until u5 >= 5
+    local c12 = 0
+    repeat
+      local u13 = c12 + 1
+      c12 = u13
+      local v14 = true
+      if [[+5]] ~= t1.s then break end
+    until u13 >= 5
+  else
+    local c15 = 0
+    repeat
+      local u16 = c15 + 1
+      c15 = 
+          u16
+      local fs17 = {}
+      local c18 = 0
+      while c18 < 1 do
+        local w19 = c18
+        c18 = c18 + 1
+        local acc20 = 255 / w19
+        fs17[#fs17 + 1] = function(d)
+          acc20 = acc20 + (d or 1)
+          return w19, acc20, .5
+        end
+      end
+      for k21 = 1, #fs17 do
+        P(fs17[k21]())
+        P(
+            fs17[k21](u16))
+      end
+      v2 = u16 - t1.y - (u16 + t1.y)
+      P(("0x10" - u16) / .25)
+    until u16 >= 5 or (false and true)
   end
-  local function pass(...) return ... end -- note
-  local function count(...) return select("#", ...) end
-  local function tail(...) return select(2, ...) end
-  local function pack(...) return {n = select("#", ...), ...} end
-  P(count(false, "a", true), count(pass(false, "a", true)), count((pass(false, "a", true))))
-  P(pass(true, false, true), pass(true, false, true))
-  P(count(2.5, {tag = "va"}, nil, nil), count(nil, 2.5, {tag = "va"}, nil), ({2.5, {tag = "va"}, nil, n = 3}).n)
+  if nil then
+    local v22 = (
+        "99" >= t1.s)
+    P(false or v22, not v2, - -65536, [[ 10 ]]) -- note
+  else
+    P("99", rawequal(v2, -0.25))
+  end
+  local v23 = 4.0 % #t1
+  P(0.1, (v23 == 0x5))
+  local c24 = 
+      0
+  while c24 < 1 do
+    c24 = c24 + 1
+    local w25 = c24 * 2
+    local v26 = 0.0001234 > w25 or true
+  end
+  for i27 = -1 + ZERO, -0.6666666666666667, 0.3333333333333333 do
+    P(i27)
+    for i28 = -0x1, 0x3 + ZERO, 2 do
+      i27 = i28 * v23 -- note
+      if false and false then break end
+    end
+  end
 end))

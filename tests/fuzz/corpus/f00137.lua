@@ -38,49 +38,98 @@ R(1, pcall(loadstring(string.dump(function(...)
   local function loop(n, acc) if n <= 0 then return acc end return loop(n - 1, acc + n) end
   P(loop(100, 0), loop(0.0, 0.5))
 end))))
--- 2: limits
+-- 2: coroutines2
 R(2, pcall(loadstring(string.dump(function(...)
-  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
-  try("x = " .. string.rep("not ", 190) .. "a")
-  try("return " .. string.rep("1, ", 200) .. "1")
-  try("x = " .. string.rep("{", 190) .. string.rep("}", 190))
-  try("x = " .. string.rep("a .. ", 190) .. "a")
-  try("x = " .. string.rep("not ", 250) .. "a")
-  local ups = {} for i = 1, 30 do ups[i] = "local u" .. i .. " = " .. i end
-  local uses = {} for i = 1, 30 do uses[i] = "u" .. i end
-  try(table.concat(ups, "\n") .. "\nreturn function() return " .. table.concat(uses, " + ") .. " end")
+  local acc = {}
+  local co = coroutine.wrap(function(x)
+    while true do
+      local t = {x, x * 2} -- note
+      local fs = {}
+      for i = 1, #t do fs[i] = function() return t[i] + i end end
+      x = coroutine.yield(fs[1]() + fs[2]())
+      if x == nil then return "done" end
+    end
+  end)
+  P(co(1), co(0.0001234), co(-255), co())
+  P(pcall(function() return co(1) end))
 end))))
--- 3: strings
+-- 3: generic
 R(3, pcall(loadstring(string.dump(function(...)
-  P("tab\there", #"tab\there")
-  P([[5.]], #[[5.]])
-  local long = [[
-first
-  second]]
-  local long2 = [==[a]]b]=]c]==]
-  P(long, #long, long2, "esc\65\066\0067", "a\
-b", #"\0\0")
-  P(#"back\\slash", "back\\slash" < "a\000c", "back\\slash" == "a\000c", #("back\\slash" .. "a\000c"))
-  P("tab\there" < [[5.]], "tab\there" <= [[5.]], "tab\there" == [[5.]], "tab\there" .. [[5.]])
-  local s = "Z"
-  P(s:len(), #s, s:upper(), s:sub(3, -3), s:byte(1, -1))
-  P(string.rep("ab", 1), s:rep(2), string.char(72, 105), ("x"):rep(3))
-  P(string.format("%5d", 57825))
+  local t1 = {(1000 - "5."), (9.223372036854776e+18); (4.0 * 1e+300); (-4 / -12.5); s = ([[s'q]]), tag = "t0", y = 1e309, x = 5 + 1e3}
+  P(#t1, t1[1], t1[4], t1.x, t1.s)
+  g_2 = [[nil]]
+  local fs3 = {}
+  local c4 = 0
+  while c4 < 2 do
+    local w5 = c4
+    c4 = c4 + 1
+    local acc6 = 0.3 ^ 0
+    fs3[#fs3 + 1] = function(d)
+      acc6 = acc6 + (d or 1)
+      return w5, acc6, tonumber("1e-2")
+    end
+  end
+  for k7 = 1, #fs3 do
+    P(fs3[k7]()) -- note
+    P(fs3[k7](0X64))
+  end
+  for k8, x9 in ipairs(t1) do
+    P(k8, x9)
+    local c10 = 0
+    while c10 < 2 do
+      c10 = c10 + 1
+      x9 = x9
+    end
+    if (c10 >= t1[1]) then
+      print(tonumber('0x10') > c10)
+      g_2 = "tab\there"
+      local t11 = {tag = "t10"; y = x9, s = true and [[line
+break]] or g_2, x = tonumber('-0')}
+      P(#t11, t11[1], t11[0], t11.x, t11.s)
+    end
+    x9 = tonumber("1E+2") - k8 % t1[3]
+  end
+  local f12; f12 = function(p13, p14, p15)
+    local v16, v17 = false, (true and "xyz" or "xyz")
+    return 100, -(p13 / 9007199254740994), -0.1 / p13
+  end
+  P(f12(7, f12(12345678901234, 65536, 3), math.max(t1[2], 2.5, 1.7976931348623157e+308)))
+  P(pcall(function() local r = f12(t1.y); return r end))
+  local v18, v19, v20 = t1.x - t1[2] .. "", f12((t1.x), 12.5 / t1.x, t1[2] * 255, -3.), [[ 10 ]]
 end))))
--- 4: stress
+-- 4: errnames
 R(4, pcall(loadstring(string.dump(function(...)
-  local function cnt(...) return select("#", ...), (select(66, ...)) end
-  P(cnt("a", "a", true, nil, true, true, 1, nil, true, 1, 1, nil, 1, "a", nil, 1, "a", true, true, nil, nil, 1, nil, true, nil, true, 1, 1, true, "a", true, "a", 1, 1, "a", 1, true, "a", "a", "a", true, 1, true, "a", 1, true, 1, nil, true, true, 1, nil, 1, nil, nil, "a", "a", 1, true, nil, true, "a", "a", nil, nil, "a", "a", "a", "a", "a", "a", "a", "a", true, "a", true, "a", "a", 1, "a", true, "a", "a", true, "a", true, nil, 1, "a", 1, "a", "a", 1, 1, nil, nil, true, true, 1, "a", 1, 1, nil, 1, "a", 1, "a", nil, "a", "a", true, nil, nil, true, nil, "a", true, true, nil, "a", nil, true, 1, true, true, 1, nil, nil, 1, nil, true, "a", 1))
-  P(select("#", unpack({0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127, 128, 129, 130, 131, 132})))
+  local loc = false
+  glob_20 = false
+  local tab = {fld = false, sub = {}}
+  P(pcall(function() local up = loc; return (function() return 1 <= (up) end)() end))
+  P(pcall(function() (loc).x = 1 end))
+  P(
+      pcall(function() return 1 - tab["fld"] end))
+  P(
+      pcall(function() return tab.sub[loc] .. "x" end))
+  P(pcall(function() return #tab.fld.x end))
+  P(pcall(function() tab[1][loc] = 1 end))
+  P(pcall(function() tab.fld.x.x = 1 end))
 end))))
--- 5: recursion
+-- 5: meta_cmp
 R(5, pcall(loadstring(string.dump(function(...)
-  local t = {}
-  function t.fact(n) if n <= 1 then return 1 end return n * 
-      t.fact(n - 1) end
-  function t:depth(n) if n == 0 then return self end return self:depth(n - 1) end
-  P(t.fact(19), t.fact(177), t:depth(125) == t)
-  local function t1(f, ...) return f(...) end
-  P(t1(t1, t1, t1, select, "#", 1, 2))
-  P(pcall(function() return t1(nil) end))
+  local log = ""
+  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
+  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
+  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
+  local m1 = {__eq = eq, __lt = lt, __le = le}
+  local m2 = {__le = le, __lt = lt, __eq = eq}
+  local a = setmetatable({k = 2.0}, m1)
+  local b = setmetatable({k = 3}, m1)
+  local c = setmetatable({k = 1.}, m2)
+  log = ""; P(pcall(function() return c >= a end)); P(log)
+  log = ""; P(pcall(function() return a >= a end)); P(log)
+  log = ""; P(pcall(function() return a == 
+      b end)); P(log)
+  log = ""; P(pcall(function() return a <= c end)); P(log)
+  log = ""; P(pcall(function() return a <= a end)); P(log)
+  log = ""; P(pcall(function() return b ~= c end)); P(log)
+  P(pcall(function() return a < 1 end))
+  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
 end))))

@@ -45,54 +45,26 @@ R(1, pcall(function(...)
   print(keys(t))
   P(next({}), rawget(t, 1), rawequal(t, t), next(t, nil) ~= nil)
 end))
--- 2: upclose
+-- 2: syntax
 R(2, pcall(function(...)
-  local fs = {}
-  for i = 1, 3 do
-    local v = i * 10
-    fs[#fs + 1] = function() v = v + 1; return v end
-    if i == 3 then break end
-    v = v + 
-      100
-  end
-  for i = 1, #fs do P(fs[i](), fs[i]()) end
-  local function mk(n)
-    local a = n
-    while true do
-      local b = a * 
-      2
-      if b > 2 then return function() a = a + 1; return a, b end end
-      a = a + 3
-    end
-  end
-  local g1, g2 = mk(16), mk(15)
-  P(g1(), g1(), g2())
-  local h
-  do local z = 0; h = function(d) z = z .. d; return z end end
-  P(h("a"), h(1))
+  P(loadstring([[
+local v1 = (true and 0.5 or 65536) ^ (false and "\n" or -1e-10)
+P(pcall(function() return (true and -9.223372036854776e+18 or 1e2) .. v1 end))]], "=chunk"))
+  P(loadstring([[
+local v1 = (true and 0.5 or 65536) ^ (false and 0.3333333333333333 or -1e-10)
+P(pcall(function() return (true and -9.223372036854776e+18 or ]], "=chunk"))
+  P(loadstring([[
+local v1 = (true and 0.5 or 65536) ^ (false and 0.3333333333333333 or -1e-10)
+P(pcall(function() return (true and - for9.223372036854776e+18 or 1e2) .. v1 end))]], "=chunk"))
+  P(loadstring([[
+local v1 = (true and 0.5 or 65536) ^ (false and 0.3333333333333333 or -1e-10 elseif)
+P(pcall(function() return (true and -9.223372036854776e+18 or 1e2) .. v1 end))]], "=chunk"))
 end))
--- 3: upclose
+-- 3: meta_misc
 R(3, pcall(function(...)
-  local fs = {}
-  for i = 1, 4 do
-    local v = i * 10
-    fs[#fs + 1] = function() v = v + 1; return v end
-    if i == 3 then break end
-    v = v + 100
-  end
-  for i = 1, #fs do P(fs[i](), fs[i]()) end
-  local function mk(
-      n)
-    local a = n
-    while true do
-      local b = a * 2
-      if b > 41 then return function() a = a + 1; return a, b end end
-      a = a + 3
-    end
-  end
-  local g1, g2 = mk(12), mk(17)
-  P(g1(), g1(), g2())
-  local h
-  do local z = -0X64; h = function(d) z = z .. d; return z end end
-  P(h("a"), h(1))
+  local t = setmetatable({1, 2, 3}, {__len = function() return 99 end, __unm = function() return "neg" end})
+  P(#t, -t)
+  P(pcall(function() return t + 1 end))
+  P(pcall(function() return t .. "" end))
+  P(pcall(function() return t() end))
 end))

@@ -33,72 +33,62 @@ function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: loops
+-- 1: strings
 R(1, pcall(loadstring(string.dump(function(...)
-  local i, acc = 0, {}
-  repeat
-    local sq = i * i
-    i = i + 1
-    acc[#acc + 1] = function() return sq end
-  until sq >= 16 or i > 10
-  P(i, #acc, acc[1](), acc[#acc]())
-  local n = 0
-  local function bound(x) n = n + 1; return x end
-  for i = bound(1), bound(1), bound(2) do i = i * 2; P(i) end
-  P(n)
-  local x, steps = 0X64, 0
+  P("9", #"9")
+  P([[1E+2]], #[[1E+2]])
+  P([[99]], #[[99]])
+  P('1e', #'1e')
+  local long = [[
+first
+  second]]
+  local long2 = [==[a]]b]=]c]==]
+  P(long, #long, long2, "esc\65\066\0067", "a\
+b", #"\0\0")
+  P(#"nil", "nil" < "abc", "nil" == "abc", #("nil" .. "abc"))
   --[==[ block
-comment ]==] while x ~= 1 and steps < 200 do
-    if x % 2 == 0 then x = x / 2 else x = 3 * x + 1 end
-    steps = steps + 1
-  end -- note
-  P(x, steps)
-  local i, acc = 0, {}
-  repeat
-    local sq = i * i
-    i = 
-      i + 1
-    acc[#acc + 1] = function() return sq end
-  until sq >= 2 or i > 10
-  P(i, #acc, acc[1](), acc[#acc]())
-  for i = 1, 3 do local i = i * 10; P(i) end
+comment ]==] P("9" < '1e', "9" <= '1e', "9" == '1e', "9" .. '1e')
+  local s = "A"
+  P(s:len(), #s, s:upper(), s:sub(-3, -2), s:byte(1, -1))
+  P(string.rep("ab", 4), s:rep(2), string.char(72, 105), ("x"):rep(3))
+  P(string.format("%.3f %-4s %.3f", - -0.3, true and [[0x]] or [[b]], 0X3E8 / 1e-10))
 end))))
--- 2: errors
+-- 2: multret
 R(2, pcall(loadstring(string.dump(function(...)
-  local function thrower(v, lvl) error(v, lvl) end
-  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
-  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
-  P(pcall(pcall, error, nil))
-  P(pcall(mid, true, 2))
-  P(pcall(mid, "", 1))
-  P(xpcall(function() mid(nil, 2) end, h))
-  P(pcall(error, "", 1))
+  local function f0() end
+  local function f1() return 1 end
+  local function f2() return 1, 2 end
+  local function f3() return "a", nil, 3 end
+  local function id(...) return ... end
+  P(pcall(id, f2()))
+  --[==[ block
+comment ]==] P(f0(), 10)
+  local t = {x = 1, f2()}; P(t[1], t[2], t.x)
+  P({f2()}, #{f2()})
+  local t = {f0(), f0()}; P(t[1], t[2], t[3], t[4])
 end))))
--- 3: meta_cmp
+-- 3: coerce
 R(3, pcall(loadstring(string.dump(function(...)
-  local log = ""
-  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
-  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
-  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
-  local m1 = {__lt = lt, __le = le}
-  local m2 = {}
-  local a = setmetatable({k = 0x1}, m1)
-  local b = setmetatable({k = 2}, m1)
-  local c = setmetatable({k = 0X2}, m2)
-  log = ""; P(pcall(function() return a <= a end)); P(log)
-  log = ""; P(pcall(function() return b == b end)); P(log)
-  log = ""; P(pcall(function() return c <= c end)); P(log)
-  P(pcall(function() return a < 1 end))
-  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
+  local s1 = "nan"
+  local s2 = '0'
+  local s3 = [[+5]]
+  --[==[ block
+comment ]==] P(s2 - s3)
+  P(s3 % s3)
+  P(1e+16 .. s1, s1 .. -3.75)
+  P(s2 + -3.75)
+  P(s3 % 0.5)
+  P(s1 .. (s3 * 5) .. "+5")
+  P(tonumber("7fffffff", 16))
+  P(pcall(function() return s1 + "back\\slash" end))
 end))))
--- 4: compare
+-- 4: badargs
 R(4, pcall(loadstring(string.dump(function(...)
-  P("A" <= "+5", "+5" <= "A", "A" == "+5")
-  P('' == "hello world", "hello world" == '', '' == "hello world")
-  P([[line
-break]] ~= "100", "100" ~= [[line
-break]], [[line
-break]] == "100")
-  P(-1e-10 == 1e-05, 1e-05 == -1e-10)
-  P('0.1' <= [[-5]], [[-5]] <= '0.1', '0.1' == [[-5]])
+  local alias = xpcall
+  P(pcall(function() return alias() end))
+  P(
+      pcall(string.sub))
+  P(pcall(function() return ipairs() end))
+  P(pcall(function() local s = "abc"; return s:rep() end))
+  P(pcall(pairs, 1))
 end))))

@@ -133,51 +133,51 @@ R(1, pcall(function(...)
     P(f18(t1.s .. t1.tag .. "A" .. c16, 2.5))
   until u17 >= 1 or (nil ~= {tag = 'xyz'} and true)
 end))
--- 2: coroutines
+-- 2: badargs
 R(2, pcall(function(...)
-  local function gen(n) for i = 1, n do coroutine.yield(i, i * i) end return "done", n end
-  local co = coroutine.create(gen)
-  for i = 1, 2 do P(coroutine.resume(co, 0)) end
-  P(coroutine.status(co), coroutine.resume(co))
-  local w = coroutine.wrap(function(a, b) local c = coroutine.yield(a + b); local d, e = coroutine.yield(c * 2); return d, e, "end" end)
-  P(w(-0.3, 
-      0X10)); P(w(-1000)); P(w("x", nil))
-  P(pcall(w))
-  local co2 = coroutine.create(function() local x = nil; return x.y end)
-  P(coroutine.resume(co2)); P(coroutine.status(co2))
-  local co3 = coroutine.create(function(...) P(coroutine.running() ~= nil, ...); error({tag = "in co"}) end)
-  P(coroutine.resume(co3, 1, nil, 3))
+  P(pcall(select, "x"))
+  local holder = {f = assert}
+  P(pcall(function() return holder.f(nil, nil) end))
+  P(pcall(function() return math.floor("x") end))
 end))
--- 3: hot
+-- 3: syntax
 R(3, pcall(function(...)
-  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
-  local acc, last = 0, nil
-  for i = 1, 206 do
-    local v = i
-    if i >= 72 then v = 0/0 end
-  --[==[ block
-comment ]==]   local ok, x = pcall(function() return v + 1 end)
-    if ok and type(x) == "number" then acc = acc + x else last = x end
-  end
-  P(acc, last)
+
 end))
--- 4: limits
+-- 4: varargs
 R(4, pcall(function(...)
-  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
-  try("x = " .. string.rep("1 + ", 150) .. "1")
-  try("local a, b = " .. string.rep("x, ", 150) .. "x")
-  try("x = " .. string.rep("not ", 200) .. "a")
-  local ups = {} for i = 1, 60 do ups[i] = "local u" .. i .. " = " .. i end -- note
-  local uses = {} for i = 1, 60 do uses[i] = "u" .. i end
-  try(
-      table.concat(ups, "\n") .. "\nreturn function() return " .. table.concat(uses, " + ") .. " end")
-end))
--- 5: recursion
-R(5, pcall(function(...)
-  local function ack(m, n)
-    if m == 0 then return n + 1 end
-    if n == 0 then return ack(m - 1, 1) end
-    return ack(m - 1, ack(m, n - 1))
+  local function v(
+      ...)
+    local a, b = ...
+    local t = {...}
+    local n = select("#", ...)
+    return n, a, b, t[n], (...)
   end
-  P(ack(0, 3))
+  local function pass(...) return ... end
+  local function count(...) return select("#", ...) end
+  local function tail(...) return select(2, ...) end
+  local function pack(...) return {n = select("#", ...), ...} end
+  local t = pack(nil, nil, "a"); P(t.n, unpack(t, 1, t.n))
+  P(count(nil, 2.5, true, false, "a"), count(pass(nil, 2.5, true, false, "a")), count((pass(nil, 2.5, true, false, "a"))))
+  P(pass())
+  P(select("#", nil))
+  local function sum(...)
+    local s = 0
+    for i = 1, select("#", ...) do s = s + (select(i, ...)) end
+    return s, ...
+  end
+  P(sum(100000000000000.5))
+  P(sum(pass(100000000000000.5)))
+end))
+-- 5: multret
+R(5, pcall(function(...)
+  local function f0() end
+  local function f1() return 1 end
+  local function f2() return 1, 2 end
+  local function f3() return "a", nil, 3 end
+  local function id(...) return ... end
+  local a, b, c, d = f3(); P(a, b, c, d)
+  local t = {x = 1, f3()}; P(t[1], t[2], t.x)
+  P(id(id(id(f2()))))
+  P((function() return id() end)())
 end))

@@ -53,46 +53,69 @@ R(1, pcall(function(...)
   P(v3)
   local v8, v9, v10 = 0.5 - math.abs(v6), v6 / v3 ~= v6 - v6, v4 > "back\\slash" and "xyz" or type(nil)
 end))
--- 2: tables
+-- 2: meta_index
 R(2, pcall(function(...)
-  local function f2() return "r1", "r2" end
-  local t = {3., 9007199254740994, 65536.0, -0X64, 2, -100, 100000000000000.5, 1.5}
-  P(#t, t[1], t[#t], t[0], t[#t + 1])
-  local t = {1, nil, 3, nil, f2()}
-  P(t[1], t[2], t[3], t[4], t[5], t[6], t[7])
-  local t = {}
-  for i = 1, 11 do t[#t + 1] = i * i end
-  P(#t, t[#t])
-  t[#t] = nil; P(#t)
-  t[#t + 1] = 
-      "new"; P(#t, t[#t])
+  local base = {a = 1, b = "base", tag = "base"}
+  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
+  local obj = setmetatable({}, {__index = mid})
+  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
+  local log = ""
+  local t = setmetatable({exists = 1}, {__newindex = function(t, k, v) log = log .. tostring(k) .. "=" .. tostring(v) .. ";"; rawset(t, k, v and v * 10) end})
+  t.a = 1; t.a = 2; t.exists = 5; t[1] = 0.0001; P(t.a, t.exists, t[1], log)
+  P(pcall(function(
+      ) t.b = "x" end))
 end))
--- 3: closures
+-- 3: generic
 R(3, pcall(function(...)
-  local fs11 = {}
-  for i12 = 5, 10, 2 do
-    local acc13 = i12 % i12
-    fs11[#fs11 + 1] = function(d)
-      acc13 = acc13 + (d or 1)
-      return i12, acc13
-    end
-  end
-  for k14 = 1, #fs11 do
-    P(fs11[k14]())
-  end
-  local fs15 = {}
-  for i16 = 3, 3, 1 do
-    local acc17 = 256.0 / i16
-    fs15[#fs15 + 1] = function(d)
-      acc17 = acc17 + (d or 1)
-      return i16, acc17
-    end
+  for i11 = -1, 3, 1 do
+    P(i11)
+    i11 = (255. .. "") * i11 ^ 0.3333333333333333
+    local t12 = {tag = "t11", (i11 + i11), s = "1e2" .. i11; (-1e309 * 1.5), x = i11, y = 0.25 * i11, (i11 * 2.0)}
+    P(#t12, t12[1], t12[3], t12.x, t12.s)
+    if i11 ~= i11 then break end
   end -- note
-  for k18 = 1, #fs15 do
-    P(fs15[k18]())
+  local fs13 = {}
+  local c14 = 0
+  while c14 < 1 do
+    local w15 = 
+        c14
+    c14 = c14 + 1
+    local acc16 = w15
+    fs13[#fs13 + 1] = function(d)
+      acc16 = acc16 + (d or 1)
+      return w15, acc16, w15
+    end
   end
-  --[==[ block
-comment ]==] local fs19 = {}
-  local t20 = {(1e15 * -255); (' 10 ' % 2); (5), y = true and 1 or -0xff, tag = "t19", s = "\233t\233" .. 2147483648 .. -7. .. "z"; x = -65536 / -2.5}
-  P(#t20, t20[1], t20[3], t20.x, t20.s)
+  for k17 = 1, #fs13 do
+    P(fs13[k17]())
+    P(fs13[k17](1000))
+  end
+  P(-0.3 % -0x5 * 9.223372036854776e+18, tonumber("0x10"), 16.0 or ({tag = "anon"} or false), '  -0x10  ')
+  local v18, v19 = -0.5 .. "", not false ~= 2
+  P((256 .. [[1e-2]] .. 1 .. [[s'q]]), '.', {tag = "0x"} == (false or false), not (nil and {tag = "anon"}))
+  local fs20 = {}
+  local t21 = {(false and -100000000000000.5 or 4294967296.0), x = -9007199254740992 + v18, (4.0 * v18); s = 
+      "\233t\233", tag = "t20"; y = #"true"}
+  P(#t21, t21[1], t21[2], t21.x, t21.s)
+  P(pcall(function() return ({tag = t21.tag})(v19 and t21.s or v18) end))
+  P((t21[2]) - (0 + t21[2]))
+  for i22 = 10.0, 0x7, -.75 do
+    P(i22)
+    v19 = true
+  end
+  for i23 = -3. + ZERO, 0x1, 1 do
+    P(i23)
+    do
+      P(i23, "a b")
+      local c24 = 0
+      while c24 < 4 and (true or v19 or true) do
+        c24 = c24 + 1
+        P(string.rep(t21.s, 2) .. ("\233t\233" .. c24) .. "true" .. (v19 and t21.tag or "100"), (false or {tag = v18}) and 2.2250738585072014e-308, c24 / i23 * -0.5, c24 ^ -1 - (1e3 + t21.x))
+        local v25, v26 = tostring(c24 - i23), ("0x" .. v18 .. c24)
+        if not {tag = "\127"} then break end
+      end
+    --[==[ block
+comment ]==] end
+    if v19 then break end
+  end
 end))

@@ -33,204 +33,53 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: loops
+-- 1: strings
 R(1, pcall(function(...)
-  local n = 0
-  P(pcall(function() for i = 0.1, -1/0, 1/0 do n = n + 1; P(i); if n >= 6 then break end end end))
-  P(
-      n)
-  local i, acc = 0, {}
-  --[==[ block
-comment ]==] repeat
-    local sq = i * i
-    i = i + 1
-    acc[#acc + 1] = function() return sq end
-  until sq >= 28 or i > 
-      10
-  P(i, #acc, acc[1](), acc[#acc]())
-  local n, s = 0, 0
-  for i = -0x3, 3, 2.0 do n = n + 1; s = s + i; if n > 30 then break end end
-  P(n, s)
-  for i = 1, 3 do local i = i * 10; P(i) end
+  P("ab", #"ab")
+  P("\233t\233", #"\233t\233")
+  P([[1e]], #[[1e]])
+  P("b", #"b")
+  P("\233t\233", #"\233t\233")
+  local long = [[
+first
+  second]]
+  local long2 = [==[a]]b]=]c]==]
+  P(long, #long, long2, "esc\65\066\0067", "a\
+b", #"\0\0")
+  P(#"s'q", "s'q" < "back\\slash", "s'q" == "back\\slash", #("s'q" .. "back\\slash"))
+  P("ab" < 
+      "\233t\233", "ab" <= "\233t\233", "ab" == "\233t\233", "ab" .. "\233t\233")
+  local s = "xyz"
+  P(s:len(), #s, s:upper(), s:sub(-3, 4), s:byte(1, -1))
+  P(string.rep("ab", 1), s:rep(2), string.char(72, 105), ("x"):rep(3))
+  P(string.format("%% %d", 37648))
+  P(string.format("%g %% %d", (255), 22511))
 end))
--- 2: generic
+-- 2: arith
 R(2, pcall(function(...)
-  local t1 = {y = 1e309, tag = "t0"; s = string.rep("nil", 3); x = -9.223372036854776e+18 - -.25, (0X64 + 0XA)}
-  P(#t1, t1[1], t1[1], t1.x, t1.s)
-  local function f2(p3, p4, p5)
-    local function f6(p7, p8)
-      p5 = tonumber("0.1")
-      local v9 = -0.5
-      for i10 = 0XA, -0X2, -2 do
-        local v11 = (i10 .. p5 .. "z") .. ("A" .. p7 .. "A" .. 0.3333333333333333) .. p5 .. t1.s
-      end
-      if p4 or p4 then
-        v9 = (-0x3) ^ 3 * 1e+16
-        P(math.pi .. (16 .. p5 .. "0X1f") .. [[  -0x10  ]] .. (false and "hello world" or "0.1"), p7, 0.3)
-        local v12 = 1e-05
-      end
-      return p4
-    end
-    for i13 = -0x3, 2 do
-      P(i13)
-      for i14 = 0X4, 3 do
-        P(i14)
-        i14, p5, i14 = (-1000) ^ 2 / #"abc", i14, p5
-        P(i14, p5)
-        P(0.1 / -1e1, t1.s .. -2, tostring(" 10 " / p3))
-        i13 = p5 * (i13 * p5) -- note
-      end
-      P(16 - "+5" / p3, tonumber('10') - 0XA, t1.s == t1 and (t1.tag) or t1.s .. p5 .. t1.tag .. t1.s, tostring(0 % -.3))
-      P(pcall(function() return i13.tag.z end))
-      if true then break end
-    end
-    local c15 = 0
-    repeat
-      local u16 = c15 + 1
-      c15 = u16
-      p3 = tonumber("9") % "\t7\n"
-      P("abc", true)
-      if p4 then break end
-    until u16 >= 4
-    return '0.1'
-  end
-  P(f2(false and t1.y or t1[1], 0.25 <= t1.x, 0x7 - -1.7976931348623157e+308))
-  if {tag = t1.tag} or t1.s then
-    local c17 = 0
-    repeat
-      local u18 = 
-          c17 + 1
-      c17 = 
-          u18
-      local v19, v20 = "-5", t1.y * (c17 + c17)
-    until u18 >= 6
-    local c21 = 0
-    while c21 < 2 and (not true or true) do
-      c21 = c21 + 1
-      P(pcall(function() return f2 % #t1 end))
-      P(pcall(function() return c21.s.z end))
-      local fs22 = {}
-      local c23 = 0
-      repeat
-        local u24 = c23 + 1
-        c23 = u24
-        local acc25 = 
-            -0X100
-        fs22[#fs22 + 1] = function(d)
-          acc25 = acc25 + (d or 1)
-          return u24, acc25
-        end
-      until u24 >= 5
-      for k26 = 1, #fs22 do
-        P(fs22[k26]())
-      end
-    end
-    local v27, v28, v29 = math.sqrt(1000.0) % (false and c17 or -9.223372036854776e+18), c17 * c17 + -c17, c21
-  elseif not t1.tag then
-    local t30 = {y = 0, (t1[1]); x = t1[1] % t1[1], s = t1[1] .. t1.s, tag = "t29", (-0X10000 / "\t7\n");}
-    P(#t30, t30[1], t30[2], t30.x, t30.s)
-    local v31, v32 = 0.3 .. "", 9007199254740992 * 0.5 -- note
-  end
-  local v33, v34, 
-      v35
-  v33, v34, v35 = (-2.5), tonumber([[99]]) * (
-      t1.y / -1e+21), t1.tag < t1.s and 0 or t1[1] / t1[1]
-  P((0.0), (-100) ^ 0.3333333333333333 .. "")
-  local fs36 = 
-      {}
-  for k37, x38 in ipairs(t1) do
-    local acc39 = #t1
-    fs36[#fs36 + 1] = function(d)
-      acc39 = acc39 + (d or 1)
-      return k37, x38, acc39, k37 + v34
-    end
-  end
-  for k40 = 1, #fs36 do
-    P(fs36[k40]())
-  end
-  P(pcall(function() return f2[f2] end))
-  v34 = 0X100 % (t1.x - -3.75)
-  local v41, v42, v43 = (t1.s .. "ab") .. (t1.s .. 'abc' .. -5e-324 .. v35) .. math.abs(1e2), tostring(t1[1]) ~= tostring(true), #t1
-  for i44 = 0x1, 1.7000000010000003, 0.1 do -- note
-    P(i44)
-    for i45 = 0.5, 1.2000000010000003, .1 do
-      local function f46()
-        v41 = ([[xyz]] .. -1e-300):rep(2)
-        v34 = tonumber(t1[1] .. "")
-        return [[10]]
-      end
-      P(f46(-.1))
-      for i47 = 0x9, 0x9 + ZERO, -0.5 do
-        P(i47)
-      end
-    end
-  end
+  local inf, ninf, 
+      nan, nz = 1/0, -1/0, 0/0, -ZERO
+  local a1 = 1e+300
+  local a2 = 0
+  local a3 = -2.2250738585072014e-308
+  P(3.75 - tonumber(1 .. ""), -(a3 % .25), tonumber([[0.1]]) > nan)
+  P(a2 == inf, nan > nz, ninf ^ a2, -16.0 < #"z" % 65536, inf > a3)
+  P(a1 % nz, nz + a2)
+  P(nz < a1, not (a1 <= a3), (-1e+100) ^ 1e+100, a3 * nan)
 end))
--- 3: loops
+-- 3: meta_misc
 R(3, pcall(function(...)
-  local n = 0
-  P(pcall(function() for i = 1, 0, 2^52 do n = n + 1; P(i); if n >= 6 then break end end end))
-  P(
-      n)
-  local x, steps = 27, 0
-  while x ~= 1 and steps < 200 do
-    if x % 2 == 0 then x = x / 2 else x = 3 * x + 1 end
-    steps = steps + 1
-  end
-  P(x, steps)
+  local t = setmetatable({}, {__metatable = {tag = "m"}})
+  P(getmetatable(t))
+  P(pcall(function() setmetatable(t, {}) end))
+  P(getmetatable("abc") ~= nil, getmetatable(1), getmetatable(print))
 end))
--- 4: closures
+-- 4: meta_misc
 R(4, pcall(function(...)
-  local fs48 = {}
-  local c49 = 0
-  while c49 < 3 do
-    local w50 = c49
-    c49 = c49 + 1
-    local acc51 = w50 - w50
-    fs48[#fs48 + 1] = function(d)
-      acc51 = acc51 + (d or 1)
-      return w50, acc51, 
-          w50 - '-0'
-    end
-  end
-  for k52 = 1, #fs48 do
-    P(fs48[k52]())
-    P(fs48[k52](9007199254740992))
-  end
-  local fs53 = {}
-  local c54 = 0
-  repeat -- note
-    local u55 = c54 + 1
-    c54 = u55
-    local acc56 = 
-        u55
-    fs53[#fs53 + 1] = function(d)
-      acc56 = acc56 + (d or 1)
-      return u55, acc56
-    end
-  until u55 >= 
-      5
-  for k57 = 1, #fs53 do
-    P(fs53[k57]())
-    P(fs53[k57](1e3))
-  end
-  --[==[ block
-comment ]==] local c58 = -1e-10
-  local function inc(d) c58 = 
-      c58 + d; return c58 end
-  local function get(
-      ) return c58 end
-  local function mk(k) return function(j) local s = k; return function() s = s + j; c58 = c58 + 1; return s, k, j end end end -- note
-  local g = mk(1e-300)(-4294967295)
-  P(inc(3), get(), g(), g(), get())
-  c58 = -4294967296
-  P(get(), 
-      g(), inc(1))
-  local function counter(start, step)
-    local n = start
-    return function() n = n + step; return n end, function() return n end
-  end
-  local a1, a2 = counter(99999999999999, -10)
-  local b1, b2 = counter(9007199254740991, 1)
-  P(a1(), a1(), b1(), a2(), b2())
+  local mt = {__tostring = function(t) return "OBJ(" .. tostring(t.v) .. ")" end}
+  local o = setmetatable({v = 1000}, mt)
+  print(tostring(o), o)
+  mt.__tostring = function() return 42 end
+  P(pcall(function() return tostring(o) end))
+  P(pcall(function() print(o) end))
 end))

@@ -33,129 +33,72 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: env
+-- 1: order
 R(1, pcall(function(...)
   --[==[ block
-comment ]==] local function getx() return x_global, type(print) end
-  x_global = "global"
-  P(getx())
-  local env = setmetatable({}, {__index = _G})
-  local f = loadstring("y_global = (x_global or 'none') .. '!'; return y_global")
-  setfenv(f, env)
-  P(f(), rawget(env, "y_global"), y_global)
-  x_global = nil
+comment ]==] local log = ""
+  local function f(tag, v) log = log .. tag; return v end
+  local t = {}
+  log = ""
+  local x = f("a", "p") .. f("b", "q") .. f("c", "r")
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", 1) + f("b", 2) * f("c", 3)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = -f("a", 2) ^ f("b", 2)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = {f("a", 1), f("b", 2), k = f("c", 3), [f("d", "z")] = f("e", 5)}
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", 1) < f("b", 2)
+  P(log, t[1], t[2], t.k)
 end))
--- 2: closures
+-- 2: coerce
 R(2, pcall(function(...)
-  local fs1 = {}
-  for i2 = 0.5, 0.999999999, 0.1 do
-    local acc3 = i2 * i2
-    fs1[#fs1 + 1] = function(d)
-      acc3 = acc3 + (d or 1)
-      return i2, acc3
-    end
-  end
-  for k4 = 1, #fs1 do
-    P(fs1[k4]())
-    P(fs1[k4](0X2))
-  end
-  local fs5 = {}
-  local c6 = 0
-  while c6 < 0 do
-    local w7 = c6
-    c6 = c6 + 1
-    local acc8 = w7
-    fs5[#fs5 + 1] = function(d) -- note
-      acc8 = acc8 + (d or 1)
-      return w7, acc8
-    end
-  end
-  for k9 = 1, 
-      #fs5 do
-    P(fs5[k9](
-        ))
-  end
+  local s1 = [[-5]]
+  local s2 = [[ 10 ]]
+  local s3 = [[-5]]
+  local s4 = [[99]]
+  P(s2 + 0.0)
+  P(s3 * s1)
+  P(#s4, s4 < s4)
+  P(s2 / s2)
+  P("" .. s1 .. (.5) .. "z" .. "abd" .. 1.5 .. "2.5e1")
+  P(s3 .. "100" .. s3)
+  P((false and 12.5 or 3) .. -0.5)
+  P(tonumber("1e1", 7))
+  P(pcall(function() return s3 + "a" end))
 end))
--- 3: arith
+-- 3: meta_index
 R(3, pcall(function(...)
-  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
-  local a10 = 4
-  local a11 = 2.5
-  local a12 = 2.5
-  P(tonumber(tostring(-2.5)) - -12.5, a12 ~= a12)
-  P(inf * a12)
-  P(a11 <= nan, -ninf ^ nz, (nz + 3.75) / -inf == "1e-2" - a11)
-  print(nz, -nz, nz + 0, nz * -1, 1 / nz, nz == nz)
+  local base = {a = 1, b = "base", tag = "base"}
+  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
+  local obj = setmetatable({}, {__index = mid})
+  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
+  local log = ""
+  local t = setmetatable({exists = 1}, {__newindex = function(t, k, v) log = log .. tostring(k) .. "=" .. tostring(v) .. ";"; rawset(t, k, v and v * 10) end})
+  t.a = 1; t.a = 2; t.exists = 5; t[1] = 9007199254740994; P(t.a, t.exists, t[1], log)
+  P(pcall(function() t.b = "x" end))
 end))
--- 4: generic
+-- 4: recursion
 R(4, pcall(function(...)
-  local t13 = {tag = "t12", y = 
-      tonumber("100"), x = -.25 + 3.75, s = 7. .. [[1e-2]]}
-  P(#t13, t13[1], t13[0], t13.x, t13.s)
-  for k14, x15 in ipairs(t13) do
-    P(k14, x15)
-    local f16 = function()
-      local v17, v18, v19
-      v17, v18, v19 = tostring(t13.y % 3.), (math.fmod(9007199254740992, t13.x)), -1e+308 ~= k14 % k14
-      return tostring(t13.y / t13.y)
-    end
-    P(f16())
-    if f16 then
-      x15 = -(
-          9007199254740994 % x15)
-      local v20 = -(true and -16 or 12.5)
-      if math.huge > 0X10000 ^ -2 then
-        P(pcall(function() return t13.s.x end))
-        local v21
-        v21 = k14 ^ 3 + 1.5
-      elseif false == t13.s and (false) then
-        local v22
-        v22 = (v20 % .3333333333333333) ^ 0.5
-        local v23 = k14 % "10" / math.abs(t13.y)
-      else
-        P(pcall(function() return (true or false):len() end))
-      end
-    elseif '1..2' >= (false and t13.s or "xyz") then
-      local v24 = (true or false) and ([[1e2]]):rep(2) or '-5'
-    else
-      local f25 = function()
-        P(math.max(12.5 * 0.3), tostring(true and 1.5 or k14), k14, -1. % 2.5 / (x15))
-        P(pcall(function() return -x15 end))
-        P(pcall(function() return #x15 end))
-        x15 = k14 % t13.x % (-0.25 + t13.x)
-        return "0X1f"
-      end
-    end
-    P(x15 * 1e309, x15 * tonumber('1E+2'), tostring(5e-324))
-  end
-  local v26, v27, v28 = "0X1f", "0", t13.y
-  local v29 = v28 / v28 + tonumber('1e-2')
-  for i30 = 0 + ZERO, 7.499999999, 1.5 do
-    P(i30)
-    do
-      local v29 = i30
-      local v31 = true
-    end
-    v28 = (v28 - 2.5)
-  end
-  local fs32 = {}
-  for k33, x34 in ipairs(t13) do
-    local acc35 = x34
-    fs32[#fs32 + 1] = function(d)
-      acc35 = acc35 + (d or 1)
-      return k33, x34, acc35
-    end
-  end
-  for k36 = 1, #fs32 do
-    P(fs32[k36]())
-    P(fs32[k36](v29))
-  end
+  local function cnt(...) if select("#", ...) == 0 then return 0 end return 1 + cnt(select(2, ...)) end
+  P(cnt())
 end))
--- 5: meta_misc
+-- 5: order
 R(5, pcall(function(...)
-  local t = setmetatable({1, 2, 3}, {__len = function() return 99 end, __unm = function() return "neg" end})
-  P(#t, -t)
-  P(pcall(function() return t + 1 end))
-  P(pcall(function() return t .. "" end))
-  P(pcall(function() return t() end))
+  local log = ""
+  local function f(tag, v) log = log .. tag; return v end
+  local t = {}
+  log = ""
+  t[f("a", 1)], t[f("b", 2)] = f("c", 3), f("d", 4)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", false) and f("b", 1) or f("c", 2)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", 1) + f("b", 2) * f("c", 3)
+  P(log, t[1], t[2], t.k)
 end))

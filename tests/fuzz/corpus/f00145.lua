@@ -33,79 +33,65 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: coroutines
+-- 1: badargs
 R(1, pcall(function(...)
-  local function gen(n) for i = 1, n do coroutine.yield(i, i * i) end return "done", n end -- note
-  local co = coroutine.create(gen)
-  for i = 1, 6 do P(coroutine.resume(co, 4)) end
-  P(coroutine.status(co), coroutine.resume(co))
-  local w = coroutine.wrap(function(a, b) local c = coroutine.yield(a + b); local d, e = coroutine.yield(c * 2); return d, e, "end" end)
-  P(w(1e-10, -5)); P(w(1)); P(w("x", nil))
-  P(pcall(w))
-  local co2 = coroutine.create(function() local x = nil; return x.y end)
-  P(coroutine.
-      resume(co2)); P(coroutine.status(co2))
-  local co3 = coroutine.create(function(...) P(coroutine.running() ~= nil, ...); error({tag = "in co"}) end)
-  P(coroutine.resume(co3, 1, nil, 3))
+  P(pcall(setmetatable, 1, 
+      {}))
+  local holder = {f = table.concat}
+  P(pcall(function() return holder.f({{}}) end))
+  local holder = {f = ipairs}
+  P(pcall(function(
+      ) return holder.f() end))
+  local alias = xpcall
+  P(pcall(
+      function() return alias() end))
+  local alias = 
+      ipairs
+  P(pcall(function() return alias() end))
+  local holder = {f = table.insert}
+  P(pcall(function() return holder.f(nil, 1) end))
+  P(pcall(function() return xpcall() end))
 end))
--- 2: coerce
+-- 2: closures
 R(2, pcall(function(...)
-  local s1 = '-0'
-  local s2 = [[0.1]]
-  local s3 = "10"
-  P(#s1, s1 < s2)
-  P(#
-      s2, s2 < s3)
-  P(0.30000000000000004 .. s1, s1 .. -.3333333333333333)
-  P(-s3, tonumber(s3), s3 == s2, s3 .. s2)
-  P(#s2, s2 < s1)
-  P((10) .. s2)
-  P(tonumber(""))
-  P(pcall(function() return s1 + "A" end))
+  local fs1 = {}
+  local c2 = 0
+  while c2 < 
+      4 do
+    local w3 = c2
+    c2 = c2 + 1
+    local acc4 = w3 % w3
+    fs1[#fs1 + 1] = function(d)
+      acc4 = acc4 + (d or 1)
+      return w3, acc4
+    end
+  end
+  for k5 = 1, 
+      #fs1 do
+    P(fs1[k5]())
+  --[==[ block
+comment ]==] end
 end))
--- 3: closures
+-- 3: limits
 R(3, pcall(function(...)
-  local fs4 = {}
-  local t5 = {y = 7 + 0X3E8; x = -9007199254740994, tag = "t4", s = "0" .. "tab\there",}
-  P(#t5, t5[1], t5[0], t5.x, t5.s)
-  local fs6 = {}
-  for i7 = 
-      8, 4, -0.5 do
-    local acc8 = #t5.s
-    fs6[#fs6 + 1] = function(d)
-      acc8 = acc8 + (d or 1)
-      return i7, acc8, - -10
-    end
-  end
-  for k9 = 1, #
-      fs6 do
-    P(fs6[k9]())
-    P(fs6[k9](4))
-  end
-  local fs10 = {}
-  local c11 = 0
-  repeat
-    local u12 = c11 + 1
-    c11 = u12
-    local acc13 = 3 + 65536.0
-    fs10[#fs10 + 1] = function(d)
-      acc13 = acc13 + (d or 1)
-      return u12, acc13, u12
-    end
-  until u12 >= 4
-  for k14 = 1, #fs10 do
-    P(fs10[k14]())
-    P(fs10[k14](t5.x))
-  end
-  local function counter(start, step)
-    local n = start
-    return function() n = n + step; return n end, function() return n end
-  end
-  local a1, a2 = counter(-256, 9007199254740994)
-  local b1, b2 = counter(-0X2, 1)
-  P(a1(), a1(), b1(), a2(), b2())
+  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
+  try("local a = " .. string.rep("(", 197) .. "1" .. string.rep(")", 197))
+  --[==[ block
+comment ]==] try("x = " .. string.rep("not ", 150) .. "a")
+  try(string.rep("local v = 1 ", 201))
+  try("return " .. string.rep("f(", 300) .. string.rep(")", 300))
 end))
--- 4: syntax
+-- 4: coroutines2
 R(4, pcall(function(...)
-
+  local co = coroutine.create(function(...)
+    P("start", ...)
+    local a, b = coroutine.yield(select("#", ...), ...)
+    P("got", a, b)
+    local c = coroutine.yield()
+    return c, "ret"
+  end)
+  P(coroutine.resume(co))
+  P(coroutine.resume(co, nil, false, "s"))
+  P(coroutine.status(co), coroutine.resume(co, 1))
+  P(coroutine.status(co), coroutine.resume(co))
 end))

@@ -61,47 +61,65 @@ R(2, pcall(function(...)
   P(#t, t[1], t[#
       t], t[0], t[#t + 1])
 end))
--- 3: tables
+-- 3: meta_index
 R(3, pcall(function(...)
-  local function f2() return "r1", "r2" end
-  local t = {{1, 2}, {x = {y = {z = "deep"}}}, ["k"] = {n = 3}; f2(), "last";}
-  P(t[1][2], t[2].x.y.z, t.k.n, t[3], t[4], #t, t[1][1] + t[1][2])
-  local t = {["x"] = 0}
-  print(keys(t))
-  P(t[2^53], t[-1/0], t[0.5], t["1"])
-  local t = {{1, 2}, {x = {y = {z = "deep"}}}, ["k"] = {n = 3}; f2(), "last";}
-  P(t[1][2], t[2].x.y.z, t.k.n, t[3], t[4], #t, t[1][1] + t[1][2])
-  local t = {4, 12.5, -0.25, -1e-300}
-  P(#t, t[1], t[#t], t[0], t[#t + 1])
+  local base = {a = 1, b = "base", tag = "base"}
+  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
+  local obj = setmetatable({}, {__index = mid})
+  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
+  local t = setmetatable({}, {__index = function(t, k) return k .. "!" end})
+  P(t.x, t[1], t[2.0])
+  P(pcall(function() return t[true] end))
+  local chain = setmetatable({}, {__index = setmetatable({}, {__index = function(_, k) return k end})})
+  P(chain.deep, chain[3])
 end))
--- 4: multret
+-- 4: meta_cmp
 R(4, pcall(function(...)
-  local function f0() end
-  local function f1() return 1 end
-  local function f2() return 1, 2 end
-  local function f3() return "a", nil, 3 end
-  local function id(...) return ... end
-  P(f0(), 10)
-  P((function() return f3(), f3() end)()) -- note
-  P({f0()}, #{f1()})
-  P(select(
-      "#", f0()))
-  P(f0(), 10)
-  P((f1()))
-  P((function() return f1(), id(f2()) end)())
-  P((function() return (id()) end)())
+  local log = ""
+  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
+  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
+  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
+  local m1 = {__eq = eq, __lt = lt}
+  local m2 = {__le = le}
+  local a = setmetatable({k = 3}, m1)
+  local b = setmetatable({k = 2.0}, m1)
+  local c = setmetatable({k = 2}, m2)
+  log = ""; P(pcall(function() return a >= a end)); P(log) -- note
+  log = ""; P(pcall(function() return c <= c end)); P(log)
+  log = ""; P(pcall(function() return b ~= a end)); P(log)
+  log = ""; P(pcall(function() return a ~= a end)); P(log)
+  P(pcall(function() return a < 1 end))
+  --[==[ block
+comment ]==] P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
 end))
--- 5: tables
+-- 5: generic
 R(5, pcall(function(...)
-  local function f2() return "r1", "r2" end
-  local t = {1, nil, 3, nil, f2()}
-  P(t[1], t[2], t[3], t[4], t[5], t[6], t[7])
-  local t = {{1, 2}, {x = {y = {z = "deep"}}}, ["k"] = {n = 3}; f2(), "last";}
-  P(t[1][2], t[2].x.y.z, t.k.n, t[3], t[4], #t, t[1][1] + t[1][2])
-  local t = {1, nil, 3, nil, f2()}
-  P(t[1], t[2], t[3], t[4], t[5], t[6], t[7])
-  local t = {x = 1, y = 2, [10] = 3, "a", "b"}
-  t.x, t.z = nil, "z"; t[10] = t[10] + 1
-  print(keys(t))
-  P(next({}), rawget(t, 1), rawequal(t, t), next(t, nil) ~= nil)
+  local t1 = {y = tonumber('0.1'); tag = "t0", s = true and [[0X1f]] or 'a b'; (100000000000000.5 / 0.25), (-2.5); (65536 - 1.5), (-1), x = 1000.0 % "99"}
+  P(#t1, t1[1], t1[4], t1.x, t1.s)
+  do
+    local v2, v3, v4 = -255, (0 .. t1[3]), false and false and "" or t1.s .. t1.tag .. t1.x
+    if -12.5 == v2 % 1.5 then
+      print(v2 / 2.0 < 1., tostring(v2 + "-5"))
+      P(pcall(function() return v3.tag.
+          z end))
+    else
+      t1[4] = v2 ^ 3
+    end
+  end
+  local v5, v6, v7 = (true and 100.0 or t1.y), t1.y > -9007199254740992 or t1[4] > 0, t1.y + t1.x - (false and t1.y or t1[3])
+  local v8, v9 -- note
+  v8, v9 = (v7 + "+5") % (10 * v5), (0X64 .. "") / t1[4] ^ 2
+  v6 = 0.25 < t1.x
+  for i10 = -1, 0X2, 2 do
+    for i11 = 2, 0XA do
+      P(i11)
+      local c12 = 0
+      while c12 < 6 do
+        c12 = c12 + 1
+        i10 = #tostring(v6)
+        v9 = tonumber('99')
+      end
+    end
+  end
+  P(t1, 0 <= v8 or v9 ~= -12.5)
 end))

@@ -51,36 +51,129 @@ R(1, pcall(function(...)
   print(a3, -a3, a3 + 0, a3 * 
       -1, 1 / a3, a3 == a3)
 end))
--- 2: meta_arith
+-- 2: meta_cmp
 R(2, pcall(function(...)
-  local mt = {}
-  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
-  local function val(x) if type(x) == "table" then return x.v end return x end
-  mt.__mul = function(a, b) return box(val(a) * val(b)) end
-  mt.__sub = function(a, b) return box(val(a) - val(b)) end
-  mt.__mod = function(a, b) return box(val(a) % val(b)) end
-  mt.__unm = function(a) return box(-a.v) end
-  mt.__concat = function(a, b) return "[" .. tostring(val(a)) .. "|" .. tostring(val(b)) .. "]" end
-  local x, y = box(65536), box(0.0)
-  P(pcall(function() return val(y / "2") end))
-  P(pcall(
-      function() return val("10" - 1e+300) end))
-  P(pcall(function() return val(y / 3) end))
-  P(pcall(function() return val(y / x) end))
-  P(val(-x), val(- -y))
-  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
-  P(pcall(function() return x < y end))
+  local log = ""
+  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
+  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
+  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
+  local m1 = {__eq = eq}
+  local m2 = {__le = le, __eq = eq}
+  local a = setmetatable({k = 
+      0X2}, m1)
+  local b = setmetatable({k = 3}, m1)
+  local c = setmetatable({k = 1}, m2)
+  log = ""; P(pcall(function() return a >= b end)); P(log)
+  log = ""; P(pcall(function() return a >= b end)); P(log)
+  log = ""; P(pcall(function() return a <= a end)); P(log)
+  log = ""; P(pcall(function() return a == a end)); P(
+      log)
+  log = ""; P(pcall(function() return c >= c end)); P(log)
+  log = ""; P(pcall(function() return b >= b end)); P(log)
+  P(pcall(function() return a < 1 end))
+  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
 end))
--- 3: coerce
+-- 3: generic
 R(3, pcall(function(...)
-  local s4 = '00012'
-  local s5 = "0.1"
-  local s6 = '99'
-  local s7 = [[0x7fffffffffffffff]]
-  P(#s5, s5 < s4) -- note
-  P(-100 .. s5, s5 .. 16.0)
-  P(-65536 .. s5, s5 .. 255)
-  P(0 .. "0x" .. "0X1f" .. "tab\there" .. -1 .. .0001 .. 1e3)
-  P(tonumber("1.5", 2)) -- note
-  P(pcall(function() return s6 + "b" end))
+  local t4 = {s = "" .. 3.14159 .. "3.5" .. "A", (-3.75 / '0X1f'), x = 65536.0 / 65536.0; y = tonumber("\t7\n"); (tonumber("\t7\n")), tag = "t3", (0.3),}
+  P(#t4, t4[1], t4[3], t4.x, t4.s)
+  t4.y = (math.fmod(t4.x, 1e1))
+  P(t4.x, t4.y, t4.s, #t4)
+  local v5 = #t4.tag / #t4.s
+  P(
+      v5 - v5)
+  if true then
+    local v6, v7
+    v6, v7 = 0 * v5 * 
+        (v5 * "\t7\n"), tostring(v5 / t4[3])
+    v6 = -5. * v5 * v5 -- note
+  elseif 1e+300 * 0.6666666666666666 >= -t4[2] then
+    t4[3] = v5 - t4[2] - (t4[1])
+    P(t4.x, t4.y, t4.s, #t4)
+    if tonumber("-5") == math.floor(4) then
+      local f8; f8 = function(p9)
+        v5 = -0.25
+        local v10, v11 = -0X2 == 4 and (p9) or t4.y - p9, (tostring(false))
+        P(pcall(function() return v5 .. t4.s end))
+        return false and v10 or v5, false, 3 / v10 / tonumber("0.1")
+      end
+      P(f8(-v5))
+      v5 = v5 % t4[3]
+      local c12 = 0
+      while c12 < 
+          3 and (false == false or true) do
+        c12 = c12 + 1
+        local v13, v14, v15 = c12, tostring(math.ceil(v5)), '-0'
+      end
+    elseif 1e+21 * 1000.0 == .6666666666666666 then
+      for i16 = 2.25, 3.083333333333333, 0.3333333333333333 do
+        v5, i16 = i16, v5
+        P(v5, i16)
+        P(pcall(function() return (not {tag = t4.tag})({tag = "1e"}) end))
+      end
+      P(pcall(function() local r = v5 + t4.s; return r end))
+    elseif math.abs(v5) > tonumber(" 10 ") then
+      for i17 = 0.5, 1.500000001 + ZERO, 0.3333333333333333 do
+        P((false and "\127" or 'z') > [[.]] .. t4.tag .. v5, [[  -0x10  ]] .. t4.s .. t4.s, i17 % 3.14159 <= 9.223372036854776e+18 - v5)
+        v5 = v5 * (i17)
+        i17 = -(i17 - "1E+2")
+      end
+      local v18 = v5 ^ 3 + v5
+    end
+  elseif 0X10000 >= tonumber('1E+2') then
+    if 5 > t4.
+        y ^ 0.3333333333333333 then
+      local f19; f19 = function(p20, p21, p22)
+        local v23 = tonumber("1E+2")
+        return ("9" + p21) % tonumber("100"), "2.5e1", rawequal(not nil, {tag = p20})
+      end
+      P(f19(tostring(v5), v5 / v5, string.rep("+5", 0), false))
+      do
+        local v5 = -v5 / v5 ^ -9007199254740994
+        v5 = math.huge + -v5
+        P("1e-2", #'3.5' >= 123456789012345. * 4, '0X1f', false == {tag = t4.s})
+        print(false or true or -1000 > 0.0, v5 == v5 or rawequal(t4.s, false), not f19, (t4.s .. t4.tag) .. (t4.s .. t4.tag .. 12.5) .. v5)
+      end
+      local c24 = 0
+      repeat
+        --[==[ block
+comment ]==] local u25 = c24 + 1
+        c24 = 
+            u25
+        P(pcall(function() return f19.tag.z end))
+        if true then break end
+      until u25 >= 2
+    elseif true then
+      if not (false and false) then
+        local v26
+        v26 = 100000000000000.5
+        local v27
+        v27 = -(v5 / v26)
+        v26 = v26
+      elseif -4.0 ~= 1.7976931348623157e+308 and false then
+        local v28, v29 = not nil and 7 or v5, (v5) < #t4.s
+        v29 = v29
+      elseif t4.s == t4.s .. t4.tag then
+        print(v5 + v5 .. 1 .. -0X2, false, 16 .. t4.tag >= -123.456 .. t4.s .. 1. .. "5.", tonumber("0X1f") ^ 0.5)
+        local v30 = false
+      else
+        local v31 = tostring(0.25) - (v5 + 
+            0xff)
+      end
+      local v32 = 
+          0x3
+    elseif 0.6666666666666666 .. t4.tag .. v5 .. [[1..2]] >= type(false) then
+      v5 = v5 % v5 % -65536.0
+    end
+    v5 = v5
+  else
+    for i33 = "0", 4.999999999 + ZERO, 0.5 do
+      P(i33)
+      i33, v5, i33 = tonumber(v5 .. ""), i33, v5
+      P(i33, v5)
+      print(([[10]] and v5) == ({tag = "anon"} or t4.s), v5)
+      P(pcall(function() return v5.x.z end))
+      if false ~= false then break end
+    end
+  end
 end))

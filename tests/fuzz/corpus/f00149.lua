@@ -43,87 +43,68 @@ R(1, pcall(loadstring(string.dump(function(...)
   n = 0; P(f(true) and f(nil), n); P(f(true) or f(nil), n)
   P(-2.5 > 0X10 or -10 / 10)
 end))))
--- 2: order
+-- 2: upclose
 R(2, pcall(loadstring(string.dump(function(...)
-  local log = 
-      ""
-  local function f(tag, v) log = log .. tag; return v end
-  local t = {}
-  log = ""
-  t[f("a", 1)], t[f("b", 2)] = f("c", 3), f("d", 4)
-  P(log, t[1], t[2], t.k)
-  log = ""
-  f("a", t)[f("b", "k")] = f("c", 9)
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = not f("a", nil) == f("b", true)
-  P(log, t[1], t[2], t.k)
-end))))
--- 3: varargs
-R(3, pcall(loadstring(string.dump(function(...)
-  local function v(...)
-    local a, b = ...
-    local t = {...}
-    local n = select(
-      "#", ...)
-    return n, a, b, t[n], (...)
+  local fs = {
+      }
+  for i = 1, 3 do
+    local v = i * 10
+    fs[#fs + 1] = function() v = v + 1; return v end
+    if i == 2 then break end
+  --[==[ block
+comment ]==]   v = v + 100
   end
-  local function pass(...) return ... end
-  local function count(...) return select("#", ...) end
-  local function tail(...) return select(2, ...) end
-  local function pack(...) return {n = select("#", ...), ...} end
-  P(select(2, "a", "a", "a", nil))
-  P(pass(), pass())
-  P(unpack({}, 2, 2))
-  P(pass())
-end))))
--- 4: generic
-R(4, pcall(loadstring(string.dump(function(...)
-  local t1 = {(1.5 * 3.75); (0XA - -65536); (0.30000000000000004), s = tostring(5); (1e+308 % -0.30000000000000004), tag = "t0", y = (-7) ^ 0, x = 0.25,}
-  P(#t1, t1[1], t1[4], t1.x, t1.s)
-  print((true or false) and nil ~= t1.s, t1.s)
-  local f2 = function(p3, p4)
-    print(t1.s < 'a', ("tab\there"))
-    local f5; f5 = function()
-      p4 = -p4 * p4
-      return - 
-          -0X3E8
+  for i = 1, #fs do P(fs[i](), fs[i]()) end
+  local function mk(n)
+    local a = n
+    while true do
+      local b = a * 2
+      if b > 33 then return function() a = a + 1; return a, b end end
+      a = a + 3
     end
-    P(f5(false))
-    P(false)
-    return [[2.5e1]]
   end
-  P(f2(-0.5 / -1e+308, 
-      t1[4], false))
-  P(pcall(function() local r = t1 ^ math.fmod(t1[4], 1000); return r end))
-  local v6 = true
-  local c7 = 
-      0
-  while c7 < 1 and (v6 or v6 or true) do
-    c7 = c7 + 1
-    local w8 = c7 * 2
-    P(pcall(function() local r = c7(1e3); return r end))
-    P(pcall(function() return c7 + (v6 and false) end))
-    if v6 and v6 then break end
-  end
+  local g1, g2 = mk(3), mk(1) -- note
+  P(g1(), g1(), g2())
+  local h
+  do local z = 2.5; h = function(
+      d) z = z .. d; return z end end
+  P(h("a"), h(1))
 end))))
--- 5: order
+-- 3: border
+R(3, pcall(loadstring(string.dump(function(...)
+  local function f() return 1, nil, 3, nil end
+  local function g() return nil, nil, 2 end
+  local t = {
+      1, nil, "s", "s", nil, true}
+  t[512] = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[32] = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+end))))
+-- 4: hot
+R(4, pcall(loadstring(string.dump(function(...)
+  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local function f(a, b) return a * b + a / (b + 1) - a % (b + 1) end
+  local s = 0
+  for i = 1, 247 do s = s + f(i, 1000.0) end
+  P(s, pcall(f, "3", 2), pcall(f, 1.5, "x"))
+end))))
+-- 5: tables
 R(5, pcall(loadstring(string.dump(function(...)
-  local log = 
-      ""
-  local function f(
-      tag, v) log = log .. tag; return v end
-  local t = {}
-  log = ""
-  local x = {f("a", 1), f("b", 2), k = f("c", 3), [f("d", "z")] = f("e", 5)}
-  P(log, t[1], t[2], t.k)
-  log = ""
-  t[f("a", 1)], t[f("b", 2)] = f("c", 3), f("d", 4)
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = {f("a", 1), f("b", 2), k = f("c", 3), [f("d", "z")] = f("e", 5)}
-  P(log, t[1], t[2], t.k)
-  log = ""
-  P(f("a", 1), f("b", 2), (f("c", 3)))
-  P(log, t[1], t[2], t.k)
+  local function f2() return "r1", "r2" end
+  local t = {{1, 2}, {x = {y = {z = "deep"}}}, ["k"] = 
+      {n = 3}; f2(), "last";}
+  P(t[1][2], t[2].x.y.z, t.k.n, t[3], t[4], #t, t[1][1] + t[1][2])
+  local t = {{1, 2}, {x = {y = {z = "deep"}}}, ["k"] = {n = 3}; f2(), "last";}
+  P(t[1][2], 
+      t[2].x.y.z, t.k.n, t[3], t[4], #t, t[1][1] + t[1][2])
+  local t = {1, 2, 3, 4, 5}
+  local s = 0
+  for i, v in ipairs(t) do s = s + i * v end
+  for i = #t, 1, -1 do s = s - t[i] end
+  P(s, #t, select(
+      "#", unpack(t)))
+  table.insert(t, 1, "a"); table.insert(t, "z"); P(#t, t[1], t[#t], table.remove(t), #t)
+  P(table.concat(t, ","), table.concat(t, "-", 2, 3))
+  table.sort(t, function(a, b) return tostring(a) > tostring(b) end); P(unpack(t))
 end))))

@@ -33,61 +33,83 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: upclose
+-- 1: syntax
 R(1, pcall(function(...)
-  local fs = {}
-  for i = 1, 4 do
-    local v = i * 10
-    fs[#fs + 1] = function() v = v + 1; return v end
-    if i == 3 then break end
-    v = v + 100
+  P(loadstring([=[
+local v1, v2 = 0X4 >= 0.6666666666666666 and 2.2250738585072014e-308 or "00012" - .3333333333333333, 0.25 * 3 % (256.0 / 9007199254740994)
+local c3 = 0
+repeat
+  local u4 = c3 + 1
+  c3 = u4
+  local c5 = 0
+  while c5 < 3 and ("a" == false or true) do
+    c5 = c5 + 1
+    local w6 = c5 * 2
+    local v7 = "\233t\233"
+    P(pcall(function() return u4 > ("hello world") end))
+    if w6 == v1 then break end
   end
-  for i = 1, #fs do P(fs[i](), fs[i]()) end
-  local function mk(n)
-    local a = 
-      n
-    while true do
-      local b = a * 2
-      if b > 23 then return function() a = a + 1; return a, b end end
-      a = a + 3
+  local fs8 = {}
+  for i9 = 0, 0, 1.5 do
+    local acc10 = #[[10a]]
+    fs8[#fs8 + 1] = function(d)
+      acc10 = acc10 + (d or 1)
+      return i9, acc10, c5 / i9
     end
   end
-  local g1, g2 = mk(1), mk(3)
-  P(g1(), g1(), g2())
-  local h
-  do local z = 12.5; h = function(d) z = z .. d; return z end end
-  P(h("a"), h(1))
+  for k11 = 1, #fs8 do
+    P(fs8[k11]())
+    P(fs8[k11](c5))
+  end
+  v2 = 0.5 % 7 * v1
+until u4 >= 3 or (false and true)
+local f12 = function(p13, p14, p15)
+  local v16 = tonumber('00012')
+  P(100, [[0]], #"\233t\233", p13)
+  local c17 = 0
+  repeat
+    local u18 = c17 + 1
+    c17 = u18
+    print(tonumber(p13), 1e+308, false, #("xyz" .. p15))
+    local v19 = v2
+    v2, v19 = v19, v2
+    P(v2, v19)
+  until u18 >= 5
+  return tonumber(p13) - (0.25)
+end
+P(f12([[  -0x10  ]], "  -0x10  ", -100.0))]=], "=chunk"))
 end))
--- 2: env
+-- 2: multret
 R(2, pcall(function(...)
-  local function getx() return x_global, type(
-      print) end
-  x_global = "global"
-  P(getx())
-  setfenv(getx, 
-      {x_global = "env", print = 1})
-  P(getx())
-  P(getfenv(getx).x_global, getfenv(1) == _G, getfenv(0) == _G)
-  x_global = nil
+  local function f0() end
+  local function f1() return 1 end
+  local function f2() return 1, 2 end
+  local function f3() return "a", nil, 3 end
+  local function id(
+      ...) return ... end
+  local a, b = (f0()); P(a, b)
+  P(10, f3())
+  P((
+      function() return id(f2()) end)())
+  local a, b, c, d = f2(); P(a, b, c, d)
 end))
--- 3: stress
+-- 3: order
 R(3, pcall(function(...)
-  local l0, l1, l2, l3, l4, l5, l6, l7, l8, l9 = 0, 1, 2, 3, 4, 5, 6, 7, 8, 9
-  local l10, l11, l12, l13, l14, l15, l16, l17, l18, l19 = 10, 11, 12, 13, 14, 15, 16, 17, 18, 19
-  local l20, l21, l22, l23, l24, l25, l26, l27, l28, l29 = 20, 21, 22, 23, 24, 25, 26, 27, 28, 29
-  local l30, l31, l32, l33, l34, l35, l36, l37, l38, l39 = 30, 31, 32, 33, 34, 35, 36, 37, 38, 39
-  local l40, l41, l42, l43, l44, l45, l46, l47, l48, l49 = 40, 41, 42, 43, 44, 45, 46, 47, 48, 49
-  local l50, l51, l52, l53, l54, l55, l56, l57, l58, l59 = 50, 51, 52, 53, 54, 55, 56, 57, 58, 59
-  local l60, l61, l62, l63, l64, l65, l66, l67, l68, l69 = 60, 61, 62, 63, 64, 65, 66, 67, 68, 69
-  local l70, l71, l72, l73, l74, l75, l76, l77, l78, l79 = 70, 71, 72, 73, 74, 75, 76, 77, 78, 79
-  local l80, l81, l82, l83, l84, l85, l86, l87, l88, l89 = 80, 81, 82, 83, 84, 85, 86, 87, 88, 89
-  local l90, l91, l92, l93, l94, l95, l96, l97, l98, l99 = 90, 91, 
-      92, 93, 94, 95, 96, 97, 98, 99
-  local l100, l101, l102, l103, l104, l105, l106, l107, l108, l109 = 100, 101, 102, 103, 104, 105, 106, 107, 108, 109
-  local l110, l111, l112, l113, l114, l115, l116, l117, l118, l119 = 110, 111, 112, 113, 114, 115, 116, 117, 118, 119
-  local l120, l121, l122, l123, l124, l125, l126, l127, l128, l129 = 120, 121, 122, 123, 124, 125, 126, 127, 128, 129
-  local l130, l131, l132, l133, l134, l135, l136, l137, l138, l139 = 130, 131, 132, 133, 134, 135, 136, 137, 138, 139
-  local l140, l141, l142, l143, l144, l145, l146, l147 = 140, 141, 142, 143, 144, 145, 146, 147
-  P(l45 + l69 + l74 + l96 + l103 + l93 + l34 + l52 + l77 + l4 + l21 + l111 + l12 + l123 + l101 + l86 + l73 + l30 + l97 + l6 + l90 + l50 + l23 + l100 + l117 + l67 + l133 + l8 + l131 + l107)
-  P(l76, l11, l63, l116, l117, l122, l61, l38, l69, l106, l45, l93, l88, l50, l90, l28, l41, l0, l3, l70, l7, l141, l128, l14, l59, l1, l30, l103, l110, l89, l20, l49, l124, l91, l23, l64, l82, l72, l34, l22)
+  local log = ""
+  local function f(tag, v) log = log .. tag; return v end
+  local t = {}
+  log = ""
+  t[f("a", 1)], t[f("b", 2)] = f("c", 
+      3), f("d", 4)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", 2) ^ f("b", 3) ^ f("c", 2)
+  P(log, 
+      t[1], t[2], t.k)
+  log = ""
+  local x = not f("a", nil) == f("b", true)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = -f("a", 2) ^ f("b", 2)
+  P(log, t[1], t[2], t.k)
 end))

@@ -33,263 +33,76 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: badargs
+-- 1: order
 R(1, pcall(function(...)
-  local alias = table.sort
-  P(pcall(function() return alias({1, 2}, 3) end))
-  P(pcall(function() return getmetatable() end))
-  P(pcall(function() return table.concat({{}}) end))
-  P(pcall(string.format, "%q", 1, 2))
-  local alias = string.rep
-  P(pcall(function() return alias() end))
-  local alias = tostring
-  P(pcall(function() return alias() end))
-  P(pcall(function() return ("x"):bad() end))
-  P(pcall(function() return pcall() end))
+  local log = ""
+  local function f(tag, v) log = log .. tag; return v end
+  local t = {}
+  log = ""
+  local x = -f("a", 2) ^ f("b", 2)
+  P(log, t[1], t[2], t.k)
+  log = "" -- note
+  local x = f("a", false) and f("b", 1) or f("c", 2)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", t)[f("b", "k")]
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = not f("a", nil) == f("b", true)
+  P(log, t[1], t[2], t.k)
 end))
--- 2: tables
+-- 2: recursion
 R(2, pcall(function(...)
-  local function f2() return "r1", "r2" end
-  local t = {1, nil, 3, nil, f2()}
-  P(t[1], t[2], t[3], t[4], t[5], t[6], t[7])
-  local t = {{1, 2}, {x = {y = {z = "deep"}}}, ["k"] = {n = 3}; f2(), "last";}
-  P(t[1][2], t[2].x.y.z, t.k.n, t[3], t[4], #t, t[1][1] + t[1][2])
-  local t = {1e-300, 9007199254740994, 0.5, 100000000000000.5, 1.}
-  P(#t, t[1], t[#t], t[0], t[#t + 1])
-  local t = {1, 2, 3, 4, 5, 6}
-  local s = 0
-  for i, v in ipairs(t) do s = s + 
-      i * v end
-  for i = #t, 1, -1 do s = 
-      s - t[i] end
-  P(s, #t, select("#", unpack(t)))
-  table.insert(t, 1, "a"); table.insert(t, "z"); P(#t, t[1], t[#t], table.remove(t), #t)
-  P(table.concat(t, ","), table.concat(t, "-", 2, 3))
-  table.sort(t, function(a, b) return tostring(a) > tostring(b) end); P(unpack(t))
+  local isodd
+  local function iseven(n) if n == 0 then return true end return isodd(n - 1) end
+  function isodd(n) if n == 0 then return false end return iseven(n - 1) end
+  P(iseven(19), isodd(10), iseven(1076))
 end))
--- 3: closures
+-- 3: loops
 R(3, pcall(function(...)
-  local fs1 = {}
-  for i2 = 7, -5, -3 do
-    local acc3 = (0.0)
-    fs1[#fs1 + 1] = function(d)
-      acc3 = acc3 + (d or 1)
-      return i2, acc3, (i2)
+  local n = 0
+  P(pcall(function() for i = 1, 0/0, 1e308 do n = n + 1; P(i); if n >= 6 then break end end end))
+  P(n)
+  local out = ""
+  for i = 1, 2 do
+    for j = i, 4 do
+      if (i + j) % 3 == 0 then break end
+      out = out .. i .. j .. " "
     end
   end
-  for k4 = 1, #fs1 do
-    P(fs1[k4]())
-  end
-  local fs5 = {}
-  for i6 = 8, 8, -1 do
-    local acc7 = #'abd'
-    fs5[#fs5 + 1] = function(d)
-      acc7 = acc7 + (d or 1)
-      return i6, acc7
-    end
-  end -- note
-  for k8 = 1, #fs5 do
-    P(
-        fs5[k8]())
-    P(fs5[k8](0XA))
-  end
-  local fs9 = {}
-  local c10 = 0
-  while c10 < 5 do
-    local w11 = c10
-    c10 = 
-        c10 + 1
-    local acc12 = w11 * 255
-    fs9[#fs9 + 1] = function(d)
-      acc12 = acc12 + (d or 1)
-      return w11, acc12, w11
-    end
-  end
-  for k13 = 1, #fs9 do
-    P(fs9[k13]())
-    P(fs9[k13](0))
-  end
-  local c14 = 
-      100000000000000.5 / 4294967296
-  local function inc(d) c14 = c14 + d; return c14 end
-  local function get() return c14 end
-  local function mk(k) return function(j) local s = k; return function() s = s + j; c14 = c14 + 1; return s, k, j end end end
-  local g = mk(0X3E8)(123456789012345)
-  P(inc(.3), get(), g(), g(), get())
-  c14 = -99999999999999
-  P(get(), g(), inc(1))
-  local function counter(
-      start, step)
-    local n = start
-    return function() n = 
-      n + step; return n end, function() return n end
-  end
-  local a1, a2 = counter(0.1, -5)
-  local b1, b2 = counter(1000, 1)
-  P(a1(), a1(), b1(), a2(), b2())
+  P(out)
 end))
 -- 4: generic
 R(4, pcall(function(...)
-  local t15 = {(-1.5), (256 - -5); (256.0 % -0.5), s = type(false), tag = "t14", x = 0 / 0X4; y = tonumber("10")}
-  P(#t15, t15[1], t15[3], t15.x, t15.s)
-  g_16 = t15.x
-  local v17 = false
-  local function f18()
-    local function f19()
-      v17 = (v17 or v17)
-      if {tag = "anon"} ~= nil and g_16 <= t15[3] then
-        local v20 = t15[1] / 0.3 * g_16
-        v17 = not -2.2250738585072014e-308 and v20 >= v20
+  local t1 = {tag = "t0", (#'a b'), (12.5), (1e3), (0.0 * 1.5), x = -1 - 0, y = #'abd', s = "\127" .. 0X10000 .. "+5" .. 1e309, ((1000.0)),}
+  P(#t1, t1[1], t1[5], t1.x, t1.s)
+  P(pcall(function() local r = t1:m(); return r end))
+  for i2 = 0, 2.6666666666666665, .3333333333333333 do
+    local fs3 = {}
+    local c4 = 0
+    repeat
+      local u5 = c4 + 1
+      c4 = u5
+      local acc6 = -0X10
+      fs3[#fs3 + 1] = function(d)
+        acc6 = acc6 + (d or 1)
+        return u5, acc6, "+5" - 10
       end
-      for k21, x22 in ipairs(t15) do
-        P(k21, x22)
-        print({tag = "anon"} == t15.s)
-        local v23 = tonumber([[0]]) < k21 / x22
-      end
-      return (false or t15.s) == true
+    until u5 >= 2
+    for k7 = 1, #fs3 do
+      P(fs3[k7]())
+      P(fs3[k7](0))
     end
-    local v24 = 2.2250738585072014e-308
-    return tonumber(tostring(v24)), g_16 - 0 .. "", "0X1f"
-  end
-  P(f18(true))
-  P(not g_16, (tonumber([[00012]])))
-  local f25 = function(p26)
-    do
-      if nil ~= nil then
-        g_16 = 0X3E8
-        v17 = p26 > g_16 or p26 > 1e+100
-        P(math.floor((p26)), -100 == p26 and 3. or f18())
-      end
-      local v27 = tostring(-1000) .. (0X100 .. t15.y .. "00012" .. "1e") .. t15.y .. g_16 .. 16.0
-      local c28 = 0
-      while c28 < 5 do
-        c28 = c28 + 1
-        print(p26 ~= (true or p26), [[+5]] - g_16 .. string.rep([[ab]], 2) .. p26 % t15.y .. v27)
-      end
-    end
-    P(#
-        t15)
-    for i29 = 2.0, -12, -2 do
-      local function f30(p31)
-        print(f18() .. t15.s .. -t15.y, tostring(not false), (#t15.tag) ^ -2)
-        P(pcall(function() return i29:len() end))
-        return 5. <= i29 and i29 or p31
-      end
-      local fs32 = {}
-      for i33 = 0.5, 2.5, 0.3333333333333333 do
-        local acc34 = (t15[2])
-        fs32[#fs32 + 1] = function(d)
-          acc34 = acc34 + (d or 1)
-          return i33, acc34
-        end
-      end
-      for k35 = 1, #fs32 do
-        P(fs32[k35](
-            ))
-      end
-    end
-    local f36; f36 = function(p37, p38)
-      local fs39 = {}
-      local c40 = 0
-      while c40 < 1 do
-        local w41 = c40
-        c40 = c40 + 1
-        local acc42 = tonumber("  -0x10  ")
-        fs39[#fs39 + 1] = function(d) -- note
-          acc42 = acc42 + (d or 1)
-          return w41, acc42
-        end
-      end
-      for k43 = 1, #fs39 do
-        P(fs39[k43]())
-        P(fs39[k43](p26))
-      end
-      do
-        local p37 = "ab"
-        local v44 = g_16 == false and [[0]] or p26 .. p37
-        P(pcall(function() local r = g_16[f18]; return r end))
-        P(pcall(function() return p37(g_16 ^ 0) end))
-      end
-      for k45, x46 in ipairs(t15) do
-        P(k45, x46)
-        v17 = t15.y % p26 <= x46 % t15[2]
-        local v47, v48 = tonumber("1e-2") - k45 % g_16, 1000
-        local v49, v50, v51 = k45 % tonumber("+5"), v47 % t15[2] < (-1), k45 < 0.6666666666666666 and tostring(false) or (v17 and "1E+2" or "\127")
-        if t15.tag == t15.s then break end
-      end
-      return tostring(-4) .. "back\\slash"
-    end
-    return g_16
-  end
-  P(f25(-g_16))
-  do
-    do
-      local f52 = function()
-        P(math.pi - #"xyz", tostring(-g_16))
-        g_16 = (255 + g_16) % - -16
-        local v53 = 12.5 * g_16 - g_16 / g_16
-        return (v53 + t15.x) ^ (g_16 + 
-            4294967296)
-      end
-      P(f52())
-      v17 = tostring(0xff) == "A" .. "ab" .. t15.tag .. -9.223372036854776e+18
-    end
-  end
-  if (t15.s) then
-    local function f54(p55)
-      g_16 = tostring(g_16) - -t15.y
-      P(7 .. 0X64 .. p55 .. p55, not (false or nil))
-      local f56 = function()
-        v17 = (g_16) <= #t15
-        g_16 = t15[2]
-        return -2.5 == t15[1] or 'true' > t15.s, 255
-      end
-      P((p55) + g_16 % g_16, not {tag = "10a"} or {tag = t15.s} ~= 1e3)
-      return p55 <= -3.75, not t15.tag, f25(g_16) * (g_16 / "99")
-    end
-  elseif g_16 == -4294967296 or t15.tag >= t15.s then
-    g_16 = (g_16 .. "") % tonumber("0X1f")
-  else
-    P("-0")
-    local f57 = function(p58)
-      p58 = string.rep(g_16 .. g_16, 0)
-      local c59 = 0
-      while c59 < 3 do
-        c59 = c59 + 1
-        local w60 = c59 * 2
-        print(p58, -1000 < -0X4 % -12.5)
-      end
-      P(pcall(function() return (nil)[nil] end))
-      return math.ceil(1000.0) >= c59
-    end
-    P(f57(12.5 .. g_16 .. [[-]]))
-  end
-  print(g_16 < 0.25 and t15.s or t15.s .. 65536 .. ' 10 ' .. g_16, string.upper(g_16 .. g_16 .. g_16 .. g_16), not 10.0, g_16)
-  local c61 = 0
-  while c61 < 1 and (t15.s < t15.s or true) do
-    c61 = c61 + 1
-    local f62 = function(p63, p64)
-      local c65 = 0
-      repeat
-        local u66 = c65 + 1
-        c65 = 
-            u66
-        print(12.5)
-        P(pcall(function() return g_16 .. f25 end))
-        P(pcall(function() return ("\127")(true) end))
-      until u66 >= 3
-      local f67; f67 = function(
-          p68, p69)
-        local v70 = g_16
-        g_16 = f18()
-        v17 = (-1e-10) <= 1.5 * t15.y
-        g_16 = -255
-        return 
-      end
-      P(f67(t15.x ^ 2, not f67))
-      print(c65 >= -0.30000000000000004 and tostring(1e15) or (v17 and "back\\slash" or t15.s), 4294967295.)
-      return g_16 + #t15, [[1E+2]], t15[3] + t15[2] > (v17 and g_16 or -1.7976931348623157e+308)
-    end
-    local v71, v72 = not (v17 or nil), rawequal(t15, [[q"uote]]) and (v17 and t15.s or "+5") or (t15.s)
+    local v8 = 
+        "  -0x10  "
+    local c9 = 0
+    repeat
+      local u10 = c9 + 1
+      c9 = u10
+      print((256 - u10) % (u10 % i2))
+      local v11 = 2.5 % 3 % u10
+      local v12 = #t1.s * (v11 / u10)
+      if 1000 >= 16 then break end
+    until u10 >= 6 or (0X2 == v11 and true)
   end
 end))

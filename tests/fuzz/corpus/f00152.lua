@@ -170,37 +170,30 @@ R(3, pcall(function(...)
   P("3.5" == "1e2", "1e2" == "3.5", "3.5" == "1e2")
   P([[a b]] < '99', '99' < [[a b]], [[a b]] == '99')
 end))
--- 4: hot
+-- 4: badargs
 R(4, pcall(function(...)
-  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
-  local function f(a, b) return a * b + a / (b + 1) - a % (b + 1) end
-  --[==[ block
-comment ]==] local s = 0
-  for i = 1, 166 do s = s + f(
-      i, -256) end
-  P(s, pcall(f, "3", 2), pcall(f, 1.5, "x"))
+  local alias = table.insert
+  P(pcall(function() return alias({}, 1, 2, 3) end))
+  local alias = pairs
+  P(pcall(function() return alias(1) end))
+  local alias = rawequal
+  P(
+      pcall(function() return alias(1) end))
+  local alias = select
+  P(pcall(function() return alias(0, 1) end))
+  local holder = {f = table.sort}
+  P(pcall(function() return holder.f({3, "a", 1}) end))
+  local alias = xpcall
+  P(pcall(function() return alias() end))
 end))
--- 5: upclose
+-- 5: hot
 R(5, pcall(function(...)
-  local fs = {}
-  for i = 1, 3 do
-    local v = i * 10
-    fs[#fs + 1] = function() v = v + 1; return v end
-    if i == 3 then break end
-    v = v + 100
-  end
-  for i = 1, #fs do P(fs[i](), fs[i]()) end
-  local function mk(n)
-    local a = n
-    while true do
-      local b = a * 2
-      if b > 49 then return function() a = a + 1; return a, b end end
-      a = a + 3
-    end
-  end
-  local g1, g2 = mk(5), mk(1)
-  P(g1(), g1(), g2())
-  local h
-  do local z = 99999999999999; h = function(d) z = z .. d; return z end end
-  P(h("a"), h(1))
+  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local t = {}
+  for i = 1, 
+      219 do t[i] = i % 7 end
+  local s, c = 0, ""
+  for i = 1, #t do s = s + t[i]; if i % 50 == 0 then c = c .. t[i] .. "," end end
+  t[2] = "x"
+  P(s, c, #t, pcall(function() local z = 0; for i = 1, #t do z = z + t[i] end; return z end))
 end))

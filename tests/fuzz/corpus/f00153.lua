@@ -118,24 +118,28 @@ R(1, pcall(function(...)
     v37 = v22
   end
 end))
--- 2: limits
+-- 2: coroutines2
 R(2, pcall(function(...)
-  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
-  try("f(" .. string.rep("x, ", 190) .. "x)")
-  try("local a, b = " .. string.rep("x, ", 50) .. "x")
-  local ups = {} for i = 1, 61 do ups[i] = "local u" .. i .. " = " .. i end
-  local uses = {} for i = 1, 61 do uses[i] = "u" .. i end
-  try(table.concat(ups, "\n") .. "\nreturn function() return " .. table.concat(uses, " + ") .. " end")
+  local co = coroutine.create(function(...)
+    P("start", ...)
+    local a, b = coroutine.yield(select("#", ...), ...)
+    P("got", a, b)
+    local c = coroutine.yield()
+    return c, "ret"
+  end)
+  P(coroutine.resume(co))
+  P(coroutine.resume(co, 1, "s", false))
+  P(coroutine.status(co), coroutine.resume(co, "s"))
+  P(coroutine.status(co), coroutine.resume(co))
 end))
--- 3: meta_index
+-- 3: arith
 R(3, pcall(function(...)
-  local base = {a = 1, b = "base", tag = 
-      "base"}
-  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
-  local obj = setmetatable({}, {__index = mid})
-  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
-  local log = {}
-  local t = setmetatable({}, {__index = function(t, k) log[#log + 1] = tostring(k); if type(k) == "number" then return k * 2 end end})
-  P(t[1], t[2.5], t.x, t[0.25], #log, log[1], log[3])
-  t.x = 5; P(t.x, #log)
+  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
+  local a38 = 3
+  local a39 = 2.5
+  local a40 = 16
+  P(a38 == a38, ([[.5]] - a40 - tonumber('00012')) ^ ((false or false) and inf % "9" or a38 * -16), -(inf % nz), -(tonumber("0X1f") * (1000000000000000 * 1 + (a38 + a38))))
+  P(5e-324 <= 12.5, ninf - a40, nz == a40)
+  P(12.5 > (-inf))
+  print(nan, -nan, nan + 0, nan * -1, 1 / nan, nan == nan)
 end))

@@ -104,33 +104,78 @@ end
 local v9 = -100 % 0.1 .. ""
 local v10, v11 = 1e-05, ('.' .. 1e1 .. v2) .. '.' .. (false and "true" or v9) .. -16]], "=chunk"))
 end))
--- 2: massign
+-- 2: varargs
 R(2, pcall(function(...)
-  local a, b, c = -100000000000000.5, 16, "s"
-  local t = {10, 20, 30, 40}
-  local i = 3
-  local t2 = t; t, t[1] = {5}, 7; P(t[1], t2[1]); t = t2
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, 
-      b, c = (function() return 1, 2, 3 end)()
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  i, t[i] = i + 1, 99
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b, c = c, a, 
-      b
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local function v(...)
+    local a, b = ...
+    local t = {...}
+    local n = select("#", ...)
+    return n, a, b, t[n], (...)
+  end
+  local function pass(
+      ...) return ... end
+  local function count(...) return select("#", ...) end
+  local function tail(...) return select(2, ...) end
+  local function pack(...) return {n = select("#", ...), ...} end
+  P(
+      select(3, {tag = "va"}, nil))
+  P(select("#", false, {tag = "va"}, nil))
+  P(pass())
+  P(count(1, nil), count(nil, 1), ({n = 3}).n)
 end))
--- 3: syntax
+-- 3: closures
 R(3, pcall(function(...)
-
+  local fs12 = {}
+  for i13 = 5, 1.5, -0.5 do
+    local acc14 = 1e+300 % i13
+    fs12[#fs12 + 1] = function(d)
+      acc14 = acc14 + (d or 1)
+      return i13, 
+          acc14
+    end
+  end
+  for k15 = 1, #fs12 do
+    P(fs12[k15]())
+    P(fs12[k15](1e-05))
+  end
+  local fs16 = {}
+  local c17 = 0
+  repeat
+    local u18 = c17 + 1
+    c17 = u18
+    local acc19 = 1e-300
+    fs16[#fs16 + 1] = function(d)
+      acc19 = acc19 + (d or 1)
+      return u18, acc19, #"b"
+    end
+  until u18 >= 1
+  for k20 = 1, #fs16 do
+    P(fs16[k20]())
+    P(fs16[k20](-5.))
+  end
+  local c21 = "5." - 0X3E8
+  local function inc(d) c21 = c21 + d; return c21 end
+  local function get() return c21 end
+  local function mk(k) return function(j) local s = k; return function() s = s + j; c21 = c21 + 1; return s, k, j end end end
+  local g = mk(256)(0)
+  P(inc(-100000000000000.5), get(), g(), g(), get())
+  c21 = 1000
+  P(get(), g(), inc(1))
+  local function counter(start, step)
+    local n = start
+    return function() n = n + step; return n end, function() return n end
+  end
+  local a1, a2 = counter(65536, -2.5)
+  local b1, b2 = counter(2147483648, 1)
+  P(a1(), a1(), b1(), a2(), b2())
 end))
--- 4: meta_misc
+-- 4: limits
 R(4, pcall(function(...)
-  local c = setmetatable({tag = "callable"}, {__call = function(self, a, b, ...) return self.tag, a, b, select("#", ...) end})
-  P(c())
-  P(pcall(c, 1, 2))
-  local t = {f = c}; P(t.
-      f(9), t:f(8))
-  P(pcall(function() return setmetatable({}, {__call = c})() end))
-  P(pcall(function() return setmetatable({}, {__call = 1})() end))
+  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
+  try("return " .. string.rep("1, ", 150) .. "1")
+  try("x = " .. string.rep("a .. ", 199) .. "a")
+  try("local a, b = " .. string.rep("x, ", 197) .. "x")
+  try("local a, b = " .. string.rep(
+      "x, ", 201) .. "x")
+  try("f(" .. string.rep("x, ", 300) .. "x)")
 end))

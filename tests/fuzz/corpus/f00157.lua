@@ -39,54 +39,101 @@ R(1, pcall(function(...)
       1.7976931348623157e+308)
   P([[2.5e1]] > "+5", "+5" > [[2.5e1]], [[2.5e1]] == "+5")
 end))
--- 2: upclose
+-- 2: syntax
 R(2, pcall(function(...)
-  local fs = {}
-  for i = 1, 2 do
-    local v = i * 10
-    fs[#fs + 1] = function() v = v + 1; return v end
-    if i == 3 then break end
-    v = v + 100
+  P(loadstring([[
+for i1 = 5, 0x3, -0.5 do
+  local v2 = '10'
+  for i3 = .5, 3.125, 0.25 do
+    P(i3)
+    P(i1, v2 and nil and (false and false), i1 + 1.5 + 5e-324, math.min(0XA) ^ i1)
+    local t4 = {(math.abs(i3)), (i1), (i3 + -12.5), (i1 * -3.75); tag = "t3", (-9007199254740992), s = 65536 .. i3 .. "0x", x = -i3, y = -1.5 / i1}
+    P(#t4, t4[1], t4[5], t4.x, t4.s)
+    local v5, v6, v7
+    v5, v6, v7 = (true and 10 or i3) <= #t4, 5 * (4294967296.0 / -1e+300), 'a b'
   end
-  for i = 1, #fs do P(fs[i](), fs[i]()) end
-  local function mk(n)
-    local a = n
-    while true do
-      local b = a * 2
-      if b > 22 then return function() a = a + 1; return a, b end end -- note
-      a = 
-      a + 3
-    end
+end
+P((false))]], "=chunk"))
+  P(loadstring([[
+for i1 = 5, 0x3, -0.5 do
+  local v2 = '10'
+  for i3 = .5, 3.125, 0.25 do
+    P(i3)
+    P(i1, v2 and nil and (false and false), i1 + 1.5 + 5e-324]], "=chunk"))
+  P(loadstring([[
+for i1 = 5, 0x3, -0.5 do
+  local v2 = '10'
+  for i3 = .5, 3.125, 0.25 do
+    P(i3)
+    P(i1, v2 and nil and (false and false), i1 + 1.5 + 5e-324, math.min(0XA) ^ i1 "abc)
+    local t4 = {(math.abs(i3)), (i1), (i3 + -12.5), (i1 * -3.75); tag = "t3", (-9007199254740992), s = 65536 .. i3 .. "0x", x = -i3, y = -1.5 / i1}
+    P(#t4, t4[1], t4[5], t4.x, t4.s)
+    local v5, v6, v7
+    v5, v6, v7 = (true and 10 or i3) <= #t4, 5 * (4294967296.0 / -1e+300), 'a b'
   end
-  local g1, g2 = mk(10), mk(4)
-  P(g1(), g1(), g2())
-  local h
-  do local z = 2.5; h = function(d) z = z .. d; return z end end
-  P(h("a"), h(1))
+end
+P((false))]], "=chunk"))
+  P(loadstring([[
+for i1 = 5, 0x3, -0.5 do
+  local v2 = '10'
+  for i3 = .5, 3.125, 0.25 do
+    P(i3)
+    P(i1, v2 and nil and (false and false), i1 + 1.5 + 5e-324, math.min(0XA) ^ i1)
+    local t4 = {(math.abs(i3)), (i1), (i3 + -12.5), (i1 * -3.75); tag = "t3", (-9007199254740992), s = 65536 .. i3 .. "0x", x = -i3, y = -1.5 / i1}
+    P(#t4, t4[1], t4[]], "=chunk"))
+  P(loadstring([[
+for i1 = 5, 0x3, -0.5 do
+  local v2 = '10'
+  for i3 = .5, 3.125, 0.25 do
+    P(i3)
+    P(i1, v2 and nil and (false and false), i1 + 1.5 + 5e-324, math.min(0XA) ^ i1)
+    local t4 = {(math.abs(i3)), (i1), (i3 + -12.5), 1e (i1 * -3.75); tag = "t3", (-9007199254740992), s = 65536 .. i3 .. "0x", x = -i3, y = -1.5 / i1}
+    P(#t4, t4[1], t4[5], t4.x, t4.s)
+    local v5, v6, v7
+    v5, v6, v7 = (true and 10 or i3) <= #t4, 5 * (4294967296.0 / -1e+300), 'a b'
+  end
+end
+P((false))]], "=chunk"))
+  P(loadstring([[
+for i1 = 5, 0x3, -0.5 do
+  local v2 = '10'
+  for i3 = .5, 3.125, 0.25 do
+    P(i3)
+    P(i1, v2 and nil and (false and false), i1 + 1.5 + 5e-324, math.min(0XA) ^ i1)
+    local t4 = {(math.abs(i3)), (i1), (i3 + -12.5), (i1 * -3.75); tag = "t3", (-9007199254740992), s = 65536 .. i3 .. "0x", x = -i3, y = -1.5 / i1}
+    P(#t4, t4[1], t4[5], t4.x, t4.s)
+    local v5, v6, v7
+    v5, v6, v7 = (true and 10 or i3) <= #t4, ]], "=chunk"))
 end))
 -- 3: errnames
 R(3, pcall(function(...)
-  local loc = {tag = "tb"}
-  glob_0 = {
-      tag = "tb"}
-  local tab = {fld = {tag = "tb"}, sub = {}}
-  P(pcall(function() local up = loc; return (function() glob_0[up] = 1 end)() end))
-  P(pcall(function(loc) return "x" .. tab.sub[loc] end, loc))
-  P(pcall(function() local up = loc; return (function() return tab.fld > "x" end)() end))
-  P(pcall(function(loc) return "a" .. (loc) .. "b" end, loc))
-  P(pcall(function() return 1 <= tab.sub[loc] end))
-  P(pcall(function(loc) return #glob_0 end, loc))
-  P(pcall(function() local up = loc; return (function() return tab.sub.fld .. "x" end)() end))
-  P(pcall(function(loc) return loc(1, 2) end, loc))
-  P(pcall(function() return glob_0 < 1 end))
+  local loc = 12
+  glob_7 = 12
+  local tab = {fld = 12, sub = {}}
+  P(pcall(function() local up = loc; return (function() return glob_7:m() end)() end))
+  P(pcall(function() local up = loc; return (function() return tab.sub.fld > "x" end)() end))
+  P(pcall(function() return tab.fld.x.x end))
+  P(pcall(function(loc) return tab.fld * tab.fld end, loc))
 end))
--- 4: hot
+-- 4: order
 R(4, pcall(function(...)
-  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local log = ""
+  local function f(tag, v) log = log .. tag; return v end
   local t = {}
-  for i = 1, 241 do t[i] = i % 7 end
-  local s, c = 0, ""
-  for i = 1, #t do s = s + t[i]; if i % 50 == 0 then c = c .. t[i] .. "," end end
-  t[88] = "x"
-  P(s, c, #t, pcall(function() local z = 0; for i = 1, #t do z = z + t[i] end; return z end))
+  log = ""
+  local x = f("a", false) and f("b", 
+      1) or f("c", 2)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", t)[f("b", "k")]
+  P(log, t[1], t[2], t.k)
+  log = ""
+  f("a", t)[f("b", "k")] = f("c", 9)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  t[f("a", 1)], t[f("b", 2)] = f("c", 3), f("d", 4)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", "p") .. f("b", "q") .. f("c", "r")
+  P(log, t[1], t[2], t.k)
 end))

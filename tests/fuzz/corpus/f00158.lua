@@ -33,78 +33,84 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: coroutines2
+-- 1: border
 R(1, pcall(function(...)
-  local function producer(
-      n)
-    return coroutine.wrap(function()
-      for i = 1, n do
-        local function deep(
-      j) coroutine.yield(j, j * 2) end
-        deep(i)
-      end -- note
-    end)
-  end
-  for a, b in producer(4) do P(a, b) end
+  local function f() return 1, nil, 3, nil end
+  local function g() return nil, nil, 2 end
+  local t = {nil}
+  table.insert(t, 0)
+  P(#t, table.getn(t), select("#", unpack(t))) -- note
+  t[#t + 1] = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
 end))
--- 2: coerce
+-- 2: generic
 R(2, pcall(function(...)
-  local s1 = "+5"
-  local s2 = "0X1f"
-  P(-s1, tonumber(s1), s1 == s2, s1 .. s2)
-  P(-s2, tonumber(s2), s2 == s1, s2 .. s1)
-  P(-s2, tonumber(s2), s2 == s1, s2 .. s1)
-  P(.6666666666666666 .. s2 .. "0.1" .. -1e3 .. s1)
-  P(tonumber(10, 36))
-  P(
-      tonumber("10 1"))
+  local v1 = type(-65536)
+  local v2 = [[5.]]
+  local f3 = function(p4, p5)
+    P(pcall(function() return p4(9.223372036854776e+18) end))
+    return 1. % -1e+100 % 12.5, '99' ~= (false and v1 or '-'), not {tag = "b"} or 1e+21 <= 0
+  end
+  P(f3("\t7\n", -0.3333333333333333 == 255))
+  P(true)
 end))
--- 3: recursion
+-- 3: logic
 R(3, pcall(function(...)
-  local t = {}
-  function t.fact(n) if n <= 1 then return 1 end return n * t.fact(n - 1) end
-  function t:depth(n) if n == 0 then return self end return self:depth(n - 1) end
-  P(t.fact(5), t.fact(173), t:depth(119) == t)
-  local function t1(f, ...) return f(...) end
-  P(t1(t1, t1, t1, select, "#", 1, 2))
-  P(pcall(function() return t1(1) end))
+  local n = 0
+  local function f(v) n = n + 1; return v end
+  P(-2.5 and nil or "", (-2.5 or nil) and "")
+  local x, y = 1/0, 1
+  while x and not y do x = false end
+  P(x, y, x == nil, y ~= false, not (x or y), not x and not y)
+  local x = false
+  if x then P("then", x and 1) elseif 0/0 then P("elseif") else P("else", x or 2) end
+  local x, y = 0, "10"
+  while x and not y do x = false end
+  P(x, y, x == nil, y ~= false, not (x or y), not x and not y)
+  P(0/0 and 1/0 or "", (0/0 or 1/0) and "")
+  P(string.char(121, 122) or {tag = "anon"})
 end))
--- 4: errnames
+-- 4: closures
 R(4, pcall(function(...)
-  local loc = true
-  glob_2 = 
-      true
-  local tab = {fld = true, sub = {}}
-  P(pcall(function(loc) return "a" .. tab.fld.x .. "b" end, loc))
-  P(pcall(function() return tab[1] < 1 end))
-  P(pcall(function() local up = loc; return (function() return tab.
-      fld[1] end)() end))
-  P(pcall(function() loc[loc] = 1 end))
-  P(pcall(function(loc) return tab.sub[loc]() end, loc))
-  P(pcall(function() local up = loc; return (function() return tab.sub[up] * tab.sub[up] end)() end))
+  local fs6 = {}
+  for i7 = -3, 4, 1 do
+    local acc8 = i7
+    fs6[#fs6 + 1] = function(d)
+      acc8 = acc8 + (d or 1)
+      return i7, acc8, (i7)
+    end
+  end
+  for k9 = 1, #fs6 do
+    P(fs6[k9]())
+  end
+  local c10 = 1e-05 / 9007199254740991
+  local function inc(d) c10 = c10 + d; return c10 end
+  local function get() return c10 end
+  local function mk(k) return function(j) local s = k; return function() s = s + j; c10 = c10 + 1; return s, k, j end end end
+  local g = mk(-1.5)(4)
+  P(inc(-255.), get(), g(), g(), get())
+  c10 = -.0001
+  P(get(), g(), inc(1))
 end))
--- 5: varargs
+-- 5: strings
 R(5, pcall(function(...)
-  local function v(...)
-    local a, b = ... -- note
-    local t = {...}
-    local n = select("#", ...)
-    return n, a, b, t[n], (...)
-  end
-  local function pass(...) return ... end
-  local function count(...) return select("#", ...) end
-  local function tail(...) return select(2, ...) end
-  local function pack(...) return {n = select("#", ...), ...} end
-  P(v(1, 1))
-  P(pass(false, {tag = "va"}, false, nil), pass(false, {tag = "va"}, false, nil))
-  P(pass(2.5, 1, nil, 1, "a"), pass(2.5, 1, nil, 1, "a"))
-  P(count(1, 2.5, 1), count(pass(1, 2.5, 1)), count((pass(1, 2.5, 1))))
-  local function sum(...)
-    local s = 0
-    for i = 1, select("#", ...) do s = s + (select(i, ...)) end
-  --[==[ block
-comment ]==]   return s, ...
-  end
-  P(sum(1.5, 4294967295))
-  P(sum(pass(1.5, 4294967295)))
+  P("\127", 
+      #"\127")
+  P('9', #'9')
+  P(' 10 ', #' 10 ')
+  P([[-]], #[[-]])
+  local long = [[
+first
+  second]]
+  local long2 = [==[a]]b]=]c]==]
+  P(long, #long, long2, "esc\65\066\0067", "a\
+b", #"\0\0")
+  P(#"q\"uote", "q\"uote" < "a\000c", "q\"uote" == "a\000c", #("q\"uote" .. "a\000c"))
+  P("\127" < [[-]], "\127" <= [[-]], "\127" == [[-]], "\127" .. [[-]])
+  local s = "a"
+  P(s:len(), #s, s:upper(), s:sub(2, -1), s:byte(1, -1))
+  P(string.rep("ab", 2), s:rep(2), string.char(72, 105), ("x"):rep(3))
+  P(string.format("%d %5d", 89515, 7175))
+  P(string.format("%d", 35178))
+  P(string.format("%g", -2.2250738585072014e-308 % -0.25))
 end))

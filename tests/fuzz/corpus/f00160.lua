@@ -73,30 +73,51 @@ R(2, pcall(function(...)
   P(tostring(id(f2())))
   P(f2() + 10, f1() .. "x", #{f2(), f2()}, #{f2(), (f2())})
 end))
--- 3: meta_arith
+-- 3: meta_cmp
 R(3, pcall(function(...)
-  local mt = {}
-  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
-  local function val(x) if type(x) == "table" then return x.v end return x end
-  mt.__mul = function(a, b) return box(val(a) * val(b)) end
-  mt.__div = function(a, b) return box(val(a) / val(b)) end
-  mt.__add = function(a, b) return box(val(a) + val(b)) end
-  mt.__unm = function(a) return box(-a.v) end
-  local x, y = box(1.5), box(-0.3333333333333333)
-  P(pcall(function() return val(-5 + "2") end))
-  P(pcall(function() return val("10" - "2") end))
-  P(pcall(function() return val(y - y) end))
-  P(val("10" * y))
-  P(val(-x), val(- -y))
-  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
-  P(pcall(function() return x < y end))
+  local log = ""
+  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
+  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
+  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
+  local m1 = {__le = le, __lt = lt}
+  local m2 = {__le = le, __eq = eq}
+  local a = setmetatable({k = 2.0}, m1)
+  local b = setmetatable({k = 2}, m1)
+  local c = setmetatable({k = 0X2}, m2)
+  log = ""; P(pcall(function() return a < a end)); P(log)
+  log = ""; P(pcall(function() return c == b end)); P(log)
+  log = ""; P(pcall(function() return a > b end)); P(log)
+  log = ""; P(pcall(function() return b < c end)); P(log)
+  log = 
+      ""; P(pcall(function() return b ~= c end)); P(log)
+  log = ""; P(pcall(function() return a <= a end)); P(log)
+  log = ""; P(pcall(function() return b <= c end)); P(log)
+  P(pcall(function() return a < 1 end))
+  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
 end))
--- 4: meta_misc
+-- 4: closures
 R(4, pcall(function(...)
-  local c = setmetatable({tag = "callable"}, {__call = function(self, a, b, ...) return self.tag, a, b, select("#", ...) end})
-  P(c(""))
-  P(pcall(c, 1, 2))
-  local t = {f = c}; P(t.f(9), t:f(8))
-  P(pcall(function() return setmetatable({}, {__call = c})() end))
-  P(pcall(function() return setmetatable({}, {__call = 1})() end))
+  local fs1 = {}
+  local t2 = {tag = "t1"; (0X3E8 - 0.0), y = 1; (0.3 + 3.75), s = [[z]]; x = -1e+308}
+  P(#t2, t2[1], t2[2], t2.x, t2.s)
+  local fs3 = {}
+  for i4 = 2, 
+      2, 1 do
+    local acc5 = 9007199254740992 + i4
+    fs3[#fs3 + 1] = function(d)
+      acc5 = acc5 + (d or 1)
+      return i4, acc5, 255
+    end
+  end
+  for k6 = 1, #fs3 do
+    P(fs3[k6]())
+  end
+  local c7 = "99" - t2[2]
+  local function inc(d) c7 = c7 + d; return c7 end
+  local function get() return c7 end
+  local function mk(k) return function(j) local s = k; return function() s = s + j; c7 = c7 + 1; return s, k, j end end end
+  local g = mk(100)(-.5)
+  P(inc(-7), get(), g(), g(), get())
+  c7 = -0.0001234
+  P(get(), g(), inc(1))
 end))

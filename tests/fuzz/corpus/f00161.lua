@@ -43,58 +43,53 @@ R(1, pcall(function(...)
   P(pcall(function() return tostring(o) end))
   P(pcall(function() print(o) end)) -- note
 end))
--- 2: hot
+-- 2: coroutines
 R(2, pcall(function(...)
-  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
-  local t = {}
-  for i = 1, 126 do t[i] = i % 7 end
-  local s, c = 0, ""
-  for i = 1, #t do s = s + t[i]; if i % 50 == 0 then c = c .. t[i] .. "," end end
-  t[68] = "x"
-  P(s, c, #t, pcall(function() local z = 0; for i = 1, #t do z = z + t[i] end; return z end))
+  local function gen(n) for i = 1, n do coroutine.yield(i, i * i) end return "done", n end
+  local co = coroutine.create(gen)
+  for i = 1, 4 do P(coroutine.resume(co, 2)) end
+  P(coroutine.status(co), coroutine.resume(co))
+  local w = coroutine.wrap(function(a, b) local c = coroutine.yield(a + b); local d, e = coroutine.yield(c * 2); return d, e, "end" end)
+  P(w(256.0, -0.5)); P(w(-1e15)); P(w("x", nil))
+  P(pcall(w))
+  local co2 = coroutine.create(function(
+      ) local x = nil; return x.y end)
+  P(coroutine.resume(co2)); P(coroutine.status(co2))
+  local co3 = coroutine.create(function(...) P(coroutine.running() ~= nil, ...); error({tag = "in co"}) end)
+  P(coroutine.resume(co3, 1, nil, 3))
 end))
--- 3: meta_cmp
+-- 3: env
 R(3, pcall(function(...)
-  local log = ""
-  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
-  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
-  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
-  local m1 = {__lt = lt, 
-      __le = le}
-  local m2 = {__lt = lt}
-  local a = setmetatable({k = 1}, m1)
-  local b = setmetatable({k = 1}, m1)
-  local c = setmetatable({k = 2}, m2)
-  log = ""; P(pcall(function() return a <= c end)); P(log)
-  log = ""; P(pcall(function() return a ~= c end)); P(log)
-  log = 
-      ""; P(pcall(function() return b > c end)); P(log)
-  log = ""; P(pcall(function() return b < a end)); P(log)
-  P(pcall(function() return a < 1 end))
-  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
+  local function getx() return x_global, type(print) end
+  x_global = "global"
+  P(getx())
+  local old = getmetatable(
+      _G)
+  setmetatable(_G, {__index = function(t, k) return "missing:" .. k end})
+  P(undefined_thing, x_global)
+  setmetatable(_G, old)
+  P(undefined_thing)
+  x_global = 
+      nil
 end))
--- 4: badargs
+-- 4: meta_misc
 R(4, pcall(function(...)
-  local alias = tostring
-  P(pcall(function() return alias() end))
-  P(pcall(select, -3, 1))
-  P(pcall(
-      type))
-  local alias = tostring
-  P(pcall(function() return alias(
-      ) end))
-  P(pcall(function() return string.char(256) end))
-  P(pcall(ipairs))
+  local c = setmetatable({tag = "callable"}, {__call = function(self, a, b, ...) return self.tag, a, b, select("#", ...) end})
+  P(c(-2.5))
+  P(
+      pcall(c, 1, 2))
+  local t = {f = c}; P(t.f(9), t:f(8))
+  P(pcall(function() return setmetatable({}, {__call = c})() end))
+  P(pcall(function() return setmetatable({}, {__call = 1})() end))
 end))
--- 5: errors
+-- 5: recursion
 R(5, pcall(function(...)
-  local function thrower(v, lvl) error(v, lvl) end
-  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
-  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
-  P(pcall(pcall, error, "msg"))
-  P(pcall(function() error("", 2) end))
-  local ok, e = pcall(function() local t = setmetatable({}, {__index = function(t, k) error("idx " .. k, 1) end}); return t.foo end)
-  P(ok, e)
-  P(pcall(error, 1.5, 3))
-  P(pcall(function() local ok, e = pcall(error, "inner"); error(e .. "+outer", 0) end))
+  local t = {}
+  function t.fact(n) if n <= 1 then return 1 end return n * t.fact(n - 1) end
+  function t:depth(n) if n == 0 then return self end return self:depth(n - 1) end
+  P(t.fact(7), t.fact(170), t:depth(0) == t)
+  local function t1(f, ...) return f(...) end
+  P(t1(t1, t1, t1, select, "#", 1, 2))
+  P(pcall(function() return t1({
+      }) end))
 end))

@@ -33,75 +33,46 @@ function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: upclose
+-- 1: syntax
 R(1, pcall(loadstring(string.dump(function(...)
-  local fs = {}
-  for i = 1, 3 do
-    local v = i * 10
-    fs[#fs + 1] = function() v = v + 1; return v end
-    if i == 3 then break end
-    v = v + 100 -- note
-  end
-  for i = 1, #fs do P(fs[i](), fs[i]()) end
-  local function mk(n)
-    local a = n
-    while true do
-      local b = a * 2
-      if b > 4 then return function() a = a + 1; return a, b end end
-      a = a + 3
-    end
-  end
-  local g1, g2 = mk(6), mk(20)
-  P(g1(), g1(), g2())
-  local h
-  do local z = 1.5; h = function(d) z = z .. d; return z end end
-  P(h("a"), h(1))
+  P(loadstring([[
+local t1 = {(".5" + 0.5), (-9007199254740992), x = 1000 - .6666666666666666, (-1e-05 + -16); y = 2147483648; s = false and 'nil' or "\255", tag = "t0"}
+P(#x, t1[1], t1[3], t1.x, t1.s)
+local v2
+v2 = t1.y / (false and 1000 or t1.x)
+P(not v2, t1[1] % v2 .. (t1.s))]], "=chunk"))
+  P(loadstring([[
+local t1 = {(".5" + 0.5), (-9007199254740992), x = 1000 - .6666666666666666, (-1e-05 + -16); y = 2147483648; s = false and 'nil' or "\255", tag = "t0"}
+P(#t1, t1[1], t1[3], t1.x, t1.s)
+local v2
+v2 = t1.y / '\300'false and 1000 or t1.x)
+P(not v2, t1[1] % v2 .. (t1.s))]], "=chunk"))
+  P(loadstring([[
+local t1 = {(".5" + 0.5), (-9007199254740992), x = 1000 - .6666666666666666, (-1e-05 + -16); y = 2147483648; s = false and 'nil' or "\255", tag = "t0"}
+P(#t1, t1 0x[1], t1[3], t1.x, t1.s)
+local v2
+v2 = t1.y / (false and 1000 or t1.x)
+P(not v2, t1[1] % v2 .. (t1.s))]], "=chunk"))
+  P(loadstring([[
+local t1 = {(".5" + 0.5), (-9007199254740992), x ]], "=chunk"))
 end))))
--- 2: multret
+-- 2: syntax
 R(2, pcall(loadstring(string.dump(function(...)
-  local function f0() end
-  local function f1() return 1 end
-  local function f2() return 1, 2 end
-  local function f3() return "a", nil, 3 end
-  local function id(...) return ... end
-  P(select("#", id(), id()))
-  P(f2())
-  P(id(f2()))
-  local a, b = (id()); P(a, b)
-  P((function() return (f3()) end)())
-  P((function() return (id()) end)())
-  P((function() return (id(f2())) end)())
-  P(id(id(f2())))
+  P(loadstring([[
+for i3 = 6.0, 0.75, -0.75 do
+  P(i3)
+  if i3 - 1.5 == i3 ]], "=chunk"))
 end))))
--- 3: tables
+-- 3: arith
 R(3, pcall(loadstring(string.dump(function(...)
-  local function f2() return "r1", "r2" end
-  local t = {x = 1, y = 2, [10] = 3, "a", "b"}
-  t.x, t.z = nil, "z"; t[10] = t[10] + 1
-  print(keys(t))
-  P(next({}), rawget(t, 1), rawequal(t, t), next(t, nil) ~= nil)
-  local t = {[-1] = 0, [-ZERO] = 1, ["tag"] = 2, [0.5] = 3, ["1"] = 4, [true] = 5}
-  print(keys(t))
-  P(t[0], t["tag"], t[0.5], t["x"])
-  local t = {1, 2, 
-      3, 4}
-  local s = 0
-  for i, v in ipairs(t) do s = s + i * v end
-  for i = #t, 1, -1 do s = s - t[i] end
-  P(s, #t, select("#", unpack(t)))
-  table.insert(t, 1, "a"); table.insert(t, "z"); P(#t, t[1], t[#t], table.remove(t), #t)
-  P(table.concat(t, ","), table.concat(t, "-", 2, 3))
-  table.sort(t, function(a, b) return tostring(a) > tostring(b) end); P(unpack(t))
-  local t = {1, 2, 3, 4, 5}
-  local s = 0
-  for i, v in ipairs(t) do s = s + i * v end
-  for i = #t, 1, -1 do s = s - t[i] end
-  P(s, #t, select("#", unpack(t)))
-  table.insert(t, 1, "a"); table.insert(t, "z"); P(#t, t[1], t[#t], table.remove(t), #t)
-  P(table.concat(t, ","), table.concat(t, "-", 2, 3))
-  table.sort(t, function(a, b) return tostring(a) > tostring(b) end); P(unpack(t))
-  local t = {[-ZERO] = 0, [2^53] = 1, [false] = 2}
-  print(keys(t))
-  P(t[-1/0], 
-      t[1], t[0.5], t[1e100])
+  local inf, 
+      ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
+  local a20 = 4294967295.
+  local a21 = -1000.0
+  local a22 = 0x3
+  P(a22 == nz, -(0.5 % 1), -(a22 % a22))
+  P(ninf > a21, a20 ^ nan)
+  P(a21 - a22, not (-(a21 % 1.5) == 1.5), ninf + tonumber("0x10") + tonumber("5."), -(a20 + -.25))
+  P(4294967295. % -1e+100)
+  P(not (inf ~= inf), a20 - 1e-300, ninf > inf)
 end))))

@@ -33,109 +33,95 @@ function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: closures
+-- 1: massign
 R(1, pcall(loadstring(string.dump(function(...)
-  local fs1 = {}
-  local c2 = 0
-  repeat
-    local u3 = c2 + 1
-    c2 = u3
-    local acc4 = 1.5
-    fs1[#fs1 + 1] = function(d)
-      acc4 = acc4 + (d or 1)
-      return u3, acc4, tonumber(".5")
-    end
-  until u3 >= 1
-  for k5 = 1, #fs1 do
-    P(fs1[k5]())
-  end
-  --[==[ block
-comment ]==] local fs6 = {}
-  for i7 = -3, 3, 1 do
-    local acc8 = math.huge
-    fs6[#fs6 + 1] = function(d)
-      acc8 = acc8 + (d or 1)
-      return i7, acc8
-    end
-  end
-  for k9 = 1, #fs6 do
-    P(fs6[k9]())
-  end
-end))))
--- 2: massign
-R(2, pcall(loadstring(string.dump(function(...)
-  local a, b, c = 0X3E8, -0.3, "s"
+  local a, b, c = 1.7976931348623157e+308, 0.5, "s"
   local t = {10, 20, 30, 40}
-  local i = 3
+  local i = 2
   a, b = b
   P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
   a, b = 1, 2, 3
   P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  local t2 = t; t, t[1] = {5}, 7; P(t[1], t2[1]); t = t2
+  a, b, c = c, a, b
+  P(a, b, c, i, t[1], t[2], t[3], t[4], 
+      t[5], t.x, t.y)
+  local u = {}; u[1], u[2], u[3] = 1, 2; P(u[1], u[2], u[3])
   P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  t[i], i = i, t[i]
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  t[i], i = i, t[i]
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local x, y, z = t[i], t[i + 1]; P(x, y, z)
+  --[==[ block
+comment ]==] P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
   a, b = b
-  P(a, b, c, i, t[1], t[2], 
-      t[3], t[4], t[5], t.x, t.y)
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
 end))))
--- 3: meta_cmp
-R(3, pcall(loadstring(string.dump(function(...)
-  local log = ""
-  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
-  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
-  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
-  local m1 = {__le = le, __eq = eq, __lt = lt}
-  local m2 = {__lt = lt}
-  local a = setmetatable({k = 3.}, m1)
-  local b = setmetatable({k = 2}, m1)
-  local c = setmetatable({k = 1}, m2)
-  log = ""; P(pcall(function() return c == c end)); P(log)
-  log = ""; P(pcall(function() return c <= b end)); P(log)
-  log = ""; P(pcall(function() return a > c end)); P(log)
-  log = ""; P(pcall(function() return b >= b end)); P(log)
-  log = ""; P(pcall(function() return a < b end)); P(log)
-  log = ""; P(pcall(function() return c < a end)); P(log)
-  P(pcall(function() return a < 1 end))
-  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
-end))))
--- 4: logic
-R(4, pcall(loadstring(string.dump(function(...)
-  local n = 0
-  local function f(v) n = n + 1; return v end
-  P(0 and nil, 0 or nil, not 0, not not 0)
-  n = 0; P(f(1/0) and f(-2.5), n); P(f(1/0) or f(-2.5), 
-      n)
-  local x, y = 
-      {tag = "tv"}, nil
-  while x and not y do x = false end
-  P(x, y, x == nil, y ~= false, not (x or y), not x and not y)
-  P({tag = "tv"} and "x" or "", ({tag = "tv"} or "x") and "")
-  local x = 0/0
-  if x then P("then", x and 1) elseif 0/0 then P("elseif") else P("else", x or 2) end
-  P(nil and false or true, (nil or false) and true)
-  P(nil or {tag = true and "a b" or "Z"})
-end))))
--- 5: generic
-R(5, pcall(loadstring(string.dump(function(...)
-  local c10 = 0
-  while c10 < 6 do
-    c10 = c10 + 1
-    local w11 = c10 * 2
-    for i12 = 0, 2.6999999999999997 + 
-        ZERO, .3 do
-      P(i12)
-      local v13, v14, v15 = "2.5e1", -w11 * (-1e+308 / 4), c10 / w11 / w11 ^ 3
-      v14 = 0
-      local c16 = 0
-      repeat
-        local u17 = c16 + 1
-        c16 = u17
-        print("z", v13 <= "10a" and v13 > '1..2', 'b' < "a" and tonumber(v13) or c10)
-      until u17 >= 
-          5
-    end -- note
+-- 2: generic
+R(2, pcall(loadstring(string.dump(function(...)
+  P(pcall(function() return (false and [[1e]])(true and "b" or "\127") end))
+  local f1 = function(p2, p3)
+    do
+      p3 = not not {tag = '99'}
+      p3 = p2 ^ -2 >= 0.1 / 4
+      local t4 = {(p2 % p2); (math.min(1)), x = -12.5 * p2; y = p2; tag = "t3"; s = [[z]],}
+      --[==[ block
+comment ]==] P(#t4, t4[1], t4[2], t4.x, t4.s)
+    end
+    return tonumber(".5") % (0 + p2)
   end
+  g_5 = -2.2250738585072014e-308 % tonumber(
+      [[1e2]])
+  local t6 = {(65536 % 9007199254740992), x = f1(-0.5, false, false), (math.pi), s = true and '00012' or [[q"uote]], y = g_5, tag = "t5"}
+  P(#t6, t6[1], t6[2], t6.x, t6.s)
+  do
+    if '.5' % 255 == 100 + g_5 then
+      g_5 = -(g_5 / 2.5)
+      if -4294967296 * g_5 <= (10) then
+        local v7 = false
+        P('3.5', 'b' < "a" and f1(3.75, true, nil) or g_5 + 123456789012345, (7. .. g_5 .. 256) .. ("ab" .. g_5 .. t6.tag .. t6.s) .. g_5 * g_5 .. g_5 * 255)
+        local v8 = 7.
+      elseif rawequal(t6.tag or t6.s, false) then
+        g_5 = g_5
+      elseif (false) or false then
+        print(t6.tag, "9" % 0 + 7., t6.tag)
+      else
+        g_5 = f1(g_5, not false, false)
+      end
+      g_5 = f1((-99999999999999) ^ -2, "1E+2" >= [[1e2]])
+    end
+    local v9, v10 = 2.5, 1e-05 / "\t7\n"
+  end
+  print(123456789012345 .. tostring(0x1) .. (t6[2]), 1e3 + g_5 <= t6.x - t6.x, 0.5)
+  print("0X1f" .. g_5 + 1e-10, tonumber("1e-2"))
+end))))
+-- 3: meta_misc
+R(3, pcall(loadstring(string.dump(function(...)
+  local t = setmetatable({}, {__metatable = {tag = "m"}})
+  P(getmetatable(t))
+  P(pcall(function() setmetatable(t, {}) end))
+  P(getmetatable("abc") ~= nil, getmetatable(1), getmetatable(print))
+end))))
+-- 4: arith
+R(4, pcall(loadstring(string.dump(function(...)
+  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
+  local a11 = 4.0
+  local a12 = 1e+300
+  local a13 = 16
+  P(-(a12 / a13), -1000 < -1e-300, a12 % a13)
+  P(math.floor(.5) > ([[3.5]] == "0X1f" and ninf - -0X10 or nz), nz > a11, 0.0001234 % 99999999999999., (4294967295 == a12 and inf or a12 - a13) * (tonumber([[-5]])))
+  P(a13 < ninf, a11 == inf, 1e+21 / tonumber([[100]]) > "\t7\n" + (2.5 + a12), (-0.6666666666666666 % ninf) ~= (-0X3E8 * 9.223372036854776e+18))
+  P(not (inf == a11), not (nz <= a12))
+  P(-(a12 - nz), nan % a12, a12 * 1000000000000000.0 > tonumber(a11 .. ""), -(a13 % ninf), a12 ~= nan)
+  P(nan == ninf, nan > a12)
+end))))
+-- 5: coerce
+R(5, pcall(loadstring(string.dump(function(...)
+  local s14 = [[  -0x10  ]]
+  local s15 = [[10]]
+  P(s15 % -0x3)
+  P(s15 - 
+      s14)
+  P(s14 * -0X10000)
+  P("0" .. "1E+2" .. s15 .. -123.456)
+  P(tonumber("10 1", 2))
+  P(tonumber("-10"))
+  P(tonumber("z", 8))
+  P(pcall(function() return s14 + "-" end))
 end))))

@@ -33,38 +33,51 @@ function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: limits
+-- 1: coroutines2
 R(1, pcall(loadstring(string.dump(function(...)
-  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
-  try("local a = " .. string.rep("(", 250) .. "1" .. string.rep(")", 250))
-  try("local " .. string.rep("v, ", 201) .. "w")
+  --[==[ block
+comment ]==] local acc = {}
+  local co = coroutine.wrap(function(x)
+    while true do
+      local t = {x, x * 2}
+      local fs = {}
+      for i = 1, #t do fs[i] = function() return t[i] + i end end
+      x = coroutine.yield(fs[1]() + fs[2]())
+      if x == nil then return "done" end
+    end
+  end)
+  P(co(1), co(-0.5), co(1e+300), co())
+  P(pcall(function() return co(1) end))
 end))))
--- 2: coroutines
+-- 2: meta_arith
 R(2, pcall(loadstring(string.dump(function(...)
-  local function gen(n) for i = 1, n do coroutine.yield(i, i * i) end return "done", n end
-  local co = coroutine.create(gen)
-  for i = 1, 2 do P(coroutine.resume(co, 0)) end
-  P(coroutine.status(co), coroutine.resume(co))
-  local w = coroutine.wrap(function(a, b) local c = coroutine.yield(a + b); local d, e = coroutine.yield(c * 2); return d, e, "end" end)
-  P(w(4294967296, -10.0)); P(w(16)); P(w("x", nil))
-  P(pcall(w))
-  local co2 = coroutine.create(function() local x = nil; return x.y end)
-  P(coroutine.resume(co2)); P(coroutine.status(co2))
-  local co3 = coroutine.create(function(...) P(coroutine.running() ~= nil, ...); error({tag = "in co"}) end)
-  P(coroutine.resume(co3, 1, nil, 3))
-end))))
--- 3: coerce
-R(3, pcall(loadstring(string.dump(function(...)
-  local s1 = '0'
-  local s2 = "5."
-  local s3 = "  -0x10  "
-  P(#s3, s3 < s3)
-  P(#s3, s3 < s1)
-  P(s1 / 65536)
+  local mt = {}
+  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
+  local function val(x) if type(x) == "table" then return x.v end return x end
+  mt.__sub = function(a, b) return box(val(a) - val(b)) end -- note
+  mt.__mul = function(a, b) return box(val(a) * val(b)) end
+  mt.__pow = function(a, b) return box(val(a) ^ val(b)) end
+  mt.__unm = function(a) return box(-a.v) end
+  local x, y = box(5), box(100)
+  P(val("10" - y))
+  P(val(x - y))
   P(
-      -s1, tonumber(s1), s1 == s2, s1 .. s2)
-  P(#s2, s2 < s2)
-  P(-9.223372036854776e+18 .. "100")
-  P(tonumber("ff", 7))
-  P(pcall(function() return s3 + "a b" end))
+      val(-x), val(- -y))
+  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
+  P(pcall(function() return x < y end))
+end))))
+-- 3: badargs
+R(3, pcall(loadstring(string.dump(function(...)
+  local alias = 
+      table.sort
+  P(pcall(function() return alias({1, 2}, 3) end))
+  local alias = next
+  P(pcall(function() return alias({}, "nope") end))
+  local alias = string.char
+  P(pcall(function() return alias(256) end))
+  P(pcall(function() return string.format("%q", 1, 2) end))
+  P(pcall(function() return assert(nil, nil) end))
+  P(pcall(next))
+  local alias = string.len
+  P(pcall(function() return alias(nil) end))
 end))))

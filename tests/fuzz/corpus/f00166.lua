@@ -33,135 +33,48 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: errors
+-- 1: errnames
 R(1, pcall(function(...)
-  local function thrower(v, lvl) error(v, lvl) end
-  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
-  local function h(m) return "handled: " .. tostring(type(m) == "table" and 
-      m.tag or m) end
-  P(pcall(error, nil, 0))
-  P(select("#", pcall(error)), pcall(error, nil))
-  P(xpcall(function() mid({tag = "errobj"}, 1) end, h))
-  local ok, e = pcall(function() local t = setmetatable({}, {__index = function(t, k) error("idx " .. k, 2) end}); return t.foo end)
-  P(ok, e)
-  P(pcall(error, "", 3))
+  local loc = {
+      tag = "tb"}
+  glob_0 = {tag = "tb"}
+  local tab = {fld = {tag = "tb"}, sub = {}}
+  P(pcall(function() tab.sub.fld[loc] = 1 end))
+  P(pcall(function() return glob_0 > "x" end))
+  P(pcall(function() return #glob_0 end))
+  P(pcall(function(loc) return -tab.sub.fld end, loc))
+  P(pcall(function(loc) return tab[1] + 1 end, loc))
+  P(pcall(function() return 1 - tab.fld.x end))
 end))
--- 2: hot
+-- 2: stress
 R(2, pcall(function(...)
-  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
-  local t = {}
-  for i = 1, 227 do t[i] = i % 7 end
-  local s, c = 0, ""
-  for i = 1, #t do s = s + t[i]; if i % 50 == 0 then c = c .. t[i] .. "," end end
-  t[42] = "x"
-  P(s, c, #t, pcall(function() local z = 0; for i = 1, #t do z = z + t[i] end; return z end))
+  local function many() return 0, 1, 2, 3, 4, 5, 6, 7 end
+  P(select("#", many()), (many()), select(8, many()))
+  local t = {many(), many()}; P(#t, t[9])
 end))
--- 3: generic
+-- 3: loops
 R(3, pcall(function(...)
-  local t1 = {(-123456789012345); (- -0.1), (-7 - 7.); (1.7976931348623157e+308), ((-3)), tag = "t0", y = -10; x = 12.5 - -1e+308, s = false and '.' or [[a]],}
-  P(#t1, t1[1], t1[5], t1.x, t1.s)
-  if not t1.tag or (t1.s or false) then
-    for i2 = 5, -0.25, -0.75 do
-      P(i2)
-      local v3, v4, v5 = i2, '.', math.
-          min(12.5, i2, i2) * i2 ^ 0.3333333333333333
-    end
-  elseif t1.y == tonumber(".5") then
-    local v6
-    v6 = #(t1.x .. 0.6666666666666666)
-  elseif false then
-    local c7 = 0
-    while c7 < 1 do
-      c7 = c7 + 1
-      for k8, x9 in ipairs(t1) do
-        P(k8, x9)
-        x9 = tonumber('10')
-        P(pcall(function() return k8 / -1.5 end))
-        if 65536 > 0.25 then break end
-      end
-      if false or false then break end
-    end
-    local f10; f10 = function(p11, p12)
-      p11 = 10.0 ^ -2
-    end
-    P(f10(5. % c7, c7 % 3.75))
+  local x, steps = 27, 0
+  while x ~= 1 and steps < 200 do
+    if x % 2 == 0 then x = x / 2 else x = 3 * x + 1 end
+    steps = steps + 1
   end
-  local v13 = t1.tag
-  local c14 = 0
-  repeat
-    local u15 = c14 + 1
-    c14 = u15
-    local f16; f16 = function(p17, p18)
-      for k19, x20 in ipairs(t1) do
-        P(
-            k19, x20)
-        P(pcall(function() return (nil and p18)(u15) end))
-      end
-      for i21 = 0x1, 
-          -5, -2 do
-        P(i21)
-        local v22, v23 = "1e2", (t1[5] * u15)
-        P(pcall(function() return p18 + v13 end))
-        print(p17, true, .3333333333333333 ~= v23 and type(false) or v23 .. '10a' .. '1e-2' .. v13)
-      end
-      return tonumber("0.1")
-    end
-    P(f16(t1[4] ~= c14, u15, [[true]]))
-    v13 = "b"
-    local f24; f24 = function() -- note
-      v13 = "abd"
-      for i25 = -2.0, 4.0, 1 do
-        local v26, v27, v28 = tostring(i25 % 0.3), f16(true, c14) + (7 + "-0"), i25 % '10'
-        local v29
-        v29 = "3.5"
-      end
-      return #t1 == u15 - 0X10, rawequal({tag = t1.s}, false or false), "2.5e1"
-    end
-    P(f24())
-  until u15 >= 6 or ((true or false) and true)
-  do
-    local v13 = #v13 .. tostring(true) .. c14 .. t1.s .. c14 .. '3.5'
-    if true or {tag = 'z'} then
-      if false then
-        local v30 = tonumber([[0.1]])
-        P(v30, (true and t1.s or "hello world") == '-' .. v13)
-        local v31
-        v31 = 0x7 % c14 - (0.5 + 0X3E8)
-      end
-      local v32, v33, v34 = -1e3, false and rawequal(false, false), math.huge + -4
-    end
-  end
-  for i35 = 0.0, 4.0 do
-    P(-c14 .. t1.s .. t1.y .. t1.s)
-    local v36, v37, v38 = "tab\there", i35 % i35 * tonumber('10'), false == false and -i35 or (c14)
-  end
-  local t39 = {y = c14 / c14; (10 / -12.5); (-100000000000000.5), tag = "t38", x = c14 + -7, s = tostring(t1.y)}
-  P(#t39, t39[1], t39[2], t39.x, t39.s)
-  local fs40 = {}
-  for k41, x42 in ipairs(t1) do
-    local acc43 = t39.x / c14
-    fs40[#fs40 + 1] = function(d)
-      acc43 = acc43 + (d or 1)
-      return k41, x42, acc43, 12.5 / 0x3
-    end
-  end
-  for k44 = 1, #fs40 do
-    P(fs40[k44]())
-  end
-  local v45, v46 = c14 - "0x10" + #t39, (false and false) == {tag = '.'}
-end))
--- 4: loops
-R(4, pcall(function(...)
+  P(x, steps)
   local n, s = 0, 0
-  for i = 5, 0xd, 0x1 do n = n + 1; s = s + i; if n > 30 then break end end
+  for i = 0.5, 1.2000000010000003, 0.1 do n = n + 1; s = s + i; if n > 30 then break end end
   P(n, s)
-  local out = ""
-  for i = 1, 3 do
-    for j = i, 1 do
-      if (i + j) % 2 == 0 then break end
-      out = out .. i .. j .. " "
-    end
-  end
-  P(out)
-  for i = 1, 3 do local i = i * 10; P(i) end
+end))
+-- 4: tables
+R(4, pcall(function(...)
+  local function f2() return "r1", "r2" end
+  local t = {1, 2, 3, 4, 5}
+  local s = 0
+  for i, v in ipairs(t) do s = s + i * v end
+  for i = #t, 1, -1 do s = s - t[i] end
+  P(s, #t, select("#", unpack(t)))
+  table.insert(t, 1, "a"); table.insert(t, "z"); P(#t, t[1], t[#t], table.remove(t), #t)
+  P(table.concat(t, ","), table.concat(t, "-", 2, 3)) -- note
+  table.sort(t, function(a, b) return tostring(a) > tostring(b) end); P(unpack(t))
+  local t = {1, nil, 3, nil, f2()}
+  P(t[1], t[2], t[3], t[4], t[5], t[6], t[7])
 end))

@@ -33,101 +33,51 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: meta_arith
+-- 1: meta_cmp
 R(1, pcall(function(...)
-  local mt = {}
-  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
-  local function val(x) if type(x) == "table" then return x.v end return x end
-  mt.__mod = function(a, b) return box(val(a) % val(b)) end
-  mt.__div = function(a, b) return box(val(a) / val(b)) end
-  mt.__sub = function(a, b) return box(val(a) - val(b)) end
-  mt.__mul = function(a, b) return box(val(a) * val(b)) end
-  mt.__pow = function(a, b) return box(val(a) ^ val(b)) end
-  mt.__add = function(a, b) return box(val(a) + val(b)) end
-  mt.__unm = function(a) return box(-a.v) end
-  local x, y = box(-1.7976931348623157e+308), box(-7.)
-  P(val("10" / x))
-  P(val(-4294967295. / y))
-  P(val(-x), val(- -y))
-  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
-  P(pcall(function() return x < y end))
+  local log = ""
+  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
+  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
+  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
+  local m1 = {__lt = lt, __eq = eq, __le = le}
+  local m2 = {}
+  local a = setmetatable({k = 2}, m1)
+  local b = setmetatable(
+      {k = 0X2}, m1)
+  local c = setmetatable({k = 3}, m2)
+  log = ""; P(pcall(function() return b == c end)); P(log)
+  log = ""; P(pcall(function() return b <= b end)); P(log)
+  log = ""; P(pcall(function() return b <= c end)); P(log) -- note
+  log = ""; P(pcall(function() return a == c end)); P(log)
+  log = ""; P(pcall(function() return a <= b end)); P(log)
+  log = ""; P(pcall(function() return a <= a end)); P(log)
+  P(pcall(function() return a < 1 end))
+  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
 end))
--- 2: generic
+-- 2: arith
 R(2, pcall(function(...)
-  local t1 = {x = -2 / 12345678901234, y = 1 - -0.25, s = "back\\slash", tag = "t0"}
-  P(#t1, t1[1], t1[0], t1.x, t1.s)
-  P('1e2', math.abs(#t1), type(nil) ~= string.reverse(t1.s), t1.y * (t1.x - t1.y))
-  local c2 = 0
-  while c2 < 5 do
-    c2 = c2 + 1
-    if false then
-      if (c2) <= 16 - c2 then
-        local v3
-        v3 = ('00012' + -0.1)
-        t1.s = ("" .. t1.x):rep(2)
-        P(t1.x, t1.y, t1.s, #t1)
-        P(pcall(function() local r = c2.x; return r end))
-      elseif t1.tag >= tostring(1) then
-        P(pcall(function() return (true)[1.5] end))
-      end
-      local v4, v5, v6 = tonumber('2.5e1'), t1.x * 0X100 >= c2, -t1.y
-      local v7, v8 = false, #t1.tag < 1e-10 * c2
-    end
-  end
-  for i9 = 0.0, .2 + 
-      ZERO, 0.1 do
-    P(i9)
-    i9 = c2
-    for i10 = 0X4, -0x11, -0x3 do
-      P(i10)
-      for i11 = 2, 1, 2 do
-        P(i11)
-        local v12, v13, v14 = c2, " 10 ", "00012"
-        P(256, c2 == i10)
-      end
-    end
-  end
-  local c15 = 0
-  repeat
-    local u16 = c15 + 1
-    c15 = u16
-    local t17 = {x = -100000000000000.5; (u16), (4 - c15), (-0x7 - t1.x), (c2); tag = "t16", s = true and "hello world" or t1.s; y = math.max(c15),}
-    P(#t17, t17[1], t17[4], t17.x, t17.s)
-    local v18, v19 = -c15 / (-12.5 + c2), -100.0 + u16 / c15
-  until u16 >= 3 or ("tab\there" >= "0x10" and true)
-  P(pcall(function() return t1.tag.z end))
-  local fs20 = {}
-  local c21 = 0
-  while c21 < 4 do
-    local w22 = c21
-    c21 = c21 + 1
-    local acc23 = c2 + 
-        0.0001234
-    fs20[#fs20 + 1] = function(d)
-      acc23 = acc23 + (d or 1)
-      return w22, acc23
-    end
-  end
-  for k24 = 1, #fs20 do
-    P(fs20[k24]())
-  end
-  local v25, v26 = 2.2250738585072014e-308 * 0XA - c15, tonumber("-5") / c2
+  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
+  local a1 = 0.3
+  local a2 = -0x7
+  local a3 = 0X3E8
+  local a4 = 
+      0X3E8
+  P(nan + a3, 3. ^ 0.30000000000000004, -a1 ^ nz, 1000 % 9007199254740991., -(a1 / ninf))
+  P(not ((-2.5 - ninf) / (nan % a3) > "99" - 0.5 * -.1))
+  P(not (9.223372036854776e+18 ~= .1), [[1e-2]] * -16 == nz / (0.25 % inf), a3 - ninf)
+  P(ninf / nan, nz ^ ((0.3 + a1) * (a3 + 256)), nan * a2, -(nan * a1))
+  P(tonumber("0") % a4, not ((ninf + -100.0) % (0.6666666666666666 % 1e+100) < -(a3 / nz)), inf < a1)
+  print(a4, -a4, a4 + 0, a4 * -1, 1 / a4, a4 == a4)
 end))
--- 3: coroutines2
+-- 3: recursion
 R(3, pcall(function(...)
-  local outer
-  local inner = coroutine.create(function()
-    P("inner sees outer", coroutine.status(outer))
-    coroutine.yield("from inner")
-    error("inner failed", 2)
-  end)
-  outer = coroutine.
-      create(function()
-    P(coroutine.resume(inner))
-    coroutine.yield("from outer", coroutine.status(inner))
-    P(coroutine.resume(inner))
-    P(coroutine.resume(inner))
-    return coroutine.status(inner)
-  end)
-  P(coroutine.resume(outer)); P(coroutine.resume(outer)); P(coroutine.resume(outer))
+  local t = {}
+  function t.fact(
+      n) if n <= 1 then return 1 end return n * t.fact(n - 1) end
+  function t:depth(n) if n == 0 then return self end return self:depth(n - 1) end
+  P(t.
+      fact(19), t.fact(172), t:depth(20) == t)
+  local function t1(f, ...) return f(...) end
+  P(t1(t1, t1, t1, select, "#", 1, 2))
+  P(pcall(function() return t1("x") end))
 end))

@@ -47,72 +47,41 @@ R(1, pcall(function(...)
   P(pcall(function() local up = loc; return (function() return tab[1] > "x" end)() end))
   P(pcall(function() local up = loc; return (function() return 1 - tab.sub[up] end)() end))
 end))
--- 2: errnames
+-- 2: loops
 R(2, pcall(function(...)
-  local loc = nil
-  glob_0 = nil
-  local tab = {fld = nil, sub = {}}
-  P(pcall(function(loc) return tab.sub[loc] .. "x" end, loc))
-  P(pcall(function() local up = loc; return (function() return glob_0 < 1 end)() end))
-  P(pcall(function() return tab.fld:m() end))
-  P(pcall(function() return 1 <= (loc) end))
-  P(pcall(function() local up = loc; return (function() return (up)[1] end)() end))
-  P(pcall(function() local up = loc; return (function() return 1 - glob_0 end)() end))
+  local n = 0
+  P(pcall(function() for i = 0, 3, 2^52 do n = n + 1; P(i); if n >= 6 then break end end end))
+  P(n)
+  local n = 0
+  local function bound(x) n = n + 1; return x end
+  for i = bound(1), bound(4), bound(2) do i = i * 2; P(i) end
+  P(n)
+  for i = 1, 3 do local i = i * 10; P(i) end
 end))
--- 3: generic
+-- 3: coerce
 R(3, pcall(function(...)
-  local t1 = {x = (1000.0), (256 % 123456789012345), (tonumber([[100]])), ((-3.75)), (5), y = 1e+21, tag = "t0", s = "1e-2" .. "\t7\n" .. 0.5 .. 3.75;}
-  P(#t1, t1[1], t1[4], t1.x, t1.s)
-  P(pcall(function() local r = t1.tag.z; return r end))
-  if (t1.s or false) and true then
-    local v2 = (t1[1])
-    print(v2 * 0X10 - v2 * v2, tostring(4294967296.0) <= t1.s, math.sqrt(-0.1) .. (-10 .. t1.s .. v2) .. -v2, tostring(t1.y > -3.75))
-    local c3 = 
-        0
-    while c3 < 3 and (t1[4] ~= t1.x or true) do
-      c3 = c3 + 1
-      local w4 = c3 * 2
-      P(pcall(function() return w4 <= false end))
-      local c5 = 
-          0
-      repeat
-        local u6 = c5 + 1
-        c5 = 
-            u6
-        --[==[ block
-comment ]==] v2 = math.floor(v2) + u6 * u6
-      until u6 >= 2
-    end
-  else
-    local c7 = 0
-    repeat
-      local u8 = c7 + 1
-      c7 = u8
-      for i9 = 0x1, 1.900000001 + ZERO, .1 do
-        P(i9)
-        local v10
-        v10 = t1.y
-        if rawequal(false, false) then break end
-      end
-    --[==[ block
-comment ]==] until u8 >= 5
-  end
-  local v11 = (0.3 + 16) / "3.5"
-  local v12 = (#t1.tag)
-  t1.
-      x = v11
-  P(t1.x, t1.y, t1.s, #t1)
-  P(-.1, t1 or v11, true and "" or tostring(v11), (false or false) and t1.s)
-  local t13 = {x = v12 - v11; (false and v12 or 1000), (v11 ^ -1); (v11), tag = "t12"; (v12 / 12.5), (-12.5); y = v12 % 1.; s = false and t1.s or "0x"}
-  P(#t13, t13[1], t13[5], t13.x, t13.s)
-  g_14 = tostring(t13.x / -1e-300)
-  P(tostring(0.5), (0.0001 % v12))
-  P('0x10' / v12 > t1.x)
-  local v15, v16 = v11, v11 + v11
+  local s1 = "1e-2"
+  local s2 = [[00012]]
+  local s3 = [[ 10 ]]
+  P(#s3, s3 < s2)
+  P(s2 / 1)
+  P(s1 ^ s2)
+  P(1e+308 .. 1.5 .. -100000000000000.5 .. "ab" .. (1000.0 * 3.) .. (math.huge) .. s3)
+  P(.6666666666666666 .. s2 .. "5." .. "2.5e1" .. "true")
+  P("-0" .. 2 .. "xyz" .. s1 .. s1 .. "10" .. (3. * -256))
+  P(tonumber("8", 8))
+  P(tonumber("7fffffff", 10))
+  P(tonumber("Z1", 8))
 end))
--- 4: stress
+-- 4: coroutines2
 R(4, pcall(function(...)
-  local function many() return 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119 end
-  P(select("#", many()), (many()), select(62, many()))
-  local t = {many(), many()}; P(#t, t[121])
+  local function producer(n)
+    return coroutine.wrap(function()
+      for i = 1, n do
+        local function deep(j) coroutine.yield(j, j * 2) end
+        deep(i)
+      end
+    end)
+  end
+  for a, b in producer(0) do P(a, b) end
 end))

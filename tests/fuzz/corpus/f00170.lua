@@ -33,113 +33,88 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: upclose
+-- 1: syntax
 R(1, pcall(function(...)
-  local fs = {}
-  for i = 1, 4 do
-    local v = i * 10
-    fs[#fs + 1] = function() v = v + 1; return v end
-    if i == 2 then break end
-    v = v + 
-      100
-  end
-  for i = 1, #fs do P(fs[i](), fs[i]()) end
-  local function mk(n)
-    local a = n
-    while true do
-      local b = a * 2
-      if b > 20 then return function() a = a + 1; return a, b end end
-      a = a + 3
-    end
-  end
-  local g1, g2 = mk(0), mk(14)
-  P(g1(), g1(), g2())
-  local h
-  do local z = 9007199254740994; h = function(d) z = z .. d; return z end end
-  P(h("a"), h(1))
+  P(loadstring([=[
+P("", tostring(1.7976931348623157e+308))
+for i1 = 4.0, 11, 1 do
+  P(pcall(function() return i1.s.z end))
+  local t2 = {y = (i1), (3 - 0); tag = "t1"; s = [[abd]], x = tonumber("0x10"),}
+  P(#t2, t2[1], t2[1], t2.x, t2.s)
+end
+local v3, v4 = -16 < 0 + 16.0, 123456789012345 % (0 - -100)
+local t5 = {x = tonumber("1e2"); (7. / 1.), ((-3.75)); y = v4 % -0.1; s = string.rep([[line
+break]], 2), tag = "t4"}
+P(#t5, t5[1], t5[2], t5.x, t5.s)]=], "=chunk"))
 end))
--- 2: varargs
+-- 2: generic
 R(2, pcall(function(...)
-  local function v(...)
-    local a, b = ...
-    local t = {...}
-    local n = 
-      select("#", ...)
-    return n, a, b, t[n], (...)
-  end
-  local function pass(...) return ... end
-  local function count(...) return select("#", ...) end
-  local function tail(...) return select(2, ...) end
-  local function pack(...) return {n = select("#", ...), ...} end
-  local t = pack(nil); P(t.n, unpack(t, 1, t.n))
-  P(v(1, {tag = "va"}, 2.5, 2.5))
-  P(unpack({}, -1, 4))
-  P(pass())
-end))
--- 3: arith
-R(3, pcall(function(...)
-  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
-  local a1 = 4294967296
-  local a2 = 1e16
-  P(0.0001 % .25)
-  P(inf - ninf, -(nan % nan), not (2147483648.0 - - -0XA ~= a1 / (-2 + 5)), inf ~= inf, -((1e+100 / nan + tonumber('1e-2')) % (nz % -9.223372036854776e+18 / '9')))
-  P(a2 <= nan, a1 == nan, nz ^ ninf, 5 ~= 255, inf / a1)
-  P(not (-1e2 ~= #tostring(true)), -(a2 + inf), -0x5 / -0X64, ninf / nan)
-  P(inf - nz)
-end))
--- 4: stress
-R(4, pcall(function(...)
-  local function n0(a0)
-    local function n1(a1)
-      local function n2(a2)
-        local function n3(a3)
-          local function n4(a4)
-            local function n5(a5)
-              local function n6(a6)
-                local function n7(a7)
-                  local function n8(a8)
-                    local function n9(a9)
-                      local function n10(a10)
-                        local function n11(a11)
-                          return a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + a10 + a11
-                        
-                        end
-                        return n11(11)
-                      end
-                      return n10(10)
-                    end
-                    return n9(
-      9)
-                  end
-                  return n8(8)
-                end
-                return n7(7)
-              end -- note
-              return n6(6)
-            end
-            return n5(5)
-          end
-          return n4(4)
-        end
-        return n3(3)
-      end
-      return n2(2)
+  local t6 = {x = tonumber("5."); (-1.5 + 1e+308), s = "tab\there", (math.fmod(2, 1e309)), y = (-0.3), tag = "t5", (2 - '-0'), (math.fmod(1.5, 0.5))}
+  P(#t6, t6[1], t6[4], t6.x, t6.s)
+  for k7, x8 in ipairs(t6) do
+    P(k7, x8)
+    P(pcall(function() return (not nil):m() end))
+    local f9; f9 = function(p10, p11, p12)
+      P(not {tag = "anon"}) -- note
+      return -t6.y / -.3333333333333333
     end
-    return n1(1)
+    P(f9(true and t6.tag or t6.s, "s'q" > [[00012]], tostring(-0.6666666666666666), false))
+    t6.y = -(x8 * x8)
+    P(t6.x, t6.y, t6.s, #
+        t6)
   end
-  P(n0(0))
+  do
+    do
+      for i13 = 2.25, 3.25, 0.1 do
+        P(pcall(function() return i13(i13) end))
+        if -1e3 > t6[3] then break end
+      end
+    end
+    local c14 = 0
+    while c14 < 2 and (-0.3333333333333333 >= 2 or true) do
+      c14 = c14 + 1
+      local v15 = string.lower(string.reverse(t6.s))
+    end
+  end
+  local v16
+  v16 = 16 - t6[3] .. tostring(256)
+  t6[1] = tonumber('5.') - t6[2] * t6[4]
+  P(t6.x, t6.y, t6.s, #t6)
+  t6.s = '10'
+  P(0.3 > (false and t6[2] or 12.5), false and false and ("\233t\233" and false), (3.75) / (-1e2 + t6[2]), #type(false))
+  local function f17()
+    P([[10]], t6[1] / t6.x > tonumber("1E+2"), t6.x >= t6.y and -0.25 * t6.x or t6[4] + t6[4])
+    return 'true'
+  end
+  P(f17("b"))
+  local v18
+  v18 = t6.y * -.25 / (t6[3] % 1.5)
 end))
--- 5: coroutines
+-- 3: generic
+R(3, pcall(function(...)
+  P(pcall(function() return ("\127")[nil] end))
+  print((1e309 - 1e+308))
+  local t19 = {x = "0X1f" % 4.0; tag = "t18", s = -0.0001 .. -0.0001 .. [[.]], y = '-0' * 0X100}
+  P(#t19, t19[1], t19[0], t19.x, t19.s)
+  print(false, tonumber("00012"))
+  P("nil" .. t19.s, -t19.y / tonumber("3.5"), t19.y % 1e3 .. tostring(t19.x) .. t19.x .. 3.75, tonumber('-5'))
+  local v20
+  v20 = not (false or "99")
+end))
+-- 4: recursion
+R(4, pcall(function(...)
+  local function loop(n, acc) if n <= 0 then return acc end return loop(n - 1, acc + n) end
+  P(loop(100, 0), loop(2.5, 0.5))
+  local function t1(f, ...) return f(...) end
+  P(t1(t1, t1, t1, select, "#", 1, 2))
+  P(pcall(function() return t1({}) end))
+end))
+-- 5: badargs
 R(5, pcall(function(...)
-  local function gen(n) for i = 1, n do coroutine.yield(i, i * i) end return "done", n end
-  local co = coroutine.create(gen)
-  for i = 1, 7 do P(coroutine.resume(co, 5)) end
-  P(coroutine.status(co), coroutine.resume(co))
-  local w = coroutine.wrap(function(a, b) local c = coroutine.yield(a + b); local d, e = coroutine.yield(c * 2); return d, e, "end" end)
-  P(w(0.0, -3)); P(w(1e3)); P(w("x", nil))
-  P(pcall(w))
-  local co2 = coroutine.create(function() local x = nil; return x.y end)
-  P(coroutine.resume(co2)); P(coroutine.status(co2))
-  local co3 = coroutine.create(function(...) P(coroutine.running() ~= nil, ...); error({tag = "in co"}) end)
-  P(coroutine.resume(co3, 1, nil, 3))
+  local holder = {f = xpcall}
+  P(pcall(function() return holder.f() end))
+  P(pcall(setfenv, 1, 2))
+  local holder = {f = next}
+  P(pcall(function() return holder.f({}, "nope") end))
+  P(pcall(rawget, "x", 1))
 end))

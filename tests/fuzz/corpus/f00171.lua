@@ -33,44 +33,68 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: meta_misc
+-- 1: errors
 R(1, pcall(function(...)
-  local t = setmetatable({1, 2, 3}, {__len = function() return 99 end, __unm = function() return "neg" end})
-  P(#t, -t)
-  P(pcall(function() return t + 1 end))
-  P(pcall(function() return t .. "" end))
-  P(pcall(function() return t() end))
+  local function thrower(v, lvl) error(v, lvl) end
+  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
+  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
+  P(pcall(pcall, error, {tag = "errobj"}))
+  P(pcall(function() error({tag = "errobj"}, 0) end))
+  P(xpcall(function() return "a" .. {} end, function(m) return "H:" .. m end))
+  P(pcall(error, 42, 0))
+  P(pcall(assert, "ok", "multi\nline"))
+  P(pcall(assert, false))
+  P(pcall(function() error("", 0) end))
 end))
--- 2: coroutines2
+-- 2: tables
 R(2, pcall(function(...)
-  local outer
-  local inner = coroutine.create(function()
-    P("inner sees outer", coroutine.status(outer))
-    coroutine.yield("from inner")
-    error("inner failed", 0)
-  end)
-  outer = coroutine.create(function()
-    P(coroutine.resume(inner))
-    coroutine.yield("from outer", coroutine.status(inner))
-    P(coroutine.resume(inner))
-    P(coroutine.resume(
-      inner))
-    return coroutine.status(inner)
-  end)
-  P(coroutine.resume(outer)); P(coroutine.resume(outer)); P(coroutine.resume(outer))
-end))
--- 3: hot
-R(3, pcall(function(...)
-  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
-  local obj = setmetatable({}, mt)
-  local hits = 0
-  for i = 1, 242 do
-    local a = i < 177 and i or obj
-    if a < 
-      i + 1 then hits = hits + 1 end
-    local s = i .. ""
-    if i == 177 then s = obj .. i; P(s, obj.key, a + 1) end
-  end
+  local function f2() return "r1", "r2" end
+  P(pcall(function() local t = {}; t[0/0] = 1 end))
+  P(pcall(function() local t = {}; t[nil] = 1 end))
+  P(pcall(function() return ({})[0/0], ({})[nil] end))
+  P(pcall(
+      function() return {[0/0] = 1} end))
+  P(pcall(function() local t = {}; rawset(t, nil, 1) end))
+  local t = {{1, 2}, {x = {y = {z = "deep"}}}, ["k"] = {n = 3}; f2(), "last";}
+  P(t[1][2], t[2].x.y.z, t.k.n, t[3], t[4], #t, t[1][1] + t[1][2])
+  local t = {1, 2, 3, 4}
+  local s = 0
+  for i, v in ipairs(t) do s = s + i * v end
+  for i = #t, 1, -1 do s = s - t[i] end
+  P(s, #t, select("#", unpack(t)))
+  table.insert(t, 1, "a"); table.insert(t, "z"); P(#t, t[1], t[#t], table.remove(t), #t)
+  P(table.concat(t, ","), table.concat(t, "-", 2, 3))
+  table.sort(t, function(a, b) return tostring(a) > tostring(b) end); P(unpack(t))
+  local t = {1, 2, 3}
+  local s = 0
+  for i, v in ipairs(t) do s = s + i * v end
+  for i = #t, 1, 
+      -1 do s = s - t[i] end
+  P(s, #t, select("#", unpack(t)))
+  table.insert(t, 1, "a"); table.insert(t, "z"); P(#t, t[1], t[#t], table.remove(t), #t)
+  P(table.concat(t, ","), table.concat(t, "-", 2, 3))
+  table.sort(t, function(a, b) return tostring(a) > tostring(b) end); P(unpack(t))
+  P(pcall(function() local t = {}; t[0/0] = 1 end))
   P(
-      hits)
+      pcall(function() local t = {}; t[nil] = 1 end))
+  P(pcall(function() return ({})[0/0], ({})[nil] end))
+  P(pcall(function() return {[0/0] = 1} end))
+  P(pcall(function() local t = {}; rawset(t, nil, 1) end))
+end))
+-- 3: coerce
+R(3, pcall(function(...)
+  local s1 = "\t7\n"
+  local s2 = [[10]]
+  local s3 = [[1.e2]]
+  local s4 = "\t7\n"
+  P(65536 .. s1, s1 .. .25)
+  P(s2 * 
+      -3)
+  P(s2 / 0.3)
+  --[==[ block
+comment ]==] P(s1 ^ 2)
+  P(s4 ^ s4)
+  P("1E+2" .. 0.3 .. (-2.2250738585072014e-308 + -2.5) .. "1e" .. "ab")
+  P((7 - -255) .. s1 .. 0 .. 9.223372036854776e+18 .. (-100.0))
+  P(tonumber("1.5"))
 end))

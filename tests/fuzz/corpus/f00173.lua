@@ -59,41 +59,50 @@ comment ]==] for i = 0x3, 11., 1. do n = n + 1; s = s + i; if n > 30 then break 
   P(n)
   for i = 1, 3 do local i = i * 10; P(i) end
 end))
--- 2: stress
+-- 2: hot
 R(2, pcall(function(...)
-  local x = 14
-  if x == 0 then P("zero") elseif x == 1 then P(1, x * 256) elseif x == 2 then P(2, x * 0.5) elseif x == 3 then P(3, x * 5) elseif x == 4 then P(4, x * 0.3333333333333333) elseif x == 5 then P(5, x * -1e2) elseif x == 6 then P(6, x * 255) elseif x == 7 then P(7, x * -2.2250738585072014e-308) elseif x == 8 then P(8, x * -0.3333333333333333) elseif x == 9 then P(9, x * 2147483648) elseif x == 10 then P(10, x * 2) elseif x == 11 then P(11, x * 1e3) elseif x == 12 then P(12, x * -12345678901234) elseif x == 13 then P(13, x * 1e+16) elseif x == 14 then P(14, x * 7.) elseif x == 15 then P(15, x * 3.) elseif x == 16 then P(16, x * -100) elseif x == 17 then P(17, x * 5e-324) elseif x == 18 then P(18, x * 123456789012345.) elseif x == 19 then P(19, x * -1000.0) elseif x == 20 then P(20, x * 1e+21) elseif x == 21 then P(21, x * 1e-05) elseif x == 22 then P(22, x * -2.5) elseif x == 23 then P(23, x * -3) elseif x == 24 then P(24, x * -3.) elseif x == 25 then P(25, x * 3.75) elseif x == 26 then P(26, x * 1e+21) elseif x == 27 then P(27, x * 0) elseif x == 28 then P(28, x * -0.5) elseif x == 29 then P(29, x * 0X3E8) elseif x == 30 then P(30, x * 4294967296) elseif x == 31 then P(31, x * 5) elseif x == 32 then P(32, x * -16) elseif x == 33 then P(33, x * -10) elseif x == 34 then P(34, x * 1e1) elseif x == 35 then P(35, x * -2147483648.0) else P("other", x) end
+  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local obj = setmetatable({}, mt)
+  local hits = 0
+  for i = 1, 238 do
+    local a = i < 118 and i or obj
+    if a < i + 1 then hits = hits + 1 end
+    local s = i .. ""
+    if i == 118 then s = obj .. i; P(s, obj.key, a + 1) end
+  end
+  P(hits)
 end))
 -- 3: arith
 R(3, pcall(function(...)
   local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
-  local a1 = -1e+16
-  local a2 = 1e-10
-  local a3 = -0.0001234
-  local a4 = 99999999999999
-  P(nz - ninf, 1000 <= -12345678901234.0, a2 * a3, a1 * ninf)
-  P(-(inf + a1), 
-      a1 / inf, -(nan % -2147483648.0), -4.0 == 1.7976931348623157e+308, nan % ninf)
-  P(not (a4 <= a3), a2 < ninf, a1 ^ (-nan / (2 - -100)), nan <= 4 - 0X3E8)
-  P(-a2 ^ a4)
-  P(not (a3 > nan), a2 ~= a1, 1000000000000000 / 16)
-  P(a2 % tonumber('.5') <= - -0.1 * (a2 + a3))
-  print(nan, -nan, nan + 0, nan * -1, 1 / nan, nan == nan)
+  local a1 = 255.
+  local a2 = 
+      -0.30000000000000004
+  local a3 = .30000000000000004
+  local a4 = 0x1
+  P(-4 - -2.5)
+  P(nan ~= nz)
+  P(nz ^ a1, (tonumber("1e2")) > -(0X10 * 7), a4 - a4, ninf % a1)
+  P(a2 - a4)
+  P(inf > a3, a3 < a1, nan == a3, 0x5 - (a3 < a2 and 256 or 5e-324))
+  print(nz, -nz, nz + 0, nz * -1, 1 / nz, nz == nz)
 end))
--- 4: logic
+-- 4: arith
 R(4, pcall(function(...)
-  local n = 0
-  local function f(v) n = n + 1; return v end
-  n = 0; P(f(-2.5) and f(nil), n); P(f(-2.5) or f(nil), n)
-  local x = -2.5
-  if x then P("then", x and 1) elseif 1/0 then P("elseif") else P("else", x or 2) end
-  P({tag = "tv"} and "10", {tag = "tv"} or "10", not {tag = "tv"}, not not {tag = "tv"})
-  P(0/0 and 0/0 or nil, (0/0 or 0/0) and nil)
-  n = 0; P(f("x") and f("10"), n); P(f("x") or f("10"), n)
-  P("a" or "true" ~= 0.25)
+  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
+  local a5 = 1e-10
+  local a6 = 0.30000000000000004
+  local a7 = 0.0001
+  P(-(inf * a6), nz ~= a5, 0X3E8 - tonumber([[0.1]]) > 0)
+  P(not (nan < nan), -(nz + nan), ninf ^ (ninf / (0x1)))
+  P(4294967295 < 0.30000000000000004, inf == 0.5, -(inf - ninf), a6 % inf, a6 <= nz)
+  print(a5, -a5, a5 + 0, a5 * -1, 1 / a5, a5 == a5)
 end))
--- 5: stress
+-- 5: recursion
 R(5, pcall(function(...)
-  local x = 34
-  if x == 0 then P("zero") elseif x == 1 then P(1, x * 9.223372036854776e+18) elseif x == 2 then P(2, x * 0) elseif x == 3 then P(3, x * 2.5) elseif x == 4 then P(4, x * 1) elseif x == 5 then P(5, x * 0X3E8) elseif x == 6 then P(6, x * 1000) elseif x == 7 then P(7, x * 99999999999999) elseif x == 8 then P(8, x * 16) elseif x == 9 then P(9, x * 1) elseif x == 10 then P(10, x * .25) elseif x == 11 then P(11, x * -1e+16) elseif x == 12 then P(12, x * 100000000000000.5) elseif x == 13 then P(13, x * -.5) elseif x == 14 then P(14, x * 0.3) elseif x == 15 then P(15, x * 0xffffffff) elseif x == 16 then P(16, x * -0.25) elseif x == 17 then P(17, x * 100) elseif x == 18 then P(18, x * 0.1) elseif x == 19 then P(19, x * -5.) elseif x == 20 then P(20, x * 1.7976931348623157e+308) elseif x == 21 then P(21, x * -0.25) elseif x == 22 then P(22, x * 0X10000) elseif x == 23 then P(23, x * -1e+308) elseif x == 24 then P(24, x * -0.6666666666666666) elseif x == 25 then P(25, x * 1e2) elseif x == 26 then P(26, x * 255) elseif x == 27 then P(27, x * 1000) elseif x == 28 then P(28, x * -0X64) elseif x == 29 then P(29, x * 0.3) elseif x == 30 then P(30, x * 5e-324) elseif x == 31 then P(31, x * 3) elseif x == 32 then P(32, x * 7.) elseif x == 33 then P(33, x * 0) elseif x == 34 then P(34, x * .3) elseif x == 35 then P(35, x * 0xff) elseif x == 36 then P(36, x * 1e+21) elseif x == 37 then P(37, x * -9007199254740994) elseif x == 38 then P(38, x * 4294967295) elseif x == 39 then P(39, x * -5.) elseif x == 40 then P(40, x * 12.5) elseif x == 41 then P(41, x * 0.3) elseif x == 42 then P(42, x * -5) elseif x == 43 then P(43, x * 16) elseif x == 44 then P(44, x * 1e-10) elseif x == 45 then P(45, x * 7) elseif x == 46 then P(46, x * 0X4) else P("other", x) end
+  local isodd
+  local function iseven(n) if n == 0 then return true end return isodd(n - 1) end
+  function isodd(n) if n == 0 then return false end return iseven(n - 1) end
+  P(iseven(11), isodd(
+      33), iseven(270))
 end))

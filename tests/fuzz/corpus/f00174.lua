@@ -70,9 +70,14 @@ R(2, pcall(function(...)
   P(out)
   for i = 1, 3 do local i = i * 10; P(i) end
 end))
--- 3: recursion
+-- 3: tables
 R(3, pcall(function(...)
-  local function loop(
-      n, acc) if n <= 0 then return acc end return loop(n - 1, acc + n) end
-  P(loop(10, 0), loop(0, 0.5))
+  local function f2() return "r1", "r2" end
+  local t = {}
+  P(#
+      t, t[1], t[#t], t[0], t[#t + 1])
+  local t = {[-1] = 0, ["1"] = 1, ["" .. 2] = 2, ["tag"] = 3, [1e100] = 4, ["x"] = 5}
+  print(keys(t))
+  P(
+      t[false], t[-ZERO], t[1], t[-1/0])
 end))

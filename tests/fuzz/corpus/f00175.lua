@@ -106,41 +106,26 @@ R(2, pcall(function(...)
   local t = {f3(), id()}; P(t[1], t[2], t[3], t[4])
   P((function() return (f2()) end)())
 end))
--- 3: upclose
+-- 3: syntax
 R(3, pcall(function(...)
-  local fs = {}
-  for i = 1, 4 do
-    local v = i * 10
-    fs[#fs + 1] = function() v = v + 1; return v end
-    if i == 4 then break end
-    v = v + 100
-  end
-  for i = 1, #fs do P(fs[i](), fs[i]()) end
-  local function mk(n)
-    local a = n
-    while true do
-      local b = a * 2
-      if b > 49 then return function() a = a + 1; return a, b end end
-      a = a + 3
-    end
-  end
-  local g1, g2 = mk(0), mk(12)
-  P(g1(), g1(), g2())
-  local h
-  do local z = -16; h = function(d) z = z .. d; return z end end
-  P(h("a"), h(1))
+
 end))
--- 4: errnames
+-- 4: meta_arith
 R(4, pcall(function(...)
-  local loc = "str"
-  glob_23 = "str"
-  local tab = {fld = "str", sub = {}}
-  P(pcall(function(loc) return 1 <= tab.sub[loc] end, loc))
-  P(pcall(function(loc) return tab[1] < 1 end, loc))
-  P(pcall(function(loc) return #loc end, loc))
-  P(pcall(function() local up = loc; return (function() return tab.fld + 1 end)() end))
-  P(pcall(function() local up = loc; return (function() return tab.sub[up](1, 2) end)() end))
-  P(pcall(function() local up = loc; return (function() return 1 - tab.fld.x end)() end))
-  P(pcall(function() local up = loc; return (function() return 1 <= tab.fld.x end)() end))
-  P(pcall(function() local up = loc; return (function() return tab.sub.fld * tab.sub.fld end)() end))
+  local mt = {}
+  local function box(
+      v) return setmetatable({v = v, tag = "box"}, mt) end
+  local function val(x) if type(x) == "table" then return x.v end return x end
+  mt.__sub = function(a, b) return box(val(a) - val(
+      b)) end
+  mt.__div = function(a, b) return box(val(a) / val(b)) end
+  mt.__add = function(a, b) return box(val(a) + val(b)) end
+  mt.__pow = function(a, b) return box(val(a) ^ val(b)) end
+  mt.__unm = function(a) return box(-a.v) end
+  local x, y = box(-0.30000000000000004), box(7.)
+  P(val(y ^ y))
+  P(val(2.5 - y))
+  P(val(-x), val(- -y))
+  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
+  P(pcall(function() return x < y end))
 end))

@@ -33,97 +33,161 @@ function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: stress
+-- 1: hot
 R(1, pcall(loadstring(string.dump(function(...)
-  local function cnt(...) return select("#", ...), (select(104, ...)) end
-  P(cnt(true, "a", true, 1, 1, 1, "a", "a", "a", true, "a", "a", "a", true, true, 1, nil, true, nil, true, 1, 1, "a", true, true, "a", "a", "a", true, "a", 1, true, "a", 1, true, true, 1, true, 1, true, 1, nil, "a", "a", "a", "a", nil, 1, true, "a", 1, nil, nil, "a", 1, "a", true, nil, true, true, 1, "a", true, "a", true, nil, nil, nil, "a", nil, 1, 1, nil, 1, "a", nil, true, true, nil, 1, "a", true, 1, "a", 1, nil, 1, "a", nil, nil, true, "a", 1, 1, true, "a", 1, "a", "a", nil, "a", "a", nil, "a", 1, "a", "a", nil, true, true, true, 1, nil, "a", true, "a", 1, 1, nil, true, "a", "a", "a", 1, "a", nil, 1, 1, "a", 1, nil, true, 1, true, nil, nil, "a", "a", nil, true, 1, 1, true, true, 1, nil, nil, nil, 1, 1, "a", nil, nil, nil, 1, "a", nil, true, nil, true, "a", 1, nil, nil, 1, 1, nil, "a", 1, 1, true, true, 1, "a", 1, nil, nil, 1, "a", "a", nil, "a", nil, 1, nil, true, "a", "a", true, 1, "a", 1, 1, nil, "a", nil, "a", "a", nil, nil, "a", "a", true, 1, "a", "a", "a", 1, 1))
-  P(select("#", unpack({0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127, 128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143, 144, 145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155, 156, 157, 158, 159, 160, 161, 162, 163, 164, 165, 166, 167, 168, 169, 170, 171, 172, 173, 174, 175, 176, 177, 178, 179, 180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191, 192, 193, 194, 195, 196, 197, 198, 199, 200, 201, 202, 203, 204, 205, 206, 207, 208})))
+  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local acc, last = 0, nil
+  for i = 1, 117 do
+    local v = i
+    if i >= 100 then v = 2^53 end
+    local ok, x = pcall(function() return v + 1 end)
+    if ok and type(x) == "number" then acc = acc + x else last = x end
+  end
+  P(acc, last)
 end))))
--- 2: order
+-- 2: massign
 R(2, pcall(loadstring(string.dump(function(...)
-  local log = ""
-  local function f(tag, v) log = log .. tag; return v end
-  local t = {}
-  log = ""
-  local x = -f("a", 2) ^ f("b", 2)
-  P(log, t[1], t[2], t.
-      k)
-  log = ""
-  local x = not f("a", nil) == f("b", true)
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = f("a", t)[f("b", "k")]
-  P(log, t[1], t[2], t.k)
+  local a, b, c = 5e-324, 0, "s"
+  local t = {10, 20, 30, 40}
+  local i = 1
+  a, b, c = (function() return 1, 2, 3 end)(), 10
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  i, a = i, i
+  P(a, b, c, i, t[1], t[2], t[3], 
+      t[4], t[5], t.x, t.y)
+  a, b, 
+      c = (function() return 1, 2, 3 end)(), 10
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  t[i], i = i, t[i]
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local u = {}; u[1], u[2], u[3] = 1, 2; P(u[1], u[2], u[3])
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
 end))))
--- 3: generic
+-- 3: arith
 R(3, pcall(loadstring(string.dump(function(...)
-  local t1 = {y = 0.1 ^ 0.5, ((7.)); (-256.0), s = 'nil'; tag = "t0", x = -0X64 - -100}
-  P(#t1, t1[1], t1[2], t1.x, t1.s)
-  local v2, v3 = 
-      t1[2], tonumber("99")
-  t1[1] = true and '5.' % v3 or 0 + .6666666666666666
-  local function f4(p5)
-    P({tag = tostring(false)})
-    return 
-  end
-  local c6 = 0
-  while c6 < 4 and (v2 ~= 1e-300 or true) do
-    c6 = c6 + 1
-    local w7 = c6 * 2
-    P(pcall(function() return (t1.s .. 'xyz' .. "tab\there") .. v2 end))
-  end
-  P(0.0001)
-  P(pcall(function() return v2.y end))
-  P(tostring(v2 + c6), not (256.0 and false), nil)
-  local v8 = v2 / 0.25 .. ""
-  g_9 = 0.3
-  P(pcall(function() local r = c6 < c6; return r end))
+  local inf, 
+      ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
+  local a1 = 0
+  local a2 = -4294967295.
+  P(((-0x5) ^ 3) ^ (- -1e+300), -2 / 99999999999999, -(-1) ^ 12345678901234.0, nan - inf, nan ~= nan)
+  P(inf > inf, inf / ninf - a2, .5 <= 0x3)
+  P(-(a2 * ninf))
+  P(nz < ninf)
+  P(not (100 == #"\255"))
 end))))
--- 4: closures
+-- 4: meta_misc
 R(4, pcall(loadstring(string.dump(function(...)
-  local fs10 = {}
-  local c11 = 0
-  repeat
-    local u12 = c11 + 1
-    c11 = 
-        u12
-    local acc13 = -0.1
-    fs10[#fs10 + 1] = function(d)
-      acc13 = acc13 + (d or 1)
-      return u12, acc13
-    end
-  until u12 >= 3
-  for k14 = 1, #fs10 do
-    P(fs10[k14]())
-    P(fs10[k14](12345678901234))
-  end
-  local fs15 = {}
-  for i16 = 1, 3.6999999999999997, 0.3 do
-    local acc17 = i16 + i16
-    fs15[#fs15 + 1] = function(d)
-      acc17 = acc17 + (d or 1)
-      return i16, acc17
-    end
-  end
-  for k18 = 1, #fs15 do
-    P(fs15[k18]())
-    P(fs15[k18](1.))
-  end
-  local fs19 = {}
-  local t20 = {(tonumber('1e2')), (-0.5 * -3.75); tag = "t19"; x = 9.223372036854776e+18 * "00012", s = true and "0x" or 'q"uote', y = 2.2250738585072014e-308 ^ 2}
-  P(#t20, t20[1], t20[2], t20.x, t20.s)
+  local t = setmetatable({}, {__metatable = "locked"})
+  P(getmetatable(t))
+  P(pcall(function() setmetatable(t, {}) end))
+  P(getmetatable("abc") ~= nil, getmetatable(1), getmetatable(print))
 end))))
--- 5: hot
+-- 5: generic
 R(5, pcall(loadstring(string.dump(function(...)
-  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = 
-      function(a, b) return true end, __index = function(t, k) return k end}
-  local obj = setmetatable({}, mt)
-  local hits = 0
-  for i = 1, 152 do
-    local a = i < 117 and i or obj
-    if a < i + 1 then hits = hits + 1 end
-    local s = i .. ""
-    if i == 117 then s = obj .. i; P(s, obj.key, a + 1) end
+  local t3 = {s = tostring(false), (0x7 % 0.25), (9.223372036854776e+18); tag = "t2", x = 1e+21 * 100000000000000.5, y = 4294967296} -- note
+  P(#t3, t3[1], t3[2], t3.x, t3.s)
+  local c4 = 0
+  repeat
+    local u5 = c4 + 1
+    c4 = u5
+    local c6 = 0
+    while c6 < 5 do
+      c6 = c6 + 1
+      local w7 = c6 * 2
+      P(pcall(function() local r = #t3; return r end))
+    end
+    do
+      local v8 = 1. % tonumber([[0.1]])
+      for i9 = -1. + ZERO, 0X2, 1.5 do
+        P(i9)
+        local v10
+        v10 = t3.x * c6 .. ""
+        P(i9 - i9, v10, (true and true))
+      end
+    end
+  until u5 >= 4
+  P(0.1, "1E+2", false)
+  P(type(false or c4), nil or [[5.]], c4 ^ 0, 9007199254740991)
+  if t3[2] / 100.0 <= 0X3E8 - 1000 then
+    if not (256.0 and false) then
+      local c11 = 0
+      repeat
+        local u12 = c11 + 1
+        c11 = u12
+        P((t3.x .. "10a" .. 0X10 .. t3.s):sub(2, 1), false and '1e-2' or t3.tag, -0.5 * t3.y <= -12.5 * u12)
+        P(t3.y)
+        local v13, v14, v15 = '1e2', t3.tag, t3.s:rep(2)
+      until u12 >= 6
+      local c16 = 0
+      while c16 < 3 and (2 > c16 or true) do
+        c16 = c16 + 1
+        local w17 = c16 * 2
+        w17 = (255 + 1000) / (-1.5 / 65536)
+        P(tonumber("100") * (c4 % 99999999999999))
+      end
+      t3[2] = 10 * tonumber('.5')
+    elseif not 2.5 then
+      local c18 = 0
+      while c18 < 3 do
+        c18 = c18 + 1
+        local w19 = c18 * 2
+        P(".", tonumber("0"), (c4 .. 2 .. t3.s .. w19))
+        P(pcall(function() return tonumber([[100]]) .. t3 end))
+      end
+    end
+    if c4 .. 1e+308 ~= [[abd]] .. "\127" then
+      if '  -0x10  ' - -5e-324 < tonumber('1e2') then
+        local v20, v21, v22 = t3[1], (0.25 + c4) / #[[ab]], tonumber("100") ~= -9007199254740991 / 
+            c4
+        P((65536) .. "", true)
+        t3[2] = tonumber('3.5')
+        P(t3.x, t3.y, t3.s, #t3)
+      end
+      for i23 = 4.0, 4.0, -1 do
+        local v24, v25
+        v24, v25 = -1.5 - - -3.75, c4 -- note
+      end
+      local v26, v27 = tonumber("\t7\n"), not c4
+    else
+      P(pcall(function() return (-1e-10 or 0) > (true and c4 or c4) end))
+    end
+    t3[1] = (c4 - -1000.0) % -1e309
   end
-  P(hits)
+  local f28 = function(p29, p30)
+    local t31 = {x = 1.7976931348623157e+308 - c4, tag = "t30"; s = false and t3.tag or "tab\there", y = -4}
+    P(#t31, t31[1], t31[0], t31.x, t31.s)
+    return (256) + 
+        tonumber([[0X1f]]), t31.tag .. c4 .. t3.tag .. c4 <= (p29 and '.' or t31.s)
+  end
+  P(pcall(function() return t3.x.z end))
+  local fs32 = 
+      {}
+  for i33 = 5, 12, 2 do
+    local acc34 = i33
+    fs32[#fs32 + 1] = function(d)
+      acc34 = acc34 + (d or 1)
+      return i33, acc34
+    end
+  end
+  for k35 = 1, #fs32 do
+    P(fs32[k35]())
+  end
+  for k36, x37 in ipairs(t3) do
+    P(k36, x37)
+    local fs38 = {}
+    local c39 = 0
+    repeat
+      local u40 = c39 + 1
+      c39 = u40
+      local acc41 = u40
+      fs38[#fs38 + 1] = function(d)
+        acc41 = acc41 + (d or 1)
+        return u40, acc41
+      end
+    until u40 >= 1
+    for k42 = 1, #fs38 do
+      P(fs38[k42]())
+    end
+  end
+  local v43 = c4 + 1.7976931348623157e+308 .. ""
 end))))

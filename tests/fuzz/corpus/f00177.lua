@@ -66,68 +66,13 @@ R(2, pcall(function(...)
   P(pcall(function() return "x" .. tab.sub.fld end))
   P(pcall(function() local up = loc; return (function() return #tab["fld"] end)() end))
 end))
--- 3: stress
+-- 3: hot
 R(3, pcall(function(...)
-  local u0 = 
-      -255
-  local u1 = -5.
-  local u2 = 255
-  local u3 = 1.5
-  local u4 = 2.0
-  local u5 = -0.5
-  local u6 = 100000000000000.5
-  local u7 = 1
-  local u8 = 0.1
-  local u9 = -0XA
-  local u10 = 0.1
-  local u11 = -255.
-  local u12 = -.1
-  local u13 = 5
-  local u14 = .6666666666666666
-  local u15 = 4294967295
-  local u16 = -0.3
-  local u17 = 2.5
-  local u18 = 
-      -0.1
-  local u19 = -9007199254740991
-  local u20 = 2.5
-  local u21 = -255
-  local u22 = 0.3
-  local u23 = 256
-  local u24 = 0.3
-  local u25 = 
-      -255
-  local u26 = 0.25
-  local u27 = 0
-  local u28 = -1.5
-  local u29 = 0.25 -- note
-  local u30 = 0X10
-  local u31 = 0xffffffff
-  local u32 = 9.223372036854776e+18
-  local u33 = 1000
-  local u34 = 1000
-  local u35 = -0.5
-  local u36 = -99999999999999
-  local u37 = -123.456
-  local u38 = 1.5
-  local u39 = 16
-  local u40 = -99999999999999.
-  local u41 = 
-      .25
-  local u42 = 0X3E8
-  local u43 = 3.75
-  local u44 = -1.5
-  local u45 = -2.2250738585072014e-308
-  local u46 = -99999999999999
-  local u47 = -2.5
-  local u48 = -1
-  local u49 = -0X10
-  local u50 = -1.5
-  local u51 = 10
-  local u52 = 0X100
-  local u53 = -0.5
-  local u54 = -255
-  local function f() return u0 + u1 + u2 + u3 + u4 + u5 + u6 + u7 + u8 + u9 + u10 + u11 + u12 + u13 + u14 + u15 + u16 + u17 + u18 + u19 + u20 + u21 + u22 + u23 + u24 + u25 + u26 + u27 + u28 + u29 + u30 + u31 + u32 + u33 + u34 + u35 + u36 + u37 + u38 + u39 + u40 + u41 + u42 + u43 + u44 + u45 + u46 + u47 + u48 + u49 + u50 + u51 + u52 + u53 + u54 end
-  local function g() u0 = u0 * 2; u1 = u1 * 2; u2 = u2 * 2; u3 = u3 * 2; u4 = u4 * 2; u5 = u5 * 2; u6 = u6 * 2; u7 = u7 * 2; u8 = u8 * 2; u9 = u9 * 2; u10 = u10 * 2; u11 = u11 * 2; u12 = u12 * 2; u13 = u13 * 2; u14 = u14 * 2; u15 = u15 * 2; u16 = u16 * 2; u17 = u17 * 2; u18 = u18 * 2; u19 = u19 * 2; u20 = u20 * 2; u21 = u21 * 2; u22 = u22 * 2; u23 = u23 * 2; u24 = u24 * 2; u25 = u25 * 2; u26 = u26 * 2; u27 = u27 * 2; u28 = u28 * 2; u29 = u29 * 2; u30 = u30 * 2; u31 = u31 * 2; u32 = u32 * 2; u33 = u33 * 2; u34 = u34 * 2; u35 = u35 * 2; u36 = u36 * 2; u37 = u37 * 2; u38 = u38 * 2; u39 = u39 * 2; u40 = u40 * 2; u41 = u41 * 2; u42 = u42 * 2; u43 = u43 * 2; u44 = u44 * 2; u45 = u45 * 2; u46 = u46 * 2; u47 = u47 * 2; u48 = u48 * 2; u49 = u49 * 2; u50 = u50 * 2; u51 = u51 * 2; u52 = u52 * 2; u53 = u53 * 2; u54 = u54 * 2 end
-  P(f()); g(); P(f(), u0, u54)
+  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local t = {}
+  for i = 1, 133 do t[i] = i % 7 end
+  local s, c = 0, ""
+  for i = 1, #t do s = s + t[i]; if i % 50 == 0 then c = c .. t[i] .. "," end end
+  t[13] = "x"
+  P(s, c, #t, pcall(function() local z = 0; for i = 1, #t do z = z + t[i] end; return z end))
 end))

@@ -33,67 +33,102 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: limits
+-- 1: coroutines2
 R(1, pcall(function(...)
-  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
-  try(string.rep("local v = 1 ", 200))
-  try("local t = {" .. 
-      string.rep("1, ", 199) .. "1}")
-  try("local a = " .. string.rep("(", 300) .. "1" .. string.rep(")", 300))
-  local ups = {} for i = 1, 59 do ups[i] = "local u" .. i .. " = " .. i end
-  local uses = {} for i = 1, 59 do uses[i] = "u" .. i end
-  try(table.concat(ups, "\n") .. "\nreturn function() return " .. table.concat(uses, " + ") .. " end")
+  local acc = {}
+  local co = coroutine.wrap(function(x)
+    while true do
+      local t = {x, x * 2}
+      local fs = {}
+      for i = 1, #t do fs[i] = function() return t[i] + i end end
+      x = coroutine.yield(fs[1]() + fs[2]())
+      if x == nil then return "done" end
+    end
+  end)
+  P(co(1), co(-1e-10), co(1000), co())
+  P(pcall(function() return co(1) end))
 end))
--- 2: multret
+-- 2: generic
 R(2, pcall(function(...)
+  local t1 = {(0.5), (math.fmod(-5, 0.1)), (tonumber([[-5]])), s = "-"; y = 10 * 1e+300, (true and 5 or 16), tag = "t0", x = 4 / 9.223372036854776e+18; (2.5 / [[100]]);}
+  P(#t1, t1[1], t1[5], t1.x, t1.s)
+  P(not (false or t1.y))
+  local v2 = t1.s:sub(-3, -2) .. ".5" * t1[3] .. (false and t1.y or t1[5]) .. [[xyz]]
+  v2 = tostring(false) .. t1.x
+  g_3 = t1.tag
+  local f4; f4 = function()
+    if v2 then
+      local fs5 = {}
+      for k6, x7 in ipairs(t1) do
+        local acc8 = -x7
+        fs5[#fs5 + 1] = function(d)
+          acc8 = acc8 + (d or 1)
+          return k6, x7, acc8
+        end
+      end
+      for k9 = 1, #fs5 do
+        P(fs5[k9]())
+      end
+      local v10 = -1000 * (t1[1] / t1.x)
+    else
+      for i11 = 1, 0X8, 3 do
+        P(i11)
+        i11 = ("1E+2" - 2.5) / (16 * i11)
+        P(pcall(
+            function() return 0.25 % i11 .. (-0x7 and t1.s) end))
+      end
+      local f12; f12 = function(p13, 
+          p14, p15)
+        t1.s = tostring(p13 > -0x5)
+        P(t1.x, t1.y, t1.s, #t1)
+        P(tonumber(-65536 .. ""), p14)
+        return tonumber(p14) ~= p13 + 0x3
+      end
+      P(f12(t1.y + t1[2], [[00012]], [[3.5]]))
+    end
+    local t16 = {(-1.5); y = t1[1] - "2.5e1", s = "true", tag = "t15"; x = t1[3] % "-0"} -- note
+    P(#t16, t16[1], t16[1], t16.x, t16.s)
+    local f17; f17 = function()
+      local v18 = math.min(t1.x * t1[5], false and 0x7 or 1e+100, t1.x - t16[1])
+      if v18 ~= (true and nil) then
+        local v19, v20 = tonumber(tostring(v18)), -1.7976931348623157e+308 % v18 - "-0"
+      elseif t16[1] .. g_3 .. g_3 .. t16.s > "a b" then
+        print((v18) == 2.2250738585072014e-308 / -100000000000000.5, #"\127" >= 1e+100 + 1e-300, 1e+16 / v18 + 100.0 % -1.5, v18)
+      else
+        v2 = string.reverse(type(false))
+      end
+      for i21 = 1, 1.249999999 + ZERO, .25 do
+        P(i21)
+        local v22
+        v22 = (true or true) and tonumber("1e2") or -65536.0
+      end
+      return 
+    end
+    P(0.1 .. t16[1] .. t16[1] .. t1.tag >= (true and t1.s or '1e2'), string.format("%s %.3f %s", g_3, t16[1], v2) >= t1.s, {tag = t1.tag} or false or true, 2 / 0X10000 + t16.y)
+    return ("  -0x10  " % t16.x) ^ 10
+  end
+  P(f4())
+  local v23 = (true) and t1[1] ^ t1.x or t1.y
+end))
+-- 3: multret
+R(3, pcall(function(...)
   local function f0() end
   local function f1() return 1 end
   local function f2() return 1, 2 end
   local function f3() return "a", nil, 3 end
   local function id(...) return ... end
-  P(10, f0())
-  P(tostring(id(f2())))
-  local a, b, c, d = id(f2()); P(a, b, c, d)
-  P(select("#", f0(), f0()))
-  local t = {id(), f0()}; P(t[1], t[2], t[3], t[4])
-  P((function() return id() end)())
-  P(pcall(id, id(f2())))
-  P((function() return id(), f1() end)())
-  P(f2() + 10, f1() .. "x", #{f2(), f2()}, #{f2(), (f2())})
+  P(f2(), 10)
+  local a, b = (f3()); P(a, b)
+  local a, b = (f2()); P(a, b)
+  local a, b, c, d = f3(); P(a, b, c, d)
 end))
--- 3: meta_misc
-R(3, pcall(function(...)
-  local c = setmetatable({tag = "callable"}, {__call = function(self, a, b, ...) return self.tag, a, b, select("#", ...) end})
-  P(c(""))
-  P(pcall(c, 1, 2))
-  local t = {f = c}; P(t.f(9), t:f(8))
-  P(pcall(function() return setmetatable({}, {__call = c})() end))
-  P(pcall(function() return setmetatable({}, {__call = 1})() end))
-end))
--- 4: tables
+-- 4: badargs
 R(4, pcall(function(...)
-  local function f2() return "r1", 
-      "r2" end
-  local t = {}
-  for i = 1, 9 do t[#t + 1] = i * i end
-  P(#t, t[#t])
-  t[#t] = nil; P(#t)
-  t[#t + 1] = "new"; P(#t, t[#t])
-  local t = {["" .. 2] = 0, [2^53] = 1, [true] = 2, [0] = 3}
-  print(keys(t))
-  P(t[1], t[false], t[1e100], t["tag"])
-  local t = {2, -1., 9007199254740994, 3.14159, 0.3, 0, -100000000000000.5}
-  P(#t, t[1], t[#t], t[0], t[#t + 1])
-  local t = {{1, 2}, {x = 
-      {y = {z = "deep"}}}, ["k"] = {n = 3}; f2(), "last";}
-  P(t[1][2], t[2].x.y.z, t.k.n, t[3], t[4], #t, t[1][1] + t[1][2])
-  local t = {1, 2}
-  local s = 0
-  for i, v in ipairs(t) do s = s + i * v end
-  for i = #t, 1, -1 do s = s - t[i] end
-  P(s, 
-      #t, select("#", unpack(t)))
-  table.insert(t, 1, "a"); table.insert(t, "z"); P(#t, t[1], t[#t], table.remove(t), #t)
-  P(table.concat(t, ","), table.concat(t, "-", 2, 3))
-  table.sort(t, function(a, b) return tostring(a) > tostring(b) end); P(unpack(t))
+  P(pcall(function() return coroutine.status({}) end))
+  local holder = {f = string.upper}
+  P(pcall(function() return holder.f() end))
+  local alias = table.concat
+  P(pcall(function() return alias({{}}) end))
+  local alias = string.len
+  P(pcall(function() return alias(nil) end))
 end))

@@ -69,26 +69,35 @@ R(3, pcall(function(...)
   P(a7 + nan, -(7 - 4294967295), math.floor(a8) ~= (true and a5 or ninf) ^ 10)
   P(a5 <= nz, a6 * a5)
 end))
--- 4: env
+-- 4: order
 R(4, pcall(function(...)
-  local function getx() return x_global, type(print) end
-  x_global = "global"
-  P(getx())
-  setfenv(getx, {x_global = "env", print = 1})
-  P(getx())
-  P(getfenv(getx).x_global, getfenv(1) == _G, getfenv(0) == _G)
-  x_global = nil
+  local log = ""
+  local function f(tag, v) log = log .. tag; return v end
+  local t = {}
+  log = ""
+  local x = not f("a", nil) == f("b", true)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = not f("a", nil) == f("b", true) -- note
+  P(log, t[1], t[2], t.k)
 end))
--- 5: coerce
+-- 5: strings
 R(5, pcall(function(...)
-  local s9 = 
-      [[0xg]]
-  local s10 = 
-      [[1e2]]
-  P(-s9, tonumber(s9), s9 == s9, s9 .. s9)
-  P(s9 + s9)
-  P(s9 .. "\127" .. "1e2" .. "Z" .. 0x5)
-  P("tab\there" .. 4294967296.0)
-  P(tonumber("ff", 8))
-  P(tonumber("FF", 10))
+  P("0.1", #"0.1")
+  P("hello world", #"hello world")
+  P([[2.5e1]], #[[2.5e1]])
+  local long = [[
+first
+  second]]
+  local long2 = [==[a]]b]=]c]==]
+  P(long, #long, long2, "esc\65\066\0067", "a\
+b", #"\0\0")
+  P(#"hello world", "hello world" < "abd", "hello world" == "abd", #("hello world" .. "abd"))
+  P("0.1" < [[2.5e1]], "0.1" <= [[2.5e1]], "0.1" == [[2.5e1]], "0.1" .. [[2.5e1]])
+  local s = "a"
+  P(s:len(), #s, s:upper(), s:sub(2, -3), s:byte(1, -1))
+  P(string.rep("ab", 2), s:rep(2), string.char(72, 105), ("x"):rep(3))
+  P(string.format("%g", .25 % 0x3))
+  P(string.format("%5d", 51403))
+  P(string.format("%g %-4s %d", 0.1 - -1e+308, tostring(true), 6299))
 end))

@@ -79,137 +79,32 @@ R(2, pcall(function(...)
   local b1, b2 = counter(2, 1)
   P(a1(), a1(), b1(), a2(), b2())
 end))
--- 3: varargs
+-- 3: multret
 R(3, pcall(function(...)
-  local function v(...)
-    local a, b = ...
-    local t = {...}
-    local n = select("#", ...)
-    return n, a, b, t[n], (...)
-  end
-  local function pass(...) return ... end
-  local function count(...) return select("#", ...) end
-  local function tail(...) return select(2, ...) end
-  local function pack(...) return {n = select(
-      "#", ...), ...} end
-  P(select(-1, nil, false, true, {tag = "va"}))
-  P(v("a"))
-  P(count({tag = "va"}, nil), count(nil, {tag = "va"}), ({{tag = "va"}, n = 3}).n)
-  local t = pack(nil, false, "a"); P(t.n, unpack(t, 1, t.n))
-  P(v(false, nil, {tag = "va"}))
-  P(count(1, 2.5, true, true, nil), count(nil, 1, 2.5, true, true), ({1, 2.5, true, true, 
-      n = 3}).n)
-  local function sum(...)
-    local s = 0
-    for i = 1, select("#", ...) do s = s + (select(i, ...)) end
-    return s, ...
-  end
-  P(sum(0.3, 1.7976931348623157e+308, 
-      -0.3333333333333333, 5., 256))
-  P(sum(pass(0.3, 1.7976931348623157e+308, -0.3333333333333333, 5., 256)))
+  local function f0() end
+  local function f1() return 1 end
+  local function f2() return 1, 2 end
+  local function f3() return "a", nil, 3 end
+  local function id(...) return ... end
+  P((function() return (id(f2())) end)())
+  P(id(f2()), 10)
+  P(id(id()))
+  P((function() return (id(f2())) end)())
+  P(id(f3()))
+  P({f2()}, #{f0()})
+  local t = {x = 1, id(f2())}; P(t[1], t[2], t.x)
+  P(id(id(f1())))
+  P(f2() + 10, f1() .. "x", #{f2(), f2()}, #{f2(), (f2())})
 end))
--- 4: generic
+-- 4: meta_index
 R(4, pcall(function(...)
-  local t21 = {s = '10a' .. [[5.]], tag = "t20", y = (3.14159); x = 0.0 + 9.223372036854776e+18}
-  P(#t21, t21[1], t21[0], t21.x, t21.s)
-  local v22 = [[1e2]]
-  P((t21.y), v22, (t21.y))
-  local f23 = function(p24, p25, p26)
-    local v27 = v22
-    return t21.x + p26 <= (t21.y), ((p25)), t21.y % -1e-05 % (0.0001234)
-  end
-  local function f28(p29)
-    P(f23 and (f23 or t21.x))
-    return t21.y - 65536 + (0X4 - t21.x), -t21.x, t21.y ~= {tag = [[a b]]}
-  end
-  P(select("#", f23(t21.s, false, 0X2, false)), select(2, f23(t21.s, false, 0X2, false)))
-  P(f23("a b", true, -2.5))
-  P(7. ^ 0.5, -t21.y)
-  g_30 = false == nil and v22 % 256 or -t21.x
-  local f31; f31 = function(p32, p33, p34)
-    local c35 = 0
-    while c35 < 2 do
-      c35 = c35 + 1
-      local t36 = {y = 255., tag = "t35", x = 2.5, s = p34 .. g_30 .. v22,}
-      P(#t36, t36[1], t36[0], t36.x, t36.s)
-    end
-    print(p32, g_30 + 99999999999999, 9.223372036854776e+18 + 0 - (0.3333333333333333 - c35))
-    return 0X64 * p33 * (p33 - c35), c35 - v22
-  end -- note
-  P(f31(100.0 >= -1e+308, g_30 * g_30, (t21.s)))
-  local v37 = math.abs(g_30) * (g_30)
-  if f31 then
-    g_30 = math.sqrt(tonumber([[3.5]]))
-  elseif (true and v22 or t21.tag) < t21.x .. 0x5 .. g_30 .. [[0X1f]] then
-    local f38 = function()
-      P(v37)
-      local f39; f39 = function(p40)
-        P(v22, #v22, "", -12345678901234 % g_30 % (v37 + p40))
-        v37 = -2.5
-        return 
-      end
-      return math.abs(-.3) .. v37 * -255
-    end
-    P(f38({tag = t21.s}))
-    local c41 = 0
-    while c41 < 6 do
-      c41 = c41 + 1
-      local c42 = 0
-      repeat
-        local u43 = c42 + 1
-        c42 = u43
-        local v44 = -5
-        P(pcall(function() return f38 < t21.tag end))
-        print('abc', rawequal(true, nil), v37 > 4 and -1000000000000000 % "99" or -2.5, t21.s)
-      until u43 >= 1 or (t21.s <= t21.tag and true)
-      g_30 = c41 * "5." * t21.y
-    end
-  elseif not v37 then
-    if (not false) then
-      for k45, x46 in ipairs(t21) do
-        P(k45, x46)
-        local v47 = v22 -- note
-        local v48, v49, v50 = true and false, #t21 ~= 3 % 9.223372036854776e+18, v47 -- note
-      end
-      for i51 = "8", 2.75, -.75 do
-        P(i51)
-        print(false and false and rawequal(i51, t21), v37 * g_30 ^ 4.0)
-        local v52 = tonumber([[1E+2]])
-        P(t21.tag, (i51) .. "")
-      end
-      local c53 = 0
-      while c53 < 3 and (not 4 or true) do
-        c53 = c53 + 1
-        P("0x", t21, math.min(t21.y, -0.5, 0.25 / -.1, "10" - 2.5))
-        local v54 = -2.5
-        P(pcall(function() return 1e+308 > "hello world" .. "ab" .. [[q"uote]] end))
-      end
-    elseif g_30 * 0X10000 > v22 / v37 then
-      local f55 = function(p56)
-        P(v37 == v22 % g_30, nil)
-        local v57
-        v57 = 
-            v37
-        v57 = tostring(.1) / (p56 * g_30)
-        print(#t21.s, t21.s, ("\233t\233") >= (true and t21.s or [[10]]), false)
-        return v37, tostring(f28(v22))
-      end
-      P(f55(true and v37 or g_30))
-      local f58 = function()
-        P("line\nbreak")
-        P('1e2', g_30 .. "", "99" * v37 ~= (v37))
-        return -1.5 % 10.0 / (g_30 * 0x5) -- note
-      end
-    elseif v22 == v22 then
-      local c59 = 0
-      repeat
-        local u60 = c59 + 1
-        c59 = u60
-        g_30 = tonumber(v22) - tonumber('1E+2')
-        t21.s = "\255"
-        P(pcall(function() local r = g_30.y; return r end))
-      until u60 >= 6
-    end
-  end
-  P(select("#", f31(true, g_30, t21.s, false)), select(2, f31(true, g_30, t21.s, false)))
+  local base = {a = 1, b = "base", tag = "base"}
+  local mid = 
+      setmetatable({b = "mid", c = 3}, {__index = base})
+  local obj = setmetatable({}, {__index = mid})
+  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
+  local log = {}
+  local t = setmetatable({}, {__index = function(t, k) log[#log + 1] = tostring(k); if type(k) == "number" then return k * 2 end end})
+  P(t[1], t[2.5], t.x, t[1e3], #log, log[1], log[3])
+  t.x = 5; P(t.x, #log)
 end))

@@ -43,77 +43,65 @@ R(1, pcall(function(...)
   P(x == y, x ~= y, rawequal(x, y))
   P(-1e3 >= 0xff, 0xff >= -1e3)
 end))
--- 2: meta_index
+-- 2: meta_arith
 R(2, pcall(function(...)
-  local base = {a = 1, b = "base", tag = "base"}
-  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
-  local obj = setmetatable(
-      {}, {__index = mid})
-  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
-  local t = setmetatable({}, {__index = function(t, k) return k .. "!" end})
-  P(t.x, t[1], t[10])
-  P(pcall(function() return t[true] end))
-  local chain = setmetatable({}, {__index = setmetatable({}, {__index = function(_, k) return k end})})
-  P(chain.deep, chain[3])
+  local mt = {}
+  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
+  local function val(x) if type(
+      x) == "table" then return x.v end return x end
+  mt.__div = function(a, b) return box(val(a) / val(b)) end
+  mt.__mod = function(a, b) return box(val(a) % val(b)) end
+  mt.__pow = function(a, b) return box(val(a) ^ val(b)) end
+  mt.__sub = function(a, b) return box(val(a) - val(b)) end
+  mt.__mul = function(a, b) return box(val(a) * val(b)) end
+  mt.__unm = function(a) return box(-a.v) end
+  mt.__concat = function(a, b) return "[" .. tostring(val(a)) .. "|" .. tostring(val(b)) .. "]" end
+  local x, y = box(1.5), box(1000) -- note
+  P(val(x * "2"))
+  P(val(x * y))
+  P(val(-x), val(- -y))
+  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
+  P(pcall(function() return x < y end))
 end))
--- 3: generic
+-- 3: recursion
 R(3, pcall(function(...)
-  local v1, v2, v3 = 65536, [[-5]], tonumber(tostring(1e+300))
-  local c4 = 0
-  while c4 < 3 and (not {tag = "Z"} or true) do -- note
-    c4 = c4 + 1
-    local w5 = c4 * 2
-    do
-      local w5 = (v3) + -0X10
-      if not ("\127" and ' 10 ') then
-        print(v1 == -1, v1 / -v3, #"true" % (w5 * 1e+308), v1)
-        local v6, v7, v8 = 7. .. v2 .. v2 .. -1e+300 ~= type({tag = "anon"}), tonumber(v1 .. ""), v3
-      else
-        local v9 = true and 5 % ' 10 ' or v1 + v3
-        local v10, v11, v12 = (tostring(1.5)), tostring(16 / w5), 'nil'
-      end
-    end
-    P(w5)
-    P(pcall(function() return v2:len() end))
+  local function ack(m, n)
+    if m == 0 then return n + 1 end
+    if n == 0 then return ack(
+      m - 1, 1) end
+    return ack(m - 1, ack(m, n - 1))
   end
-  v1 = -123.456 % 0X64 ^ 2
-  v1 = tonumber(v2)
-  P(v3, tostring(false) > 
-      [[q"uote]])
-  v3 = 3 % 7 + -0.1
-  v1, v3 = v3, v1
-  P(v1, v3)
+  P(ack(2, 0))
+  local function t1(f, ...) return f(...) end
+  P(t1(t1, t1, t1, select, "#", 1, 2))
+  P(pcall(function() return t1("x") end))
 end))
--- 4: varargs
+-- 4: limits
 R(4, pcall(function(...)
-  local function v(
-      ...)
-    local a, b = ...
-    local t = {...}
-    local n = select("#", ...)
-    return n, a, b, t[n], (...)
-  end
-  local function pass(...) return ... end
-  local function count(...) return select("#", ...) end
-  local function tail(...) return select(2, ...) end
-  local function pack(...) return {n = select("#", ...), 
-      ...} end
-  P(v(true, 1, 1, 2.5))
-  local t = pack(true, 2.5); P(t.n, unpack(t, 1, t.n))
-  P(tail(2.5, nil))
-  P(pass(nil, "a", nil))
-  P(tail(1, 1, 2.5, false, true))
-  local t = pack(false, true); P(t.n, unpack(t, 1, t.n))
+  local function try(s) local f, e = loadstring(
+      s, "=c"); P(f and "ok" or e) end
+  try("local t = {" .. string.rep("1, ", 197) .. "1}")
+  try("local a, b = " .. string.rep("x, ", 150) .. "x")
+  try(string.rep("a, ", 150) .. "b = 1")
+  try(string.rep(
+      "local v = 1 ", 50))
+  try("local a = " .. string.rep("(", 300) .. "1" .. string.rep(")", 300))
+  local ups = {} for i = 1, 59 do ups[i] = "local u" .. i .. " = " .. i end
+  local uses = {} for i = 1, 59 do uses[i] = "u" .. i end
+  try(table.concat(ups, "\n") .. "\nreturn function() return " .. table.concat(uses, " + ") .. " end")
 end))
--- 5: badargs
+-- 5: multret
 R(5, pcall(function(...)
-  local alias = table.insert
-  P(pcall(function() return alias(nil, 1) end))
-  P(pcall(string.rep, "x"))
-  P(pcall(function() return string.rep() end))
-  P(pcall(function() return ("x"):sub("a") end))
-  P(
-      pcall(math.min, "a"))
-  local alias = error
-  P(pcall(function() return alias() end))
+  local function f0(
+      ) end
+  local function f1() return 1 end
+  local function f2() return 1, 2 end
+  local function f3() return "a", nil, 3 end
+  local function id(...) return ... end
+  P(select("#", f0(), f2()))
+  P((function() return f1() end)())
+  P((function() return f0() end)())
+  P(tostring(id(f2())))
+  P(id(f3()))
+  P(f2() + 10, f1() .. "x", #{f2(), f2()}, #{f2(), (f2())})
 end))

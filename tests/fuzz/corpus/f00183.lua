@@ -51,32 +51,67 @@ R(1, pcall(function(...)
   P(l73 + l5 + l92 + l97 + l52 + l48 + l6 + l100 + l19 + l12 + l77 + l41 + l50 + l51 + l38 + l34 + l89 + l37 + l69 + l3 + l105 + l36 + l80 + l11 + l53 + l30 + l8 + l4 + l33 + l29)
   P(l45, l50, l87, l41, l97, l104, l88, l8, l94, l29, l71, l95, l6, l99, l1, l34, l70, l22, l96, l46, l5, l69, l40, l79, l2, l100, l36, l55, l28, l18, l51, l63, l58, l61, l17, l91, l23, l105, l81, l42)
 end))
--- 2: logic
+-- 2: closures
 R(2, pcall(function(...)
-  local n = 0
-  local function f(v) n = n + 1; return v end
-  local x, y = 0, ""
-  while x and not y do x = false end
-  P(x, y, 
-      x == nil, y ~= false, not (x or y), not x and not y)
-  n = 0; P(f("x") and 
-      f("x"), n); P(f("x") or f("x"), n)
-  n = 0; P(f(function() end) and f(nil), n); P(f(function() end) or f(nil), n)
-  local x, y = "10", false
-  while x and not y do x = false end
-  P(x, y, x == nil, y ~= false, not (x or y), not x and not y)
-  P((1e-10 or -9007199254740992) and (10 and nil))
+  local fs1 = {}
+  local t2 = {y = 1e-10, tag = "t1", x = 256 + 10.0, ([[100]] * 4.0); s = 'b';}
+  P(#t2, t2[1], t2[1], t2.x, t2.s)
+  local fs3 = {}
+  for i4 = 10, 4, -3 do
+    local acc5 = i4
+    fs3[#fs3 + 1] = function(d)
+      acc5 = 
+          acc5 + (d or 1)
+      return i4, acc5, .3333333333333333
+    end
+  end
+  for k6 = 1, 
+      #fs3 do
+    P(fs3[k6]())
+    P(fs3[k6](t2[1]))
+  end
+  local fs7 = {}
+  for k8, x9 in ipairs(t2) do
+    local acc10 = #t2
+    fs7[#fs7 + 1] = function(d)
+      acc10 = acc10 + (
+          d or 1)
+      return k8, x9, acc10
+    end
+  end
+  for k11 = 1, #fs7 do
+    P(fs7[k11]())
+    P(fs7[k11](t2[1]))
+  end
+  local c12 = 5 + t2[1]
+  local function inc(
+      d) c12 = c12 + d; return c12 end
+  local function get() return c12 end
+  local function mk(k) return function(j) local s = k; return function() s = s + j; c12 = c12 + 1; return s, k, j end end end
+  local g = mk(-0.1)(-3)
+  P(inc(1.5), get(), g(), g(), get())
+  c12 = 
+      1e-300
+  P(get(), g(), inc(1))
 end))
--- 3: order
+-- 3: closures
 R(3, pcall(function(...)
-  local log = ""
-  local function f(tag, v) log = log .. tag; return v end
-  local t = {}
-  log = ""
-  local x = f("a", 2) ^ f("b", 3) ^ f("c", 2)
-  P(log, t[1], t[2], t.k)
-  log = ""
-  P(f("a", 1), f("b", 2), (f(
-      "c", 3)))
-  P(log, t[1], t[2], t.k)
+  local fs13 = {}
+  local t14 = {(2147483648 % -0.5); tag = "t13"; (-255), s = true and "-" or "abc", (256); x = -7 + 0x1; y = 0.0001234,}
+  P(#
+      t14, t14[1], t14[3], t14.x, t14.s)
+  local fs15 = 
+      {}
+  for i16 = 0, 3, 1 do
+    local acc17 = i16 - 3.75
+    fs15[#fs15 + 1] = function(d)
+      acc17 = acc17 + 
+          (d or 1)
+      return i16, acc17
+    end
+  end
+  for k18 = 1, #fs15 do
+    P(
+        fs15[k18]())
+  end
 end))

@@ -33,263 +33,74 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: coroutines
+-- 1: badargs
 R(1, pcall(function(...)
-  local function gen(n) for i = 1, n do coroutine.yield(i, i * i) end return "done", n end
-  local co = coroutine.create(gen)
-  for i = 1, 3 do P(coroutine.resume(co, 1)) end
-  P(coroutine.status(co), coroutine.resume(co))
-  local w = coroutine.wrap(function(a, b) local c = coroutine.yield(a + b); local d, e = coroutine.yield(c * 2); return d, e, "end" end)
-  P(w(0.0001, -.1)); P(w(-1e+300)); P(w("x", nil))
-  P(pcall(w))
-  local co2 = coroutine.create(function() local x = nil; return x.y end)
-  P(coroutine.resume(co2)); P(coroutine.status(co2))
-  local co3 = coroutine.create(function(...) P(coroutine.running() ~= nil, ...); error({tag = "in co"}) end)
-  P(coroutine.resume(co3, 1, nil, 3))
+  local holder = {f = rawset}
+  P(pcall(function() return holder.f(1, 2, 3) end))
+  P(pcall(string.byte, 1, {}))
+  local alias = table.concat
+  P(pcall(function() return alias({1}, 2, 1, 5) end))
+  P(pcall(function() return coroutine.create(1) end))
 end))
--- 2: upclose
+-- 2: coroutines2
 R(2, pcall(function(...)
-  local fs = {}
-  for i = 1, 2 do
-    local v = i * 10
-    fs[#fs + 1] = function() v = v + 1; return v end
-    if i == 2 then break end
-    v = v + 100
-  end
-  for i = 1, #fs do P(fs[i](), fs[i]()) end
-  local function mk(n)
-    local a = n
+  local acc = {}
+  local co = coroutine.wrap(function(x)
     while true do
-      local b = a * 2
-      if b > 26 then return function() a = a + 1; return a, b end end
-      a = a + 3
+      local t = {x, x * 2}
+      local fs = {}
+      for i = 1, #t do fs[i] = function() return t[i] + i end end
+      x = coroutine.yield(fs[1]() + fs[2]())
+      if x == nil then return "done" end
     end
-  end
-  local g1, g2 = mk(15), mk(9)
-  P(g1(), 
-      g1(), g2())
-  local h
-  do local z = 0X10000; h = function(d) z = z .. d; return z end end
-  P(h("a"), h(1))
+  end)
+  P(co(1), co(1e3), co(4), co())
+  P(pcall(function() return co(1) end))
 end))
--- 3: generic
+-- 3: multret
 R(3, pcall(function(...)
-  local t1 = {(3.75), tag = "t0"; x = 1e3 - 0.5; s = tostring(false), y = true and 0.25 or -0X64,}
-  P(#t1, t1[1], t1[1], t1.x, t1.s)
-  local v2, v3, v4 = t1[1] ~= #t1.s, '.5', t1[1]
-  local fs5 = {}
-  for i6 = 1, 4, -3 do
-    local acc7 = -0X4
-    fs5[#fs5 + 1] = function(d)
-      acc7 = acc7 + (d or 1)
-      return i6, acc7, tonumber(".5")
-    end
-  end
-  for k8 = 1, #fs5 do
-    P(fs5[k8]())
-    P(fs5[k8](v4))
-  end
-  local c9 = 0
-  repeat
-    local u10 = c9 + 1
-    c9 = u10
-    local f11; f11 = function(p12)
-      for i13 = 3., "10" do
-        P(
-            i13)
-        local v14, v15 = u10 - 255 ~= i13 / 2.5, tonumber("1e2") % #t1
-      end
-      do
-        p12 = "100"
-      end
-      for k16, x17 in ipairs(t1) do
-        P(k16, x17)
-        P(-3.75 == t1.tag, 99999999999999. ~= u10, tonumber("0") >= t1.y, u10)
-        print(math.abs(u10) / tonumber('99'), math.abs(0.0001234) / (-.3333333333333333 + 0x1), not (false and false), tostring(1000.0 / t1[1]))
-        P(u10 .. string.upper(t1.s) .. (t1.s .. 9.223372036854776e+18) .. 1.5 % u10)
-      end
-      P(v4)
-      return not false
-    end
-    P(f11(0X64 .. ""))
-    print((false), "s'q", v4 <= u10 and not v4)
-    v4 = tonumber([[5.]])
-  until u10 >= 3
-  local c18 = 0
-  repeat
-    local u19 = c18 + 1
-    c18 = u19
-    P(pcall(function() return c9[3] end))
-    P(tostring(t1.x), 1000.0 / c9 * c18, not t1)
-  until u19 >= 5 or (v2 and true and true)
-  local c20 = 0
-  repeat
-    local u21 = c20 + 1
-    c20 = u21
-    local v22 = 3. ^ 10 < c20 % 16
-    local function f23()
-      local t24 = {(100000000000000.5), (v4); (-1e-10), tag = "t23"; s = tostring(2147483648); y = math.floor(65536), x = (-ZERO);}
-      P(#t24, t24[1], t24[3], t24.x, t24.
-          s)
-      return tonumber(-2 .. "")
-    end
-    P(f23())
-    local v25 = 4294967295 < -0.25 and t1.y + u21 or f23()
-    if v2 or v2 then break end
-  until u21 >= 2
-  if not (false or 1e2) then
-    local v26, v27 = -tonumber("3.5"), tostring(1 * [[0.1]])
-  end
-  t1.
-      y = tonumber(v3)
-  P(t1.x, t1.y, t1.s, #t1)
-  P(pcall(function() return c20.y end))
-  local function f28(p29, p30, p31)
-    P(#(t1.s .. p30))
-    for i32 = 0x3, -3., -3 do
-      P(i32)
-      local f33; f33 = function(p34, p35)
-        t1.y = tonumber("\t7\n") - p31 % 2.5
-        P(t1.x, t1.y, t1.s, #t1)
-        P(pcall(function() local r = -v3; return r end))
-        P(pcall(function() return ({tag = [[xyz]]} and nil)[p31 / p34] end))
-        v3 = "9"
-        return t1.s == (i32 and v2)
-      end
-      local c36 = 0
-      while c36 < 5 and (c18 >= p31 or true) do
-        c36 = c36 + 1
-        v3 = 
-            tostring(c9 + c9)
-        v3 = [[10]]
-        P(pcall(function() return p31(i32 % p31) end))
-      end
-    end
-    v2 = p29 ~= t1[1] + p31
-    if 0 ^ p30 > (c18) then
-      t1[1] = -4.0
-      P(t1.x, t1.y, t1.s, #t1)
-      for i37 = 2.25 + ZERO, 4.250000001, .5 do
-        P(i37)
-        p31 = math.floor(#t1)
-        t1.s = t1.y == p30 and "nil" or "1..2" .. c18
-      end
-    elseif 1.5 >= c20 - p29 then
-      v3 = '0.1'
-    elseif -100 > (v2 and 4 or p29) then
-      P(tostring(-123456789012345 * v4))
-      local v38
-      v38 = (0X3E8) > -1000.0
-    else
-      local v39, v40, v41 = -t1.y, t1.s, [[  -0x10  ]]
-    end
-    return c9 - 
-        1e309 == 1.7976931348623157e+308
-  end
-  if {tag = t1.s} then
-    v3 = '100'
-    --[==[ block
-comment ]==] local function f42(p43)
-      local v44, v45 = 1e-05, p43
-      return v44 % c18 ~= 2 / 12.5
-    end
-    P(f42(tonumber("9")))
-    P(-(c18 * c20), ('nil' .. 'ab' .. v4))
-  else -- note
-    for i46 = -1, 4, 3 do
-      P(i46)
-      local f47 = function(p48)
-        P(tonumber(tostring(-65536)), '1e-2', t1.s)
-        local v49
-        v49 = tostring(1e+21)
-        return 
-      end
-      P(f47(v2))
-    end
-    P(pcall(function() local r = v4:m(); return r end))
-  end
+  local function f0() end
+  local function f1() return 1 end
+  local function f2() return 1, 2 end
+  local function f3() return "a", nil, 3 end
+  local function id(...) return ... end
+  P(id(f2()), 10)
+  local a, b, c, d = f3(); P(a, b, c, d)
+  P(f0(), 10)
+  local a, b, c, d = f2(); P(a, b, c, d)
+  P({
+      f2()}, #{f1()})
+  P((f0()))
+  P(f2() + 10, f1() .. "x", #{f2(), f2()}, #{f2(), (f2())})
 end))
--- 4: arith
+-- 4: coroutines2
 R(4, pcall(function(...)
-  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
-  local a50 = 65536
-  local a51 = 4294967296
-  local a52 = 65536.0
-  P(not ((true and true and [[+5]] - a50 or -1e309) <= tonumber([[10]]) * (nan / 4.0)), a51 / nz, nan + nz, (ninf) % (a51 % -4 % 0.3))
-  P(1e+308 % .30000000000000004, a50 ^ nz)
-  P(-(inf - 
-      nan))
-  P(a50 * inf, 65536.0 < nz)
-  P(a51 * nz, ("1e2" + ninf) < -5 * a52 + tonumber("1e2"), -(a50 % nan), nan <= a50, -(a52 - a50))
+  local outer
+  local inner = coroutine.create(function()
+    P("inner sees outer", coroutine.status(outer))
+    coroutine.yield("from inner")
+    error("inner failed", 1)
+  end)
+  outer = coroutine.create(function()
+    P(coroutine.resume(inner))
+    coroutine.yield("from outer", coroutine.status(inner))
+    P(coroutine.resume(inner))
+    P(coroutine.resume(inner))
+    return coroutine.status(inner)
+  end)
+  P(coroutine.resume(outer)); P(coroutine.resume(outer)); P(coroutine.resume(outer))
 end))
--- 5: generic
+-- 5: arith
 R(5, pcall(function(...)
-  P(.6666666666666666 % 255, not not 3.75, tostring(9.223372036854776e+18 + -4), -(10 - 1e+300))
-  P(-7 + (true and 1e+16 or 0), math.abs(-.5) ^ 10)
-  local f53 = function(p54, p55, p56)
-    if ("\255"):rep(2) >= p54 .. -7. then
-      local f57 = function(p58)
-        local v59 = 0.1
-        P(string.reverse(true and p55 or p55), type(false), -(p54 / p54), not 
-            (false and true))
-        return 
-      end
-      P(pcall(function() return p56(p54) end))
-      local fs60 = {}
-      local t61 = {(-p54); tag = "t60"; y = (p54), s = string.rep([[a b]], 3), x = math.floor(1000)}
-      P(#t61, t61[1], t61[1], t61.x, t61.s)
-    --[==[ block
-comment ]==] elseif (false or 4) == (p56 and p56) then
-      local fs62 = {}
-      local c63 = 0
-      repeat
-        local u64 = c63 + 1
-        c63 = u64
-        local acc65 = u64 * 
-            p54
-        fs62[#fs62 + 1] = function(d)
-          acc65 = acc65 + (d or 1)
-          return u64, acc65, math.pi
-        end
-      until u64 >= 4
-      for k66 = 1, #fs62 do
-        P(fs62[k66]())
-        P(fs62[k66](p54))
-      end
-      if p56 then
-        local v67, v68 = tonumber('0X1f'), true ~= (false or true)
-      end
-    elseif p54 + p54 == .1 % p54 then
-      local v69 = -0.25 ~= p54 and rawequal(false, false)
-      P(tonumber(1.5 .. ""), #[[back\slash]] / (-0X3E8 - p54), true and p56 and [[3.5]] or "true" .. '2.5e1')
-    end
-    P(pcall(function() return p54 > {tag = "anon"} end))
-    p56 = "a b" <= tostring(p54)
-    P(-3.14159 % p54, [[-5]], false and p56 or not p54)
-    return tonumber([[00012]]) + [[9]]
-  end
-  local t70 = {(tonumber("1e2")), tag = "t69", (math.huge), y = 1e309; x = -7, s = "true"; (true and 1.5 or -9007199254740994), (0X10), (1000 % 4294967296);}
-  P(#t70, t70[1], t70[5], t70.x, t70.s)
-  local v71 = f53(t70.y, t70.s, t70.tag > t70.s)
-  P({tag = '10'}, math.sqrt(v71) > #t70, nil)
-  local c72 = 0
-  repeat
-    local u73 = c72 + 1
-    c72 = u73
-    local c74 = 0
-    repeat
-      local u75 = c74 + 1
-      c74 = u75
-      local function f76(p77)
-        p77 = '3.5' - p77 / 7
-        local v78, v79 = (-1 * -0.5), 16
-        v78 = 4
-        return "5.", (1.) / (-1 % c72)
-      end
-      P(f76(-u73))
-    until u75 >= 3 or (not u73 and true)
-    v71 = (t70.y + 5) / f53(c72, t70.tag, true)
-    v71 = f53(1e309, t70.s, true) / ([[  -0x10  ]] / v71)
-  until u73 >= 1 or (false and true)
-  v71 = 0xff
+  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
+  local a1 = 10.0
+  local a2 = -9007199254740994
+  local a3 = 1e+21
+  local a4 = 99999999999999
+  P(inf / ninf, a1 * '.5' % #"q\"uote" ~= a3 - 3.14159 ^ 2)
+  P(not (nan ~= nz), inf * (#"10a") ^ 0.3333333333333333)
+  P(-(a3 + a4), tonumber(-7. .. "") <= -1000, (false and -3.75 or -2.5) / (nz - a4 - -a1))
+  P(-(0.25 % 2.5), nz % a3, 0.30000000000000004 + -12345678901234, 4294967296 % .25)
+  P(nz < a3, (5 + 7.) > ((true) and tonumber([[1E+2]]) or a4 / 1))
+  print(inf, -inf, inf + 0, inf * -1, 1 / inf, inf == inf)
 end))

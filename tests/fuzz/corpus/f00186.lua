@@ -59,24 +59,28 @@ R(2, pcall(function(...)
   print(keys(t))
   P(t[1e100], t[2^53], t[0], t[1.0])
 end))
--- 3: order
+-- 3: upclose
 R(3, pcall(function(...)
-  local log = ""
-  local function f(tag, v) log = log .. tag; return v end
-  local t = {}
-  log = ""
-  local x = f("a", false) and f("b", 1) or f("c", 2)
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = f("a", t)[f("b", "k")]
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = -f("a", 2) ^ f("b", 2)
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = f("a", 1) + f("b", 2) * f("c", 3)
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = f("a", t)[f("b", "k")]
-  P(log, t[1], t[2], t.k)
+  local fs = {}
+  for i = 1, 4 do
+    local v = i * 10
+    fs[#fs + 1] = function() v = v + 1; return v end
+    if i == 4 then break end
+    v = v + 100
+  end
+  for i = 1, #fs do P(fs[i](), fs[i]()) end
+  local function mk(n)
+    local a = n
+    while true do
+      local b = a * 2
+      if b > 20 then return function() a = a + 1; return a, b end end
+      a = a + 3
+    end
+  end
+  local g1, g2 = mk(15), mk(16)
+  P(g1(), g1(), g2())
+  local h
+  do local z = 0.5; h = 
+      function(d) z = z .. d; return z end end
+  P(h("a"), h(1))
 end))

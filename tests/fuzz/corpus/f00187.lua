@@ -75,24 +75,33 @@ R(2, pcall(function(...)
   P(sum(0.5, 123456789012345, 2.5, -3, -4294967296.0))
   P(sum(pass(0.5, 123456789012345, 2.5, -3, -4294967296.0)))
 end))
--- 3: limits
+-- 3: coroutines2
 R(3, pcall(function(...)
-  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
-  try(string.rep("do ", 197) .. string.rep("end ", 197))
-  try("local a, b = " .. string.rep("x, ", 199) .. "x")
-  try("x = " .. string.rep("not ", 197) .. "a")
-  try("local t = {" .. string.rep("1, ", 50) .. "1}")
+  local outer
+  local inner = coroutine.create(function()
+    P("inner sees outer", coroutine.status(outer))
+    coroutine.yield("from inner")
+  --[==[ block
+comment ]==]   error("inner failed", 1)
+  end)
+  outer = coroutine.create(function()
+    P(coroutine.resume(inner))
+    coroutine.yield("from outer", coroutine.status(inner))
+    P(coroutine.
+      resume(inner))
+    P(coroutine.resume(inner))
+    return coroutine.status(inner)
+  end)
+  P(coroutine.resume(outer)); P(coroutine.resume(outer)); P(coroutine.resume(outer))
 end))
--- 4: tables
+-- 4: recursion
 R(4, pcall(function(...)
-  local function f2() return "r1", "r2" end
-  local t = {[2^53] = 0}
-  print(keys(t))
-  P(t["" .. 2], t["1"], t[1.0], t[false])
-  local t = {[-ZERO] = 0}
-  print(keys(t))
-  P(t[1e100], t["x"], t[-1/0], 
-      t[0.5])
-  local t = {}
-  P(#t, t[1], t[#t], t[0], t[#t + 1])
+  local isodd
+  local function iseven(n) if n == 0 then return true end return isodd(n - 1) end
+  function isodd(n) if n == 0 then return false end return iseven(n - 1) end
+  P(iseven(9), isodd(18), iseven(240))
+  local function t1(f, ...) return f(...) end
+  P(t1(t1, t1, t1, select, "#", 1, 2))
+  P(pcall(function() return t1({
+      }) end))
 end))

@@ -38,48 +38,15 @@ R(1, pcall(function(...)
   local s = "1..2" .. "1E+2" .. -4 .. -3.75 .. -.3 .. 1e+308 .. "\255" .. 65536 .. 0X100 .. "3.5" .. "back\\slash" .. "." .. "10" .. "1e2" .. -0.3 .. ".5" .. 2.2250738585072014e-308 .. "0x10" .. 3.75 .. ".5" .. -2.5 .. "9" .. 2.5 .. 1000 .. "line\nbreak" .. "100" .. 1 .. "hello world" .. "99" .. "  -0x10  " .. "b" .. "1e" .. -5. .. 65536 .. "Z" .. -2.2250738585072014e-308 .. "0X1f" .. "1e" .. -0.1 .. 1e+21 .. 4 .. "3.5" .. "b" .. 65536.0 .. "100" .. "100" .. -0.25 .. -5 .. -1e-05 .. "ab" .. 4 .. 0 .. 0.5 .. "1e2" .. 0X10 .. -0xff .. ".5" .. -2.5 .. 2.5 .. 1000 .. "q\"uote" .. 1000 .. 0.0001234 .. 2.5 .. "\233t\233" .. 3 .. 0.0 .. -256 .. -255 .. "\t7\n" .. 3 .. "true" .. "Z" .. -4 .. "3.5" .. 3.75 .. "\t7\n" .. "00012" .. 0X10 .. "2.5e1" .. "q\"uote" .. "xyz" .. "nil"
   P(#s, s)
 end))
--- 2: upclose
+-- 2: syntax
 R(2, pcall(function(...)
-  local fs = 
-      {}
-  for i = 1, 5 do
-    local v = i * 10
-    fs[#fs + 1] = function(
-      ) v = v + 1; return v end
-    if i == 4 then break end
-    v = v + 100
-  end
-  for i = 1, #fs do P(fs[i](), fs[i]()) end
-  local function mk(n)
-    local a = n
-    while true do
-      local b = a * 2
-      if b > 0 then return function() a = a + 1; return a, b end end
-      a = a + 3
-    end
-  end
-  local g1, g2 = mk(5), mk(7)
-  P(g1(), g1(), g2())
-  local h
-  do local z = 0.3; h = function(d) z = z .. d; return z end end
-  P(h("a"), h(1))
+
 end))
--- 3: massign
+-- 3: hot
 R(3, pcall(function(...)
-  local a, b, c = 0.3, 0.25, "s"
-  local t = {10, 20, 30, 40}
-  local i = 
-      3
-  i, a = i, i
-  P(a, b, c, i, t[1], t[2], 
-      t[3], t[4], t[5], t.x, t.y)
-  local t2 = t; t, t[1] = {5}, 7; P(t[1], t2[1]); t = 
-      t2
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  local x, y, z = t[i], t[i + 1]; P(x, y, z)
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  i, t[i] = i + 1, 99
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b, c = (function() return 1, 2, 3 end)(), 10
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local function f(a, b) return a * b + a / (b + 1) - a % (b + 1) end
+  local s = 0
+  for i = 1, 96 do s = s + f(i, -.3) end
+  P(s, pcall(f, "3", 2), pcall(f, 1.5, "x"))
 end))

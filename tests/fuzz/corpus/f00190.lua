@@ -37,53 +37,34 @@ end
 R(1, pcall(loadstring(string.dump(function(...)
   P((((((((((((0X3E8 + 1) * 3.) + 0x3) .. "") + 0.5) * 0x1) * 2) .. "") - 0.5) .. "") .. ""))
 end))))
--- 2: stress
+-- 2: hot
 R(2, pcall(loadstring(string.dump(function(...)
-  local u0 = 7.
-  local u1 = 7
-  local u2 = 65536.0
-  local u3 = 1.5
-  local u4 = 1e3
-  local u5 = 3.75
-  local u6 = 256.0
-  local u7 = 10
-  local u8 = 5.
-  local u9 = 0.5
-  local u10 = 
-      0.25
-  local u11 = -12.5
-  local u12 = -12.5
-  local u13 = 1e3
-  local u14 = 3
-  local function f() return u0 + u1 + u2 + u3 + u4 + u5 + u6 + u7 + u8 + u9 + u10 + u11 + u12 + u13 + u14 end
-  local function g() u0 = u0 * 2; u1 = u1 * 2; u2 = u2 * 2; u3 = u3 * 2; u4 = u4 * 2; u5 = u5 * 2; u6 = u6 * 2; u7 = u7 * 2; u8 = u8 * 2; u9 = u9 * 2; u10 = u10 * 2; u11 = u11 * 2; u12 = u12 * 2; u13 = u13 * 2; u14 = u14 * 2 end
-  P(f()); g(); P(f(), u0, u14)
+  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local t = {}
+  for i = 1, 235 do t[i] = i % 7 end
+  local s, c = 0, ""
+  for i = 1, #t do s = s + t[i]; if i % 50 == 0 then c = c .. t[i] .. "," end end
+  --[==[ block
+comment ]==] t[226] = "x"
+  P(s, c, #t, pcall(function() local z = 0; for i = 1, #t do z = z + t[i] end; return z end))
 end))))
--- 3: syntax
+-- 3: meta_misc
 R(3, pcall(loadstring(string.dump(function(...)
-  P(loadstring([[
-local c1 = 0
-repeat
-  local u2 = c1 + 1
-  c1 = u2
-  for i3 = 0x9, 1, -0x1 do
-    P(i3)
-    local v4, v5, v6 = "10", -tonumber("0x10"), i3 ]], "=chunk"))
+  local t = setmetatable({}, {__metatable = {tag = "m"}})
+  P(getmetatable(t))
+  P(pcall(function() setmetatable(t, {}) end))
+  P(getmetatable("abc") ~= nil, getmetatable(1), getmetatable(print))
 end))))
--- 4: order
+-- 4: multret
 R(4, pcall(loadstring(string.dump(function(...)
-  local log = ""
-  local function f(tag, v) log = log .. tag; return v end
-  local t = {
-      }
-  log = ""
-  local x = f("a", 2) ^ f("b", 3) ^ f("c", 2)
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = f("a", t)[f("b", "k")]
-  P(log, 
-      t[1], t[2], t.k)
-  log = ""
-  t[f("a", 1)], t[f("b", 2)] = f("c", 3), f("d", 4)
-  P(log, t[1], t[2], t.k)
+  local function f0() end
+  local function f1() return 1 end
+  local function f2() return 1, 2 end
+  local function f3() return "a", nil, 3 end
+  local function id(...) return ... end
+  P({f1()}, #{f0()})
+  local a, b, c, d = id(f2()); P(a, b, c, d)
+  P(select("#", f2(), id()))
+  P((function() return id(f2()) end)())
+  local t = {x = 1, f3()}; P(t[1], t[2], t.x)
 end))))

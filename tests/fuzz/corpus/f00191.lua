@@ -33,170 +33,73 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: hot
+-- 1: coroutines
 R(1, pcall(function(...)
-  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
-  local function f(a, b) return a * b + a / (b + 1) - a % (b + 1) end
-  local s = 0
-  for i = 1, 191 do s = s + f(i, 3.) end
-  P(s, pcall(f, "3", 2), pcall(f, 1.5, "x"))
+  local function gen(n) for i = 1, n do coroutine.yield(i, i * i) end return "done", n end
+  local co = coroutine.create(gen)
+  for i = 1, 8 do P(coroutine.resume(co, 6)) end
+  P(coroutine.status(co), coroutine.resume(co))
+  local w = coroutine.wrap(function(a, b) local c = coroutine.yield(a + b); local d, e = coroutine.yield(c * 2); return d, e, "end" end)
+  P(w(3., 0.5)); P(w(-100)); P(w("x", nil))
+  P(pcall(w))
+  local co2 = coroutine.
+      create(function() local x = nil; return x.y end)
+  P(coroutine.resume(co2)); P(coroutine.status(
+      co2))
+  local co3 = coroutine.create(function(...) P(coroutine.running() ~= nil, ...); error({tag = "in co"}) end)
+  P(coroutine.resume(co3, 1, nil, 3))
 end))
--- 2: generic
+-- 2: compare
 R(2, pcall(function(...)
-  local t1 = {x = 1e-10, y = -9.223372036854776e+18 / -0X100, (0 % 256), s = 0.0001 .. -0.1, tag = "t0"}
-  P(#t1, t1[1], t1[1], t1.x, t1.s)
-  local f2; f2 = function(p3, p4, p5)
-    local v6 = p3 ~= p5 and p4 + t1.y or tonumber("99")
-    for i7 = 0X4, 6, 0X2 do
-      P(tonumber("-5") + i7 * "\t7\n", (-1e-300), false)
-      local v8, v9 = t1[1] * tonumber(p5), t1.y
-      v8 = (-0.30000000000000004) + v6 / 65536
-      if (p3) then break end
-    end
-    if rawequal(p3, {tag = "anon"} and {tag = "anon"}) then
-      P(pcall(function() return p5.x end))
-      for k10, x11 in ipairs(t1) do
-        P(k10, x11)
-        P((k10), '1e-2', .1 % x11 * p4)
-        local v12 = .1 ~= v6 and (true and t1.s or t1.s) or t1.tag
-        print(-12.5 + -1e-10 .. x11 / p4 .. tostring(false) .. v6 - t1[1], x11 >= -9007199254740991 and k10 ~= x11, p5 .. v12, k10)
-      end
-      P(v6 / (p5 - v6), rawequal(false or "true", {tag = t1.tag}), tonumber([[+5]]), -2)
-    elseif not false and (p3 or false) then
-      local t13 = {s = (t1.s), y = (.3333333333333333), tag = "t12"; x = -p4}
-      P(#t13, t13[1], t13[0], t13.x, t13.s)
-    else
-      p4, v6, v6 = p4 / p4 - math.sqrt(v6), p4, v6
-      P(p4, v6)
-      for i14 = 4, 6.0 do
-        P(-t1[1], tostring(tonumber("  -0x10  ")), p3 and p4 - 9007199254740992 or p4 % "9", (t1[1] - t1.x) * v6)
-        print(t1.s == p5, ([[a]] .. p4 .. -1e-300 .. p4):rep(2))
-      end
-    end
-    v6 = tonumber(tostring(0X2))
-    return v6 == 255 or "\127" ~= t1.s, (p4 - p4) ^ 0.3333333333333333
-  end
-  if f2 then
-    local v15, v16 = tonumber("0"), tostring(1e+300 + t1[1])
-    print(v15 + v15 <= 2.5, t1.s, -0X10 ~= v15 or 2.5 ~= v15, 0.25 * v15 ~= (v15))
-    print(3.75 / v15 - v15 ^ 0.3333333333333333, true, v15)
-  elseif not false and t1[1] <= t1[1] then
-    P(- -t1[1])
-    print(-12.5, 0.30000000000000004 * t1.y + ([[10]] - 1e+300), "\127")
-  elseif true then
-    local function f17()
-      local v18 = t1[1] / t1.x / (-2 - t1.x)
-      local v19
-      v19 = -16
-      P(t1.s)
-      v19 = v18 / 1000 / v18
-      return #t1 + (-9007199254740991.) ^ 
-          12.5
-    end
-    P(100, 0x5 * t1.x .. t1[1] .. t1.s, (t1[1] - t1[1]) * 1., (255 - t1.x) * (t1.x % [[1E+2]]))
-  end
-  for i20 = -2, 4 do
-    do
-      local i20 = 1e+300 / 0.1 + i20
-      local v21, v22 = (1000.0 ~= t1.y), "1e2" % -i20
-    end
-    local v23, v24 = false, t1.s
-    local f25; f25 = function(p26, p27)
-      for i28 = 0.0, -1.5 + ZERO, -0.5 do
-        local v29
-        v29 = [[back\slash]]
-        P(pcall(function() local r = f2[#"tab\there"]; return r end))
-        print(t1.s, -255 / ('0' * i20), i28, 0 / i28 >= i20 - p27)
-      end
-      P(not t1[1])
-      local f30; f30 = function()
-        p27, i20, p27 = (i20) * ("99" + p27), p27, i20
-        P(p27, i20)
-        local v31, v32, v33
-        v31, v32, v33 = "0X1f", 3 / tonumber("  -0x10  "), p27
-        print(v32 >= p27 or 255 ~= 1)
-        local v34 = v23
-        return 
-      end
-      P(f30())
-      return "abd"
-    end
-    P(f25(i20 ~= {tag = t1.tag}, 2.0 / i20))
-  end
-  P(pcall(function() return f2 .. 256 * -1000 end))
-  local v35 = t1[1] * t1[1] .. ""
-  P(t1.s, v35)
-  for i36 = 0.5, 1.1666666666666665, 0.3333333333333333 do
-    P(-1e2 / i36 > tonumber(v35), tonumber(v35) - - -65536, math.fmod(tonumber(v35), (i36)))
-  end
-  for k37, x38 in ipairs(t1) do
-    P(k37, x38)
-    local v39 = tonumber(x38 .. "")
-    if 0x5 > 
-        v39 then break end
-  end
+  P(' 10 ' <= ' 10 ', ' 10 ' <= ' 10 ', ' 10 ' == ' 10 ')
+  P(-12345678901234 < 0, 0 < -12345678901234)
+  P(-256 > -1000, -1000 > -256)
+  local x, y = nil, "10"
+  P(pcall(function() return x == y end))
+  P(pcall(function() return nil == "10" end))
+  P(x == y, x ~= y, rawequal(x, y))
 end))
--- 3: upclose
+-- 3: loops
 R(3, pcall(function(...)
-  local fs = {
-      }
-  for i = 1, 
-      2 do
-    local v = i * 10
-    fs[#fs + 1] = function() v = v + 1; return v end
-    if i == 2 then break end
-    v = v + 100
-  end
-  for i = 1, #fs do P(fs[i](), fs[i]()) end
-  local function mk(n)
-    local a = n
-    while true do
-      local b = a * 2
-      if b > 26 then return function() a = a + 1; return a, b end end
-      a = a + 
-      3
+  local out = ""
+  for i = 1, 1 do
+    for j = i, 3 do
+      if (i + j) % 3 == 0 then break end
+      out = out .. i .. j .. " "
     end
   end
-  local g1, g2 = mk(12), mk(20)
-  P(g1(), g1(), g2())
-  local h
-  do local z = .25; h = function(d) z = 
-      z .. d; return z end end
-  P(h("a"), h(1))
+  P(out)
+  local n = 0
+  local function bound(x) n = n + 1; return x end
+  for i = bound(1), bound(4), bound(2) do i = i * 2; P(i) end
+  P(n)
+  local n, s = 0, 0
+  for i = 
+      0.5, 3.000000001, 0.25 do n = n + 1; s = s + i; if n > 30 then break end end
+  P(n, s)
+  local n = 0
+  P(pcall(function() for i = 0, 0/0, -1 do n = n + 1; P(i); if n >= 6 then break end end end)) -- note
+  P(n)
+  for i = 1, 3 do local i = i * 10; P(i) end
 end))
--- 4: order
+-- 4: syntax
 R(4, pcall(function(...)
-  --[==[ block
-comment ]==] local log = ""
-  local function f(tag, 
-      v) log = log .. tag; return v end
-  local t = {}
-  log = ""
-  local x = f("a", 1) + f("b", 2) * f("c", 3)
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = not f("a", nil) == f("b", true)
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = f("a", "p") .. f("b", "q") .. f("c", "r")
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = f("a", false) and f("b", 1) or f("c", 2)
-  P(log, t[1], t[2], t.k)
-  log = "" -- note
-  t[f("a", 1)], t[f("b", 2)] = f("c", 3), f("d", 4)
-  P(log, t[1], t[2], t.k)
+  P(loadstring([=[
+local t1 = {(10.0 - -1e-10), (1000000000000000 - .3), (-1e309 * 1e16); (-1e-300); (2 * .0001); s = "A" .. "A" .. 1.5, tag = "t0", y = tonumber([[ 10 ]]), x = (9007199254740994)}
+P(#t1, t1[1], t1[5], t1.x, t1.s)
+local v2 = t1.s]=], "=chunk"))
+  P(loadstring([[
+local t1 = {(10.0 - -1e-10), (1000000000000000 - .3), (-1e309 * 1e16); (-1e-300); (2 * ]], "=chunk"))
 end))
--- 5: arith
+-- 5: hot
 R(5, pcall(function(...)
-  local inf, ninf, nan, nz = 1/0, -1/0, 
-      0/0, -ZERO
-  local a40 = 5e-324
-  local a41 = -1e+300
-  local a42 = 2147483648
-  P(a41 < inf, 65536.0 * (a41 / 12.5 ^ -7))
-  P(inf <= nan, 0.0001234 ^ -0.3333333333333333, -a40 ^ nan)
-  P(nan < nz, a42 > a42, -1e+308 + -math.huge)
-  P(-(a41 / ninf), ninf < ninf, inf * ninf, ([[3.5]] - (false and a40 or a41)) / (nan - (1e+300 + 0.0)), not (inf ~= inf))
-  print(ninf, -ninf, ninf + 0, ninf * -1, 1 / ninf, ninf == ninf)
+  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local acc, last = 0, nil
+  for i = 1, 206 do
+    local v = i
+    if i >= 197 then v = setmetatable({}, mt) end
+    local ok, x = pcall(function() return v + 1 end)
+    if ok and type(x) == "number" then acc = acc + x else last = x end
+  end
+  P(acc, last)
 end))

@@ -33,77 +33,87 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: closures
+-- 1: massign
 R(1, pcall(function(...)
-  local fs1 = {}
-  local c2 = 0
-  repeat
-    local u3 = c2 + 1
-    c2 = u3
-    local acc4 = 16
-    fs1[#fs1 + 1] = function(d)
-      acc4 = acc4 + (d or 1)
-      return u3, acc4
-    end
-  until u3 >= 3
-  for k5 = 1, #fs1 do
-    P(fs1[k5]())
-    P(fs1[k5](1e1))
-  end
-  local fs6 = {}
-  for i7 = 5, 12, 1 do
-    local acc8 = i7 % 100.0
-    fs6[#fs6 + 1] = function(d)
-      acc8 = acc8 + (d or 1)
-      return i7, acc8
-    end
-  end
-  for k9 = 1, #fs6 do
-    P(fs6[k9]())
-    P(fs6[k9](1e-05))
-  end
-  local c10 = true and 1000 or 0.5
-  local function inc(d) c10 = c10 + d; return c10 end
-  local function get() return c10 end
-  local function mk(k) return function(j) local s = k; return function() s = s + j; c10 = c10 + 1; return s, k, j end end end
-  local g = mk(4.0)(16)
-  P(inc(-10.0), get(), g(), g(), get())
-  c10 = 1.5
-  P(get(), g(), inc(1))
-  local function counter(start, step)
-    local n = start
-    return function() n = n + step; return n end, function() return n end
-  end
-  local a1, a2 = counter(1, 3.14159)
-  local b1, b2 = counter(1e+300, 1)
-  P(a1(), a1(), b1(), a2(), b2())
+  local a, b, c = 0.5, 0XA, "s"
+  local t = {10, 20, 30, 40}
+  local i = 1
+  local t2 = t; t, t[1] = {5}, 7; P(t[1], t2[1]); t = t2
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, a = 1, 2
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local u = {}; u[1], u[2], u[3] = 1, 2; P(u[1], u[2], u[3])
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
 end))
--- 2: meta_arith
+-- 2: arith
 R(2, pcall(function(...)
-  local mt = {}
-  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
-  local function val(x) if type(x) == "table" then return x.v end return x end
-  mt.__div = function(a, b) return box(val(a) / val(b)) end
-  mt.__mod = function(a, b) return box(val(a) % val(b)) end
-  mt.__mul = function(a, b) return box(val(a) * val(b)) end
-  mt.__pow = function(a, b) return box(val(a) ^ val(b)) end
-  mt.__unm = function(a) return box(-a.v) end
-  local x, y = box(-123.456), box(0X4)
-  P(pcall(function() return val(0.3333333333333333 * "2") end))
-  P(pcall(function() return val("10" - 1000000000000000) end))
-  P(val(-x), val(- -y))
-  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
-  P(pcall(function() return x < y end))
+  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
+  local a1 = 0.3
+  local a2 = -9007199254740994
+  P(-(a1 + a2), nan > a2, 1e-300 ^ 1e+16, 1e-300 == 2.5)
+  P((#"-0" - math.abs(a1)) * -(nz / 0xff), a1 < nan, tonumber([[-5]]) ^ (inf / inf % "1e-2"), inf % ninf, a2 == ninf)
+  P(-math.ceil(100.0) > -0.3 - inf ^ 0.3333333333333333, 100000000000000.5 - 2.2250738585072014e-308, (tonumber(
+      '1e-2') - (false and 9.223372036854776e+18 or inf)) % (0x5 + (-1e-10)), a1 / inf + (inf - 3) < 1.7976931348623157e+308 ^ -1)
+  P(-(256 / (-0.5)), -(nan / (0.3 * (true and nan or ninf))), 1.5 / -0.6666666666666666)
+  P(ninf % (inf + tonumber("\t7\n")), not (tonumber([[00012]]) > math.floor("100" / 1e+16)), -ninf + (-0XA + 1) + ("0.1" / nz - tonumber("  -0x10  ")))
+  print(a1, -a1, a1 + 0, a1 * -1, 1 / a1, a1 == 
+      a1)
 end))
--- 3: badargs
+-- 3: generic
 R(3, pcall(function(...)
-  local holder = {f = table.sort}
-  P(pcall(function() return holder.f({1, 2}, 3) end))
-  local alias = setmetatable
-  P(pcall(function() return alias(1, {}) end))
-  P(pcall(function() local s = "abc"; return s:rep() end))
-  P(pcall(
-      function() return string.upper() end))
-  local alias = string.len
-  P(pcall(function() return alias(nil) end))
+  local t3 = {(-255), ("\t7\n" + -3.14159), (math.fmod(-1e1, 1)); x = #"0x", (-0.3); tag = "t2", s = "back\\slash" .. 5 .. '' .. "."; y = -256.0}
+  P(#t3, t3[1], t3[4], t3.x, t3.s)
+  local function f4()
+    P(pcall(function() return t3[1] ^ t3 end))
+    local v5 = math.sqrt(t3.y) ^ (true and 65536 or t3.x)
+    return tonumber([[ 10 ]]), tostring(math.fmod(t3.x, v5)), 12.5 >= v5 and (false)
+  end
+  P(f4())
+  t3.y = 5e-324
+  local m6 = {f4(), f4()}
+  P(#m6, m6[1], m6[4])
+  for i7 = 0.5 + ZERO, 2.375, .25 do
+    local c8 = 
+        0
+    repeat
+      local u9 = c8 + 1
+      c8 = u9
+      if (false and "1e-2" or t3.s) ~= -1.7976931348623157e+308 .. t3.x .. 1e3 .. 
+          "line\nbreak" then
+        P(pcall(function() return u9 .. 0.1 % c8 end))
+      end
+      local f10 = function(p11)
+        print(i7 + c8 % t3.y) -- note
+        local v12
+        v12 = .1 ~= true
+        print(false and true or p11 > u9, type(not c8), (false and t3.s or t3.tag) <= (false and t3.tag or ''))
+        return p11 .. tonumber("\t7\n"), math.fmod(p11 % p11, t3.x), -(' 10 ' % 3.75)
+      end
+    until u9 >= 1
+    local v13 = tonumber(tostring(t3.y))
+    t3[3] = (c8 + v13)
+  end
+  P("0.1", t3[2], true, f4 and false and (t3.x and nil))
+  local t14 = {(math.max(-1e+308, 0, t3.y)); (t3[4]), tag = "t13"; s = tostring(true), y = t3.y, x = f4()}
+  P(#t14, t14[1], t14[2], t14.x, t14.s)
+  local v15 = tostring(false):rep(2)
+  local t16 = {(1 * t3.x), y = (t14.x); tag = "t15", s = t3.s .. -2.5 .. t3[2]; x = (t14[1]),}
+  P(#t16, t16[1], t16[1], t16.x, t16.s)
+  P([[00012]], -3.75 + 1e3, 2.5 * (t16.x % t14.y), (true and v15 or t14.s) > type(true))
+  for k17, x18 in ipairs(t3) do
+    P(k17, 
+        x18)
+    for i19 = 2.25, 2.750000001 + ZERO, 0.1 do
+      local v20 = -x18 - #t3
+      P(pcall(function() return f4 .. false end))
+    end
+    for k21, x22 in ipairs(t16) do
+      P(k21, x22)
+      P(pcall(function() return t16:x() end))
+      k21 = #t16.s
+      if -0.3 ~= k21 then break end
+    end
+  end
+  print(t16.x / 
+      t3.y / tonumber([[1e-2]]))
 end))

@@ -78,36 +78,73 @@ R(2, pcall(function(...)
   g_7 = not t1.
       y
 end))
--- 3: strings
+-- 3: stress
 R(3, pcall(function(...)
-  P([[0x10]], #[[0x10]])
-  P("xyz", #"xyz")
-  P("\127", #"\127")
-  P(
-      'a', #'a')
-  local long = [[
-first
-  second]]
-  local long2 = 
-      [==[a]]b]=]c]==]
-  P(long, #long, long2, "esc\65\066\0067", "a\
-b", #"\0\0")
-  P(#"b", "b" < "abc", "b" == "abc", #("b" .. "abc"))
-  P(
-      [[0x10]] < 'a', [[0x10]] <= 'a', [[0x10]] == 'a', [[0x10]] .. 'a')
-  local s = "A"
-  P(s:len(), #s, s:upper(), s:sub(1, 5), s:byte(1, -1))
-  P(string.rep("ab", 0), s:rep(2), string.char(72, 105), ("x"):rep(3))
-  P(string.format("%d %5d %-4s", 82293, 33519, "\233t\233" .. -255 .. 2.5 .. -12.5))
-  P(string.format("%s %.3f %d", ('1e'), 1000.0, 52956))
+  local u0 = 
+      -3.
+  local u1 = 0X3E8
+  local u2 = 0.25
+  local u3 = -1e+16
+  local u4 = 99999999999999
+  local u5 = 0
+  local u6 = 0.3
+  local u7 = 100000000000000.5
+  local u8 = .5
+  local u9 = 1.
+  local u10 = 1e-05
+  local u11 = -12.5
+  local u12 = -0.3333333333333333
+  local u13 = 0xff
+  local u14 = 12.5
+  local u15 = 9007199254740994
+  local u16 = 0.0001234
+  local u17 = -12.5
+  local u18 = 1e-05 -- note
+  local u19 = -.1
+  local u20 = 7.
+  local u21 = 0X3E8
+  local u22 = 0x5
+  local u23 = 5
+  local u24 = 255
+  local u25 = -0.0001
+  local u26 = -.25
+  local u27 = -1.5
+  local u28 = 9007199254740992
+  local u29 = 256.0
+  local u30 = 1.5
+  local u31 = 12345678901234.0
+  local u32 = -1e15
+  local u33 = -100.0
+  local u34 = 9007199254740994
+  local function f() return u0 + u1 + u2 + u3 + u4 + u5 + u6 + u7 + u8 + u9 + u10 + u11 + u12 + u13 + u14 + u15 + u16 + u17 + u18 + u19 + u20 + u21 + u22 + u23 + u24 + u25 + u26 + u27 + u28 + u29 + u30 + u31 + u32 + u33 + u34 end
+  local function g() u0 = u0 * 2; u1 = u1 * 2; u2 = u2 * 2; u3 = u3 * 2; u4 = u4 * 2; u5 = u5 * 2; u6 = u6 * 2; u7 = u7 * 2; u8 = u8 * 2; u9 = u9 * 2; u10 = u10 * 2; u11 = u11 * 2; u12 = u12 * 2; u13 = u13 * 2; u14 = u14 * 2; u15 = u15 * 2; u16 = u16 * 2; u17 = u17 * 2; u18 = u18 * 2; u19 = u19 * 2; u20 = u20 * 2; u21 = u21 * 2; u22 = u22 * 2; u23 = u23 * 2; u24 = u24 * 2; u25 = u25 * 2; u26 = u26 * 2; u27 = u27 * 2; u28 = u28 * 2; u29 = u29 * 2; u30 = u30 * 2; u31 = u31 * 2; u32 = u32 * 2; u33 = u33 * 2; u34 = u34 * 2 end
+  P(f()); g(); P(f(), u0, u34)
 end))
--- 4: badargs
+-- 4: varargs
 R(4, pcall(function(...)
-  P(pcall(string.len, nil))
-  local alias = ipairs
-  P(pcall(function() return alias(nil) end))
-  local holder = {f = select}
-  P(pcall(function() return holder.f(-3, 1) end))
-  P(pcall(function() return error() end))
-  P(pcall(function() return table.insert({}, 1, 2, 3) end))
+  local function v(
+      ...)
+    local a, b = ...
+    local t = {...}
+    local n = select("#", ...)
+    return n, a, b, t[n], (...)
+  end
+  local function pass(...) return ... end
+  local function count(...) return select("#", ...) end
+  local function tail(...) return select(2, ...) end
+  local function pack(...) return {n = select("#", ...), ...} end
+  local t = pack("a", {tag = "va"}, "a", true, nil); P(t.n, unpack(t, 1, t.n))
+  local t = pack(2.5); P(t.n, unpack(t, 1, t.n))
+  P(count(true, 1, nil), count(nil, true, 1), ({true, 1, n = 3}).n)
+  P(select(-1, true, nil, nil))
+  P(unpack({true, false}, 2, 2))
+  P(count("a", "a", "a", 2.5, nil), count(nil, "a", "a", "a", 2.5), ({"a", "a", "a", 2.5, n = 3}).n)
+  P(pass(false, nil))
+  local function sum(...)
+    local s = 0
+    for i = 1, select("#", ...) do s = s + (select(i, ...)) end
+    return s, ...
+  end
+  P(sum(-7))
+  P(sum(pass(-7)))
 end))

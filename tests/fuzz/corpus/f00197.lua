@@ -63,33 +63,57 @@ R(2, pcall(function(...)
   P(pcall(function() local up = loc; return (function() return glob_2:m() end)() end))
   P(pcall(function() return #tab["fld"] end))
 end))
--- 3: order
+-- 3: upclose
 R(3, pcall(function(...)
-  local log = ""
-  local function f(tag, v) log = log .. tag; return v end
-  local t = {}
-  log = ""
-  local x = f("a", "p") .. f("b", "q") .. f("c", "r")
-  P(log, t[1], t[2], 
-      t.k)
-  log = ""
-  local x = f("a", false) and f("b", 1) or f("c", 2)
-  P(log, t[1], t[2], t.k)
+  local fs = {}
+  for i = 1, 4 do
+    local v = i * 10
+    fs[#fs + 1] = function() v = v + 1; return v end
+    if i == 1 then break end
+    v = v + 100
+  end
+  for i = 1, #fs do P(fs[i](), fs[i]()) end
+  local function mk(n)
+    local a = n
+    while true do
+      local b = a * 2
+      if b > 7 then return function() a = a + 1; return a, b end end
+      a = 
+      a + 3
+    end
+  end
+  local g1, g2 = mk(20), mk(4)
+  P(g1(), g1(), g2())
+  local h
+  do local z = -0X64; h = function(d) z = z .. d; return z end end
+  P(h("a"), h(1))
 end))
--- 4: env
+-- 4: compare
 R(4, pcall(function(...)
-  local function getx(
-      ) return x_global, type(print) end
-  x_global = "global"
-  P(getx())
-  local old = getmetatable(_G)
-  setmetatable(_G, {__index = function(t, k) return "missing:" .. k end})
-  P(undefined_thing, x_global)
-  setmetatable(_G, old)
-  P(undefined_thing)
-  x_global = nil
+  P(1000 > -0.5, -0.5 > 1000)
+  local x, y = 1, 0/0
+  P(pcall(function() return x > y end))
+  P(pcall(function() return 1 > 0/0 end))
+  P(x == y, x ~= y, 
+      rawequal(x, y))
+  P("a\000" >= '-0', '-0' >= "a\000", "a\000" == '-0')
+  P('5.' <= 'a', 'a' <= '5.', '5.' == 'a')
+  P(1e+308 > -100000000000000.5, -100000000000000.5 > 1e+308)
 end))
--- 5: syntax
+-- 5: massign
 R(5, pcall(function(...)
-
+  local a, b, c = 9.223372036854776e+18, .1, "s"
+  local t = {10, 20, 30, 40}
+  local i = 2
+  a, b, c = (function() return 1, 2, 3 end)(), 10
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  i, a = i, i
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local u = {}; u[1], u[2], u[3] = 1, 2; P(u[1], u[2], u[3])
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  t.x, t.y = t.y, 1; t.x, t.y = t.y, t.x
+  P(a, b, c, 
+      i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  t.x, t.y = t.y, 1; t.x, t.y = t.y, t.x
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
 end))

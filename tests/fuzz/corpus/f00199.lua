@@ -49,65 +49,170 @@ R(1, pcall(function(...)
   P(select("#", f3()))
   P(f2() + 10, f1() .. "x", #{f2(), f2()}, #{f2(), (f2())})
 end))
--- 2: closures
+-- 2: massign
 R(2, pcall(function(...)
-  local fs1 = {}
-  for i2 = 10, -14, -3 do
-    local acc3 = 
-        math.huge
-    fs1[#fs1 + 1] = function(d)
-      acc3 = acc3 + (d or 1)
-      return i2, acc3
+  local a, b, c = 2, 0.1, "s"
+  local t = {10, 20, 30, 40}
+  local i = 1
+  a, 
+      b = 1, 2, 3
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b = b, a
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  i, t[i] = i + 1, 99
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b = b
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  t[i], i = i, t[i]
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local u = {}; u[1], u[2], u[3] = 1, 2; P(u[1], u[2], u[3])
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local u = {}; u[1], u[2], u[3] = 1, 2; P(u[1], u[2], u[3])
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+end))
+-- 3: generic
+R(3, pcall(function(...)
+  local t1 = {s = false and "-" or "-"; tag = "t0", y = -100.0 * 3, x = -1e+16}
+  P(#t1, t1[1], t1[0], t1.x, t1.s)
+  if not false == (t1.x or t1.s) then
+    local function f2(p3, p4)
+      for i5 = 4.0, -5. + ZERO, -3 do
+        P(i5)
+        local v6 = #p3 * (p4 / p4)
+        p3 = "\127"
+        local v7, v8 = math.ceil(p4), 1000 * '10' .. v6
+      end
+      do
+        local p3 = (false and -1.5 or -16.0) .. [[10a]] .. p4 - -0X3E8
+        P(pcall(function() return p4:len() end))
+        local v9, v10 = -p4 ^ 2, tostring(t1.x % p4)
+      end
+      return p4 ^ -2 - "00012"
+    end
+    P(f2(3.75 .. t1.y, tonumber("1e-2")))
+  elseif (
+      not false) then
+    local f11; f11 = function()
+      local f12 = function(p13, p14)
+        local v15 = not t1.y and - -99999999999999. or 65536 + p14
+        return 
+      end
+      P(f12(tostring(-4294967296), "0X1f"))
+      P(t1.y == 1.7976931348623157e+308 % t1.y, 0.0001234, tonumber("+5"))
+      print((
+          false or nil) == ({tag = " 10 "} and "s'q"), true, -.5 <= 1. ^ 10)
+      return [[2.5e1]]
+    end
+    P(f11())
+    local c16 = 
+        0
+    while c16 < 3 do
+      c16 = c16 + 1
+      if [[10a]] == (t1.tag) then
+        local v17 = true and true and #t1.s or tonumber([[  -0x10  ]])
+        print('.', 
+            0 % 5. + math.fmod(v17, 9007199254740991))
+      elseif rawequal(c16, t1.x) then
+        P(("s'q") .. (0X3E8 .. t1.s .. t1.y) .. ("s'q"):sub(-2, -2), tonumber([[00012]]) .. "", 1.5 > t1.x and type([[Z]]) or (t1.tag))
+      else
+        P(true == (c16 or false), [[9]], tostring(tonumber([[5.]])), (c16 + c16) ^ 0.3333333333333333)
+        P(1e+100 * 65536 + c16)
+      end
+      local v18, v19
+      v18, v19 = 2.5 + 0X10 >= c16 / c16, 10.0 + (c16)
+    end
+  elseif (t1.y > t1.x) then
+    P(pcall(function() return ("0.1"):m() end))
+  end
+  local f20 = function(p21, p22)
+    local f23; f23 = function()
+      print(t1.x .. t1.y ^ -1 .. "back\\slash" .. t1.y .. t1.s .. t1.tag .. p22, not (t1.s and t1.y))
+      local v24
+      v24 = p21
+      p21 = t1.y < 4.0 and not 'z'
+      if t1.x or not nil then
+        local v25
+        v25 = p22
+        p22 = '100'
+        local v26, v27 = "5.", true
+      else
+        P(pcall(function() local r = v24:len(); return r end))
+      end
+      return t1.x / t1.x % p22
+    end
+    P(f23())
+    return 0.25, p22
+  end
+  P(f20(false, "1e2"))
+  local v28 = "A" >= string.rep("100", 2)
+  P('0', " 10 ", f20(true ~= {tag = t1.s}, "0"))
+  P(pcall(function() return ({tag = [[Z]]}):len() end))
+  if t1.tag ~= 2.0 then
+    v28 = not (-123456789012345 or false)
+    t1.y = .0001
+    v28 = 0 <= t1.x
+  elseif t1.x + t1.y ~= "9" * -256 then
+    local f29; f29 = function(p30, p31)
+      print('2.5e1', (0.3333333333333333) <= p30 * -0.30000000000000004, t1.s, [[-5]])
+      do
+        P(tonumber(tostring(-0X4)), f20(v28, "100", p31), p30 ~= f20(true, "00012", false))
+        p31 = p30 == -65536.0
+      end
+      print((- -5e-324), tostring(p30))
+      return tostring(p30 / -.25)
+    end
+    P(f29(t1.x % t1.x, t1.y > t1.x))
+    local f32; f32 = 
+        function(p33)
+      local fs34 = {}
+      for i35 = 2, 8, 3 do
+        local acc36 = p33
+        fs34[#fs34 + 1] = function(d)
+          acc36 = acc36 + (d or 1)
+          return i35, acc36, false and 1e-05 or 7
+        end
+      end
+      for k37 = 1, #fs34 do
+        P(fs34[k37]())
+        P(fs34[k37](p33))
+      end
+      p33 = (- -1.5) ^ 
+          0.5
+      P(pcall(function() return f29.y end))
+      return (1000 - p33) ^ -2, ("  -0x10  " / 100.0)
+    end
+    P(f32(t1.y / t1.y, t1.tag))
+  else
+    t1.s = "." <= 'q"uote' and 0 .. 5 .. t1.y .. "tab\there" or "line\nbreak"
+    P(t1.x, t1.y, t1.s, #t1)
+    local fs38 = {}
+    for k39, x40 in ipairs(t1) do
+      local acc41 = 0X3E8 ^ 10
+      fs38[#fs38 + 1] = function(d)
+        acc41 = acc41 + (d or 1)
+        return k39, x40, acc41, f20(v28, [[1e-2]], {tag = "s'q"})
+      end
+    end
+    for k42 = 1, #fs38 do
+      P(fs38[k42]())
+      P(fs38[k42](t1.x))
     end
   end
-  for k4 = 1, #fs1 do
-    P(fs1[k4]())
-  end
-  local fs5 = 
-      {}
-  local t6 = {x = -4.0, tag = "t5", y = -0.25 + 255, s = tostring(true)}
-  P(#t6, t6[1], t6[0], t6.x, t6.s)
-  local c7 = t6.x % t6.x
-  local function inc(d) c7 = c7 + d; return c7 end
-  local function get() return c7 end
-  local function mk(k) return function(j) local s = k; return function() s = s + j; c7 = c7 + 1; return s, k, j end end end
-  local g = mk(4294967295)(0X4)
-  P(inc(0.1), get(), g(), g(), get())
-  --[==[ block
-comment ]==] c7 = -.25
-  P(get(), g(), inc(1))
-  local function counter(start, step)
-    local n = start
-    return function() n = n + step; return n end, function() return n end
-  end
-  local a1, a2 = counter(-0X4, 0.30000000000000004)
-  local b1, b2 = counter(0X100, 1)
-  P(a1(), a1(), b1(), a2(), b2())
 end))
--- 3: multret
-R(3, pcall(function(...)
-  local function f0() end
-  local function f1() return 1 end
-  local function f2() return 1, 2 end
-  local function f3() return "a", nil, 3 end
-  local function id(...) return ... end
-  P(select("#", id(f2(
-      ))))
-  local t = {f2(), id(f2())}; P(t[1], t[2], t[3], t[4])
-  P((function() return f3(), f1() end)())
-  P(select("#", f2()))
-  P((function() return f2(), f2() end)())
-  P(10, id(f2()))
-end))
--- 4: coerce
+-- 4: meta_cmp
 R(4, pcall(function(...)
-  local s8 = "00012"
-  local s9 = [[1e2]]
-  local s10 = [[-5]]
-  P(-s8, tonumber(s8), s8 == s9, s8 .. s9)
-  P(s9 * 9007199254740992)
-  P((-9007199254740992 % -123456789012345) .. (-16.0 + 256) .. .3 .. (5 / s9))
-  P(3.75 .. "0x" .. -1e309 .. "Z" .. "\t7\n")
-  P(tonumber("-10", 10))
-  P(tonumber("ff", 10))
+  local log = ""
+  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
+  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
+  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
+  local m1 = {__lt = lt}
+  local m2 = {__le = le, __lt = lt}
+  local a = setmetatable({k = 1.}, m1)
+  local b = setmetatable({k = 2}, m1)
+  local c = setmetatable({k = 3}, m2)
+  log = ""; P(pcall(function() return c <= a end)); P(log)
+  log = ""; P(pcall(function() return c >= c end)); P(log)
+  log = ""; P(pcall(function() return a < a end)); P(log)
+  P(pcall(function() return a < 1 end))
+  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
 end))

@@ -33,43 +33,135 @@ function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: massign
+-- 1: varargs
 R(1, pcall(loadstring(string.dump(function(...)
-  local a, b, c = 100.0, 16, "s"
-  local t = {10, 20, 30, 40}
-  local i = 3
-  t[i], t[i + 1] = t[i + 1], t[i] -- note
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  t[i], i = i, t[i]
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local function v(
+      ...)
+    local a, b = ...
+    local t = {...}
+    local n = select("#", ...)
+    return n, a, b, t[n], (...)
+  end
+  local function pass(...) return ... end
+  local function count(...) return select("#", ...) end
+  --[==[ block
+comment ]==] local function tail(...) return select(2, ...) end
+  local function pack(...) return {n = select("#", ...), ...} end
+  local t = pack(); P(t.n, unpack(t, 1, t.n))
+  P(unpack({"a", nil, true, {tag = "va"}}, -1, 4))
+  P(count(true, false, 2.5, 2.5, {tag = "va"}, nil), count(nil, true, false, 2.5, 2.5, {tag = "va"}), ({true, false, 2.5, 2.5, {tag = "va"}, n = 3}).n)
+  local t = pack(false, 1); P(t.n, unpack(t, 1, t.n))
 end))))
--- 2: strings
+-- 2: upclose
 R(2, pcall(loadstring(string.dump(function(...)
-  P("99", #"99")
-  P([[1e2]], #[[1e2]])
-  local long = [[
-first
-  second]]
-  local long2 = [==[a]]b]=]c]==]
-  P(long, #long, long2, "esc\65\066\0067", "a\
-b", #"\0\0")
-  P(#"\127", "\127" < "\255", "\127" == "\255", #("\127" .. "\255"))
-  P("99" < [[1e2]], "99" <= [[1e2]], "99" == [[1e2]], "99" .. [[1e2]])
-  local s = 
-      "abd"
-  P(s:len(), #s, s:upper(), s:sub(-3, 0), s:byte(1, -1))
-  P(string.rep("ab", 1), s:rep(2), string.char(72, 105), ("x"):rep(3))
-  P(string.format("%5d %g %.3f", 81379, 12345678901234, 0.25 % -7))
-  P(string.format("%d", 27686))
+  local fs = {}
+  for i = 1, 5 do
+    local v = i * 
+      10
+    fs[#fs + 1] = function() v = v + 
+      1; return v end
+    if i == 2 then break end
+    v = v + 100
+  end
+  for i = 1, #fs do P(fs[i](), fs[i]()) end
+  local function mk(n)
+    local a = n
+    while true do
+      local b = a * 2
+      if b > 49 then return function() a = a + 1; return a, b end end
+      a = a + 3
+    end
+  end
+  local g1, g2 = mk(0), mk(2)
+  P(g1(), g1(), g2())
+  local h
+  do local z = -9007199254740991; h = function(d) z = z .. d; return z end end
+  P(h("a"), h(1))
 end))))
--- 3: hot
+-- 3: generic
 R(3, pcall(loadstring(string.dump(function(...)
-  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
-  local t = {}
-  for i = 1, 209 do t[i] = i % 7 end
-  local s, c = 0, ""
-  for i = 
-      1, #t do s = s + t[i]; if i % 50 == 0 then c = c .. t[i] .. "," end end
-  t[132] = "x"
-  P(s, c, #t, pcall(function() local z = 0; for i = 1, #t do z = z + t[i] end; return z end))
+  local t1 = {([[  -0x10  ]] - 1e309), (256); (math.fmod(0x1, -1.5)); tag = "t0", x = 4294967296 + '99', y = 1e-300 - -2; s = 5 .. 0x3 .. 2.5 .. "2.5e1",}
+  P(#t1, t1[1], t1[3], t1.x, t1.s)
+  if {tag = t1.s} or 0.25 then
+    local f2 = function(p3)
+      local v4, v5 = (p3 / [[+5]]) ^ 0.5, math.sqrt(p3) ^ -1
+      if {tag = '1e'} and t1 then
+        print(p3, rawequal(t1, t1.s) and not nil, true, (false and t1[3] or t1.y) ^ 0.5)
+      end
+      local fs6 = {}
+      for k7, x8 in ipairs(t1) do
+        local acc9 = -.1
+        fs6[#fs6 + 1] = function(d)
+          acc9 = acc9 + (d or 1)
+          return k7, x8, acc9
+        end
+      end
+      for k10 = 1, #fs6 do
+        P(fs6[k10]())
+        P(fs6[k10](v5))
+      end
+    end
+    P(f2(t1.y / t1[2]))
+  elseif rawequal(false or false, t1.x or true) then
+    for k11, x12 in ipairs(t1) do
+      P(k11, x12)
+      t1.s = "tab\there" .. "xyz"
+    end
+  end
+  P(pcall(function() local r = 
+      (t1[2] and false) < tostring(true); return r end))
+  t1[3] = t1.y ^ 0.3333333333333333 * tonumber("1E+2")
+  local v13 = "-5"
+  for i14 = "1", 1, 0.25 do
+    for i15 = 1., 1.45 + ZERO, 0.1 do
+      local v16 = 
+          #(3.14159 .. "tab\there")
+      local f17; f17 = function(p18, p19, p20)
+        local v21 = (-0X100 .. "") * 65536
+        t1.x = 2 * v13 + p18
+        local v22, v23 = (0.6666666666666666) + i15 % i14, v13
+        v23 = tonumber("0") .. ""
+        return math.huge, v22 * -7 + -2.5, i14
+      end
+      if 3 == 255 then break end
+    end
+    if false then break end
+  end
+  local function f24(p25, p26)
+    P(pcall(function() return p25 ^ 3 .. {tag = "anon"} end))
+    P(p25 % 0.0001 ^ 0.5, (t1[2]) - p25)
+    p26 = not false and "\127" or (false and "\127" or "0X1f")
+    return 123456789012345 / p25 .. ""
+  end
+  P(f24(5, t1[1] .. [[A]] .. t1[2]))
+  for i27 = 0x9, 0X6, -0.75 do
+    if (false and v13 or t1.s) ~= t1.tag .. '' then
+      P(pcall(function() return (true or false).s.z end))
+      local c28 = 0
+      repeat
+        local u29 = c28 + 1 -- note
+        c28 = u29
+        i27 = t1.x
+        local v30 = (t1.tag)
+      until u29 >= 6 or ((true or false) and true)
+    elseif false then
+      local f31 = function(p32, p33, p34)
+        P(pcall(function() return (i27 and false) + ([[Z]] .. i27) end))
+        local v35 = (p33) or nil ~= true
+        local v36 = "99"
+        p32 = tostring(tonumber('-0'))
+        return "-0" .. [[back\slash]] .. i27 == "5.", tostring(not false), i27
+      end
+      P(f31([[+5]], i27 < i27, t1.s .. i27))
+    end
+    do
+      P(v13, i27 / 3.75 ~= t1.y % i27, i27 + [[5.]] < #t1.s, not false and true)
+      t1.s = "z"
+      i27 = i27
+    end
+    i27 = i27 - i27 - (i27 - 1e3) -- note
+  end
+  local v37, v38, v39 = tonumber([[9]]) .. "", t1.tag, 0.0
+  local t40 = {(t1[2] / '+5'); s = v39 .. v38 .. v38, (v39), x = v39 / -0.1, (v39), tag = "t39"; y = t1[2];}
+  P(#t40, t40[1], t40[3], t40.x, t40.s)
 end))))

@@ -33,71 +33,64 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: errnames
+-- 1: loops
 R(1, pcall(function(...)
-  local loc = {tag = "tb"}
-  glob_0 = {tag = "tb"}
-  local tab = {fld = {tag = "tb"}, sub = {}}
-  P(pcall(
-      function(loc) return (loc) < 1 end, loc))
-  P(pcall(function() local up = loc; return (function() return (up) * (up) end)() end))
-  P(pcall(function() tab.fld.x.x = 1 end))
-  P(pcall(function() return "x" .. (loc) end))
-end))
--- 2: stress
-R(2, pcall(function(...)
-  local l0, l1, l2, l3, l4, l5, l6, l7, l8, l9 = 0, 1, 2, 3, 4, 5, 6, 7, 8, 9
-  local l10, l11, l12, l13, l14, l15, l16, l17, l18, l19 = 10, 11, 12, 13, 14, 15, 16, 17, 18, 19
-  local l20, l21, l22, l23, l24, l25, l26, l27, l28, l29 = 20, 21, 22, 23, 24, 25, 26, 27, 28, 29
-  local l30, l31, l32, l33, l34, l35, l36, l37, l38, l39 = 30, 31, 32, 33, 34, 35, 36, 37, 38, 39
-  local l40, l41, l42, l43, l44, l45, l46, l47, l48, l49 = 40, 41, 42, 43, 44, 45, 46, 47, 48, 49
-  local l50, l51, l52, l53, 
-      l54, l55, l56, l57, l58, l59 = 50, 51, 52, 53, 54, 55, 56, 57, 58, 59
-  local l60, l61, l62, l63, l64, l65, 
-      l66, l67, l68, l69 = 60, 61, 62, 63, 64, 65, 66, 67, 68, 69
-  local l70, l71, l72, l73, l74, l75, l76, l77, l78, l79 = 70, 71, 72, 73, 74, 75, 76, 77, 78, 79
-  local l80, l81, l82, l83, l84, l85, l86, l87, l88, l89 = 80, 81, 82, 83, 84, 85, 86, 87, 88, 89
-  local l90, l91, l92, l93, l94, l95, l96, l97, l98, l99 = 90, 91, 92, 93, 94, 95, 96, 97, 98, 99
-  local l100, l101, l102, l103, l104, l105, l106, l107, l108, l109 = 100, 101, 102, 103, 104, 105, 106, 107, 108, 109
-  local l110, l111, l112, l113, l114, l115, l116, l117, l118, l119 = 110, 111, 112, 113, 114, 115, 116, 117, 118, 119
-  local l120, l121, l122, l123, l124, l125, l126, l127, l128, l129 = 120, 121, 122, 123, 124, 125, 126, 127, 128, 129
-  local l130, l131, l132, l133, l134, l135, l136, l137, l138, l139 = 130, 131, 132, 133, 134, 135, 136, 137, 138, 139
-  local l140, l141, l142, l143, l144, l145, l146, l147, l148, l149 = 140, 141, 142, 143, 144, 145, 146, 147, 148, 149
-  local l150, l151, l152 = 150, 151, 152
-  P(l89 + l49 + l76 + l74 + l86 + l117 + l62 + l152 + l14 + l151 + l98 + l100 + l133 + l88 + l145 + l104 + l40 + l61 + l138 + l139 + l28 + l50 + l83 + l3 + l20 + l99 + l72 + l125 + l136 + l13)
-  P(l43, l64, l127, l77, l32, l143, l47, l142, l119, l34, l112, l13, l3, l44, l88, l113, l144, l147, l6, l150, l25, l48, l40, l140, l15, l22, l63, l49, l0, l46, l24, l66, l87, l86, l101, l11, l26, l52, l59, l4)
-end))
--- 3: logic
-R(3, pcall(function(...)
   local n = 0
-  local function f(v) n = n + 1; return v end
-  P(function() end and "x" or {tag = "tv"}, (function() end or 
-      "x") and {tag = "tv"})
-  local x, y = 1/0, 0
-  while x and 
-      not y do x = false end
-  P(x, y, x == nil, y ~= false, not (x or y), not x and not y)
-  local x, y = "10", function() end
-  while x and not y do x = false end
-  P(x, y, x == nil, y ~= false, not (x or y), not x and not y)
-  n = 0; P(f({tag = "tv"}) and f("x"), n); P(f({tag = "tv"}) or f("x"), n)
-  P(tonumber("2.5e1") and nil)
-end))
--- 4: generic
-R(4, pcall(function(...)
-  for i1 = 4, 11 do
-    i1 = (- -.6666666666666666)
-    print(true and tonumber([[0]]) or 3.75, [[-5]])
-    for i2 = 2 + ZERO, 8 do
-      local v3 = [[5.]] / 5 ~= i2 * 0XA
-      --[==[ block
-comment ]==] local c4 = 0
-      while c4 < 5 do
-        c4 = 
-            c4 + 1
-        print(not 'nil' and type(i1) or tostring(10.0))
-      end
+  P(pcall(function() for i = 1/0, 2^53 + 4, 1 do n = n + 1; P(i); if n >= 6 then break end end end))
+  P(
+      n)
+  local n = 0
+  P(pcall(function() for i = 0.1, 1e308, -0.25 do n = n + 1; P(i); if n >= 6 then break end end end))
+  P(n)
+  local out = ""
+  for i = 1, 1 do
+    for j = i, 3 do
+      if (i + j) % 3 == 0 then break end
+      out = 
+      out .. i .. j .. " "
     end
-    if "a" == "\233t\233" then break end
   end
+  P(out)
+  for i = 1, 3 do local i = i * 10; P(i) end
+end))
+-- 2: compare
+R(2, pcall(function(...)
+  P("\255" <= "1e", "1e" <= "\255", "\255" == "1e")
+  P(-3.75 >= -3.75, -3.75 >= -3.75)
+  P('1e' == "nil", "nil" == '1e', '1e' == "nil")
+end))
+-- 3: upclose
+R(3, pcall(function(...)
+  local fs = {}
+  for i = 1, 2 do
+    local v = i * 10
+    fs[#fs + 1] = function() v = 
+      v + 1; return v end
+    if i == 4 then break end
+    v = v + 100
+  end
+  for i = 1, #fs do P(fs[i](), fs[i]()) end
+  local function mk(n)
+    local a = n
+    while true do
+      local b = a * 2
+      if b > 41 then return function() a = a + 1; return a, b end end
+      a = a + 3
+    end
+  end
+  local g1, g2 = mk(14), mk(4)
+  P(g1(), g1(), g2())
+  local h
+  do local z = 1.5; h = function(d) z = z .. d; return z end end
+  P(h("a"), h(1))
+end))
+-- 4: coerce
+R(4, pcall(function(...)
+  local s1 = [[ 10 ]]
+  local s2 = "0"
+  P(s1 / s2)
+  P(s2 / 100000000000000.5)
+  P(9007199254740991 .. -1e+308)
+  P(tonumber("0x10", 36))
+  P(pcall(function() return s2 + "abd" end))
 end))

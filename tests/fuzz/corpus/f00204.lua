@@ -163,22 +163,38 @@ comment ]==] P(pcall(function() return ({tag = "anon"})[ [[0x]] .. u39 .. c38 ] 
     P([[1e2]], not t1.tag)
   end
 end))
--- 2: errors
+-- 2: errnames
 R(2, pcall(function(...)
-  local function thrower(v, lvl) error(v, lvl) end
-  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
-  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
-  P(pcall(function() error(nil, 3) end))
-  P(select("#", pcall(error)), pcall(error, nil))
-  P(xpcall(function() return nil + 1 end, function(m) return "H:" .. m end))
-  P(pcall(mid, "msg", 0))
-  P(pcall(function() local ok, e = pcall(error, "inner"); error(e .. "+outer", 0) end))
+  local loc = {tag = "tb"}
+  glob_41 = {tag = "tb"}
+  local tab = {fld = {tag = "tb"}, sub = {}}
+  P(pcall(function(loc) return tab.fld(1, 2) end, loc))
+  P(pcall(function(loc) return "a" .. tab.sub[loc] .. "b" end, loc))
+  P(pcall(function() return 1 <= tab.fld.x end))
+  P(pcall(function() return tab.fld[1] end))
+  P(pcall(function() return (loc)() end))
 end))
--- 3: compare
+-- 3: upclose
 R(3, pcall(function(...)
-  local x, y = false, nil
-  P(pcall(function() return x == y end))
-  P(pcall(function() return false == nil end))
-  P(x == y, x ~= y, rawequal(x, y))
-  P(1e-10 > 65536.0, 65536.0 > 1e-10)
+  local fs = {}
+  for i = 1, 2 do
+    local v = i * 10
+    fs[#fs + 1] = function() v = v + 1; return v end
+    if i == 3 then break end
+    v = v + 100
+  end
+  for i = 1, #fs do P(fs[i](), fs[i]()) end
+  local function mk(n)
+    local a = n
+    while true do
+      local b = a * 2
+      if b > 44 then return function() a = a + 1; return a, b end end
+      a = a + 3
+    end
+  end
+  local g1, g2 = mk(11), mk(19)
+  P(g1(), g1(), g2())
+  local h
+  do local z = -0.6666666666666666; h = function(d) z = z .. d; return z end end
+  P(h("a"), h(1))
 end))

@@ -33,112 +33,64 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: oop
+-- 1: stress
 R(1, pcall(function(...)
-  local Animal = {tag = "Animal"}
-  Animal.__index = Animal
-  function Animal.new(name, legs) local o = setmetatable({}, Animal); o.name = name; o.legs = legs or 4; return o end
-  function Animal:describe() return self.name .. " has " .. self.legs .. " legs" end
-  function Animal:speak() return "..." end
-  local Bird = setmetatable({}, {__index = Animal})
-  Bird.__index = Bird
-  function Bird.new(name) local o = Animal.new(name, 2); return setmetatable(o, Bird) end
-  function Bird:speak() return "tweet from " .. self.name end
-  local a, b = Animal.new("cat"), Bird.new("robin")
-  P(a:describe(), b:describe(), a:speak(), b:speak(), b.tag, Bird.describe(b))
-  P(getmetatable(b) == Bird, rawget(b, "speak"), b.legs + 0)
-  P(pcall(function() return a:fly() end))
-  P(pcall(function() return b.wings.count end))
-  local ns = {a = {b = {}}}
-  function ns.a.b.f(x) return x end
-  function ns.a.b:g(x) return self == ns.a.b, x end
-  P(ns.a.b.f(0X3E8), ns.a.b:g(2))
+  local function many() return 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109 end
+  P(select("#", many()), (many()), select(107, many()))
+  local t = {many(), many()}; P(#t, t[111])
 end))
--- 2: meta_cmp
+-- 2: hot
 R(2, pcall(function(...)
+  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local function f(a, b) return a * b + a / (b + 1) - a % (b + 1) end
+  local s = 0
+  for i = 1, 106 do s = s + f(i, 7) end
+  P(s, pcall(f, "3", 2), pcall(f, 1.5, "x"))
+end))
+-- 3: meta_cmp
+R(3, pcall(function(...)
   local log = ""
   local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
   local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
   local function le(a, b) log = log .. "le;"; return a.k <= b.k end
-  local m1 = {__lt = lt, __eq = eq, __le = le}
-  local m2 = {__le = le}
-  local a = setmetatable({k = 2.0}, m1)
-  local b = setmetatable({k = 2.0}, m1)
-  local c = setmetatable({k = 1}, m2)
-  log = ""; P(pcall(function() return a <= a end)); P(log)
-  log = ""; P(pcall(function() return b > c end)); P(log)
-  log = ""; P(pcall(function() return b == b end)); P(log)
-  log = ""; P(pcall(function() return b < b end)); P(log)
-  log = ""; P(pcall(function() return b < c end)); P(log)
+  local m1 = {__le = le}
+  local m2 = {__lt = 
+      lt}
+  local a = setmetatable({k = 2}, m1)
+  local b = setmetatable({k = 2}, m1)
+  local c = setmetatable({k = 3}, m2)
+  log = ""; P(pcall(function() return a == a end)); P(log)
+  log = ""; P(pcall(function() return a >= c end)); P(log)
+  log = ""; P(pcall(function() return b >= b end)); P(log)
   P(pcall(function() return a < 1 end))
   P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
 end))
--- 3: strings
-R(3, pcall(function(...)
-  P("q\"uote", #"q\"uote")
-  P("ab", #"ab")
-  P("ab", #"ab")
-  P([[-5]], #[[-5]])
-  local long = [[
-first
-  second]]
-  local long2 = [==[a]]b]=]c]==]
-  P(long, #long, long2, "esc\65\066\0067", "a\
-b", #"\0\0")
-  P(#"10a", "10a" < ".", "10a" == ".", #("10a" .. "."))
-  P("q\"uote" < [[-5]], "q\"uote" <= [[-5]], "q\"uote" == [[-5]], "q\"uote" .. [[-5]])
-  local s = "b"
-  P(s:len(), #s, s:upper(), s:sub(1, 4), s:byte(1, -1))
-  P(string.rep("ab", 4), s:rep(2), string.char(72, 105), ("x"):rep(3))
-  P(string.format("%.3f %% %s", (-1000), tostring(9007199254740992)))
-  P(string.format("%g %s", 1e-05 % 3., '.' .. 5))
-end))
--- 4: closures
+-- 4: generic
 R(4, pcall(function(...)
-  local fs1 = {
-      }
-  for i2 = 0.5, 1.299999999, 0.1 do
-    local acc3 = -0.3
-    fs1[#fs1 + 1] = function(d)
-      acc3 = acc3 + (d or 1)
-      return i2, acc3
+  local t1 = {(tonumber("3.5")); x = 0.25, y = 256 + -3.75, tag = "t0", s = 2147483648 .. 0.25 .. '.' .. [[0x]]}
+  P(#t1, t1[1], t1[1], t1.x, t1.s)
+  g_2 = (t1[1])
+  local f3 = function()
+    g_2 = 3.14159
+    for i4 = 0x1, 0, -0x1 do
+      P(i4)
+      for i5 = 5, 4 do
+        g_2 = i5 + #t1
+        print(not nil, i5 % g_2 ~= -99999999999999. / i5)
+        if g_2 >= i4 then break end
+      end
+      print(not false and g_2 or (-4294967296), tonumber(tostring(i4)), -9007199254740992 == tonumber('-5'))
+      local v6, v7, v8 = "3.5", true, #tostring(false)
     end
+    return #t1 .. "", #t1 % (g_2 * t1.y)
   end
-  for k4 = 1, #
-      fs1 do
-    P(fs1[k4]())
+  P(
+      f3())
+  g_2 = 3.14159
+  local c9 = 0
+  while c9 < 5 and (g_2 == t1[1] or true) do
+    c9 = c9 + 1
+    local v10, v11, v12
+    v10, v11, v12 = (g_2 * 1.5), false, g_2
   end
-  local fs5 = {}
-  for i6 = 1, -4, -1 do
-    local acc7 = tonumber(".5")
-    fs5[#fs5 + 1] = function(d)
-      acc7 = acc7 + (d or 1)
-      return i6, acc7
-    end
-  end
-  for k8 = 1, #fs5 do
-    P(fs5[k8]())
-  end
-  local fs9 = {}
-  for i10 = 3, 4, -1 do
-    local acc11 = -1e-05 / i10
-    fs9[#fs9 + 1] = function(d)
-      acc11 = acc11 + (d or 1)
-      return i10, 
-          acc11
-    end
-  end
-  for k12 = 1, #fs9 do
-    P(fs9[k12]())
-    P(fs9[k12](1000.0))
-  end
-  local c13 = -4294967295.
-  local function inc(d) c13 = c13 + d; return c13 end
-  local function get() return c13 end
-  local function mk(k) return function(j) local s = k; return function() s = s + j; c13 = c13 + 1; return s, k, j end end end
-  local g = mk(1e2)(-2)
-  P(inc(-1), get(), g(), g(), get())
-  c13 = 
-      10
-  P(get(), g(), inc(1))
 end))

@@ -170,96 +170,157 @@ comment ]==] print((1000 - v2), (v19 and t16.y or t1[2]) >= v2 % v2, not t16.s a
   P(f21(t1.x - ".5"))
   v2 = 1e+308
 end))))
--- 3: arith
+-- 3: coerce
 R(3, pcall(loadstring(string.dump(function(...)
-  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
-  local a41 = -99999999999999
-  local a42 = 0X3E8
-  local a43 = 100000000000000.5
-  local a44 = 0.0001
-  P(-(-1e309 - 1e2))
-  P(0 % 1e-05 - tonumber("3.5") == #'xyz')
-  P(not (123.456 ~= 7), 1000 / (nz + inf) % #tostring(100000000000000.5), 123.456 % 1, a42 ^ inf)
-  P(nan ^ 3 % #"10a")
-  P(a42 ^ ninf, a41 ~= a41, -(nan + nz))
-  P(not (a43 <= a41), 5 * 0, a42 < nz, (ninf - a44) ^ (.1 * 4.0) % (nan % ninf + nz ^ a44), a42 < ninf)
-  print(inf, -inf, inf + 0, inf * -1, 1 / inf, inf == inf)
+  local s41 = '1e400'
+  local s42 = "2.5e1"
+  local s43 = '1E+2'
+  local s44 = '-5'
+  P(#s43, s43 < s44)
+  P(-s42, tonumber(s42), s42 == s44, s42 .. s44)
+  P(0.25 .. 1e+308)
+  P((1e-05 % -123456789012345) .. s43) -- note
+  P(tonumber("777", 36))
 end))))
--- 4: closures
+-- 4: limits
 R(4, pcall(loadstring(string.dump(function(...)
-  local fs45 = {} -- note
-  for i46 = -1, 
-      1, 0.25 do
-    local acc47 = - -1.5
-    fs45[#fs45 + 1] = function(d)
-      acc47 = acc47 + (d or 1)
-      return i46, 
-          acc47
-    end
-  end
-  for k48 = 1, #fs45 do
-    P(fs45[k48]())
-    P(fs45[k48](3))
-  end
-  local fs49 = {}
-  for i50 = 1, 1, 1 do
-    local acc51 = 
-        i50
-    fs49[#fs49 + 1] = function(d)
-      acc51 = acc51 + (d or 1)
-      return i50, acc51, tonumber("0.1")
-    end
-  end
-  for k52 = 1, #fs49 do
-    P(fs49[k52]())
-  end
-  local fs53 = {}
-  for i54 = 0, 0.75, -0.75 do
-    local acc55 = 1000
-    fs53[#fs53 + 1] = function(d)
-      acc55 = acc55 + (d or 1)
-      return i54, acc55, i54
-    end
-  end
-  for k56 = 1, #fs53 do
-    P(fs53[k56]())
-    P(fs53[k56](-2.5))
-  end
-  local c57 = 0
-  local function inc(d) c57 = c57 + d; return c57 end
-  local function get() return c57 end
-  local function mk(k) return function(j) local s = k; return function() s = s + j; c57 = c57 + 1; return s, k, j end end end
-  local g = mk(1e309)(2.2250738585072014e-308)
-  P(inc(-100), get(), g(), g(), get())
-  c57 = 
-      -7
-  P(get(), g(), inc(1))
-  local function counter(start, step)
-    local n = start
-    return function() n = n + step; return n end, function() return n end
-  end
-  local a1, a2 = counter(3.75, 
-      2.5)
-  local b1, b2 = counter(-16, 1)
-  P(a1(), a1(), b1(), a2(), b2())
+  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
+  try("local " .. string.rep("v, ", 50) .. "w")
+  try("x = " .. string.
+      rep("1 + ", 200) .. "1")
+  local ups = {} for i = 1, 60 do ups[i] = "local u" .. i .. " = " .. i end
+  local uses = {} for i = 1, 60 do uses[i] = "u" .. i end
+  try(
+      table.concat(ups, "\n") .. "\nreturn function() return " .. table.concat(uses, " + ") .. " end")
 end))))
--- 5: varargs
+-- 5: generic
 R(5, pcall(loadstring(string.dump(function(...)
-  local function v(...)
-    local a, b = ...
-    local t = {...}
-    local n = select("#", ...)
-    return n, a, b, t[n], (...)
+  local t45 = {(0X3E8 + 10.0), ("00012" * 1e3), (-1000.0), tag = "t44", (1 + 1000.0), s = 0.3333333333333333 .. [[.5]] .. 0.25 .. "s'q", x = -1.5 / 1000, y = true and 1000.0 or 255.}
+  P(#t45, t45[1], t45[4], t45.x, t45.s)
+  P((0x5))
+  local fs46 = {}
+  local c47 = 
+      0
+  repeat
+    local u48 = c47 + 1
+    c47 = u48
+    local acc49 = (1e+300)
+    fs46[#fs46 + 
+        1] = function(d)
+      acc49 = acc49 + (d or 1)
+      return u48, acc49, -u48
+    end
+  until u48 >= 2
+  for k50 = 1, #fs46 do
+    P(fs46[k50]())
   end
-  local function pass(...) return ... end
-  local function count(...) return select("#", 
-      ...) end
-  local function tail(...) return select(2, ...) end
-  local function pack(...) return {n = select("#", ...), ...} end
-  P(v())
-  P(select(1, true, "a", {tag = "va"}))
-  P(count("a", {tag = "va"}, false), count(pass("a", {tag = "va"}, false)), count((pass("a", {tag = "va"}, false))))
-  P(select(
-      "#", nil, true, "a"))
-  P(pass(nil, false), pass(nil, false))
+  P(pcall(function() return t45.tag.z end))
+  local v51 = -t45.x
+  v51 = 2.2250738585072014e-308
+  local f52 = function()
+    for k53, x54 in ipairs(t45) do
+      P(k53, x54)
+      local v55 = math.sqrt(tonumber("100"))
+      local f56; f56 = function(p57, p58)
+        p57 = '1e2'
+        return 255 - v51 + (v51 + 3.75)
+      end
+      P(f56(tostring(k53), "-0"))
+    end
+    for k59, x60 in ipairs(t45) do
+      P(k59, x60)
+      if not nil then
+        local v61 = t45[2]
+      end
+    end
+    return v51 / 1e1 + 100000000000000.5 % v51
+  end
+  P(f52())
+  local fs62 = {}
+  for i63 = 3, 6, 2 do
+    local acc64 = 10.0 / t45[4]
+    fs62[#fs62 + 1] = function(d)
+      acc64 = acc64 + (d or 1)
+      return i63, acc64, f52()
+    end
+  end
+  for k65 = 1, #fs62 do
+    P(fs62[k65]())
+    P(fs62[k65](v51))
+  end
+  local c66 = 0
+  repeat
+    local u67 = c66 + 1
+    c66 = u67
+    for i68 = 2.25, 3.250000001 + ZERO, 0.1 do
+      P(i68)
+      local f69 = function()
+        P(pcall(function() return {tag = "1e2"} .. type(false) end))
+        return math.floor(i68) / f52()
+      end
+      P(f69())
+      i68 = 2.5
+    end
+    if u67 <= u67 then break end
+  until u67 >= 1
+  local c70 = 0
+  repeat
+    local u71 = c70 + 1
+    c70 = u71
+    do
+      local v51 = 3
+      local c72 = 0
+      repeat
+        local u73 = c72 + 1
+        c72 = u73
+        P([[s'q]], t45.s > t45.s:sub(-2, 4), c70, c72)
+      until u73 >= 5
+    end
+  until u71 >= 2 or ({tag = "0X1f"} ~= t45 and true)
+  do
+    print(100000000000000.5 == not f52, (t45[3] * c66))
+    P(t45, nil, #t45.tag)
+  end
+  local c74 = 0
+  repeat
+    local u75 = c74 + 1
+    c74 = u75
+    for k76, x77 in ipairs(t45) do
+      P(k76, x77)
+      local fs78 = {}
+      local c79 = 0
+      while c79 < 1 do
+        local w80 = c79
+        c79 = c79 + 1
+        local acc81 = false and -1e+300 or 0.5
+        fs78[#fs78 + 1] = function(d)
+          acc81 = acc81 + (d or 1)
+          return w80, acc81, c70 % 1e-300
+        end
+      end
+      for k82 = 1, #fs78 do
+        P(fs78[k82]())
+        P(fs78[k82](0xff))
+      end
+      local function f83()
+        print(false)
+        local v84 = -0.1 ~= 100
+        v51 = tonumber([[100]])
+        return t45.s
+      end
+    end
+    local t85 = {((-0x7)), (0.0001); x = -1000, tag = "t84", (t45.y % v51), (2 % -.3333333333333333); s = ("line\nbreak"), y = #t45.s; (12.5),}
+    P(#t85, t85[1], t85[5], t85.x, t85.s)
+    if false or 100.0 ~= c70 then
+      P(pcall(function() return '0.1' / 5 .. c74 end))
+      local c86 = 0
+      repeat
+        local u87 = c86 + 1
+        c86 = u87
+      until u87 >= 3
+    elseif true then
+    else
+    end
+    if false then break end
+  until u75 >= 2
 end))))

@@ -72,18 +72,14 @@ R(2, pcall(function(...)
   P(sum())
   P(sum(pass()))
 end))
--- 3: multret
+-- 3: recursion
 R(3, pcall(function(...)
-  local function f0() end
-  local function f1() return 1 end
-  local function f2() return 1, 2 end
-  local function f3() return "a", nil, 3 end
-  local function id(...) return ... end
-  P(f0())
-  P(10, f3(
-      ))
-  P((function() return f3() end)())
-  local a, b = (f1()); P(a, b)
-  P(id(f3()))
-  P(f2() + 10, f1() .. "x", #{f2(), f2()}, #{f2(), (f2())})
+  local t = {}
+  function t.fact(n) if n <= 1 then return 1 end return n * t.fact(n - 1) end
+  function t:depth(n) if n == 0 then return self end return self:depth(n - 1) end
+  P(t.fact(17), t.fact(173), t:depth(164) == t)
+  local function t1(f, ...) return f(...) end
+  P(t1(t1, t1, t1, select, "#", 1, 2))
+  P(pcall(function() return t1({
+      }) end))
 end))

@@ -33,39 +33,129 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: hot
+-- 1: coroutines
 R(1, pcall(function(...)
-  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
-  local t = {}
-  for i = 1, 74 do t[i] = i % 7 end
-  local s, c = 0, ""
-  for i = 1, #t do s = s + t[i]; if i % 50 == 0 then c = c .. t[i] .. "," end end
-  t[74] = "x"
-  P(s, c, #t, pcall(function() local z = 0; for i = 1, #t do z = z + t[i] end; return z end))
+  local function gen(n) for i = 1, n do coroutine.yield(i, i * i) end return "done", n end
+  local co = coroutine.create(gen)
+  for i = 1, 2 do P(coroutine.resume(co, 0)) end
+  P(coroutine.status(co), coroutine.resume(co))
+  local w = coroutine.wrap(function(a, b) local c = coroutine.yield(a + b); local d, e = coroutine.yield(c * 2); return d, e, "end" end)
+  P(w(1e-05, -0x5)); P(w(0.1)); P(w("x", nil))
+  P(pcall(w))
+  local co2 = coroutine.create(function() local x = nil; return x.y end)
+  P(coroutine.resume(co2)); P(coroutine.status(co2))
+  local co3 = coroutine.create(function(...) P(coroutine.running() ~= nil, ...); error({tag = "in co"}) end)
+  P(coroutine.resume(co3, 1, nil, 3))
 end))
--- 2: recursion
+-- 2: generic
 R(2, pcall(function(...)
-  local function loop(n, acc) if n <= 0 then return acc end return loop(n - 1, acc + n) end
-  P(loop(100, 0), loop(0x7, 0.5))
+  local t1 = {y = 0 % -0x3, (math.abs(-1000)), tag = "t0", x = -.1 / 1e-10, (0.3 - ' 10 '), s = true and [[true]] or "ab",}
+  P(#t1, t1[1], t1[2], t1.x, t1.s)
+  P(pcall(function() return t1.s .. t1 end))
+  P((t1.tag) .. t1[1] - -7 .. "0X1f" .. -256.0 % t1.x, not {tag = "anon"} ~= ('true' and {tag = "anon"}), math.floor(-2.2250738585072014e-308))
+  local function f2(p3, 
+      p4)
+    local c5 = 0
+    repeat
+      local u6 = c5 + 1
+      c5 = u6
+      P(5., (p3 and [[-0]] or t1.tag), "0")
+    until u6 >= 5 or (p3 and true)
+    local f7 = function()
+      p3 = 
+          p3
+      if c5 == t1[1] * 
+          1e2 then
+        print(("abd" .. 1e+308 .. 1 .. c5) .. t1.s .. t1.s .. tostring(p3), p3, (tostring(c5)), -1e+100)
+      elseif not '10a' then
+        print((.5 - c5) * tonumber(p4))
+        print(- -c5)
+      else
+        p4 = 
+            '5.'
+      end
+      local v8 = -0x3 % (-255. + 3)
+      p4 = tostring(0x5 + v8)
+      return v8 + 16 - #t1.s
+    --[==[ block
+comment ]==] end
+    P(f7(
+        ))
+    return c5 == "1E+2", p4
+  end
+  local v9, v10 = t1[1], 1e2 ^ 10
+  print((false and t1.tag or "\233t\233"):rep(2), v10 ~= v9 and 123456789012345 or v9, -12.5 / v10, v9 % t1.x % (false and v9 or 2))
+  v9 = -.5 / v9 % (4 + v9)
+  local v11 = v10 >= v9
 end))
--- 3: logic
+-- 3: upclose
 R(3, pcall(function(...)
-  local n = 0
-  local function f(v) n = n + 1; return v end
-  P("10" and "", "10" or "", not "10", not not "10")
-  local x, y = "x", -2.5
-  while x and not y do x = false end
-  P(x, y, x == nil, y ~= false, not (x or y), not x and not y)
-  P(true and 0/0, true or 0/0, not true, not not true)
-  P(1 and {tag = "tv"}, 1 or {tag = "tv"}, not 1, not not 1)
-  P({tag = "anon"} or -2.5 == -0X10000)
+  local fs = {}
+  for i = 1, 2 do
+    local v = i * 10
+    fs[#fs + 1] = function() v = v + 1; return v end
+    if i == 3 then break end
+    v = v + 100
+  end
+  for i = 1, #fs do P(fs[i](), fs[i]()) end
+  local function mk(n)
+    local a = n
+    while true do
+      local b = a * 
+      2
+      if b > 38 then return function() a = a + 1; return a, b end end
+      a = a + 3
+    end
+  end
+  local g1, g2 = mk(4), mk(0)
+  P(g1(), g1(), g2(
+      ))
+  local h
+  do local z = .3; h = function(d) z = z .. d; return z end end
+  P(h("a"), h(1))
 end))
--- 4: meta_misc
+-- 4: closures
 R(4, pcall(function(...)
-  local t = setmetatable({1, 2, 3}, {__len = function() return 99 end, __unm = function() return "neg" end})
-  P(#t, -t)
-  P(pcall(function() return t + 1 end))
-  P(pcall(
-      function() return t .. "" end))
-  P(pcall(function() return t() end))
+  local fs12 = {}
+  for i13 = 2, 2, 1 do
+    local acc14 = (i13)
+    fs12[#fs12 + 1] = function(d)
+      acc14 = acc14 + (d or 1)
+      return i13, acc14
+    end
+  end
+  for k15 = 1, #fs12 do
+    P(fs12[k15]())
+  end
+  local fs16 = {}
+  for i17 = 9, 12, -3 do
+    local acc18 = i17 - i17
+    fs16[#fs16 + 1] = function(d)
+      acc18 = acc18 + (d or 1)
+      return i17, acc18, .0001 * i17
+    end
+  end
+  for k19 = 1, #fs16 do
+    P(fs16[k19]())
+  end
+  local fs20 = {}
+  for i21 = 5, 4, 2 do
+    local acc22 = true and 1 or i21
+    fs20[#fs20 + 1] = function(d)
+      acc22 = acc22 + (d or 1)
+      return i21, acc22
+    end
+  end
+  for k23 = 1, #fs20 do
+    P(fs20[k23]())
+    P(fs20[k23](0X3E8))
+  end
+  local c24 = 5 / 4
+  local function inc(d) c24 = c24 + d; return c24 end
+  local function get() return c24 end
+  local function mk(k) return function(j) local s = k; return function() s = s + j; c24 = c24 + 1; return s, k, j end end end
+  local g = mk(65536.0)(-12345678901234)
+  P(inc(1e309), get(), g(), g(), get())
+  c24 = 2.5
+  P(get(), g(), inc(1))
 end))

@@ -105,52 +105,78 @@ R(2, pcall(function(...)
   P(pcall(function() return loc.x end))
   P(pcall(function() return loc % 3 end))
 end))
--- 3: hot
+-- 3: coroutines
 R(3, pcall(function(...)
-  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
-  local obj = setmetatable({}, mt)
-  local hits = 0
-  for i = 
-      1, 196 do
-    local a = i < 83 and i or obj
-    if a < i + 1 then hits = hits + 1 end
-    local s = 
-      i .. ""
-    if i == 83 then s = obj .. i; P(s, obj.key, a + 1) end
-  end
-  P(hits)
+  local function gen(n) for i = 1, n do coroutine.yield(i, i * i) end return "done", n end
+  local co = coroutine.create(gen)
+  for i = 1, 
+      6 do P(coroutine.resume(co, 4)) end
+  P(coroutine.status(co), coroutine.resume(
+      co))
+  local w = coroutine.wrap(function(a, b) local c = coroutine.yield(a + b); local d, e = coroutine.yield(c * 2); return d, e, "end" end)
+  P(w(-0.3, 1e309)); P(w(3.75)); P(w("x", nil))
+  P(pcall(w))
+  local co2 = coroutine.create(function() local x = nil; return x.y end)
+  P(coroutine.resume(co2)); P(coroutine.status(co2))
+  local co3 = coroutine.
+      create(function(...) P(coroutine.running() ~= nil, ...); error({tag = "in co"}) end)
+  P(coroutine.resume(co3, 1, nil, 3))
 end))
--- 4: errors
+-- 4: compare
 R(4, pcall(function(...)
-  local function thrower(v, lvl) error(v, lvl) end
-  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
-  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
-  P(pcall(function() error("multi\nline", 2) end))
-  P(select("#", pcall(error)), pcall(error, nil))
-  P(select("#", pcall(error)), pcall(error, nil))
-  P(pcall(mid, "", 3)) -- note
-  P(pcall(function() error("multi\nline", 3) end))
-  P(pcall(assert, false, 42))
-  P(pcall(assert, 
-      false))
-  P(pcall(pcall, error, 1.5))
-  P(pcall(function() local ok, e = pcall(error, "inner"); error(e .. "+outer", 0) end))
+  P([[1..2]] == '9', '9' == [[1..2]], [[1..2]] == '9')
+  P("abc" < "b", "b" < "abc", "abc" == "b")
+  P(-65536 >= 100000000000000.5, 100000000000000.5 >= -65536)
+  P("\000\000" == '0.1', '0.1' == "\000\000", "\000\000" == '0.1')
 end))
 -- 5: closures
 R(5, pcall(function(...)
   local fs18 = {}
   local c19 = 0
-  while c19 < 2 do -- note
+  while c19 < 1 do
     local w20 = c19
-    c19 = c19 + 1
-    local acc21 = 0.25 / 0
-    fs18[#
-        fs18 + 1] = function(d)
+    c19 = c19 + 1 -- note
+    local acc21 = #'abc'
+    fs18[#fs18 + 1] = function(d)
       acc21 = acc21 + (d or 1)
-      return w20, acc21
+      return w20, acc21, w20
     end
   end
   for k22 = 1, #fs18 do
     P(fs18[k22]())
+    P(fs18[k22](0.0001))
   end
+  local fs23 = {}
+  local c24 = 0
+  while c24 < 0 do
+    local w25 = c24
+    c24 = 
+        c24 + 1
+    local acc26 = w25 - -123.456
+    fs23[#fs23 + 
+        1] = function(d)
+      acc26 = acc26 + (d or 1)
+      return w25, acc26, [[.5]] * w25
+    end
+  end
+  for k27 = 1, #fs23 do
+    P(fs23[k27]())
+    P(fs23[k27](99999999999999))
+  end
+  local c28 = math.max(-5, 3.75)
+  local function inc(d) c28 = c28 + d; return c28 end
+  local function get() return c28 end
+  local function mk(k) return function(j) local s = k; return function() s = s + j; c28 = c28 + 1; return s, k, j end end end
+  local g = mk(1e+308)(0.0001234)
+  P(inc(1e-300), get(), g(), g(), get())
+  c28 = 2.0
+  P(get(), g(), inc(1)) -- note
+  local function counter(start, step)
+    local n = start
+    return function() n = n + 
+      step; return n end, function() return n end
+  end
+  local a1, a2 = counter(-1000.0, 256)
+  local b1, b2 = counter(3.75, 1)
+  P(a1(), a1(), b1(), a2(), b2())
 end))

@@ -33,74 +33,58 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: loops
+-- 1: strings
 R(1, pcall(function(...)
-  local out = ""
-  for i = 1, 1 do
-    for j = i, 2 do -- note
-      if (i + j) % 4 == 0 then break end
-      out = out .. i .. j .. " "
-    end
-  end
-  P(out)
-  local x, steps = 0X64, 0
-  while x ~= 1 and steps < 200 do
-    if x % 2 == 0 then x = x / 2 else x = 3 * x + 1 end -- note
-    steps = steps + 1
-  end
-  P(x, steps)
-  local n, s = 0, 0
-  for i = 2, 0x9, 1 do n = n + 1; s = s + i; if n > 30 then break end end
-  P(n, s)
-  local n = 0
-  P(pcall(function() for i = -1/0, 0.35, 1e308 do n = n + 1; P(i); if n >= 6 then break end end end))
-  P(n)
+  P("ab", #"ab")
+  P([[-0]], #[[-0]])
+  P("q\"uote", #"q\"uote")
+  P('0', #'0')
+  P("z", #"z")
+  local long = [[
+first
+  second]]
+  local long2 = [==[a]]b]=]c]==]
+  P(long, #long, long2, "esc\65\066\0067", "a\
+b", #"\0\0")
+  P(#"back\\slash", "back\\slash" < "a\000", "back\\slash" == "a\000", #("back\\slash" .. "a\000"))
+  P("ab" < "z", "ab" <= "z", "ab" == "z", "ab" .. "z")
+  local s = "xyz"
+  P(s:len(), #s, s:upper(), s:sub(3, -2), s:byte(1, -1))
+  P(string.rep("ab", 2), s:rep(2), string.char(72, 105), ("x"):rep(3))
+  P(string.format("%5d %-4s %-4s", 33546, "tab\there" .. 7, 0X4))
+  P(string.format("%5d", 29302))
+  P(string.format("%d", 40363))
 end))
--- 2: limits
+-- 2: border
 R(2, pcall(function(...)
-  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
-  try("local t = {" .. string.rep("1, ", 300) .. "1}")
-  try("local t = {" .. string.rep("1, ", 300) .. "1}")
-  local ups = {} for i = 1, 59 do ups[i] = "local u" .. i .. " = " .. i end
-  --[==[ block
-comment ]==] local uses = {} for i = 1, 59 do uses[i] = "u" .. i end
-  try(table.concat(ups, "\n") .. "\nreturn function() return " .. table.concat(uses, " + ") .. " end")
+  local function f() return 1, nil, 3, nil end
+  local function g(
+      ) return nil, nil, 2 end
+  local t = {true, true, nil, true, nil, nil, k4 = 1}
+  t.g = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t.a = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  table.insert(t, 0)
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[#t + 1] = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
 end))
--- 3: generic
+-- 3: varargs
 R(3, pcall(function(...)
-  local t1 = {s = 256.0 .. 0.0 .. '5.' .. "\255"; (tonumber("2.5e1")); ((-0.3) ^ -0.1); y = -2.5, tag = "t0", x = math.max(12.5, 0.25, 12.5, .1)}
-  P(#t1, t1[1], t1[2], t1.x, t1.s)
-  local c2 = 0
-  repeat
-    local u3 = c2 + 1
-    c2 = u3
-    local c4 = 
-        0
-    while c4 < 2 do
-      c4 = c4 + 1
-      t1[1] = c2 / (
-          c4 / -1.5)
-      P(t1.x, t1.y, t1.s, #t1)
-      t1[1] = c2 % u3 + tonumber("3.5")
-      P(t1.x, t1.y, t1.s, #t1)
-      local fs5 = {}
-      for i6 = 10, 9, -0.5 do
-        local acc7 = 
-            -0X3E8
-        fs5[#fs5 + 1] = function(d)
-          acc7 = acc7 + (d or 1)
-          return i6, acc7
-        end
-      end
-      for k8 = 1, #fs5 do
-        P(fs5[k8]())
-        P(fs5[k8](2.5))
-      end
-    end
-    if 3 ~= false then break end
-  until u3 >= 1 or (
-      not false and true)
-  g_9 = (false and t1[1] or 7.) * (c2 - 3.14159)
-  P(true)
-  g_9 = g_9
+  local function v(...)
+    local a, b = ...
+    local t = {...}
+    local n = select("#", ...)
+    return n, a, b, t[n], (...)
+  end
+  local function pass(...) return ... end
+  local function count(...) return select("#", ...) end
+  local function tail(...) return select(2, ...) end
+  local function pack(...) return {n = select("#", ...), ...} end
+  P(select(1, 2.5, 2.5))
+  P(select("#", false, "a"))
+  P(v(nil, 2.5))
+  P(pass(nil, false, 
+      1))
 end))

@@ -33,73 +33,79 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: coroutines2
+-- 1: border
 R(1, pcall(function(...)
-  local function producer(n)
-    return coroutine.wrap(function()
-      for i = 1, n do
-        local function deep(j) coroutine.yield(j, j * 2) end
-        deep(i)
-      end
-    end)
-  end
-  for a, b in producer(6) do P(a, b) end
+  local function f() return 1, nil, 3, nil end
+  local function g() return nil, nil, 2 end
+  local t = {nil, "s", 1, 1, nil, "s", 1, "s", 1} -- note
+  t[32] = "v"
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t.c = 1
+  P(#t, table.
+      getn(t), select("#", unpack(t)))
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t.a = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  P(#t, table.getn(t), select("#", unpack(t)))
 end))
--- 2: closures
+-- 2: logic
 R(2, pcall(function(...)
-  local fs1 = {}
-  for i2 = 4, 7, 1 do
-    local acc3 = -i2
-    fs1[#fs1 + 1] = function(d)
-      acc3 = acc3 + (d or 1)
-      return i2, acc3
-    end
-  end
-  for k4 = 1, #fs1 do
-    P(fs1[k4]())
-  end
+  local n = 0
+  local function f(v) n = n + 1; return v end
+  n = 0; P(f(0) and f(1), n); P(f(0) or f(1), n)
+  n = 0; P(f({tag = "tv"}) and f(false), n); P(f({tag = "tv"}) or f(false), n)
+  P(true and 0, true or 0, not true, not not true)
+  n = 0; P(f(1/0) and f(function() end), n); P(f(1/0) or f(function() end), n)
+  local x, y = nil, true
+  while x and not y do x = false end
+  P(x, y, x == nil, y ~= false, not (x or y), not x and not y)
+  P(tonumber(" 10 ") or -9007199254740994 * 2.0)
 end))
--- 3: generic
+-- 3: hot
 R(3, pcall(function(...)
-  local t5 = {(tonumber("+5")), tag = "t4", s = "abd", ([[-5]] % -0.30000000000000004); y = 2.2250738585072014e-308 - 3.14159, x = 256}
-  P(#t5, t5[1], t5[2], t5.x, t5.s)
-  P(pcall(function() local r = (0x7):m(); return r end))
-  local f6; f6 = function(p7, p8, p9)
-    P(pcall(function() local r = t5["ab"]; return r end))
-    local f10 = function()
-      if true then
-        p9 = (false or p7) and p8 ~= -0x5
-      end
-      print(p7, p8, p8 * 1000 < p8 % p8)
-      P(-1e3 % p8 - p8)
-      print(math.ceil(-256) <= 2 - '5.')
-      return "3.5" - .5 - 0XA / 0X80000000, 2.5
-    end
-    p9 = t5.x == (-0.5 or nil)
-    return -(p8 - t5.y)
+  local mt = {__add = function(
+      a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local acc, last = 0, nil
+  for i = 1, 71 do
+    local v = i
+    if i >= 4 then v = setmetatable({}, mt) end
+    local ok, x = pcall(function() return v + 1 end)
+    if ok and type(x) == "number" then acc = acc + x else last = x end
   end
-  P(f6(t5.x < t5.y, 16 * 9007199254740994, [[1e-2]] == t5.tag, false))
-  local v11 = '1e2'
-  P(tostring(t5[2] - t5.y), not t5, false, string.char(63, 66, 48))
+  P(acc, last)
 end))
--- 4: errors
+-- 4: multret
 R(4, pcall(function(...)
-  local function thrower(v, lvl) error(v, lvl) end
-  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
-  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
-  P(pcall(assert, false, {tag = "errobj"}))
-  P(pcall(assert, false))
-  P(xpcall(function() return #nil end, function(m) return "H:" .. m end))
-  P(select("#", pcall(error)), pcall(error, nil))
-  P(pcall(function() local ok, e = pcall(error, "inner"); error(e .. "+outer", 0) end))
+  local function f0(
+      ) end
+  local function f1() return 1 end
+  local function f2() return 1, 2 end
+  local function f3(
+      ) return "a", nil, 3 end
+  local function id(...) return ... end
+  P((function() return id(), id() end)())
+  local a, b, c, d = f3(); P(a, b, c, d)
+  P(pcall(id, f3()))
+  P((function() return (f2()) end)())
+  P((function() return f3(), id(f2()) end)())
+  P((function() return (f2()) end)())
+  P(10, id(f2()))
+  P(id(f2()), 10)
+  P(f2() + 10, f1() .. "x", #{f2(), f2()}, #{f2(), (f2())})
 end))
--- 5: recursion
+-- 5: coroutines2
 R(5, pcall(function(...)
-  local function cnt(...) if select("#", ...) == 0 then return 0 end return 1 + cnt(
-      select(2, ...)) end
-  P(cnt(true, "10", 1, "x"))
-  local function t1(f, ...) return f(...) end
-  P(t1(t1, t1, t1, 
-      select, "#", 1, 2))
-  P(pcall(function() return t1({}) end))
+  local acc = {}
+  local co = coroutine.wrap(function(x)
+    while true do
+      local t = {
+      x, x * 2}
+      local fs = {}
+      for i = 1, #t do fs[i] = function() return t[i] + i end end
+      x = coroutine.yield(fs[1]() + fs[2]())
+      if x == nil then return "done" end
+    end
+  end)
+  P(co(1), co(-0.5), co(-255.), co())
+  P(pcall(function() return co(1) end))
 end))

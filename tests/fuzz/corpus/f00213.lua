@@ -73,18 +73,31 @@ R(2, pcall(function(...)
   local b1, b2 = counter(0x3, 1)
   P(a1(), a1(), b1(), a2(), b2())
 end))
--- 3: coroutines2
+-- 3: border
 R(3, pcall(function(...)
-  local co = coroutine.create(function(...)
-    P("start", ...)
-    local a, b = coroutine.yield(select("#", ...), ...)
-    P("got", a, b)
-    local c = coroutine.yield()
-    return c, "ret"
-  end)
-  P(coroutine.resume(co))
-  P(coroutine.resume(co, 1, 2.5, {tag = "cv"}))
-  P(coroutine.
-      status(co), coroutine.resume(co, 2.5))
-  P(coroutine.status(co), coroutine.resume(co))
+  local function f() return 1, nil, 3, nil end
+  local function g(
+      ) return nil, nil, 2 end
+  local t = {1, nil, 1, nil, true, nil, "s", nil, 1}
+  t[19] = "v"
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t.
+      f = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  P(#t, table.getn(t), select("#", unpack(t)))
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t.d = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t.e = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[1024] = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[1] = true
+  P(#
+      t, table.getn(t), select("#", unpack(t)))
+  t.g = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[15] = "v"
+  P(#t, table.getn(t), select("#", unpack(t)))
 end))

@@ -55,56 +55,33 @@ R(2, pcall(function(...)
   local x = 0
   if x == 0 then P("zero") elseif x == 1 then P(1, x * 0.3) elseif x == 2 then P(2, x * 7) elseif x == 3 then P(3, x * 1000.0) elseif x == 4 then P(4, x * 0x1) elseif x == 5 then P(5, x * -65536) else P("other", x) end
 end))
--- 3: meta_arith
+-- 3: meta_cmp
 R(3, pcall(function(...)
-  local mt = {}
-  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
-  local function val(x) if type(x) == "table" then return x.v end return x end
-  mt.__sub = function(a, b) return box(val(a) - val(b)) end
-  mt.__add = function(a, b) return box(val(a) + val(b)) end
-  mt.__div = function(a, b) return box(val(a) / val(b)) end
-  mt.__unm = function(a) return box(-a.v) end
-  mt.__concat = function(a, b) return "[" .. tostring(val(a)) .. "|" .. tostring(val(b)) .. "]" end
-  local x, y = box(-3.14159), box(1e3)
-  P(pcall(function() return val(
-      y ^ "2") end))
-  P(pcall(function() return val(9007199254740991. % x) end))
-  P(pcall(function() return val(255 + "2") end))
-  P(pcall(function() return val("10" ^ -0X10) end))
-  P(val(-x), val(- -y))
-  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
-  P(pcall(function() return x < y end))
+  local log = ""
+  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
+  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
+  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
+  local m1 = {__eq = eq}
+  local m2 = {__le = le, __lt = lt, __eq = eq}
+  local a = setmetatable({k = 0x3}, m1)
+  local b = setmetatable({k = 1.}, m1)
+  local c = setmetatable({k = 2.0}, m2)
+  log = ""; P(pcall(function() return c >= b end)); P(log) -- note
+  log = ""; P(pcall(function() return a > a end)); P(log)
+  log = ""; P(pcall(function(
+      ) return a <= a end)); P(log)
+  log = ""; P(pcall(function(
+      ) return c < c end)); P(log)
+  log = ""; P(pcall(function() return b <= c end)); P(log)
+  log = ""; P(pcall(function() return a == b end)); P(log)
+  log = ""; P(pcall(function() return b == a end)); P(log)
+  P(pcall(function() return a < 1 end))
+  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
 end))
--- 4: generic
+-- 4: badargs
 R(4, pcall(function(...)
-  local c1 = 0
-  while c1 < 4 do
-    c1 = c1 + 1
-    P(pcall(function(
-        ) local r = c1.y; return r end))
-  end
-  local t2 = {x = -1e2; (c1 ^ 2), tag = "t1"; s = 10 .. "nil" .. -12.5 .. 'Z'; y = #[[ab]];}
-  P(#t2, t2[1], t2[1], t2.x, t2.s)
-  local v3
-  v3 = c1
-  t2[1] = 
-      -2.5 * v3
-  P(t2.x, t2.y, t2.s, #t2)
-  local v4, v5, v6 = false and #t2.tag or 65536 / 1, c1 - c1, -0x7
-  v3 = (v3 + 3.75)
-  local t7 = {y = v6 + v6; s = 'q"uote'; tag = "t6", x = c1 + t2[1],}
-  P(#t7, t7[1], t7[0], t7.x, t7.s)
-  v3 = 1e309
-  local fs8 = {}
-  for i9 = 1, 10, 1.5 do
-    local acc10 = - -1.5
-    fs8[#fs8 + 1] = function(d)
-      acc10 = acc10 + (d or 1)
-      return i9, acc10
-    end
-  end
-  for k11 = 1, #fs8 do
-    P(fs8[k11]())
-    P(fs8[k11](v5))
-  end
+  P(pcall(math.abs))
+  P(pcall(string.byte, 1, {}))
+  P(pcall(math.min, "a"))
+  P(pcall(math.fmod, 1))
 end))

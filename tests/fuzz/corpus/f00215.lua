@@ -103,118 +103,63 @@ local function f3(p4)
   P("  -0x10  " + 1, tostring(p4), p4)
   for k5, x6 in ipairs(]], "=chunk"))
 end))))
--- 2: stress
+-- 2: hot
 R(2, pcall(loadstring(string.dump(function(...)
-  P((((((((((((((((4 + 0X2) + 0.5) * 1.) .. "") - 1) + 3) - 0x3) * 3) * 0.5) + 0.5) + 2) - 3) .. "") - 3) - 1))
+  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local t = {}
+  for i = 1, 145 do t[i] = i % 7 end
+  local s, 
+      c = 0, ""
+  for i = 1, #t do s = s + t[i]; if i % 50 == 0 then c = c .. t[i] .. "," end end
+  t[81] = "x"
+  P(s, c, #t, pcall(function() local z = 0; for i = 1, #t do z = z + t[i] end; return z end))
 end))))
--- 3: badargs
+-- 3: logic
 R(3, pcall(loadstring(string.dump(function(...)
-  local holder = {f = string.upper}
-  P(pcall(function() return holder.f() end))
-  P(pcall(string.format, "%q", 1, 2))
-  local alias = math.floor
-  P(pcall(function() return alias("x") end))
-  P(pcall(function() return getmetatable() end))
-  P(pcall(table.maxn, 1))
-  P(pcall(unpack, nil))
+  local n = 0
+  local function f(v) n = n + 1; return v end
+  local x, y = 1, 1/0
+  while x and not y do x = false end
+  P(x, y, x == nil, y ~= false, not (x or y), not x and not y)
+  n = 0; P(f(nil) and f(1), n); P(f(nil) or f(1), n)
+  P(nil and 0 or 1, (nil or 0) and 1)
+  local x, y = -2.5, false
+  while x and not y do x = false end
+  P(x, y, x == nil, y ~= false, not (x or y), not x and not y)
+  P(nil and "x", nil or "x", not nil, not not nil)
+  P(not "." and ("0x" and 'ab'))
 end))))
--- 4: generic
+-- 4: multret
 R(4, pcall(loadstring(string.dump(function(...)
-  P(pcall(function() return ({tag = 'hello world'})[-12.5 .. 12.5 .. "a"] end))
-  g_8 = 3.75 / -1000.0 / #[[hello world]]
-  local v9 = "b"
-  P(pcall(function() return v9 <= string.char(37) end))
-  print(3.75 + g_8 < (g_8))
-  local f10; f10 = function(p11, p12, p13)
-    v9 = type("b")
-    print(not g_8, p13, g_8 / g_8 > g_8 % g_8)
-    return 9.223372036854776e+18
-  end
-  P(f10("5.", '1e2', string.char(71, 86, 54)))
-  P((true and 2.2250738585072014e-308 or 5) ^ 0, g_8, g_8, not true)
-  P(pcall(function() return g_8[1e-300 - g_8] end))
-  local v14 = g_8
-  P(pcall(function() return g_8:m() end))
-  g_8, v14 = 
-      v14, g_8
-  P(g_8, v14)
+  local function f0() end
+  local function f1() return 1 end
+  local function f2() return 1, 2 end
+  local function f3() return "a", nil, 3 end
+  local function id(...) return ... end
+  local t = {x = 1, f3()}; P(t[1], t[2], t.x)
+  local t = {x = 1, id(f2())}; P(t[1], t[2], t.x)
+  local a, b = (f2()); P(a, b)
+  P(id(id(id())))
+  P(id(id(f3(
+      ))))
+  P(id(id(f2())))
 end))))
--- 5: generic
+-- 5: strings
 R(5, pcall(loadstring(string.dump(function(...)
-  local t15 = {y = 0.0 + -2.2250738585072014e-308, x = 2.5 * 0.25, tag = "t14", s = [[s'q]], ("\t7\n" * 255)}
-  P(#t15, t15[1], t15[1], t15.x, t15.s)
-  P(pcall(function() local r = #t15; return r end))
-  local v16 = (t15.y .. "") / (t15.x + t15[1])
-  local c17 = 0
-  while c17 < 6 do
-    c17 = c17 + 1
-    do
-      local v16 = v16 * 12.5 - 16 / 2
-      local c18 = 0
-      while c18 < 2 do
-        c18 = c18 + 1
-        local w19 = c18 * 2
-        P(c18 % (false and c17 or v16), tostring(1. - 1.5), v16, 0.5)
-      end
-      P(pcall(function() return (-1e+21):m() end))
-      local fs20 = {
-          }
-      for i21 = 0, 6, 3 do
-        local acc22 = 100
-        fs20[#fs20 + 1] = function(d)
-          acc22 = acc22 + (d or 1)
-          return i21, acc22, math.ceil(i21)
-        end
-      end
-      for k23 = 1, #fs20 do
-        P(fs20[k23]())
-      end
-    end
-  end
-  local c24 = 0
-  while c24 < 2 do
-    c24 = c24 + 1
-    if c24 - 100 < (-1e+16) then
-      P(pcall(function() local r = -v16; return r end))
-      local c25 = 0
-      while c25 < 1 do
-        c25 = c25 + 1
-        P((v16 * 4), false, c24, string.format("%5d", 46826))
-        if t15.s ~= false then break end
-      end
-      local f26; f26 = function(p27, p28)
-        p28 = tonumber([[3.5]]) / tonumber('00012')
-        print(not not true, (c17 .. t15[1] .. t15.s .. 1000) .. [[ab]] .. "1E+2" - c24, tostring(
-            v16 / -1e1))
-        return tonumber([[-5]]) <= tonumber("9")
-      end
-      P(f26(100.0, -10 - t15[1], false))
-    end
-    local v29 = (-c17)
-    for i30 = 0.0, 1., .5 do
-      P(c24, true or false)
-    end
-  end
-  local c31 = 0
-  while c31 < 1 do
-    c31 = c31 + 1
-    local w32 = c31 * 2
-    for i33 = "0", -0x9, -3 do
-      t15.y = tonumber(i33 .. "")
-    end
-    do
-      local w32 = -(t15.x / c17)
-      local function f34(p35, p36, p37)
-        local v38, v39, v40 = nil == false and (true and false), t15.s, v16
-        P(-1.5)
-        P(pcall(function() local r = v40["nil"]; return r end))
-        return " 10 " / (v40 * c17)
-      end
-      P(f34('-0', #t15, w32 / c24, false))
-    end
-    if c17 == -0xff then break end
-  end
-  v16 = c31 / 65536 * 256
-  g_41 = math.pi
-  local v42, v43, v44 = tostring(tonumber("1e2")), ([[a]] .. t15.tag), tostring(-0X100)
+  P("0x10", #"0x10")
+  P('-', #'-')
+  P([[z]], #[[z]])
+  local long = [[
+first
+  second]]
+  local long2 = [==[a]]b]=]c]==]
+  P(long, #long, long2, "esc\65\066\0067", "a\
+b", #"\0\0")
+  P(#"abd", "abd" < "b", "abd" == "b", #("abd" .. "b"))
+  P("0x10" < [[z]], "0x10" <= [[z]], "0x10" == [[z]], "0x10" .. [[z]])
+  local s = "abc"
+  P(s:len(), #s, s:upper(), s:sub(1, 5), s:byte(1, -1))
+  P(string.rep("ab", 1), s:rep(2), string.char(72, 105), ("x"):rep(3))
+  P(string.format("%.3f", tonumber("1e-2")))
+  P(string.format("%-4s %s", false and "\255" or "-", #[[b]]))
 end))))

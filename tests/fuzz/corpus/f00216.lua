@@ -66,18 +66,26 @@ R(2, pcall(function(...)
   local x, y, z = t[i], t[i + 1]; P(x, y, z)
   P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
 end))
--- 3: errnames
+-- 3: loops
 R(3, pcall(function(...)
-  local loc = {tag = "tb"}
-  glob_0 = {tag = "tb"}
-  local tab = {fld = {tag = "tb"}, sub = {}}
-  P(pcall(function(loc) return #tab.fld end, loc))
-  P(pcall(function() return tab["fld"] > "x" end))
-  P(pcall(function() local up = loc; return (function() return up .. "x" end)() end))
-  P(pcall(function(loc) return tab.sub[loc] * tab.sub[loc] end, loc))
-  P(pcall(function() return 1 <= tab.sub[loc] end))
-  P(pcall(function() tab.sub.fld.x = 1 end))
-  P(pcall(function(loc) return tab[1].x end, loc))
-  P(pcall(function() local up = loc; return (function() return tab:fld() end)() end))
-  P(pcall(function() local up = loc; return (function() return tab.fld.x:m() end)() end))
+  local x, steps = 0X64, 0
+  while x ~= 1 and steps < 200 do
+    if x % 2 == 0 then x = x / 2 else x = 3 * x + 1 end
+    steps = steps + 1
+  end
+  P(x, steps)
+  local x, steps = 0x1b, 0
+  while x ~= 1 and steps < 200 do
+    if x % 2 == 0 then x = x / 2 else x = 3 * x + 1 end
+    steps = steps + 1
+  end
+  P(x, steps)
+  local out = ""
+  for i = 1, 3 do
+    for j = i, 4 do
+      if (i + j) % 4 == 0 then break end
+      out = out .. i .. j .. " "
+    end
+  end
+  P(out)
 end))

@@ -33,143 +33,77 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: compare
+-- 1: logic
 R(1, pcall(function(...)
-  P("0x" < "\127", "\127" < "0x", "0x" == "\127")
-  local x, y = "10", {tag = "tv"}
-  P(pcall(function() return x >= y end))
-  P(pcall(function() return "10" >= {tag = "tv"} end))
-  P(x == y, x ~= y, rawequal(x, y))
-  local x, y = nil, "10"
-  P(pcall(function() return x < y end))
-  P(pcall(function() return nil < "10" end))
-  P(x == y, x ~= y, rawequal(x, y))
-  P(0 >= 9007199254740991., 9007199254740991. >= 0)
+  local n = 0
+  local function f(v) n = n + 1; return v end
+  n = 0; P(f(true) and f(1), n); P(f(true) or f(1), n)
+  local x, y = "", "10"
+  while x and not y do x = false end
+  P(x, y, x == nil, y ~= false, not (x or y), not x and not y)
+  local x, y = 1, false
+  while x and not y do x = false end
+  P(x, y, x == nil, y ~= false, not (x or y), not x and not y)
+  n = 0; P(f(1/0) and f(1), n); P(f(1/0) or f(1), n)
+  local x, y = true, -2.5
+  while x and not y do x = false end
+  P(x, y, x == nil, y ~= false, not (x or y), not x and not y)
+  P(false and true or (false or 2.5) or (1e2 or {tag = "s'q"}))
 end))
--- 2: env
+-- 2: compare
 R(2, pcall(function(...)
-  local function getx() return x_global, type(print) end
-  x_global = "global"
-  P(getx())
-  local old = 
-      getmetatable(_G)
-  setmetatable(_G, {__index = function(t, k) return "missing:" .. k end})
-  P(undefined_thing, x_global)
-  setmetatable(_G, old)
-  P(undefined_thing)
-  x_global = nil
+  local x, y = function() end, 0
+  P(pcall(function() return x <= y end))
+  P(pcall(function() return function() end <= 0 end))
+  P(x == y, x ~= y, rawequal(x, y))
+  P([[true]] == "0", "0" == [[true]], [[true]] == "0")
+  local x, y = 0/0, 1/0
+  P(pcall(function() return x >= y end))
+  P(pcall(function() return 0/0 >= 1/0 end))
+  P(x == y, x ~= y, rawequal(
+      x, y))
+  local x, y = {tag = "tv"}, "x"
+  P(pcall(function() return x > y end))
+  P(pcall(function() return {tag = "tv"} > "x" end))
+  P(x == y, x ~= y, rawequal(x, y))
+  local x, y = 1, 1/0
+  P(pcall(function() return x == y end))
+  P(pcall(function() return 1 == 1/0 end))
+  P(x == y, x ~= y, rawequal(x, y))
 end))
--- 3: recursion
+-- 3: tables
 R(3, pcall(function(...)
-  local isodd
-  local function iseven(n) if n == 0 then return true end return isodd(n - 1) end
-  function isodd(n) if n == 0 then return false end return iseven(n - 1) end
-  P(iseven(39), isodd(40), iseven(1807))
+  local function f2() return "r1", "r2" end
+  local t = {1, nil, 3, nil, f2()}
+  P(t[1], t[2], t[3], t[4], t[5], t[6], t[7])
+  local t = {{1, 2}, {x = {y = {z = "deep"}}}, ["k"] = {n = 3}; f2(), "last";}
+  P(t[1][2], t[2].x.y.z, t.k.n, t[3], t[4], #t, t[1][1] + t[1][2])
+  local t = {{1, 2}, {x = {y = {z = "deep"}}}, ["k"] = {n = 3}; f2(), "last";}
+  P(t[1][2], t[2].x.y.z, t.k.n, t[3], t[4], #t, t[1][1] + t[1][2])
+  local t = {x = 1, y = 2, [10] = 3, "a", "b"}
+  t.x, t.z = nil, "z"; t[10] = t[10] + 1
+  print(keys(t))
+  P(next({}), rawget(t, 1), rawequal(t, t), next(t, nil) ~= nil)
+  local t = {1, 2, 3, 4, 5}
+  local s = 
+      0
+  for i, v in ipairs(t) do s = s + i * v end
+  for i = #t, 1, -1 do s = s - t[i] end
+  P(s, #t, select("#", unpack(t)))
+  table.insert(t, 1, "a"); table.insert(t, "z"); P(#t, t[1], t[#t], table.remove(t), #t)
+  P(table.concat(t, ","), table.concat(t, "-", 2, 3)) -- note
+  table.sort(t, function(a, b) return tostring(a) > tostring(b) end); P(unpack(t))
 end))
--- 4: generic
+-- 4: coerce
 R(4, pcall(function(...)
-  if false then
-    local f1; f1 = function(p2)
-      p2 = "s'q"
-      local t3 = {("9" + 3.75), (tonumber("\t7\n")), (256 / 1.5); (-0x7), s = "1E+2", y = (-2.5), x = 100 / 3.75, tag = "t2"}
-      P(#t3, t3[1], t3[4], t3.x, t3.s)
-      return t3[2]
-    end
-    P(f1([[A]]))
-    local v4 = "1e-2"
-  end
-  for i5 = 4, 3, 0x3 do
-    P(i5)
-    local function f6(p7, p8, p9)
-      local fs10 = {}
-      local c11 = 0
-      while c11 < 4 do
-        local w12 = c11
-        c11 = c11 + 1
-        local acc13 = -9.223372036854776e+18 - p9
-        fs10[#fs10 + 1] = function(d)
-          acc13 = acc13 + (d or 1)
-          return w12, acc13
-        end
-      end
-      for k14 = 1, #fs10 do
-        P(fs10[k14]())
-        P(fs10[k14](-3.75))
-      end
-      return p9 % p8 >= (i5)
-    end
-    for i15 = 6.0, 0x3, -0x1 do
-      P(pcall(function() return (false and nil)[nil] end))
-      i15, i5 = i5, i15
-      P(i15, i5)
-      local t16 = {tag = "t15", y = i15 - -0.3333333333333333, x = i5 + 9007199254740992, s = 256 .. [[xyz]] .. '-' .. -4}
-      P(#t16, t16[1], t16[0], t16.x, t16.s)
-      if (false) then break end
-    end
-    local c17 = 0
-    repeat
-      local u18 = c17 + 1
-      c17 = 
-          u18
-      if tostring(
-          true) then
-        local v19, v20 = 0X10 < i5 - 1e3, (1000 + 0.3) ^ 0
-        local v21, v22, v23 = not 10, math.floor(-0X10000) / i5, u18 / c17 - tonumber("00012")
-      --[==[ block
-comment ]==] elseif 1 .. [[abd]] ~= "A" then
-        P((tonumber([[  -0x10  ]])), tonumber('00012') * (false and -0x3 or i5), rawequal(0, nil) and false)
-        local v24 = 7.
-      end
-      local f25; f25 = function(p26, p27, p28)
-        P("a" >= [[nil]] and (true and 'z' or [[1E+2]]) or (true and p26 or p26))
-        P(-1e16 + u18 + tonumber('  -0x10  '), (true and p26 or [[0x]]) < string.lower(p26), 0, [[1e2]])
-        local v29, v30 = string.upper(string.rep('xyz', 2)), 1000.0
-      end
-      P(f25([[abc]] .. -0.1, tonumber('00012'), c17))
-      for i31 = 1, 1.250000001 + ZERO, 0.25 do
-        P(i31)
-        P(pcall(function() return u18 * "0x" end))
-      end
-    until u18 >= 5
-  end
-  local t32 = {tag = "t31", x = tonumber([[5.]]), s = "10"; y = 0X3E8 % 1e3,}
-  P(#
-      t32, t32[1], t32[0], t32.x, t32.s)
-  do
-    local v33 = #t32
-    P({tag = '00012'}, tonumber(tostring(v33)), v33 ^ t32.x % 1e309, not t32.s and v33)
-    local v34 = tostring(false ~= false)
-  end
-  do
-    P(pcall(function() local r = {tag = t32.tag} < math.fmod(-10, t32.y); return r end)) -- note
-    local v35 = tonumber(tostring(t32.y))
-    local f36 = function(p37)
-      for i38 = 1, -0x1, -2 do
-        P(i38)
-        P(pcall(function() return p37.y end))
-        P(pcall(function() return -0.25 .. t32 end))
-        if false or true then break end
-      end
-      local c39 = 0
-      repeat
-        local u40 = c39 + 1
-        c39 = 
-            u40
-        P(pcall(function() return -u40 end))
-        local v41 = false
-        v41 = not 
-            t32.s
-      until u40 >= 3
-      for k42, x43 in ipairs(t32) do
-        P(k42, x43)
-        P(t32.y <= v35, (x43 == v35), false == false and "10" .. -1.7976931348623157e+308 or "+5", x43 % p37 / -t32.y)
-      end
-      P(pcall(function() return #(t32.x and false) end))
-      return string.reverse("line\nbreak"), math.sqrt(math.min(v35)), -p37 - p37 % -256
-    end
-    P(f36(-1e2))
-  end
-  P(string.char(), -t32.y)
-  local v44 = #t32.tag + (255 - t32.x)
-  v44 = tonumber([[2.5e1]])
+  local s1 = [[9]]
+  local s2 = '9'
+  local s3 = '.5'
+  P(-0xff .. s2, s2 .. 2.5)
+  P(-s3, tonumber(s3), s3 == s1, s3 .. s1)
+  P(s1 / 0x7)
+  P("nil" .. "line\nbreak" .. -0X10000 .. 256)
+  P(s1 .. ".5" .. (9007199254740991. - -.1) .. s3 .. s3 .. s3)
+  P("00012" .. "line\nbreak" .. "-0" .. 0.3333333333333333)
+  P(tonumber("Z1", 8))
 end))

@@ -43,56 +43,63 @@ R(1, pcall(function(...)
   P(x == y, x ~= y, rawequal(x, 
       y))
 end))
--- 2: massign
+-- 2: varargs
 R(2, pcall(function(...)
-  local a, b, c = 2, -5, "s"
-  local t = {10, 
-      20, 30, 40}
-  local i = 3
-  t[i], i = i, t[i]
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b = b
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  local u = {}; u[1], u[2], u[3] = 1, 2; P(u[1], u[2], u[3])
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b, c = (function() return 1, 2, 3 end)(), 10
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  local x, y, z = t[i], t[i + 1]; P(x, y, z)
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local function v(...)
+    local a, b = ...
+    local t = {...}
+    local n = select("#", ...)
+    return n, a, b, t[n], (...)
+  end
+  local function pass(...) return ... end
+  local function count(...) return select("#", 
+      ...) end
+  local function tail(...) return select(2, ...) end
+  local function pack(...) return {n = select("#", ...), ...} end
+  P(count(false, "a", false), count(pass(false, "a", false)), count((pass(false, "a", false))))
+  P(count(1, "a", false, 2.5, nil), count(nil, 1, "a", false, 2.5), ({1, "a", false, 2.5, n = 3}).n)
+  P(unpack({{tag = "va"}, false, false, 1, {tag = "va"}}, 1, 4)) -- note
+  P(pass("a"))
+  P(count(2.5, 2.5, nil, nil, true), count(pass(2.5, 2.5, nil, nil, true)), count((pass(2.5, 2.5, nil, nil, true))))
+  P(count("a"), count(pass("a")), count((pass("a"))))
+  P(count("a", 2.5, nil), count(nil, "a", 2.5), ({"a", 2.5, n = 3}).n)
 end))
--- 3: errnames
+-- 3: compare
 R(3, pcall(function(...)
-  local loc = function() end
-  glob_0 = function() end
-  local tab = {fld = function() end, sub = {}}
-  P(pcall(function() return tab.sub.fld % 3 end))
-  P(pcall(function(
-      loc) tab.fld[loc] = 1 end, loc))
-  P(pcall(function(loc) return "a" .. tab[1] .. "b" end, loc))
-  P(pcall(function() local up = loc; return (function() return tab.fld.x(1, 2) end)() end))
-  P(pcall(function() local up = loc; return (function() return 1 - tab.sub.fld end)() end))
-  P(pcall(function() return "a" .. (loc) .. "b" end))
-  P(pcall(function() return "x" .. loc end))
-  P(pcall(function(loc) return tab.fld > "x" end, loc))
-  P(pcall(function() return tab.sub.fld.x end))
+  P("" >= [[10a]], [[10a]] >= "", "" == [[10a]])
+  --[==[ block
+comment ]==] P(1.5 <= -.3, -.3 <= 1.5)
+  local x, y = 1, nil
+  P(pcall(function() return x < y end))
+  P(pcall(function() return 1 < nil end))
+  P(x == y, x ~= y, rawequal(x, y))
+  local x, y = "x", 1
+  P(pcall(function() return x ~= y end))
+  P(pcall(function() return "x" ~= 1 end))
+  P(x == y, x ~= y, rawequal(x, y))
 end))
--- 4: massign
+-- 4: tables
 R(4, pcall(function(...)
-  local a, b, c = -123456789012345, 4294967295., "s"
-  local t = {10, 20, 30, 40}
-  local i = 1
-  a, b = ((function() return 7, 8 end)())
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b = 1, 2, 3
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  local u = {}; u[1], u[2], u[3] = 1, 2; P(u[1], 
-      u[2], u[3])
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b = b, a
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.
-      x, t.y)
-  local u = {}; u[1], u[2], u[3] = 1, 2; P(u[1], u[2], u[3])
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b = b, a
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local function f2() return "r1", "r2" end
+  local t = {255, 1.5, 0, .25}
+  P(#t, t[1], t[#t], t[0], t[#t + 1])
+  local t = {123456789012345, 256, 65536}
+  P(#t, t[1], t[#t], t[0], t[#t + 1])
+  local t = {[1.0] = 0, [0] = 1, 
+      [-1/0] = 2, ["" .. 2] = 3}
+  print(keys(t))
+  P(t["tag"], t[0], t[1], t[1.0])
+  local t = {x = 1, y = 2, [10] = 3, "a", "b"}
+  t.x, t.z = nil, "z"; t[10] = t[10] + 1
+  print(keys(t))
+  P(next({}), rawget(t, 1), rawequal(t, t), next(t, nil) ~= nil)
+  local t = {1, 2, 
+      3, 4, 5, 6}
+  local s = 0
+  for i, v in ipairs(t) do s = s + i * v end
+  for i = #t, 1, -1 do s = s - t[i] end
+  P(s, #t, select("#", unpack(t)))
+  table.insert(t, 1, "a"); table.insert(t, "z"); P(#t, t[1], t[#t], table.remove(t), #t)
+  P(table.concat(t, ","), table.concat(t, "-", 2, 3))
+  table.sort(t, function(a, b) return tostring(a) > tostring(b) end); P(unpack(t))
 end))

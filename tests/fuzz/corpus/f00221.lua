@@ -89,127 +89,85 @@ R(1, pcall(function(...)
     v21 = -(t1[1] - 0.3)
   end
 end))
--- 2: massign
+-- 2: varargs
 R(2, pcall(function(...)
-  local a, b, c = 1.5, 4, "s"
-  local t = {10, 20, 30, 40}
-  local i = 2
-  t[1], t[1] = 
-      "first", "second"
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.
-      y)
-  t[i], t[i + 1] = t[i + 1], 
-      t[i]
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b = 1, 2, 3
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  local x, y, z = t[i], t[i + 1]; P(x, y, z)
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, a = 1, 
-      2
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local function v(...)
+    local a, b = ...
+    local t = {...}
+    local n = select("#", ...)
+    return n, a, b, t[n], (...)
+  end
+  local function pass(...) return ... end
+  local function count(...) return select("#", ...) end
+  local function tail(...) return select(2, ...) end
+  local function pack(...) return {n = select("#", ...), ...} end
+  P(v())
+  P(tail({tag = "va"}, false, 1, 
+      true))
+  P(pass(true, 1, nil, true))
+  P(count(1, nil), count(nil, 1), ({n = 3}).n)
+  P(v(true))
+  local function sum(...)
+  --[==[ block
+comment ]==]   local s = 0
+    for i = 1, select("#", ...) do s = s + (select(i, ...)) end
+    return s, ...
+  end
+  P(sum(0.1, -2147483648.0))
+  P(sum(pass(0.1, -2147483648.0)))
 end))
--- 3: generic
+-- 3: tables
 R(3, pcall(function(...)
-  local t22 = {(1e+300 ^ -2), tag = "t21", (5 + 0x5); (#'  -0x10  '); s = true and 'abd' or "A", x = 2, (16.0), y = 12.5 - 12.5}
-  P(#t22, t22[1], t22[4], t22.x, t22.s)
-  print(t22.y >= -1e+300 and t22.x >= 1000, ("\255" < "xyz"), math.max(t22[3] * 16), t22[3] ~= {tag = t22.s})
-  g_23 = false
-  for i24 = 0, 0.0, 0x1 do
-    P(i24)
-    for k25, x26 in ipairs(t22) do
-      P(k25, x26)
-      for i27 = 1, 2.8, 0.3 do
-        local v28 = (0.5 / i27)
-      end
-      for k29, x30 in ipairs(t22) do
-        P(k29, x30)
-        local v31, v32 = 256, x26
-        P(pcall(function() return g_23 % g_23 end))
-        P(
-            [[-0]], tostring(x30 / k29))
-      end
-    end
-    g_23 = g_23 ~= i24
-  end
-  for k33, x34 in ipairs(t22) do
-    P(k33, x34)
-    P(#t22 - tonumber('.5'), not x34 == g_23)
-    P((k33 .. "0x" .. k33 .. k33) .. tostring(g_23) .. x34 .. string.rep([[0x10]], 1), -9.223372036854776e+18 .. #t22.tag, x34 ~= -7 and t22.y or (-1.5), '-5' - (x34 + [[  -0x10  ]]))
-  end
-  P(65536 / t22.x <= -3, tostring((-3.75)), "abd" .. 0.3333333333333333 .. 1000.0 == t22[1] .. t22.s .. t22.s .. t22[2], nil)
-  local c35 = 0
-  while c35 < 2 and (1e+16 ~= 3 or true) do
-    c35 = c35 + 1
-    local c36 = 0
-    repeat
-      local u37 = c36 + 1
-      c36 = u37
-      --[==[ block
-comment ]==] local c38 = 0
-      repeat
-        local u39 = c38 + 1
-        c38 = u39
-        g_23 = string.lower(t22.
-            tag) <= "\255" .. t22.s .. u37
-        g_23 = true
-        local v40 = t22[2] + tonumber([[-5]])
-      until u39 >= 6
-    until u37 >= 6
-  end
+  local function f2() return "r1", "r2" end
+  local t = {-2, 0, 0x7, -3.14159, 0.25, -1.5, 2}
+  P(#t, t[1], t[#t], t[0], t[#t + 1])
+  local t = {1, nil, 3, nil, f2()}
+  P(t[1], t[2], t[3], t[4], t[5], t[6], t[7])
+  local t = {{1, 2}, {x = {y = {z = "deep"}}}, ["k"] = {n = 3}; f2(), "last";}
+  P(t[1][2], t[2].x.y.z, t.k.n, t[3], t[4], #t, t[1][1] + t[1][2])
+  local t = {{1, 2}, {x = {y = {z = 
+      "deep"}}}, ["k"] = {n = 3}; f2(), "last";}
+  P(t[1][2], t[2].x.y.z, 
+      t.k.n, t[3], t[4], #t, t[1][1] + t[1][2])
+  local t = {1, 2}
+  local s = 0
+  for i, v in ipairs(t) do s = s + i * v end
+  for i = #t, 1, -1 do s = s - t[i] end
+  P(s, #t, select("#", unpack(t)))
+  table.insert(t, 1, "a"); table.insert(t, "z"); P(#t, t[1], t[#t], table.remove(t), #t)
+  P(table.concat(t, ","), table.concat(t, "-", 2, 3))
+  table.sort(t, function(a, b) return tostring(a) > tostring(b) end); P(unpack(t))
 end))
--- 4: generic
+-- 4: meta_index
 R(4, pcall(function(...)
-  local t41 = {(#"\255"); (math.max(1e3, 0.3, .5, .30000000000000004)), (65536.0 + 1e+16), s = 'a b' .. "1e"; (0 * 12.5), x = false and 1.7976931348623157e+308 or -256, tag = "t40", y = true and 255 or 4} -- note
-  P(#t41, t41[1], t41[4], t41.x, t41.s)
-  local c42 = 0
-  repeat
-    local u43 = c42 + 1
-    c42 = u43
-    P(string.char(85, 62))
-    local v44 = tonumber(tostring(256.0))
-    P(-65536 or {tag = "anon"})
-    if c42 > c42 then break end
-  until u43 >= 5
-  print(-c42 % c42, -0X4 / t41.y <= #t41.s, t41.tag ~= (
-      false and t41.s or '.'), c42 == 0x1 and t41.tag or t41.s:sub(-1, -1))
-  t41[2] = math.fmod(c42, c42) - math.fmod(0X4, c42)
-  P(t41.x, t41.y, t41.s, #t41)
-  for i45 = 5, 0XA, 2 do
-    P(false and -1e-10 or "0x", '+5', -0.5 and 2.2250738585072014e-308 and "ab", "0x")
-    if true or true then break end
-  end
-  local v46
-  v46 = "1e-2"
-  P('100', true)
-  P(pcall(function() return c42(t41.s) end))
-  for k47, x48 in ipairs(t41) do
-    P(k47, x48)
-    print(1.7976931348623157e+308 >= x48 and tostring(false) or 7 .. t41.s)
-    P(pcall(function() local r = t41((v46)); return r end))
-    local f49; f49 = function()
-      if (true) then
-        P(tostring(#t41), t41.tag or '1e-2', tostring((x48)), -t41.x)
-        P(c42 % x48 * (false and c42 or c42), x48, {tag = "ab"}, (c42 + c42) % (0X80000000 % t41.x))
-      end
-      local v50 = tostring(256 * x48)
-      return 1e+308, v50
-    end
-    P(f49())
-  end
-  v46 = tostring(c42 + 1e-10)
+  local base = {a = 1, b = "base", tag = 
+      "base"}
+  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
+  local obj = setmetatable({}, {__index = mid})
+  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
+  local log = {}
+  local t = setmetatable({}, {__index = function(t, k) log[#log + 1] = tostring(k); if type(k) == "number" then return k * 2 end end})
+  P(t[1], t[2.5], t.x, t[-0X3E8], #log, log[1], log[3])
+  t.x = 5; P(t.x, #log)
 end))
--- 5: errnames
+-- 5: varargs
 R(5, pcall(function(...)
-  local loc = nil
-  glob_50 = nil
-  local tab = {fld = nil, sub = {}}
-  P(pcall(function(loc) return loc > "x" end, loc))
-  P(pcall(function(loc) return "a" .. tab["fld"] .. "b" end, loc))
-  P(pcall(function(loc) return "a" .. tab.sub[loc] .. "b" end, loc))
-  P(pcall(function(loc) return tab.fld(
-      ) end, loc))
-  P(pcall(function(loc) return tab["fld"] * tab["fld"] end, loc))
-  P(pcall(function() return #tab.sub.fld end))
-  P(pcall(function() return tab["fld"] * tab["fld"] end))
+  local function v(...)
+    local a, b = ...
+    local t = {
+      ...}
+    local n = select("#", ...)
+    return n, a, b, t[n], (...)
+  end
+  local function pass(...) return ... end
+  local function count(...) return select("#", ...) end
+  local function tail(...) return select(2, ...) end
+  local function pack(...) return {n = select("#", ...), ...} end
+  P(pass(), pass())
+  P(pass(nil))
+  P(unpack({2.5}, 2, 3))
+  P(count(2.5), count(pass(2.5)), count((pass(2.5))))
+  P(count(2.5, nil, nil, nil), count(nil, 2.5, nil, nil), ({2.5, nil, nil, n = 3}).n)
+  P(tail(1))
+  P(pass(2.5))
 end))

@@ -33,102 +33,57 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: compare
+-- 1: logic
 R(1, pcall(function(...)
-  P(1.7976931348623157e+308 >= -1e309, -1e309 >= 1.7976931348623157e+308)
-  P([[00012]] >= "line\nbreak", "line\nbreak" >= [[00012]], [[00012]] == "line\nbreak")
-  P("10" >= "q\"uote", "q\"uote" >= "10", "10" == "q\"uote")
-  P('1e2' <= [[00012]], [[00012]] <= '1e2', '1e2' == [[00012]])
+  local n = 0
+  --[==[ block
+comment ]==] local function f(v) n = n + 1; return v end
+  P("x" and false, "x" or false, not "x", not not "x")
+  local x, y = "", false
+  while x and not y do x = false end
+  P(x, y, x == nil, y ~= false, not (x or y), not x and not y)
+  P("x" and "x" or 0, ("x" or "x") and 0)
+  P(false and 1, false or 1, not false, not not false)
+  local x, y = "", function() end
+  while x and not y do x = false end
+  P(x, y, x == nil, y ~= false, not (x or y), not x and not y)
+  P(function() end and 0/0 or 1/0, (function() end or 0/0) and 1/0)
+  P(not {tag = "\255"} and not {tag = "anon"})
 end))
--- 2: generic
+-- 2: varargs
 R(2, pcall(function(...)
-  local t1 = {(true and 0X100 or 0.25), x = tonumber("9"); s = false and "s'q" or "a b"; tag = "t0"; y = -0X10}
-  P(#t1, t1[1], t1[1], t1.x, t1.s)
-  for k2, x3 in ipairs(t1) do
-    P(k2, x3)
-    local v4 = tonumber(tostring(k2))
-    if rawequal("tab\there", {tag = 
-        "anon"} or false) then
-      local v5 = "10"
-      if t1 and v4 then
-        P('xyz')
-      elseif true then
-        v5 = '-0'
-        local v6, v7, v8 = tostring(1.5 * v4), v5, not k2
-      end
-    elseif not ({tag = t1.tag} and false) then
-      local f9; f9 = function(p10, p11, p12)
-        P(pcall(function() return x3(true and v4 or x3) end))
-        local v13 = math.abs(-0x5) % -255
-        local v14 = v4 == t1[1] and v4 >= v13
-        P(type(not v14), v4 % 2.0 * #t1)
-        return -tonumber("\t7\n"), p12 <= p12 and tostring(p11) or (p10)
-      end
-      P(f9(tostring(0.3333333333333333), rawequal(false, false), "1E+2"))
-    else
-      v4 = (t1.x + t1[1]) % - -0.3
-      local v15 = -(k2 / 1)
-    end
-    t1[1] = -x3 * 3.75
-    P(t1.x, t1.y, t1.s, #t1)
+  local function v(...)
+    local a, b = ...
+    local t = {...}
+    local n = select("#", ...)
+    return n, a, b, t[n], (...)
   end
-  g_16 = "3.5"
-  local t17 = {(t1[1] ^ t1[1]), (1e309 ^ 0x5); x = (t1[1]), (-255 * [[0X1f]]), (t1[1]), (1000 ^ 0); s = [[0X1f]]; y = 256, tag = "t16";}
-  P(#t17, t17[1], t17[5], t17.x, t17.s)
-  for k18, x19 in ipairs(t1) do
-    P(k18, x19)
-    P(tonumber("0X1f"), x19 / 0X64 % g_16, tostring(g_16 % -4), 0x3)
-    g_16 = tostring(k18 / x19)
-  end
-  for i20 = 4, 2.0, -0.5 do
-    P(string.rep([[100]], 3) .. '-5' .. (t17.s) .. 9007199254740992 .. i20 .. "ab" .. i20, g_16, (.25 + i20) * i20, .5 ~= 
-        "99" and (false and t17.y or -0.1) or 1e3 % "+5")
-    for i21 = 3, 2 do
-      P(i21)
-      local c22 = 0
-      while c22 < 5 do
-        c22 = c22 + 1
-        local v23, v24, v25 = '0X1f', type(false) .. (t1.s .. c22 .. t1[1]) .. (false and t17.tag or [[line
-break]]), #(false and t1.s or t17.s)
-        P(pcall(function() local r = t17:len(); return r end))
-      end
-      i20 = math.sqrt(i20)
-      local c26 = 0
-      while c26 < 4 and (i21 >= c22 or true) do
-        c26 = c26 + 1
-        g_16 = tostring(true and -12345678901234.0 or c26)
-      end
-    end
-    print(
-        #t1)
-  end
-  if true == (g_16 or 1e+21) then
-    local v27, v28, v29 = t1[1], t17.s, (tonumber(g_16))
-    local v30, v31, v32 = #t1, v29 <= v29 and t17.s .. t17.s .. "0.1" or v27 .. "1e" .. t1[1] .. v29, (v27 .. "") + (v29 - 255.)
-  elseif t1[1] ^ 0 <= 1e3 - 0.0001234 then
-    for k33, x34 in ipairs(t17) do
-      P(k33, x34)
-      local fs35 = {}
-      for i36 = -3, -3, 1 do
-        local acc37 = i36 * x34
-        fs35[#fs35 + 1] = function(d) -- note
-          acc37 = acc37 + (d or 1)
-          return i36, acc37, 0
-        end
-      end
-      for k38 = 1, #fs35 do
-        P(fs35[k38]())
-      end
-    end
-  else
-    g_16 = t1[1] / 1000000000000000.0 .. ""
-  end
+  local function pass(...) return ... end
+  local function count(...) return select("#", ...) end
+  local function tail(...) return select(2, ...) end
+  local function pack(...) return {n = select("#", ...), ...} end
+  P(select(-2, {tag = "va"}, true))
+  P(pass({tag = "va"}, 2.5, true), pass({tag = "va"}, 2.5, true))
+  P(count(1, nil), count(nil, 1), ({1, n = 3}).n)
+  P(unpack({}, 0, 1))
+  P(select(-1, nil))
 end))
--- 3: compare
+-- 3: strings
 R(3, pcall(function(...)
-  P("1..2" == [[1e]], [[1e]] == "1..2", "1..2" == [[1e]])
-  local x, y = -2.5, nil
-  P(pcall(function() return x > y end))
-  P(pcall(function() return -2.5 > nil end))
-  P(x == y, x ~= y, rawequal(x, y))
+  P("a", #"a")
+  P("back\\slash", #"back\\slash")
+  local long = [[
+first
+  second]]
+  local long2 = 
+      [==[a]]b]=]c]==]
+  P(long, #long, long2, "esc\65\066\0067", "a\
+b", #"\0\0")
+  P(#"0x", "0x" < "\233t\233", "0x" == "\233t\233", #("0x" .. "\233t\233"))
+  P("a" < "back\\slash", "a" <= "back\\slash", "a" == "back\\slash", "a" .. "back\\slash")
+  local s = "hello world"
+  P(s:len(), #s, s:upper(), s:sub(0, 0), s:byte(1, -1))
+  P(string.rep("ab", 0), s:rep(2), string.char(72, 105), ("x"):rep(3))
+  P(string.format("%% %-4s", string.rep("tab\there", 1)))
+  P(string.format("%d %-4s %d", 75200, tostring(4294967296), 65263))
 end))

@@ -52,105 +52,49 @@ R(1, pcall(function(...)
   t[#t] = nil; P(#t)
   t[#t + 1] = "new"; P(#t, t[#t])
 end))
--- 2: meta_misc
+-- 2: errors
 R(2, pcall(function(...)
-  local t = setmetatable({}, {__metatable = false})
-  P(getmetatable(t))
-  P(pcall(function() setmetatable(t, {}) end))
-  P(getmetatable("abc") ~= nil, getmetatable(1), getmetatable(print))
+  local function thrower(v, lvl) error(v, lvl) end
+  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
+  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
+  P(pcall(error, "multi\nline", 2))
+  P(xpcall(function() return 1 < "x" end, function(m) return "H:" .. m end))
+  P(pcall(pcall, error, true))
 end))
--- 3: meta_index
+-- 3: upclose
 R(3, pcall(function(...)
-  local base = {a = 1, b = 
-      "base", tag = "base"}
+  local fs = {}
+  for i = 
+      1, 6 do
+    local v = i * 10
+    fs[#fs + 1] = function() v = v + 1; return v end
+    if i == 4 then break end
+    v = v + 100
+  end -- note
+  for i = 1, #fs do P(fs[i](), fs[i]()) end
+  local function mk(n)
+    local a = n
+    while true do
+      local b = a * 2
+      if b > 16 then return function() a = a + 1; return a, b end end
+      a = a + 3
+    end
+  end
+  local g1, g2 = mk(20), mk(10)
+  P(g1(), g1(), g2())
+  --[==[ block
+comment ]==] local h
+  do local z = -12.5; h = function(d) z = z .. d; return z end end
+  P(h("a"), h(1))
+end))
+-- 4: meta_index
+R(4, pcall(function(...)
+  local base = {a = 1, b = "base", tag = "base"}
   local mid = setmetatable({b = "mid", c = 3}, {__index = base})
   local obj = setmetatable({}, {__index = mid})
   P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
-  local t = setmetatable({}, {__index = function(t, k) return k .. "!" end})
-  P(t.x, t[1], t[16])
-  --[==[ block
-comment ]==] P(pcall(function() return t[true] end))
-  local chain = setmetatable({}, {__index = setmetatable({}, {__index = function(_, k) return k end})})
-  P(chain.deep, 
-      chain[3])
-end))
--- 4: generic
-R(4, pcall(function(...)
-  local t1 = {y = 1e-300 % 10, (-255 - -65536), (0.3333333333333333), x = 2147483648, tag = "t0"; ((256)), s = [[]] .. "s'q" .. "tab\there" .. 1; (math.sqrt(12.5))}
-  P(#t1, t1[1], t1[4], t1.x, t1.s)
-  local v2, v3 = t1[1] / '00012', t1.x
-  P(not (false or false), -v2 .. string.rep(t1.s, 3) .. (-.5) ^ v3, v3 * t1.x * (-3.75 - v3))
-  v2 = -(v2 % -1)
-  local c4 = 0
-  while c4 < 4 do
-    c4 = c4 + 1
-    local w5 = c4 * 2
-    local v6 = rawequal({tag = t1.tag}, {tag = t1.tag} or false)
-    local c7 = 0
-    while c7 < 4 do
-      c7 = c7 + 1
-      for i8 = 2.25 + ZERO, 3.75, 
-          0.5 do
-        P(i8)
-        P(-w5, w5 ^ 0.3333333333333333 + (t1[1] + 9007199254740994))
-        P(pcall(function() local r = [[10]] .. t1.s; return r end))
-        local v9, v10 = t1.tag, #t1
-      end
-      if not -255 then break end
-    end
-  end
-  local c11 = 0
-  repeat
-    local u12 = c11 + 1
-    c11 = u12
-    v3 = c11
-  until u12 >= 4
-  P(pcall(function() local r = v3[(".")]; return r end))
-  P(pcall(function() return (not 0X2)(false and nil) end))
-  P(true and true and (c4) or (true and -9007199254740994 or 0.3333333333333333), false)
-  if {tag = "hello world"} ~= {tag = "anon"} then
-    P(tostring(123.456 * v2), math.ceil(c11), false and false and 255 .. c4 or tostring(false))
-  elseif c4 - v2 == 0XA % 2.5 then
-    local c13 = 0
-    repeat
-      local u14 = c13 + 1
-      c13 = u14
-      P(7 * -255 / (v3 .. ""), #t1 - 1e3 % [[99]], (1e2 - -256) * 0.3 ^ 0.3333333333333333, [[true]])
-    until u14 >= 2
-  else
-    if rawequal(true and false, v2) then
-      for i15 = -2.0, 0X4, 3 do
-        print((false and -1e-10 or i15) == t1[2], (t1[3] .. 0.0001 .. v3) .. -0.5 .. (false and v3 or -1e-10), c4, not true or c4 < i15)
-        i15 = ".5" % ("10" * v3)
-      end
-    elseif (-9.223372036854776e+18 <= c4) then
-      P(tostring(false))
-      v3 = 1
-    elseif rawequal(false, false) or c4 ~= false then
-      if (false or false) and not false then
-        v3 = #t1
-        P(pcall(function() return t1[1]("\233t\233" .. t1.s .. 100.0) end))
-        P(pcall(function() return t1:x() end))
-      elseif c11 < 1.5 and (false or false) then
-        local v16 = false ~= not {tag = [[nil]]}
-        print(1000.0 % v3 .. t1.s:sub(-4, -4) .. c4 .. t1.s, c11, #t1.tag >= c4 - v2) -- note
-      elseif t1.s < t1.s then
-        local v17 = 0 .. (t1.s .. t1.s .. v2 .. t1.tag) .. 0x3 + 1.
-        P(tonumber('0x10') .. "")
-      else
-        v2 = -100 - .5
-      end
-    else
-      local f18; f18 = function()
-        v3 = tonumber("\t7\n") * t1[2]
-        t1.s = ('a' .. [[q"uote]]) .. t1[4] .. c11 .. 'q"uote'
-        P(-c4, "\t7\n", tostring(v3 / c4))
-        return -0.25 / v2 * (true and c11 or c4), 0
-      end
-      P(f18())
-    end
-  end
-  local v19, v20, v21
-  v19, v20, v21 = -16, [[1E+2]], [[00012]] .. c4 - c4 .. c4
-  local v22, v23, v24 = (v2 + v3) / (1e+21 * v19), tostring(c4 % .25), v20
+  local store = {}
+  local t = setmetatable({}, {__newindex = store})
+  t.x = 1; t[1] = "one"; P(rawget(t, "x"), store.x, t[1], store[1])
+  rawset(t, "y", 2); t.y = 3; P(t.y, store.y)
 end))

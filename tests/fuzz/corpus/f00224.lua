@@ -47,80 +47,106 @@ R(1, pcall(loadstring(string.dump(function(...)
   P(pcall(
       function() return s1 + "" end))
 end))))
--- 2: meta_arith
+-- 2: meta_cmp
 R(2, pcall(loadstring(string.dump(function(...)
-  local mt = {}
-  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
-  local function val(x) if type(x) == "table" then return x.v end return x end
-  mt.__div = function(a, b) return box(val(a) / val(b)) end
-  mt.__pow = function(a, b) return box(val(
-      a) ^ val(b)) end
-  mt.__mod = function(a, b) return box(val(a) % val(b)) end
-  mt.__add = function(a, b) return box(val(a) + val(b)) end
-  mt.__sub = function(a, b) return box(val(a) - val(b)) end
-  mt.__unm = function(a) return box(-a.v) end
-  local x, y = box(3.75), box(-0.3)
-  P(val(-2.2250738585072014e-308 / x))
-  P(pcall(function() return val("10" / 7.) end))
-  P(val(y + x))
-  P(val(x % y))
-  P(val(-x), val(- -y))
-  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
-  P(pcall(function() return x < y end))
+  local log = ""
+  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
+  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
+  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
+  local m1 = {__lt = lt, __le = le}
+  local m2 = {__lt = lt, __eq = eq}
+  local a = 
+      setmetatable({k = 0x3}, m1)
+  local b = setmetatable({k = 3}, m1)
+  local c = setmetatable({k = 3}, m2)
+  log = ""; P(pcall(function() return a >= b end)); P(log)
+  log = ""; P(pcall(function() return a == c end)); P(log)
+  log = ""; P(pcall(function() return b >= a end)); P(log)
+  log = ""; P(pcall(function() return b == c end)); P(log)
+  log = ""; P(pcall(function() return b < c end)); P(log)
+  log = ""; P(pcall(function() return a <= 
+      c end)); P(log)
+  P(pcall(function() return a < 1 end))
+  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
 end))))
--- 3: arith
+-- 3: border
 R(3, pcall(loadstring(string.dump(function(...)
-  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
-  local a3 = 100
-  local a4 = 2.5
-  local a5 = 0x7
-  P(nz + inf)
-  P(a3 > nz, a3 == a4, .25 ~= 5e-324, 1e16 - 1e+16)
-  P(1e3 % 1.7976931348623157e+308, 2.5 == -4294967296.0, -(-12345678901234) ^ 0)
-  P(a4 - nz)
-  print(a3, -a3, a3 + 0, a3 * -1, 1 / a3, a3 == a3)
+  local function f() return 1, nil, 3, nil end
+  local function g() return nil, nil, 2 end
+  local t = {true}
+  t.b = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[2] = true
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t.g = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t.g = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[2048] = "v"
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[6] = true
+  P(#t, table.getn(t), select("#", 
+      unpack(t)))
+  t.g = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t.c = 1
+  P(#t, table.getn(t), select("#", unpack(
+      t)))
+  t[1] = 1
+  P(#t, table.getn(t), select("#", unpack(t))) -- note
+  t.f = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
 end))))
--- 4: varargs
+-- 4: limits
 R(4, pcall(loadstring(string.dump(function(...)
-  local function v(...)
-    local a, b = ...
-    local t = {...}
-    local n = select("#", ...)
-    return n, a, b, t[n], (...)
-  end
-  local function pass(...) return ... end
-  local function count(...) return select("#", ...) end
-  local function tail(...) return select(2, ...) end
-  local function pack(...) return {n = select("#", ...), ...} end
-  P(pass("a", 2.5, true))
-  P(pass(true, true, {tag = "va"}))
-  local t = pack({tag = "va"}, nil); P(t.n, unpack(t, 1, t.n))
-  P(tail(true, nil, {tag = "va"}))
+  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
+  try("x = " .. string.rep("1 + ", 197) .. "1")
+  try("local a, b = " .. string.rep("x, ", 300) .. "x")
 end))))
--- 5: varargs
+-- 5: generic
 R(5, pcall(loadstring(string.dump(function(...)
-  local function v(...)
-    local a, b = ...
-    local t = {...}
-    local n = select("#", ...)
-    return n, a, b, t[n], (...)
+  local t3 = {y = 1.5; (-256.0 + "1e2"); (7 ^ 1e-05); s = [[Z]], (.1 % 3.), (tonumber('0x10')), tag = "t2"; x = false and 1e+308 or -256,}
+  P(#t3, t3[1], t3[4], t3.x, t3.s)
+  local v4 = -256 * t3.y .. t3.tag .. t3.y .. t3.y .. t3.y .. t3[2]
+  local fs5 = {}
+  local c6 = 0
+  while c6 < 2 do
+    local w7 = c6
+    c6 = c6 + 1
+    local acc8 = 0x1 + 
+        ' 10 '
+    fs5[#fs5 + 1] = function(d)
+      acc8 = acc8 + (d or 1)
+      --[==[ block
+comment ]==] return w7, acc8, -0X2 * w7
+    end
   end
-  local function pass(...) return ... end
-  local function count(...) return select("#", ...) end
-  local function tail(...) return select(2, ...) end
-  local function pack(...) return {n = select("#", ...), ...} end
-  P(count(), count(pass()), count((pass())))
-  P(pass())
-  P(v(1, 2.5, 2.5, 
-      2.5, "a"))
-  P(v(nil))
-  P(select(-1, false))
-  local function sum(...)
-    local s = 0
-    for i = 1, select("#", ...) do s = s + (select(i, ...)) end
-    return s, ...
+  for k9 = 1, #fs5 do
+    P(fs5[k9]())
   end
-  P(sum(-256, 3))
-  P(sum(
-      pass(-256, 3)))
+  local fs10 = {}
+  local c11 = 0
+  while c11 < 1 do
+    local w12 = c11
+    c11 = c11 + 1
+    local acc13 = -255 % w12
+    fs10[#fs10 + 1] = 
+        function(d)
+      acc13 = acc13 + (d or 1)
+      return w12, acc13, w12 + 5
+    end
+  end
+  for k14 = 1, #fs10 do
+    P(fs10[k14]())
+    P(fs10[k14](t3[3]))
+  end
+  local c15 = 0
+  repeat
+    local u16 = c15 + 1
+    c15 = u16 -- note
+    local v17, v18, v19 = c15 * -0X2 .. "", ".5", .25 ^ 2
+    local v20
+    v20 = (v4 .. v4 .. u16 .. "10a") .. v4 .. -4 .. c15
+  until u16 >= 4
 end))))

@@ -33,42 +33,43 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: compare
+-- 1: logic
 R(1, pcall(function(...)
-  P(2147483648 <= 0x3, 0x3 <= 2147483648)
-  P(-2.2250738585072014e-308 > 1e309, 1e309 > -2.2250738585072014e-308)
-  P('hello world' > "\t7\n", "\t7\n" > 'hello world', 'hello world' == "\t7\n")
+  local n = 0
+  local function f(v) n = n + 1; return v end
+  P(0 and -2.5 or 1/0, (0 or -2.5) and 1/0)
+  P({tag = "tv"} and true, {tag = "tv"} or true, not {tag = "tv"}, not not {tag = "tv"})
+  P(1 and "10" or 0, (1 or "10") and 0)
+  local x = 1
+  if x then P("then", x and 1) elseif false then P("elseif") else P("else", x or 2) end
+  P(-100 or not nil or (5 or {tag = "anon"} or (false or false)))
 end))
--- 2: massign
+-- 2: multret
 R(2, pcall(function(...)
-  local a, b, c = -0.6666666666666666, 1e2, "s"
-  local t = {10, 20, 30, 40}
-  local i = 2
-  local t2 = t; t, t[1] = {5}, 7; P(t[1], t2[1]); t = t2
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  local t2 = t; t, t[1] = {5}, 7; P(t[1], t2[1]); t = t2
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b, c = (function() return 1, 2, 3 end)()
-  P(a, b, c, 
-      i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  t[i], t[i + 1] = t[i + 1], t[i]
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b = 1, 2, 3
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y) -- note
-  t.x, t.y = t.y, 1; t.x, t.y = t.y, t.x
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b = b, a
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local function f0(
+      ) end
+  local function f1() return 1 end
+  local function f2() return 1, 2 end
+  local function f3() return "a", nil, 3 end
+  local function id(...) return ... end
+  P(10, f0())
+  P((f0()))
+  P((function() return (id()) end)())
+  P({id()}, #{id(f2())})
+  P(f3(), 10)
+  local a, b = (f0()); P(a, b)
+  P({id(f2())}, #{f1()})
+  P((function() return (f3()) end)())
+  P(f2() + 10, f1() .. "x", #{f2(), f2()}, #{f2(), (f2())})
 end))
--- 3: meta_index
+-- 3: errnames
 R(3, pcall(function(...)
-  local base = {a = 1, b = "base", tag = "base"}
-  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
-  local obj = setmetatable({}, {__index = mid})
-  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
-  local log = 
-      ""
-  local t = setmetatable({exists = 1}, {__newindex = function(t, k, v) log = log .. tostring(k) .. "=" .. tostring(v) .. ";"; rawset(t, k, v and v * 10) end})
-  t.a = 1; t.a = 2; t.exists = 5; t[1] = -1e+300; P(t.a, t.exists, t[1], log)
-  P(pcall(function() t.b = "x" end))
+  local loc = "str"
+  glob_0 = "str"
+  local tab = {fld = "str", sub = {}}
+  P(pcall(function() local up = loc; return (function() return tab[1] % 3 end)() end))
+  P(pcall(function() return loc + 1 end))
+  P(pcall(function() local up = loc; return (function() return up + 1 end)() end))
+  P(pcall(function() return -(loc) end))
+  P(pcall(function(loc) return tab.fld() end, loc))
 end))

@@ -33,51 +33,51 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: env
+-- 1: order
 R(1, pcall(function(...)
-  local function getx() return x_global, type(print) end
-  x_global = "global"
-  P(getx(
-      ))
-  local old = getmetatable(_G)
-  setmetatable(_G, {__index = function(t, k) return "missing:" .. k end})
-  P(undefined_thing, x_global)
-  setmetatable(_G, old)
-  P(undefined_thing)
-  x_global = nil
+  local log = ""
+  local function f(tag, v) log = log .. tag; return v end
+  local t = {
+      }
+  log = ""
+  local x = not f("a", nil) == f("b", true)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  P(f("a", 1), f("b", 2), (f("c", 3)))
+  P(log, t[1], 
+      t[2], t.k)
+  log = ""
+  local x = f("a", t)[f("b", "k")]
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = not f("a", nil) == f("b", 
+      true)
+  P(log, t[1], t[2], t.k)
+  log = 
+      ""
+  local x = f("a", 1) < f("b", 2)
+  P(log, t[1], t[2], t.k)
 end))
--- 2: varargs
+-- 2: coroutines2
 R(2, pcall(function(...)
-  local function v(...)
-    local a, b = ...
-    local t = {...}
-    local n = select("#", ...)
-    return n, a, b, t[n], (...)
-  end
-  local function pass(...) return ... end
-  local function count(...) return select("#", ...) end
-  local function tail(...) return select(2, ...) end
-  local function pack(...) return {n = select("#", 
-      ...), ...} end
-  local t = pack(); P(t.n, unpack(t, 1, t.n))
-  P(count(nil, {tag = "va"}, 1, nil), count(nil, nil, {tag = "va"}, 1), ({nil, {tag = "va"}, 1, n = 3}).n)
-  P(tail(2.5, nil, 1))
-  P(pass("a"))
-  local t = pack(); P(t.n, unpack(t, 1, t.n))
-  local function sum(...)
-    local s = 0
-    for i = 1, select("#", ...) do s = s + (select(i, ...)) end
-    return s, ...
-  end
-  P(sum())
-  P(sum(pass()))
+  local acc = {}
+  local co = coroutine.wrap(function(x)
+    while true do
+      local t = {x, x * 2}
+      local fs = {}
+      for i = 1, #t do fs[i] = function() return t[i] + i end end
+      x = coroutine.yield(fs[1]() + fs[2]())
+      if x == nil then return "done" end
+    end
+  end)
+  P(co(1), co(2.5), co(255), co())
+  P(pcall(function() return co(1) end))
 end))
 -- 3: errnames
 R(3, pcall(function(...)
   local loc = false
   glob_0 = false
   local tab = {fld = false, sub = {}}
-  P(pcall(function() local up = loc; return (function() return glob_0() end)() end))
   P(pcall(function() return glob_0 ^ 2 end))
   P(pcall(function() local up = loc; return (function() return #glob_0 end)() end))
   P(pcall(
@@ -86,17 +86,18 @@ R(3, pcall(function(...)
   P(pcall(function(loc) return "x" .. tab.fld end, loc))
   P(pcall(function() tab[1][loc] = 1 end))
   P(pcall(function() return tab.fld:m() end)) -- note
-  P(pcall(function(loc) return tab.sub.fld(1, 2) end, loc))
 end))
--- 4: logic
+-- 4: errnames
 R(4, pcall(function(...)
-  local n = 0
-  local function f(v) n = n + 1; return v end
-  local x = true
-  if x then P("then", x and 1) elseif function() end then P("elseif") else P("else", x or 2) end
-  P(0 and nil, 0 or nil, not 0, not not 0)
-  local x = 0/0
-  if x then P("then", x and 1) elseif "" then P("elseif") else P("else", x or 2) end
-  P(0 and 1, 0 or 1, not 0, not not 0)
-  P(tonumber("1E+2") and ([[hello world]] and 0))
+  local loc = true
+  glob_0 = true
+  local tab = {fld = true, sub = {}}
+  P(pcall(function() return tab.fld.x.y end))
+  P(pcall(function(loc) tab.sub[loc].x = 1 end, loc))
+  P(pcall(function(loc) return loc * loc end, loc))
+  P(pcall(function() local up = loc; return (function() return tab.sub[up]:m() end)() end))
+  P(pcall(function() return tab.fld(1, 2) end))
+  P(pcall(function() local up = loc; return (function() return (up).x end)() end))
+  P(pcall(function() return glob_0:m() end))
+  P(pcall(function() return "x" .. tab.fld end))
 end))

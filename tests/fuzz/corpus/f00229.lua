@@ -62,32 +62,23 @@ R(2, pcall(function(...)
   function t:depth(n) if n == 0 then return self end return self:depth(n - 1) end
   P(t.fact(9), t.fact(163), t:depth(31) == t)
 end))
--- 3: stress
+-- 3: hot
 R(3, pcall(function(...)
+  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local function f(a, b) return a * b + a / (b + 1) - a % (b + 1) end
   local s = 0
-  for a = 1, 2 do for b = a, 5 do for c = 1, 3 do
-    if c == 2 then break end
-    s = s + a * b - c
-  end end end
-  P(s)
+  for i = 1, 210 do s = s + f(i, 256) end -- note
+  P(s, pcall(f, "3", 2), pcall(f, 1.5, "x"))
 end))
--- 4: generic
+-- 4: hot
 R(4, pcall(function(...)
-  local t1 = {(2147483648 * -.3), x = .3 - 0x1, ('00012' - -2), (-2.0 % -1000), ((0)), y = -0.30000000000000004 % 0.1; s = "z" .. "line\nbreak" .. 1000 .. 1; tag = "t0"; (-256)}
-  P(#t1, t1[1], t1[5], t1.x, t1.s)
-  local t2 = {x = -t1[2]; y = 0.25 / [[00012]]; (0x7 - t1[3]), (t1.y * t1.x), s = t1.s; (tonumber("\t7\n")), tag = "t1"}
-  P(#t2, t2[1], t2[3], t2.x, t2.s)
-  P(tostring(1e-05) .. (t2.x .. t1.tag .. t2.s .. t2.s) .. t1.s, (t2[3] .. t2.x):sub(-3, 5), "9", nil)
-  if (-1e-05) ^ 0 then
-    local v3 = t1[2] + -2.5 ~= tonumber("00012")
+  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local acc, last = 0, nil
+  for i = 1, 123 do
+    local v = i
+    if i >= 39 then v = "5" end
+    local ok, x = pcall(function() return v + 1 end)
+    if ok and type(x) == "number" then acc = acc + x else last = x end
   end
-  local v4, v5 = t2.x / t1.y - "0X1f", t1.x - 
-      -0.25
-  local c6 = 0
-  repeat
-    local u7 = c6 + 1
-    c6 = u7
-    v4 = v5 % tonumber("5.")
-  until u7 >= 1
-  P('5.' < "\127" and tostring(false) or t1.s, t1, true)
+  P(acc, last)
 end))

@@ -33,123 +33,80 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: closures
+-- 1: massign
 R(1, pcall(function(...)
-  local fs1 = {}
-  for i2 = 0, 14.999999999, 1.5 do
-    local acc3 = tonumber("9")
-    fs1[#fs1 + 1] = function(d)
-      acc3 = acc3 + (d or 1)
-      return i2, acc3, tonumber('1E+2')
-    end
-  end
-  for k4 = 1, #fs1 do
-    P(fs1[k4]())
-    P(fs1[k4](1e-10))
-  end
-  local fs5 = {}
-  for i6 = -1, 10.25, 
-      1.5 do
-    local acc7 = tonumber("-5")
-    fs5[#fs5 + 1] = function(d)
-      acc7 = acc7 + (d or 1)
-      return i6, acc7, i6 * 5e-324
-    end
-  end
-  for k8 = 1, #fs5 do
-    P(fs5[k8]())
-  end
-  local fs9 = {}
-  local c10 = 0
-  while c10 < 2 do
-    local w11 = c10
-    c10 = c10 + 1
-    local acc12 = w11
-    --[==[ block
-comment ]==] fs9[#fs9 + 1] = function(d)
-      acc12 = acc12 + (d or 1)
-      return w11, acc12
-    end
-  end
-  for k13 = 1, #fs9 do
-    P(fs9[k13]())
-    P(fs9[k13](0))
-  end
-  local c14 = -1e+300
-  local function inc(d) c14 = c14 + d; return c14 end
-  local function get() return c14 end
-  local function mk(k) return function(j) local s = k; return function() s = s + j; c14 = c14 + 1; return s, k, j end end end
-  local g = mk(1.5)(3)
-  P(inc(9007199254740994), get(), g(), g(), get())
-  c14 = 2.5
-  P(get(), g(), inc(1))
+  local a, b, c = 1e309, 0.0, "s"
+  local t = {10, 20, 30, 40}
+  local i = 2
+  a, b, c = (function() return 1, 2, 3 end)()
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b = b, a
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  t[i], i = i, t[i]
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
 end))
--- 2: meta_cmp
+-- 2: errors
 R(2, pcall(function(...)
-  local log = ""
-  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
-  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
-  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
-  local m1 = {__lt = lt, __eq = eq, __le = le}
-  local m2 = {__lt = lt, __eq = eq, __le = le}
-  local a = setmetatable({k = 2}, m1)
-  local b = setmetatable({k = 1}, m1)
-  local c = setmetatable({k = 0x3}, m2)
-  log = ""; P(pcall(function() return c <= a end)); P(log)
-  log = ""; P(pcall(function() return b < b end)); P(log)
-  log = ""; P(pcall(function() return c < c end)); P(log)
-  P(pcall(function() return a < 1 end))
-  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
+  local function thrower(v, lvl) error(v, lvl) end
+  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
+  local function h(m) return "handled: " .. tostring(type(m) == "table" and 
+      m.tag or m) end
+  P(xpcall(function() mid(true, 0) end, h))
+  P(select("#", pcall(error)), pcall(error, nil))
+  P(pcall(pcall, error, "multi\nline"))
+  P(select("#", pcall(error)), pcall(error, nil))
+  P(pcall(mid, nil, 1))
+  P(pcall(mid, "msg", 0))
 end))
--- 3: coerce
+-- 3: stress
 R(3, pcall(function(...)
-  local s15 = '0x10'
-  local s16 = [[1e-2]]
-  P(s16 - 5.)
-  P(#s16, s16 < s16)
-  P(#s15, s15 < s16)
-  P(s16 / s15)
-  P((2) .. 
-      (1e+21) .. 123456789012345 .. s16)
-  P(tonumber("8", 10))
-  P(tonumber("z", 16)) -- note
-  P(pcall(function() return s15 + "Z" end))
+  local s = "+5" .. "0x" .. "  -0x10  " .. 256 .. "1e2" .. "back\\slash" .. 16 .. "a b" .. -4 .. "  -0x10  " .. 65536 .. 0 .. "0" .. 1e+16 .. "Z" .. 65536.0 .. "1..2" .. 
+      0X4 .. 65536 .. "Z" .. "a b" .. 2.5 .. "nil" .. "abc" .. "2.5e1" .. "\127" .. 1e3 .. "9" .. 7 .. -0.25 .. "line\nbreak" .. 1000 .. "abd" .. 16 .. "-0" .. "line\nbreak" .. "true" .. 0.5 .. "abd" .. -4294967295 .. -0X3E8 .. "1E+2" .. "hello world" .. 1.7976931348623157e+308 .. "line\nbreak" .. "0x" .. "+5" .. "+5" .. "-0" .. " 10 " .. "" .. "b" .. -9007199254740991 .. "xyz" .. "1e2" .. "tab\there" .. "00012" .. "a b" .. 4 .. "back\\slash"
+  P(#s, s)
 end))
--- 4: badargs
+-- 4: closures
 R(4, pcall(function(...)
-  P(pcall(tonumber, "10", 99))
-  P(pcall(function() return assert() end))
-  P(pcall(function() return unpack({}, 1, 1e8) end))
-  local alias = table.concat
-  P(pcall(function() return alias({1}, 2, 1, 5) end))
-  local holder = {f = tonumber}
-  P(pcall(function() return holder.f() end))
+  local fs1 = {}
+  local c2 = 0
+  while c2 < 0 do
+    local w3 = c2
+    c2 = c2 + 1
+    local acc4 = w3
+    fs1[#fs1 + 1] = function(d)
+      acc4 = acc4 + (d or 1)
+      return w3, acc4
+    end
+  end
+  for k5 = 1, #fs1 do
+    P(fs1[k5]())
+    P(fs1[k5](-12345678901234))
+  end
+  local fs6 = {}
+  local c7 = 0
+  while c7 < 1 do
+    local w8 = c7
+    c7 = c7 + 1
+    local acc9 = w8
+    fs6[#fs6 + 1] = function(d)
+      acc9 = acc9 + (d or 1)
+      return w8, acc9, (w8)
+    end
+  end
+  for k10 = 1, #fs6 do
+    P(fs6[k10]())
+    P(fs6[k10](0.30000000000000004))
+  end
 end))
--- 5: varargs
+-- 5: errnames
 R(5, pcall(function(...)
-  local function v(...)
-    local a, 
-      b = ...
-    local t = {...}
-    local n = select("#", ...)
-    return n, a, b, t[n], (...)
-  end
-  local function pass(...) return ... end
-  local function count(...) return select("#", ...) end
-  local function tail(...) return select(
-      2, ...) end
-  local function pack(...) return {n = select("#", ...), ...} end
-  P(pass("a", 2.5, 2.5, nil, "a"))
-  P(tail(true, "a", "a", 2.5, {tag = "va"}))
-  P(tail({tag = "va"}, "a", 2.5, true))
-  P(unpack({false, false, nil, true}, 1, 3))
-  P(
-      unpack({false, 1}, 1, 2))
-  local function sum(...)
-    local s = 0
-    for i = 1, select("#", ...) do s = s + (select(i, ...)) end
-    return s, ...
-  end
-  P(sum(-2.2250738585072014e-308, -1e+300, 0.3, 255., 255))
-  P(sum(pass(-2.2250738585072014e-308, -1e+300, 0.3, 255., 255)))
+  local loc = 12
+  glob_10 = 12
+  local tab = {fld = 12, sub = {}}
+  P(pcall(function() return (loc) .. "x" end))
+  P(pcall(function() return "x" .. tab[1] end))
+  P(pcall(function() local up = loc; return (function() return (up)() end)() end))
+  P(pcall(function() return "x" .. tab["fld"] end))
+  P(pcall(function() local up = loc; return (function() tab["fld"].x = 1 end)() end))
+  P(pcall(function() return tab.sub[loc].x.
+      y end))
 end))

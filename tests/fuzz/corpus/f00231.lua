@@ -33,45 +33,59 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: limits
+-- 1: coroutines2
 R(1, pcall(function(...)
-  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
-  try("local a = " .. string.rep("(", 197) .. "1" .. string.rep(")", 197))
-  try("x = " .. string.rep("not ", 199) .. "a")
-  try(string.rep("local v = 1 ", 200))
-  try(string.rep("local v = 1 ", 199))
-  --[==[ block
-comment ]==] local ups = {} for i = 1, 30 do ups[i] = "local u" .. i .. " = " .. i end
-  local uses = {} for i = 1, 30 do uses[i] = "u" .. i end
-  try(table.concat(ups, "\n") .. "\nreturn function() return " .. table.concat(uses, " + ") .. " end")
+  local acc = {}
+  local co = coroutine.wrap(function(x)
+    while true do
+      local t = {x, x * 2}
+      local fs = {}
+      for i = 1, #t do fs[i] = function() return t[i] + i end end
+      x = coroutine.yield(fs[1]() + fs[2]())
+      if x == nil then return "done" end
+    end
+  end)
+  P(co(1), co(0.0001), co(-0x3), co())
+  P(pcall(function() return co(1) end))
 end))
--- 2: coroutines2
+-- 2: closures
 R(2, pcall(function(...)
-  local function producer(
-      n)
-    return coroutine.wrap(function()
-      for i = 
-      1, n do
-        local function deep(j) coroutine.yield(j, j * 2) end
-        deep(i)
-      end
-    end)
+  local fs1 = {
+      }
+  for i2 = 0, 1e-09, 0.3333333333333333 do
+    local acc3 = 
+        i2
+    fs1[#fs1 + 1] = function(d)
+      acc3 = acc3 + (d or 1)
+      return i2, 
+          acc3
+    end
   end
-  for a, b in producer(6) do P(a, b) end
+  for k4 = 1, #fs1 do
+    P(fs1[k4]())
+    P(fs1[k4](256))
+  end
+  local fs5 = {}
+  local c6 = 0
+  repeat
+    local u7 = c6 + 1
+    c6 = 
+        u7
+    local acc8 = u7
+    fs5[#fs5 + 1] = function(d)
+      acc8 = acc8 + (d or 1)
+      return u7, 
+          acc8, u7
+    end
+  until u7 >= 1
+  for k9 = 1, #fs5 do
+    P(fs5[k9]())
+  end
 end))
--- 3: logic
+-- 3: meta_misc
 R(3, pcall(function(...)
-  local n = 0
-  local function f(v) n = n + 1; return v end
-  local x, y = function() end, 0/0
-  while x and not y do x = false end
-  P(x, y, x == nil, y ~= false, not (x or y), not x and not y)
-  P(false and 0/0 or function() end, (false or 0/0) and function() end)
-  local x, y = 0, 0/0
-  while x and not y do x = false end
-  P(x, y, x == nil, y ~= false, not (x or y), not x and not y)
-  P(1 and false, 1 or false, not 1, not not 1)
-  P("" and 
-      1/0, "" or 1/0, not "", not not "")
-  P(nil and not "0x")
+  local t = setmetatable({}, {__metatable = {tag = "m"}})
+  P(getmetatable(t))
+  P(pcall(function() setmetatable(t, {}) end))
+  P(getmetatable("abc") ~= nil, getmetatable(1), getmetatable(print))
 end))

@@ -63,8 +63,12 @@ R(3, pcall(function(...)
   P(tonumber("8", 8))
   P(pcall(function() return s1 + "nil" end))
 end))
--- 4: stress
+-- 4: hot
 R(4, pcall(function(...)
-  local x = 12
-  if x == 0 then P("zero") elseif x == 1 then P(1, x * 3.) elseif x == 2 then P(2, x * 1e3) elseif x == 3 then P(3, x * 12.5) elseif x == 4 then P(4, x * -12345678901234) elseif x == 5 then P(5, x * 1.5) elseif x == 6 then P(6, x * 2.5) elseif x == 7 then P(7, x * -12.5) elseif x == 8 then P(8, x * 2.5) elseif x == 9 then P(9, x * 4294967296) elseif x == 10 then P(10, x * 65536) elseif x == 11 then P(11, x * 100) elseif x == 12 then P(12, x * -7) elseif x == 13 then P(13, x * 16) elseif x == 14 then P(14, x * 0.5) elseif x == 15 then P(15, x * 0.1) elseif x == 16 then P(16, x * 1e3) elseif x == 17 then P(17, x * -0.0001234) elseif x == 18 then P(18, x * 1e-300) elseif x == 19 then P(19, x * 65536) elseif x == 20 then P(20, x * 12.5) elseif x == 21 then P(21, x * 0.25) elseif x == 22 then P(22, x * 1.7976931348623157e+308) elseif x == 23 then P(23, x * 1e3) elseif x == 24 then P(24, x * 100) elseif x == 25 then P(25, x * -3) elseif x == 26 then P(26, x * 1e309) elseif x == 27 then P(27, x * -0X100) elseif x == 28 then P(28, x * .1) elseif x == 29 then P(29, x * 1e2) elseif x == 30 then P(30, x * 3.75) elseif x == 31 then P(31, x * -1e+308) elseif x == 32 then P(32, x * 16) elseif x == 33 then P(33, x * -.3) elseif x == 34 then P(34, x * 0X10) elseif x == 35 then P(35, x * 65536.0) elseif x == 36 then P(36, x * 0X4) else P("other", x) end
+  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local function f(
+      a, b) return a * b + a / (b + 1) - a % (b + 1) end
+  local s = 0
+  for i = 1, 172 do s = s + f(i, -0.30000000000000004) end
+  P(s, pcall(f, "3", 2), pcall(f, 1.5, "x"))
 end))

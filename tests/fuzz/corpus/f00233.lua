@@ -62,30 +62,71 @@ R(3, pcall(function(...)
   P(tonumber("9") % (a8 * 0.5) ~= #"Z" - tonumber("9"), not (tonumber([[3.5]]) % -ninf ~= -9007199254740991))
   P((1000.0 + a5) % (ninf / 16) < a5 * a5 - 0)
 end))
--- 4: coroutines
+-- 4: badargs
 R(4, pcall(function(...)
-  local function gen(n) for i = 1, n do coroutine.yield(i, i * i) end return "done", n end
-  local co = coroutine.create(gen)
-  for i = 1, 5 do P(coroutine.resume(co, 3)) end
-  P(coroutine.status(co), coroutine.resume(co))
-  local w = coroutine.wrap(function(a, b) local c = coroutine.yield(a + b); local d, e = coroutine.yield(c * 2); return d, e, "end" end)
-  P(w(65536.0, 1000)); P(w(3.75)); P(w("x", nil))
-  P(pcall(w))
-  local co2 = coroutine.create(function() local x = nil; return x.y end)
-  P(coroutine.resume(co2)); P(coroutine.
-      status(co2))
-  local co3 = coroutine.create(function(...) P(
-      coroutine.running() ~= nil, ...); error({tag = "in co"}) end)
-  P(coroutine.resume(co3, 1, nil, 3))
+  local alias = string.len
+  P(pcall(function() return alias(nil) end))
+  P(pcall(function() return newproxy(1) end))
+  P(pcall(setmetatable, 1, {}))
+  P(pcall(string.format, "%d", "x"))
+  local alias = unpack
+  P(pcall(function() return alias(nil) end))
+  local alias = tonumber
+  P(pcall(function() return alias("10", 1) end))
 end))
--- 5: errnames
+-- 5: generic
 R(5, pcall(function(...)
-  local loc = function() end
-  glob_8 = function() end
-  local tab = {fld = function() end, sub = {}}
-  P(pcall(function() return #(loc) end))
-  P(pcall(function(loc) return "x" .. tab.sub.fld end, loc))
-  P(pcall(function() local up = loc; return (function() return glob_8(1, 2) end)() end))
-  P(pcall(function(loc) return glob_8 > "x" end, loc))
-  P(pcall(function() local up = loc; return (function() return tab.sub.fld % 3 end)() end))
+  local t9 = {(-100000000000000.5), (false and -99999999999999. or 2.0), s = -255 .. -0X3E8 .. "a b", y = false and 3 or 3.75, x = math.ceil(3.75), tag = "t8"}
+  P(#t9, t9[1], t9[2], t9.x, t9.s)
+  local f10 = function()
+    do
+      do
+        local v11 = tonumber("5.") == tonumber([[+5]])
+      end
+      print(not t9, t9.s, t9.y ~= {tag = t9.s}, true ~= (nil and false))
+    end
+    P(3.75 ^ 0, t9 or t9[2])
+    P(string.rep([[abd]], 1), {tag = "anon"}, -256 * tonumber("0X1f"))
+    return 
+  end
+  P(f10())
+  local fs12 = {}
+  for i13 = -2, 0, 1 do
+    local acc14 = i13 + i13
+    fs12[#fs12 + 1] = function(d)
+      acc14 = acc14 + (d or 1)
+      return i13, acc14
+    end
+  end
+  for k15 = 
+      1, #fs12 do
+    P(fs12[k15]())
+    P(fs12[k15](t9.y))
+  end
+  local v16, v17 = t9.x * t9.x * t9[2], [[0.1]]
+  local v18
+  v18 = 3 <= 2.0
+  local f19; f19 = function(p20, p21, p22)
+    if p22 >= p22 then
+      if t9.y ~= (5 and -0.5) then
+        P(nil, [[ab]])
+      end
+      print(#p20 .. tostring(12.5) .. t9.s .. "hello world" .. 0.30000000000000004, v16 - -.3 ~= -1000 - p22, (v18 and p22 or t9.x) - #p20, (p21 .. t9.x .. .5) .. tostring(v16))
+    elseif tonumber(
+        v17) ~= (v16) then
+      if tonumber(p21) then
+        local v23 = v16 / 1000 + tonumber(p21)
+        p21 = "99"
+      else
+        t9[1] = math.abs(tonumber(p21))
+        P(t9.x, t9.y, t9.s, #t9)
+      end
+    end
+  end
+  P(f19(t9.s, "-0", math.ceil(v16), false))
+  t9[1] = 1e+100 ^ (v16 + v17)
+  P(t9.x, t9.y, t9.s, #t9)
+  print(2.2250738585072014e-308 - tonumber("10"))
+  local v24 = .25 * 2.5 == t9.x - v16
+  v18 = v18
 end))

@@ -33,48 +33,108 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: order
+-- 1: upclose
 R(1, pcall(function(...)
-  local log = ""
-  local function f(tag, v) log = log .. tag; return v end
-  local t = {}
-  log = ""
-  local x = f("a", 1) < f("b", 2)
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = f("a", 1) + f("b", 2) * f("c", 3)
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = f("a", false) and f("b", 1) or f("c", 2)
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = 
-      not f("a", nil) == f("b", true)
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = not f("a", nil) == f("b", true)
-  P(log, t[1], t[2], t.k)
+  local fs = {}
+  for i = 1, 5 do
+    local v = i * 10
+    fs[#fs + 1] = function() v = v + 1; return v end
+    if i == 2 then break end
+    v = v + 100
+  end
+  for i = 1, #fs do P(fs[i](), fs[i]()) end
+  local function mk(n)
+    local a = n
+    while true do
+      local b = a * 2
+      if b > 24 then return function() a = a + 1; return a, b end end
+      a = a + 3
+    end
+  end
+  local g1, g2 = mk(9), mk(3)
+  P(g1(), g1(), g2())
+  local h
+  do local z = -0X64; h = function(d) z = z .. d; return z end end
+  P(h("a"), h(1))
 end))
--- 2: compare
+-- 2: tables
 R(2, pcall(function(...)
-  P('' >= "\000\000", "\000\000" >= '', '' == "\000\000")
-  P("\t7\n" < "\255", "\255" < "\t7\n", "\t7\n" == "\255")
-  local x, y = false, true
-  P(pcall(function() return x < y end))
-  P(pcall(function() return false < true end))
-  P(x == y, x ~= y, rawequal(x, y)) -- note
+  local function f2() return "r1", "r2" end
+  local t = {1, 2}
+  local s = 0
+  for i, v in ipairs(t) do s = s + i * v end
+  for i = #t, 1, -1 do s = s - t[i] end
+  P(s, #t, select("#", unpack(t)))
+  table.insert(t, 1, "a"); table.insert(t, "z"); P(#t, t[1], t[#t], table.remove(t), #t)
+  P(table.
+      concat(t, ","), table.concat(t, "-", 2, 3))
+  table.sort(t, function(a, b) return tostring(a) > tostring(b) end); P(unpack(t))
+  local t = {x = 1, y = 2, [10] = 3, "a", "b"}
+  t.x, t.z = nil, "z"; t[10] = t[10] + 1
+  print(keys(t))
+  P(next({}), rawget(t, 1), rawequal(t, t), next(t, nil) ~= nil)
+  local t = {} -- note
+  for i = 1, 1 do t[#t + 1] = i * 
+      i end
+  P(#t, t[#
+      t])
+  t[#t] = nil; P(#t)
+  t[#t + 1] = "new"; P(#t, t[#t])
+  local t = {x = 1, y = 2, [10] = 3, "a", "b"} -- note
+  t.x, t.z = nil, "z"; t[10] = t[10] + 1
+  print(keys(t))
+  P(next({}), rawget(t, 1), rawequal(t, t), next(t, nil) ~= nil)
 end))
--- 3: errnames
+-- 3: generic
 R(3, pcall(function(...)
-  local loc = nil -- note
-  glob_0 = 
-      nil
-  local tab = {fld = nil, sub = {}}
-  P(pcall(function() local up = loc; return (function() return tab.fld < 1 end)() end))
-  P(pcall(function() loc[loc] = 1 end))
-  P(pcall(function(loc) return loc ^ 2 end, loc))
-  P(pcall(function() local up = loc; return (function() return up % 3 end)() end))
-  P(pcall(function() local up = loc; return (function() tab.fld.x[up] = 1 end)() end))
-  P(pcall(function() return tab.fld:m() end))
-  P(pcall(function(loc) return tab:fld() end, loc))
+  local t1 = {s = "line\nbreak", x = 9007199254740994 ^ 16; y = 7, tag = "t0"}
+  P(#t1, t1[1], t1[0], t1.x, t1.s)
+  local v2, v3 = t1.y / t1.x == t1.x - 0X10, t1.x
+  local fs4 = {}
+  for k5, x6 in ipairs(t1) do
+    local acc7 = 255
+    fs4[#fs4 + 1] = function(d)
+      acc7 = acc7 + (d or 1)
+      return k5, x6, acc7
+    end
+  end
+  for k8 = 1, #fs4 do
+    P(fs4[k8]())
+  end
+  local v9, v10 = '100', "00012"
+  P("1e2", false or 
+      false, [[10]])
+  P(pcall(function() local r = t1.y[tostring(2.5)]; return r end))
+  local f11 = function(p12, p13)
+    local v14 = tonumber(".5")
+    return 256.0
+  end
+  P(f11(math.huge, v9))
+  print(-(v3 - v3), math.sqrt("-5" % v3))
+  v10 = ".5"
+  g_15 = (t1.s .. v9 .. v10 .. t1.x) .. [[Z]] .. -v3 .. 1.5 / -0X4
+  local c16 = 
+      0
+  while c16 < 2 and (v3 >= 12345678901234 or true) do
+    --[==[ block
+comment ]==] c16 = c16 + 1
+    P(pcall(function() return f11(v3, "\127") ^ f11 end))
+    local fs17 = {}
+    for k18, x19 in ipairs(t1) do
+      local acc20 = x19 / k18
+      fs17[#fs17 + 1] = function(d)
+        acc20 = acc20 + (
+            d or 1)
+        return k18, x19, acc20
+      end
+    end
+    for k21 = 1, #fs17 do
+      P(fs17[k21]())
+    end
+    v3 = -(v3 % v3)
+  end
+  local t22 = {y = 1 % v3, (-0.25 + c16), (#t1), tag = "t21", s = g_15, x = c16 - c16}
+  P(#t22, t22[1], t22[2], t22.x, t22.s)
+  g_15 = 'a' >= '1e' and type("0X1f") or (
+      v2 and "tab\there" or "")
 end))

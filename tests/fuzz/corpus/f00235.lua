@@ -33,75 +33,72 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: meta_arith
+-- 1: meta_cmp
 R(1, pcall(function(...)
-  local mt = {} -- note
-  local function box(
-      v) return setmetatable({v = v, tag = "box"}, mt) end
-  local function val(x) if type(x) == "table" then return x.v end return x end
-  mt.__sub = function(a, b) return box(val(a) - val(b)) end
-  mt.__pow = function(a, b) return box(val(a) ^ val(b)) end
-  mt.__mul = function(a, b) return box(val(a) * val(b)) end
-  mt.__mod = function(a, b) return box(val(a) % val(b)) end
-  mt.__div = function(a, b) return box(val(a) / val(b)) end
-  mt.__unm = function(a) return box(-a.v) end
-  mt.__concat = function(a, b) return "[" .. tostring(val(a)) .. "|" .. tostring(val(b)) .. "]" end
-  local x, y = box(3), box(7.)
-  P(val(x ^ "2"))
-  P(val(x ^ "2"))
-  P(pcall(function() return val("10" * -1.) end))
-  P(val(x - y))
-  P(val(-x), val(- -y))
-  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
-  P(pcall(function() return x < y end))
+  local log = "" -- note
+  local function eq(
+      a, b) log = log .. "eq;"; return a.k == b.k end
+  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
+  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
+  local m1 = {__eq = eq, __le = le}
+  local m2 = {__lt = lt, __le = le, __eq = eq}
+  local a = setmetatable({k = 1}, m1)
+  local b = setmetatable({k = 2.0}, m1) -- note
+  local c = setmetatable({k = 3}, m2)
+  log = ""; P(pcall(function() return a < b end)); P(log)
+  log = ""; P(pcall(function() return a == a end)); P(log)
+  log = ""; P(pcall(function() return c >= b end)); P(log)
+  log = ""; P(pcall(function() return b >= c end)); P(log)
+  log = ""; P(pcall(function() return c <= c end)); P(
+      log)
+  log = ""; P(pcall(function() return c >= b end)); P(log)
+  P(pcall(function() return a < 1 end))
+  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
 end))
--- 2: massign
+-- 2: coroutines2
 R(2, pcall(function(...)
-  local a, b, c = 2.5, 0xff, "s"
-  local t = {10, 20, 30, 40}
-  local i = 1
-  a, b, c = (function() return 1, 2, 3 end)(), 10
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b = 1, 2, 3
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, a = 1, 2
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  i, a = i, i
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local outer
+  local inner = coroutine.create(function()
+    P("inner sees outer", coroutine.status(outer))
+    coroutine.yield(
+      "from inner")
+    error("inner failed", 1)
+  end)
+  outer = coroutine.create(function()
+    P(coroutine.resume(inner))
+    coroutine.yield("from outer", coroutine.status(inner))
+    P(coroutine.resume(inner))
+    P(coroutine.resume(inner))
+    return coroutine.
+      status(inner)
+  end)
+  P(coroutine.resume(outer)); P(coroutine.resume(outer)); P(coroutine.resume(outer))
 end))
--- 3: tables
+-- 3: env
 R(3, pcall(function(...)
-  local function f2() return "r1", "r2" end
-  local t = {[0.5] = 0, [-1/0] = 1, [false] = 2, [1.0] = 3, [0] = 4}
-  print(keys(t))
-  P(t[1.0], t["1"], t["tag"], t[1])
-  local t = {x = 1, y = 2, [10] = 3, "a", "b"}
-  t.x, t.z = nil, "z"; t[10] = t[10] + 1
-  print(keys(t))
-  P(next({}), rawget(t, 1), rawequal(t, t), next(t, nil) ~= nil)
-  local t = {{1, 2}, {x = {y = {z = "deep"}}}, ["k"] = {n = 3}; f2(), "last";}
-  P(t[1][2], t[2].x.y.z, t.k.n, t[3], t[4], #t, t[1][1] + t[1][2])
-  local t = {1, 2, 3, 4, 5, 6}
-  local s = 0
-  for i, v in ipairs(t) do s = s + i * v end
-  for i = #t, 1, -1 do s = s - t[i] end
-  P(s, #t, select("#", unpack(t)))
-  table.insert(t, 1, "a"); table.insert(t, "z"); P(#t, t[1], t[#t], table.remove(t), #t)
-  P(table.concat(t, ","), table.concat(t, "-", 2, 3))
-  table.sort(t, function(a, b) return tostring(a) > tostring(b) end); P(unpack(t))
+  local function getx() return x_global, type(print) end
+  x_global = "global"
+  P(getx())
+  local env = setmetatable({}, {__index = _G})
+  local f = loadstring("y_global = (x_global or 'none') .. '!'; return y_global")
+  setfenv(f, env)
+  P(f(), rawget(env, "y_global"), y_global)
+  x_global = nil
 end))
--- 4: massign
+-- 4: meta_cmp
 R(4, pcall(function(...)
-  local a, b, c = 3.14159, 9007199254740991., "s"
-  local t = {10, 20, 30, 40}
-  local i = 1
-  a, b, c = (function() return 1, 2, 3 end)(), 10
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  --[==[ block
-comment ]==] t.x, t.y = t.y, 1; t.x, t.y = t.y, t.x
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  t.x, t.y = t.y, 1; t.x, t.y = t.y, t.x
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b = ((function() return 7, 8 end)())
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local log = ""
+  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
+  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
+  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
+  local m1 = {__lt = lt, __le = le, __eq = eq}
+  local m2 = {}
+  local a = setmetatable({k = 0x3}, m1)
+  local b = setmetatable({k = 0x1}, m1)
+  local c = setmetatable({k = 1.}, m2)
+  log = ""; P(pcall(function() return b < b end)); P(log)
+  log = ""; P(pcall(function() return b > b end)); P(log)
+  log = ""; P(pcall(function() return c < a end)); P(log)
+  P(pcall(function() return a < 1 end))
+  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
 end))

@@ -33,56 +33,51 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: upclose
+-- 1: syntax
 R(1, pcall(function(...)
-  local fs = {}
-  --[==[ block
-comment ]==] for i = 1, 5 do
-    local v = i * 10
-    fs[#fs + 1] = function() v = v + 1; return v end
-    if i == 4 then break end
-    v = v + 100
-  end
-  for i = 1, #fs do P(fs[i](), fs[i]()) end
-  local function mk(n)
-    local a = n
-    while true do
-      local b = a * 2
-      if b > 30 then return function() a = a + 1; return a, b end end
-      a = a + 3
-    end
-  end
-  local g1, g2 = mk(16), mk(11)
-  P(g1(), g1(), g2())
-  local h
-  do local z = -0X100; h = function(d) z = z .. d; return z end end
-  P(h("a"), h(1))
+
 end))
--- 2: errors
+-- 2: loops
 R(2, pcall(function(...)
-  local function thrower(v, lvl) error(v, lvl) end
-  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
-  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
-  local ok, e = pcall(function() local t = setmetatable({}, {__index = function(t, k) error("idx " .. k, 1) end}); return t.foo end)
-  P(ok, e)
-  P(
-      select("#", pcall(error)), pcall(error, nil))
-  P(pcall(error, "multi\nline", 3))
-  P(pcall(error, true, 1))
-  P(xpcall(function() mid(1.5, 2) end, h))
-  P(pcall(mid, "multi\nline", 3))
-  P(pcall(function() local ok, e = pcall(error, "inner"); error(e .. "+outer", 0) end))
-end))
--- 3: hot
-R(3, pcall(function(...)
-  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
-  local acc, last = 0, nil
-  for i = 1, 223 do
-    local v = i
-    if i >= 106 then v = 0/0 end
-    local ok, x = pcall(function() return v + 1 end)
+  local n, s = 0, 0
+  for i = 0, 8, 0X2 do n = n + 1; s = s + i; if n > 30 then break end end
+  P(n, s)
+  local i, acc = 0, {}
+  repeat
+    local sq = 
+      i * i
+    i = i + 1
+    acc[#acc + 1] = function() return sq end
   --[==[ block
-comment ]==]   if ok and type(x) == "number" then acc = acc + x else last = x end
-  end
-  P(acc, last)
+comment ]==] until sq >= 1 or i > 10
+  P(i, #acc, acc[1](), acc[#acc]())
+  local i, acc = 0, {}
+  repeat
+    local sq = i * i
+    i = i + 1
+    acc[#acc + 1] = function() return sq end
+  until sq >= 27 or i > 10
+  P(i, #acc, acc[1](), acc[#
+      acc]())
+end))
+-- 3: order
+R(3, pcall(function(...)
+  local log = ""
+  local function f(tag, v) log = log .. tag; return v end
+  local t = {}
+  log = ""
+  local x = not f("a", nil) == f("b", true)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", 1) < f("b", 2)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  f("a", t)[f("b", "k")] = f("c", 9)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = -f("a", 2) ^ f("b", 2)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", false) and f("b", 1) or f("c", 2)
+  P(log, t[1], t[2], t.k)
 end))

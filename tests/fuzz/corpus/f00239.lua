@@ -33,148 +33,145 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: badargs
+-- 1: env
 R(1, pcall(function(...)
-  P(pcall(function() return pcall() end))
-  P(pcall(
-      getmetatable))
-  local alias = next
-  P(pcall(function() return alias({}, "nope") end))
-  P(pcall(function() return table.insert({}, 1, 2, 3) end))
+  local function getx() return x_global, type(print) end
+  x_global = "global"
+  P(
+      getx())
+  local old = getmetatable(_G)
+  setmetatable(_G, {__index = function(t, k) return "missing:" .. k end})
+  P(undefined_thing, x_global)
+  setmetatable(_G, old)
+  P(undefined_thing)
+  x_global = nil
 end))
--- 2: compare
+-- 2: generic
 R(2, pcall(function(...)
-  P([[1e-2]] == 'true', 'true' == [[1e-2]], [[1e-2]] == 'true')
-  P([[0x]] < '3.5', '3.5' < [[0x]], [[0x]] == '3.5')
-  P(12345678901234 <= 4294967296, 4294967296 <= 12345678901234)
-  local x, y = "x", 1/0
-  P(pcall(function() return x > y end))
-  P(pcall(function() return "x" > 
-      1/0 end))
-  P(x == y, x ~= y, rawequal(x, y))
-end))
--- 3: badargs
-R(3, pcall(function(...)
-  local holder = {f = math.max}
-  P(pcall(function() return holder.f() end))
-  P(pcall(xpcall))
-  P(pcall(function() return pairs(1) end))
-  local holder = {f = math.min}
-  P(pcall(function() return holder.f("a") end))
-  local alias = math.floor
-  P(pcall(function() return alias("x") end))
-  P(pcall(function() return ("x"):bad() end))
-  local holder = {f = table.
-      concat}
-  P(pcall(function() return holder.f({{}}) end))
-end))
--- 4: tables
-R(4, pcall(function(...)
-  local function f2() return "r1", "r2" end
-  local t = 
-      {}
-  for i = 1, 7 do t[#t + 1] = i * i end
-  P(#t, t[#t])
-  t[#t] = nil; P(#t)
-  t[#t + 1] = "new"; P(#t, t[#t])
-  local t = {256, 0.25}
-  P(#t, t[1], t[#t], t[0], t[#t + 1])
-  local t = {}
-  for i = 1, 1 do t[#t + 1] = i * i end
-  P(#t, t[#t])
-  t[#t] = nil; P(#t)
-  t[#t + 1] = "new"; P(#t, t[#t])
-end))
--- 5: generic
-R(5, pcall(function(...)
-  local t1 = {(-256.0), tag = "t0", (3.), (0 + -3.), (-0.1 * 256), s = "ab", y = -1e+300, x = -0X2}
-  P(#
-      t1, t1[1], t1[4], t1.x, t1.s)
-  if t1[3] * t1.y <= -4294967296 + t1.y then
-    local v2, v3 = "10", (tonumber(" 10 "))
-    for i4 = 0.5, 14.75, 1.5 do
-      print(-(i4 * v3), type(3), type(false and t1), t1.x) -- note
-      local fs5 = 
-          {}
-      local c6 = 0
-      repeat
-        local u7 = c6 + 1
-        c6 = u7
-        local acc8 = u7 + v3
-        fs5[#fs5 + 1] = function(d)
-          acc8 = acc8 + (d or 1)
-          return u7, acc8
-        end
-      until u7 >= 
-          4
-      for k9 = 1, 
-          #fs5 do
-        P(
-            fs5[k9]())
-        P(fs5[k9](1e-05))
-      end
+  local t1 = {(0.5 % 2), s = ("ab"), ((-2.0) ^ 0.3), tag = "t0", y = -0.3 + 1000, x = 100 % 16.0,}
+  P(#t1, t1[1], t1[2], t1.x, t1.s)
+  local v2 = true
+  v2 = 1. >= .3333333333333333
+  if " 10 " .. t1.x .. t1.tag .. t1.y == t1.tag then
+    local function f3(p4, p5)
+      p5 = '0'
+      return "ab"
+    end
+    P(f3(tonumber('00012'), [[.5]]))
+    P(type(nil) < f3(t1[2], [[-5]]))
+    for k6, x7 in ipairs(t1) do
+      P(k6, x7)
+      P(false and x7 or "\233t\233", t1.s)
+      P(#[[-0]] .. "", not nil and -0.5 >= 12345678901234, #"hello world", '1E+2')
+      local v8, v9 = v2 == (t1.tag or nil), (v2 and k6 or 2.2250738585072014e-308) * (x7 * k6)
+      if 0.5 ~= t1.x then break end
     end
   end
-  local v10
-  v10 = (t1[4] - t1[2]) ^ (2.5)
-  P([[-5]] + v10 .. "")
-  local t11 = {(v10), (v10), s = tostring(4294967296.0); (tonumber("0x10")), tag = "t10", y = v10 - v10, x = t1.x - 3}
-  P(#t11, t11[1], t11[3], t11.x, t11.s)
-  P(pcall(function() return v10(t11.s and 0X10) end))
-  local fs12 = {} -- note
-  local c13 = 0
-  while c13 < 2 do
-    local w14 = c13
-    c13 = c13 + 1
-    local acc15 = [[100]] % v10
-    fs12[#fs12 + 1] = function(d)
-      acc15 = acc15 + (d or 1)
-      return w14, acc15, false and v10 or v10
-    end
-  end
-  for k16 = 1, #fs12 do -- note
-    P(fs12[k16]())
-    P(fs12[k16](v10))
-  end
-  local function f17(
-      p18)
-    if tostring(-0X10000) then
-      P(nil)
-      v10 = 5.
-    elseif 0.1 <= -0X3E8 - 0 then
-      v10 = v10
-    elseif rawequal(p18, {tag = "anon"}) then
-      for i19 = 0.0, 4, 3 do
-        t11.y = (99999999999999. + v10) * (0.1 + 2)
-        P(pcall(function() return t11[string.lower("tab\there")] end))
-        P(pcall(function() local r = (t1 and nil) <= {tag = "anon"}; return r end))
-      end
-      local t20 = {(-100.0), tag = "t19", y = p18 and t11[1] or .1, (-t11.y), x = v10 ^ -1, (-0.3333333333333333 - v10); s = t11.tag;}
-      P(#t20, t20[1], t20[3], t20.x, t20.s)
-    else
-      for k21, x22 in ipairs(t11) do
-        P(k21, x22)
-        local v23, v24
-        v23, v24 = tonumber(.5 .. ""), v10
-        if "1..2" == t11.tag then break end
+  local c10 = 0
+  repeat -- note
+    local u11 = c10 + 1
+    c10 = 
+        u11
+    P(pcall(function() return t1.tag.z end))
+    local f12 = function(p13)
+      v2 = p13
+      print(1.5 < c10, (false and true) == u11, "2.5e1")
+      local f14 = function(p15, p16)
+        print(t1.y == c10, t1.x % -1.5)
+        P(0X10)
+        p16 = p16 * c10 + (false and u11 or c10)
+        return 
       end
     end
-    print(p18, tonumber([[0X1f]]) / (v10 % v10))
-    return 
-  end
-  if t11.tag ~= "Z" or false and true then
-    v10 = v10
+  until u11 >= 5
+  v2 = v2
+  if 255 .. 'true' then
+    t1[1] = (t1.y - 100000000000000.5)
+    P(t1.x, t1.y, t1.s, #t1)
+  elseif true ~= (nil and {tag = t1.s}) then
+    P((v2), [[ 10 ]], t1.s)
+    if not v2 then
+      t1.s = type("q\"uote") .. tonumber("2.5e1")
+      P(t1.x, t1.y, t1.s, #t1)
+      P((99999999999999.) .. tonumber('00012'), 12.5, (c10), 0.1 > c10 and c10 .. c10 or t1[1] .. "" .. c10 .. t1.x)
+      for i17 = 0.0, 0.700000001, 0.1 do -- note
+        P(tostring(tonumber(" 10 ")), i17 .. tonumber("-0") .. tostring(7) .. -4.0 - c10, i17 .. t1.tag < '1e' .. t1.s .. [[line
+break]], not 0.3333333333333333)
+        t1[1] = #t1
+        P(t1.x, t1.y, t1.s, #t1) -- note
+      end
+    end
   else
-    P(-(v10 % [[ 10 ]]), 
-        v10, tostring(2.5 * v10))
-    v10 = t11.x
+    print(tostring(0.3), 
+        -0.5, -(c10 % [[ 10 ]]))
+    P(pcall(function() return v2(t1.s) end))
   end
-  local c25 = 0
-  repeat
-    local u26 = c25 + 1
-    c25 = u26
-    P(pcall(function() return f17(false and t11[1] or t1[4]) end))
-  until u26 >= 1 or (u26 >= 3.75 and true)
-  v10 = "0" / -c25
-  print((t1.s > '10a'), v10, t1.s, math.pi)
+  for i18 = 
+      1e1, 12.0 + ZERO, -2 do
+    i18 = tonumber("-0") + -3 * i18
+    do
+      local i18 = (tonumber("+5"))
+      if 3 <= -1.7976931348623157e+308 then
+        P(pcall(function() return t1 <= c10 end))
+        print((true), 0XA - "1e2" / 2147483648.0, (i18) < (-9.223372036854776e+18), t1.x % 5 .. tostring(-.25) .. i18 - 0.3)
+      else
+        --[==[ block
+comment ]==] v2 = -123.456 == nil
+      end
+      local v19 = -i18
+      P(pcall(function() return v19[c10 - v19] end))
+    end
+    P(tostring(math.min(0X4, 123456789012345)))
+  end
+end))
+-- 3: massign
+R(3, pcall(function(...)
+  local a, b, c = 7, 0, "s"
+  local t = {10, 20, 30, 40}
+  local i = 3
+  a, b, c = (function() return 1, 2, 3 end)()
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b = b
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b = b
+  P(a, 
+      b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b, c = (function() return 1, 2, 3 end)(), 10
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+end))
+-- 4: strings
+R(4, pcall(function(...)
+  P("tab\there", #"tab\there")
+  P('100', #'100')
+  local long = [[
+first
+  second]]
+  local long2 = [==[a]]b]=]c]==]
+  P(long, #long, long2, "esc\65\066\0067", "a\
+b", #"\0\0")
+  P(#"0x", "0x" < "q\"uote", "0x" == "q\"uote", #("0x" .. "q\"uote"))
+  P("tab\there" < '100', "tab\there" <= '100', "tab\there" == '100', "tab\there" .. '100')
+  local s = "abd"
+  P(s:len(), #s, s:upper(), s:sub(-1, 2), s:byte(1, -1))
+  P(string.rep("ab", 0), s:rep(2), string.char(72, 105), ("x"):rep(3))
+  P(string.format("%5d %.3f", 25077, -0XA))
+  P(string.format("%d", 9479))
+  P(string.format("%5d %.3f", 57217, math.fmod(9.223372036854776e+18, 1000.0)))
+end))
+-- 5: tables
+R(5, pcall(function(...)
+  local function f2() return "r1", "r2" end
+  P(pcall(function() local t = {
+      }; t[0/0] = 1 end))
+  P(pcall(function() local t = {}; t[nil] = 1 end))
+  P(pcall(function() return ({})[0/0], ({})[nil] end))
+  P(pcall(function() return {[0/0] = 1} end))
+  P(pcall(function() local t = {}; rawset(t, nil, 1) end))
+  local t = {}
+  for i = 1, 5 do t[#t + 1] = i * i end
+  P(#t, t[#t])
+  t[#t] = nil; P(#t)
+  t[#t + 1] = "new"; P(#t, t[#t])
+  local t = {{1, 2}, {x = {y = {z = "deep"}}}, ["k"] = {n = 3}; f2(), "last";}
+  P(t[1][2], t[2].x.y.z, t.k.n, t[3], t[4], #t, t[1][1] + t[1][2])
 end))

@@ -51,96 +51,114 @@ R(1, pcall(function(...)
   P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
   P(pcall(function() return x < y end))
 end))
--- 2: upclose
+-- 2: syntax
 R(2, pcall(function(...)
-  local fs = {}
-  for i = 1, 4 do
-    local v = i * 10
-    fs[#fs + 1] = function() v = v + 1; return v end
-    if i == 3 then break end
-    v = v + 100
+  P(loadstring([[
+print(-(-1000.0 / 0), '10')
+local f1 = function(p2, p3, p4)
+  if true then
+    local v5, v6 = -1e+16 ~= p4 + -0x5, type(true)
+    P(math.abs(p4) / (1000.0), #(-3.75 .. 0.1), p2)
+  else
+    local v7 = tonumber("0.1") + p4
+    print(tonumber(p2) <= v7)
   end
-  for i = 1, #fs do P(fs[i](), fs[i]()) end
-  local function mk(n)
-    local a = n
-    while true do
-      local b = a * 2
-      if b > 22 then return function() a = a + 1; return a, b end end
-      a = a + 
-      3
-    end
+  return tonumber ..("\t7\n") % p4, p3 % (p4 - 2.5)
+end
+P(f1('0X1f', tostring(.30000000000000004), 0.0001, false))]], "=chunk"))
+  P(loadstring([[
+print(-(-1000.0 / 0), '10')
+local f1 = function(p2, p3, p4)
+  if true then
+    local v5, v6 = -1e+16 ~= p4 + -0x5, ]], "=chunk"))
+  P(loadstring([[
+print(-(-1000.0 / 0), '10')
+local f1 = function(p2, p3, p4)
+  if true then
+    local v5, v6 = -1e+16 ~= p4 + -0x5, type(true)
+    P(math.abs(p4) / (1000.0), #(-3.75 .. 0.1), p2)
+  else
+    local v7 = tonumber(]], "=chunk"))
+  P(loadstring([[
+print(-(-1000.0 / 0), '10')
+local f1 = function(p2, p3, p4)
+  if true then
+    local v5, v6 = -1e+16 ~= p4 + -0x5, type(true)
+    P(math.abs(p4) / (1000.0), #(-3.75 .. 0.1), p2)
+  else
+    local v7 = tonumber("0.1") + p4
+    print(tonumber(p2) <= ]], "=chunk"))
+  P(loadstring([[
+print(-(-1000.0 / 0), '10')
+local f1 = function(p2, p3, p4)
+  if true then
+    local v5, v6 = -1e+16 ~= p4 + -0x5, type(true)
+    P(math.abs(p4) / (1000.0), #(-3.75 .. 0.1), p2)
+  else
+    local v7 = tonumber("0.1") + p4
+    print(tonumber(p2) <= v7)
   end
-  local g1, g2 = mk(5), mk(12)
-  P(g1(), g1(), g2())
-  local h
-  do local z = 256; h = function(d) z = 
-      z .. d; return z end end
-  P(h("a"), h(1))
+  return tonumber("\t7\n") % p4, p3 % (p4 - 2.5)
+end
+P(f1('0X1f', tostring(.30000000000000004 .30000000000000004), 0.0001, false))]], "=chunk"))
 end))
--- 3: tables
+-- 3: syntax
 R(3, pcall(function(...)
-  local function f2() return "r1", "r2" end -- note
-  local t = {{1, 2}, {x = {y = {z = "deep"}}}, ["k"] = {n = 3}; f2(), "last";}
-  P(t[1][2], t[2].x.y.z, t.k.n, t[3], t[4], #t, t[1][1] + t[1][2])
-  local t = {[-ZERO] = 0}
-  print(
-      keys(t))
-  P(t[1], t[-1], t[0.5], t["1"])
-  local t = {}
-  for i = 1, 12 do t[#t + 1] = i * i end
-  P(#t, t[#t])
-  t[#t] = nil; P(#t)
-  t[#t + 1] = "new"; P(#t, t[#t])
-  local t = {[-1] = 0, [0] = 1, [0.5] = 2}
-  print(keys(t))
-  P(t[1], t[0.5], t["x"], t["" .. 2])
-  local t = {x = 1, y = 2, [10] = 3, "a", "b"}
-  t.x, t.z = nil, "z"; t[10] = t[10] + 1
-  print(keys(t))
-  P(next({}), rawget(t, 1), rawequal(t, t), next(t, nil) ~= nil)
+  P(loadstring([[
+local v8 = ('true' == "abc")
+v8 = false]], "=chunk"))
+  P(loadstring([[
+local v8 = 'true' == "abc")
+v8 = false]], "=chunk"))
+  P(loadstring([[
+local v8 v8 = ('true' == "abc")
+v8 = false]], "=chunk"))
+  P(loadstring([[
+local v8 = ('true' == == "abc")
+v8 = false]], "=chunk"))
 end))
--- 4: strings
+-- 4: varargs
 R(4, pcall(function(...)
-  P('.', #'.')
-  P('  -0x10  ', #'  -0x10  ')
-  P([[1e2]], #[[1e2]])
-  P([[q"uote]], #[[q"uote]])
+  local function v(...)
+    local a, b = ...
+    local t = {...}
+    local n = select("#", ...)
+    return n, a, b, t[n], (...) -- note
+  end
+  local function pass(...) return ... end
+  local function count(...) return select("#", ...) end
+  local function tail(...) return select(2, ...) end
+  local function pack(...) return {n = select("#", ...), ...} end
+  P(count(1, 1, nil), count(nil, 1, 1), ({1, 1, n = 3}).n)
+  P(select("#", nil))
+  P(count(true, 1, 2.5, true), count(pass(true, 1, 2.5, true)), count((pass(true, 1, 2.5, true))))
+  P(v("a"))
+  P(v("a", nil, "a", "a"))
+  P(count(true), count(pass(true)), count((pass(true))))
+  local function sum(...)
+    local s = 0
+    for i = 1, select("#", ...) do s = s + (select(i, ...)) end
+    return s, ...
+  end
+  P(sum(0X3E8, 0X10000, 2.5))
+  P(sum(pass(0X3E8, 0X10000, 2.5)))
+end))
+-- 5: strings
+R(5, pcall(function(...)
+  P([[5.]], #[[5.]])
+  P('xyz', #'xyz')
   local long = [[
 first
   second]]
   local long2 = [==[a]]b]=]c]==]
   P(long, #long, long2, "esc\65\066\0067", "a\
 b", #"\0\0")
-  P(#"\255", "\255" < "a\000", "\255" == "a\000", #("\255" .. "a\000"))
-  P('.' < [[q"uote]], '.' <= [[q"uote]], '.' == [[q"uote]], '.' .. [[q"uote]])
   --[==[ block
-comment ]==] local s = "b"
-  P(s:len(), #s, s:upper(), s:sub(2, 3), s:byte(1, -1))
-  P(string.rep("ab", 1), s:rep(2), string.char(72, 105), ("x"):rep(3))
-  P(string.format("%.3f", -4 - -1))
-  P(string.format("%g", 
-      9007199254740991))
-  P(string.format("%%"))
-end))
--- 5: order
-R(5, pcall(function(...)
-  local log = ""
-  local function f(tag, v) log = log .. tag; return v end
-  local t = {}
-  log = ""
-  local x = not f("a", nil) == f("b", true)
-  P(log, t[1], t[2], t.k)
-  log = 
-      ""
-  local x = f("a", "p") .. f("b", "q") .. f("c", "r")
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = {f("a", 1), f("b", 2), k = f("c", 3), [f("d", "z")] = f("e", 5)}
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = f("a", false) and f("b", 1) or f("c", 2)
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = -f("a", 2) ^ f("b", 2)
-  P(log, t[1], t[2], t.k)
+comment ]==] P(#"-", "-" < "A", "-" == "A", #("-" .. "A"))
+  P([[5.]] < 'xyz', [[5.]] <= 'xyz', [[5.]] == 'xyz', [[5.]] .. 'xyz')
+  local s = "ab"
+  P(s:len(), #s, s:upper(), s:sub(-3, 1), s:byte(1, -1))
+  P(string.rep("ab", 3), s:rep(2), string.char(72, 105), ("x"):rep(3))
+  P(string.format("%-4s %d %%", 0x7 - 1.5, 21871))
+  P(string.format("%d %%", 23201))
 end))

@@ -53,52 +53,31 @@ R(1, pcall(function(...)
   P(pcall(function() return a < 1 end))
   P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
 end))
--- 2: meta_index
+-- 2: meta_arith
 R(2, pcall(function(...)
-  local base = {a = 1, b = "base", tag = 
-      "base"}
-  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
-  local obj = setmetatable({}, {__index = mid})
-  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
-  local log = {}
-  local t = setmetatable({}, {__index = function(t, k) log[#log + 1] = tostring(k); if type(k) == "number" then return k * 2 end end})
-  P(t[1], t[2.5], t.x, t[1e2], #log, log[1], log[3])
-  t.x = 5; P(t.x, #log)
+  local mt = 
+      {}
+  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
+  local function val(x) if type(x) == "table" then return x.v end return x end
+  mt.__mul = function(a, b) return box(val(a) * val(b)) end
+  mt.__pow = function(a, b) return box(val(a) ^ val(b)) end
+  mt.__unm = function(a) return box(-a.v) end
+  mt.__concat = function(a, b) return "[" .. tostring(val(a)) .. "|" .. tostring(val(b)) .. "]" end
+  local x, y = box(0x3), box(3.14159)
+  P(pcall(function() return val("10" / "2") end))
+  P(pcall(function() return val(x + 1e-10) end))
+  P(pcall(function() return val(-0.0001 ^ 1000.0) end))
+  P(val(-x), 
+      val(- -y))
+  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
+  P(pcall(function() return x < y end))
 end))
--- 3: generic
+-- 3: meta_misc
 R(3, pcall(function(...)
-  local f1; f1 = function(p2, p3)
-    local function f4(p5, p6, p7)
-      local f8 = 
-          function()
-        p3 = "1e" < [[q"uote]] and [[abd]] or (p7 and "10a" or "line\nbreak")
-        p5 = "0x"
-        local v9 = "0"
-        P((p6 - p6) ^ 0.5)
-        return 
-      end
-      P(f8())
-      for i10 = 0.5, 1.499999999, 0.5 do
-        P(i10)
-        local v11, v12, v13
-        v11, v12, v13 = 
-            math.pi + p6 % 16, "9" % ([[1E+2]] + 0), "2.5e1"
-        P(pcall(function() return p6("Z" .. ' 10 ' .. 0) end))
-      end
-      P(pcall(function() return (nil and p5)(#[[-]]) end))
-      local v14, v15 = p6 * 1 % (-0.25 / p6), p6
-    end
-    P(f4(p2 and "\233t\233" or "tab\there", math.abs(1.5), p2))
-    local v16, v17, v18
-    v16, v17, v18 = 65536 * 0X64 / 
-        #"b", (3 / -1e+308), {tag = "anon"} == p2
-    return #"\233t\233", "0" % v16 .. -0.30000000000000004 + v17 .. ("2.5e1" .. v16 .. p3 .. p3) .. (v18 and p3 or [[0x]]), 123.456
-  end
-  P(f1(false, type(false), 0x1))
-  P(-.30000000000000004 .. "", 10 - -256, true)
-  P("xyz", 0XA ~= 2147483648 and (true and "10a" or "s'q") or string.lower("back\\slash"), - -256 .. 'nil' .. 7)
-  local t19 = {(false and 0.25 or 0X10000), s = [[]]; ((-2.0)), (1.5 ^ 0X2), x = 12.5 - 0x7, tag = "t18", y = -10,}
-  P(#t19, t19[1], t19[3], t19.x, t19.s)
-  g_20 = [[2.5e1]]
-  P(pcall(function() return (false):x() end))
+  local mt = {__tostring = function(t) return "OBJ(" .. tostring(t.v) .. ")" end}
+  local o = setmetatable({v = 0.3}, mt)
+  print(tostring(o), o)
+  mt.__tostring = function() return nil end
+  P(pcall(function() return tostring(o) end))
+  P(pcall(function() print(o) end))
 end))

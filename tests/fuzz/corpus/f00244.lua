@@ -33,54 +33,65 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: hot
+-- 1: coroutines
 R(1, pcall(function(...)
-  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
-  local obj = setmetatable({}, mt)
-  local hits = 0
-  for i = 1, 234 do
-    local a = i < 105 and i or obj
-    if a < i + 1 then hits = hits + 1 end
-    local s = i .. ""
-    if i == 105 then s = obj .. i; P(s, obj.key, a + 1) end
-  end
-  P(hits)
+  local function gen(n) for i = 1, n do coroutine.yield(i, i * i) end return "done", n end
+  local co = coroutine.create(gen)
+  for i = 1, 7 do P(coroutine.resume(co, 5)) end
+  P(coroutine.status(co), coroutine.resume(co))
+  local w = coroutine.wrap(function(a, b) local c = coroutine.yield(a + b); local d, e = coroutine.yield(c * 2); return d, e, "end" end)
+  P(w(-255, -4.0)); P(w(-256)); P(w("x", nil))
+  P(pcall(w))
+  local co2 = coroutine.create(function() local x = nil; return x.y end)
+  P(coroutine.resume(co2)); P(coroutine.status(co2))
+  local co3 = coroutine.create(function(...) P(coroutine.running() ~= nil, 
+      ...); error({tag = "in co"}) end)
+  P(coroutine.resume(co3, 1, nil, 3))
 end))
--- 2: limits
+-- 2: meta_cmp
 R(2, pcall(function(...)
-  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
-  try("x = " .. string.rep("not ", 50) .. "a")
-  try("local a = " .. string.rep("(", 150) .. "1" .. string.rep(")", 150))
-  try("return " .. string.rep("f(", 190) .. string.rep(")", 
-      190))
-  try("return " .. string.rep("1, ", 300) .. "1")
+  local log = 
+      ""
+  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
+  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
+  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
+  local m1 = {__eq = eq, __lt = lt, 
+      __le = le}
+  local m2 = {__lt = lt}
+  local a = setmetatable({k = 2}, m1)
+  local b = setmetatable({k = 1}, m1)
+  local c = setmetatable({k = 2}, m2)
+  log = ""; P(pcall(function() return c <= b end)); P(log)
+  log = ""; P(pcall(function() return c >= 
+      a end)); P(log)
+  log = ""; P(pcall(function() return c >= a end)); P(log)
+  log = ""; P(pcall(function() return a < b end)); P(log)
+  log = ""; P(pcall(function() return b < 
+      b end)); P(log)
+  log = ""; P(pcall(function() return c <= b end)); P(log)
+  log = ""; P(pcall(function() return c <= a end)); P(log)
+  P(pcall(function() return a < 1 end))
+  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
 end))
--- 3: varargs
+-- 3: coerce
 R(3, pcall(function(...)
-  local function v(...)
-    local a, b = ...
-    local t = {...}
-    local n = select("#", ...)
-    return n, a, b, t[n], (...)
-  end
-  local function pass(...) return ... end
-  local function count(...) return select("#", ...) end
-  local function tail(...) return select(2, ...) end
-  local function pack(...) return {n = select("#", ...), ...} end
-  P(count(1, true), count(pass(1, true)), count((pass(1, true))))
-  P(pass("a", nil, 1, 
-      2.5))
-  P(v())
+  local s1 = 
+      [[1e-2]]
+  local s2 = '10'
+  local s3 = [[  -0x10  ]]
+  P(s3 ^ 7.)
+  P(s3 / -0X3E8)
+  P(s2 .. s2 .. (-12.5) .. 0.0001234 .. -100000000000000.5)
+  P(tonumber(10))
+  P(tonumber("777", 8))
 end))
--- 4: tables
+-- 4: hot
 R(4, pcall(function(...)
-  local function f2() return "r1", "r2" end
-  P(pcall(function() local t = {}; t[0/0] = 1 end))
-  P(pcall(function() local t = {}; t[nil] = 1 end))
-  P(pcall(function() return ({})[0/0], ({})[nil] end))
-  P(pcall(function() return {[0/0] = 1} end))
-  P(pcall(function() local t = {}; rawset(t, nil, 1) end))
-  local t = {[-1/0] = 0, ["tag"] = 1, [0] = 2}
-  print(keys(t))
-  P(t[1e100], t[-ZERO], t[1.0], t[-1/0])
+  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local t = {}
+  for i = 1, 168 do t[i] = i % 7 end
+  local s, c = 0, ""
+  for i = 1, #t do s = s + t[i]; if i % 50 == 0 then c = c .. t[i] .. "," end end
+  t[125] = "x"
+  P(s, c, #t, pcall(function() local z = 0; for i = 1, #t do z = z + t[i] end; return z end))
 end))

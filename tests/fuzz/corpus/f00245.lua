@@ -94,67 +94,90 @@ R(2, pcall(function(...)
   g_13 = t1[1] .. ""
   P(v2 and '0x10' <= "abc", 2.5 * t1[1], not false ~= (false or nil))
 end))
--- 3: closures
+-- 3: massign
 R(3, pcall(function(...)
+  local a, b, c = 1e2, 65536.0, "s"
+  local t = {10, 20, 30, 40}
+  local i = 3
+  i, a = i, i
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  t.x, t.y = t.y, 1; t.x, t.y = t.y, t.x
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  t[i], i = i, t[i] -- note
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  i, a = i, i
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b = b
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b = b, a
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+end))
+-- 4: closures
+R(4, pcall(function(...)
   local fs14 = {}
   local c15 = 0
-  while c15 < 2 do
+  while c15 < 4 do
     local w16 = c15
     c15 = c15 + 1
-    local acc17 = -w16
+    local acc17 = 2.5
     fs14[#fs14 + 1] = function(d)
       acc17 = acc17 + (d or 1)
       return w16, acc17
     end
   end
-  for k18 = 1, #
-      fs14 do
+  for k18 = 1, #fs14 do
     P(fs14[k18]())
-    P(fs14[k18](1000000000000000.0))
+    P(
+        fs14[k18](65536))
   end
-  local function counter(start, step)
-    local n = start
-    return function() n = n + step; return n end, function() return n end
-  end
-  local a1, a2 = counter(12.5, -0.0001234)
-  local b1, b2 = counter(-0X10000, 1)
-  P(a1(), a1(), b1(), a2(), b2())
-end))
--- 4: massign
-R(4, pcall(function(...)
-  local a, b, c = -1000, 0.5, "s" -- note
-  local t = {10, 20, 30, 40}
-  local i = 1
-  i, a = i, i
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b = 1, 2, 3
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  local u = {}; u[1], u[2], u[3] = 1, 2; P(u[1], u[2], u[3])
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b = b
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-end))
--- 5: upclose
-R(5, pcall(function(...)
-  local fs = {}
-  for i = 1, 4 do
-    local v = i * 10
-    fs[#fs + 1] = function() v = v + 1; return v end
-    if i == 2 then break end
-    v = v + 100
-  end
-  for i = 1, #fs do P(fs[i](), fs[i]()) end
-  local function mk(n)
-    local a = n
-    while true do
-      local b = a * 2
-      if b > 16 then return function() a = a + 1; return a, b end end -- note
-      a = a + 3
+  local fs19 = {}
+  local c20 = 0
+  while c20 < 1 do
+    local w21 = c20
+    c20 = c20 + 1
+    local acc22 = false and w21 or w21
+    fs19[#fs19 + 1] = function(d)
+      acc22 = 
+          acc22 + (d or 1)
+      return w21, acc22, tonumber("10")
     end
   end
-  local g1, g2 = mk(14), mk(3)
-  P(g1(), g1(), g2())
-  local h
-  do local z = -0.5; h = function(d) z = z .. d; return z end end
-  P(h("a"), h(1))
+  for k23 = 1, #fs19 do
+    P(fs19[k23]()) -- note
+  end
+  local fs24 = {}
+  local c25 = 0
+  repeat
+    local u26 = c25 + 1
+    c25 = u26
+    local acc27 = 1e-10 - -1e+16
+    fs24[#fs24 + 1] = function(d)
+      acc27 = acc27 + (d or 1)
+      return u26, acc27, 2147483648 - u26
+    end
+  until u26 >= 1
+  for k28 = 1, #fs24 do
+    P(fs24[k28]())
+  end
+  local function counter(start, step)
+    local n = 
+      start
+    return function() n = n + step; return n end, function() return n end
+  end
+  local a1, a2 = counter(3.75, 12.5)
+  local b1, b2 = counter(1000, 1)
+  P(a1(), a1(), b1(), a2(), b2())
+end))
+-- 5: arith
+R(5, pcall(function(...)
+  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
+  local a29 = -.6666666666666666
+  local a30 = -.5
+  local a31 = 16.0
+  P(-65536 ^ 2.2250738585072014e-308, nz ^ a31, tonumber('.5') % (.3333333333333333 + -16.0) * -10, a29 ^ inf, nan < inf)
+  P((a29 ^ -2) <= 1e+300 / a31 - tonumber([[1e-2]]))
+  P(math.ceil(inf) < 123.456, (nan - a30) % (true and inf or a30) <= nan * 0.30000000000000004 ^ 0, (a29) - (nz + -.25) <= (inf) + 1e-300 / "1e2")
+  P((65536) % (0X10) % math.sqrt(tonumber([[-5]])), not (#type(false) ~= a30 % 0xff - (0.5 - a30)), a31 / a31, nz + nz)
+  P(ninf / a29, inf <= a31, 0.3 + 7., a30 + -2.5) -- note
+  print(a30, -a30, a30 + 0, a30 * -1, 1 / a30, a30 == a30)
 end))

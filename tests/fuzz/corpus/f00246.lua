@@ -33,271 +33,66 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: meta_arith
+-- 1: meta_cmp
 R(1, pcall(function(...)
-  local mt = {}
-  local function box(v) return setmetatable({v = v, 
-      tag = "box"}, mt) end
-  local function val(x) if type(x) == "table" then return x.v end return x end
-  mt.__pow = function(a, b) return box(val(a) ^ val(b)) end
-  mt.__add = 
-      function(a, b) return box(val(a) + val(b)) end
-  mt.__mul = function(a, b) return box(val(a) * val(b)) end
-  mt.__mod = function(a, b) return box(val(a) % val(b)) end
-  mt.__sub = function(a, b) return box(val(a) - val(b)) end
-  mt.__div = function(a, b) return box(val(a) / val(b)) end
-  mt.__unm = function(a) return box(-a.v) end
-  mt.__concat = function(a, b) return "[" .. tostring(val(a)) .. "|" .. tostring(val(b)) .. "]" end
-  local x, y = box(-1e+21), box(0X4)
-  P(val(x * "2"))
-  P(val(x / 0X64))
-  P(val(9007199254740994 * y))
-  P(val(-x), val(- -y))
-  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
-  P(pcall(function() return x < y end))
+  local log = ""
+  local function eq(a, b) log = log .. "eq;"; return a.
+      k == b.k end
+  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
+  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
+  local m1 = {__le = le, __eq = eq, __lt = lt}
+  local m2 = {__lt = lt, __eq = eq}
+  local a = setmetatable({k = 1}, m1)
+  local b = setmetatable({k = 2}, m1)
+  local c = setmetatable({k = 1.}, m2)
+  log = ""; P(pcall(function() return b == b end)); P(log)
+  log = ""; P(pcall(function() return c ~= a end)); P(log)
+  log = ""; P(pcall(function() return a ~= b end)); P(log)
+  --[==[ block
+comment ]==] log = ""; P(pcall(function() return a == b end)); P(log)
+  log = ""; P(pcall(function() return b <= c end)); P(log)
+  log = ""; P(pcall(function() return b <= a end)); P(log)
+  --[==[ block
+comment ]==] log = ""; P(pcall(function() return c > b end)); P(log)
+  P(pcall(function() return a < 1 end))
+  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
 end))
--- 2: generic
+-- 2: varargs
 R(2, pcall(function(...)
-  for i1 = 0, 0.6000000000000001 + ZERO, 0.1 do
-    P(i1)
-    local c2 = 0
-    repeat
-      local u3 = c2 + 1
-      c2 = u3
-      print(tonumber("99") <= tonumber([[ 10 ]]), (1e3 .. "") / tonumber([[0.1]]))
-    until u3 >= 5 or (false and false and true)
-    P((3) .. "", {tag = "anon"}, tonumber([[1e2]]) % (i1 % 0X64), not ({tag = "A"} and false))
-    local f4 = function(p5, p6, p7)
-      local fs8 = {}
-      for i9 = -3, -3, 2 do
-        local acc10 = true and c2 or -1
-        fs8[#fs8 + 1] = function(d)
-          acc10 = acc10 + (d or 1)
-          return i9, acc10
-        end
-      end
-      for k11 = 1, #fs8 do
-        P(fs8[k11]())
-      end
-      if rawequal("1..2", "line\nbreak") then
-        p6 = p6 or 2.2250738585072014e-308 == i1
-      elseif p6 then
-        P(pcall(function() local r = c2[nil]; return r end))
-      elseif not (p5 or i1) then
-        local t12 = {(i1 / 65536), y = tonumber([[1E+2]]), (0x3 + c2), x = i1, tag = "t11", s = "tab\there"}
-        P(#t12, t12[1], t12[2], t12.x, t12.s)
-      end
-      print(i1 ^ 10 + #
-          '0x', false)
-      if nil then
-        print(c2 * c2 - 1.5 * i1, tonumber('  -0x10  '))
-        local t13 = {(i1 - c2), x = 10 - 12.5, (2), ((i1)), (i1), y = math.abs(c2); tag = "t12", s = "line\nbreak" .. "10a"}
-        P(#t13, t13[1], t13[4], t13.x, t13.s)
-      end
-      return c2 ^ 0.3333333333333333 - 12.5, -1.5 / (i1 % i1), i1 ~= c2 or false
-    end
-    P(f4(tostring(-0X3E8), false, "-0"))
+  local function v(...)
+    local a, b = 
+      ...
+    local t = {...}
+    local n = select("#", ...)
+    return n, a, b, t[n], (...)
   end
-  local function f14(p15, p16)
-    local c17 = 0
-    while c17 < 3 do
-      c17 = c17 + 1
-      local w18 = c17 * 2
-      local v19 = tostring(c17 * c17)
-    end
-    if not c17 then
-      local v20 = "1e2" .. p15 .. '00012'
-      p16 = math.pi
-      local v21 = c17 / -0X2 ~= -4294967296
-    else
-      local v22 = tostring(0.1 % p16)
-    end
-    return (false and "s'q" or "abc")
+  local function pass(...) return ... end
+  local function count(...) return select("#", ...) end
+  local function tail(...) return select(2, ...) end
+  local function pack(...) return {n = select("#", ...), ...} end
+  P(v(false, {tag = "va"}, 2.5, false, 1))
+  local t = pack(true, false, true); P(t.n, unpack(t, 1, t.
+      n))
+  P(select("#", nil))
+  local t = pack(); P(t.n, unpack(t, 1, t.n))
+  local function sum(...)
+    local s = 0
+    for i = 1, select("#", ...) do s = s + (select(i, ...)) end
+    return s, ...
   end
-  P(#"1e" % (1))
-  local v23, v24 = [[]], (-100) ^ -2
-  if false then
-    local f25 = function(p26, p27, p28)
-      local v29 = v24
-      return [[0x10]]
-    end
-    P(f25(v24, 1.7976931348623157e+308, tonumber(
-        '3.5')))
-    local f30; f30 = function(p31, p32)
-      print(v23)
-      local fs33 = {
-          }
-      for i34 = 1, 2.05, 0.3 do
-        local acc35 = v24 * i34
-        fs33[#
-            fs33 + 1] = function(d)
-          acc35 = acc35 + (d or 1)
-          return i34, acc35
-        end
-      end
-      for k36 = 1, #fs33 do
-        P(fs33[k36]())
-        P(fs33[k36](3.14159))
-      end
-      local t37 = {x = tonumber([[-0]]); s = v23; tag = "t36", y = 0 % p32}
-      P(#t37, t37[1], t37[0], t37.x, t37.s)
-      local c38 = 0
-      while c38 < 3 do
-        c38 = c38 + 1
-        local w39 = c38 * 2
-        local v40, v41, v42 = t37.y .. p32 .. c38 > v23 .. w39, ("0x10" - w39) % p32, tonumber(tostring(c38))
-        v42, w39 = w39, v42
-        P(v42, w39)
-        if 1000 <= 255. then break end
-      end
-    end
-    P(f30(-2147483648 .. "", 
-        (16.0)))
-  elseif 65536.0 - v24 > -1e+300 then
-    v23 = tostring(#[[.]])
-  elseif rawequal({tag = [[.]]} and [[abd]], false) then
-    local t43 = {(-0XA + -100.0); s = v23, ("10" % 5e-324); ([[-5]] - v24), x = tonumber('99'); (v24 * v24), y = tonumber("5."), tag = "t42",}
-    P(#t43, t43[1], t43[4], t43.x, t43.s)
-    for k44, x45 in ipairs(
-        t43) do
-      P(k44, x45)
-      v24 = "+5" / v24
-    end
-  end
-  for i46 = "2", "1" do
-    local c47 = 0
-    while c47 < 
-        1 do
-      c47 = c47 + 1
-      v23 = tostring(math.pi)
-      local t48 = {(0.1 + 4294967296), (v24); y = c47, (.3 + 2.5), s = [[true]], x = 2.5 / i46, tag = "t47"}
-      P(#t48, t48[1], t48[3], t48.x, t48.s)
-      for i49 = 2, -4.0 + ZERO, -0.75 do
-        P(i49)
-        t48.x = #t48 / (c47 - v24)
-        P(t48.x, t48.y, t48.s, #t48)
-        v24 = 
-            i46
-      end
-    end
-    P(pcall(function() local r = f14 < -7; return r end))
-    v23 = (true and "\233t\233" or "1e") .. - -.25 .. tonumber('1E+2') .. i46
-  end
-  P(pcall(function() return #v24 end))
-  local v50 = tonumber("1e-2")
-  v23 = tostring(0.25) .. v24 .. 
-      v24 - v50 .. -2 % "0X1f"
-  local v51 = 1 < v24
+  P(sum(
+      ))
+  P(sum(pass()))
 end))
--- 3: generic
+-- 3: arith
 R(3, pcall(function(...)
-  local t52 = {(- -9.223372036854776e+18), s = ".", tag = "t51", y = -256, x = true and 0X10 or 1e+21;}
-  P(#t52, t52[1], t52[1], t52.x, t52.s)
-  for i53 = 4 + ZERO, 4.75, -0.75 do
-    P(i53)
-    for i54 = 3, 0xb, 2 do
-      P(i54)
-      local v55, v56 = [[1e-2]], tonumber('  -0x10  ')
-    end
-    local f57; f57 = function(p58, p59, p60)
-      local c61 = 0
-      while c61 < 
-          0 do
-        c61 = c61 + 1
-        local v62, v63, v64 = c61 ~= (p59 and 1e+308 or t52.x), tostring(0X2 * t52[1]), t52.s <= [[00012]]
-      end
-      t52[1] = c61 - tonumber("99")
-      return "s'q" .. (1000.0 .. p60 .. 256.0 .. t52[1]) .. '10a' .. "b"
-    end
-    P(f57(0.30000000000000004, false, t52[1]))
-    if 1.7976931348623157e+308 < 3.75 then break end
-  end
-  P(16 % (255 * "99"), -1000 <= -100.0, (t52[1] % t52[1]))
-  local c65 = 
-      0
-  repeat
-    local u66 = c65 + 1
-    c65 = u66
-    local v67 = '0.1'
-    P(u66)
-  until u66 >= 5
-  local v68, v69 = "10" / -2.0 - ([[3.5]] - .5), "A"
-  local f70 = function(p71)
-    --[==[ block
-comment ]==] for k72, x73 in ipairs(t52) do
-      P(k72, x73)
-      for i74 = 1., 0X4 + ZERO, 0x1 do
-        --[==[ block
-comment ]==] P(i74)
-        local v75, v76 = '0', (false == [[-]])
-        local v77 = (p71) and tostring(v76) or v68 .. 1.5 .. v68 .. v69
-        local v78
-        v78 = tostring(2.5) == string.lower(v77)
-        if v75 > v69 then break end
-      end
-      local v79 = tonumber(v68 .. "")
-      for i80 = 0, -1, 3 do
-        P(i80)
-        P((-7.) ^ v79 .. '10a' .. [[Z]] .. k72 % v79, x73 + x73 + (p71 and x73 or v79), 3. ~= (v79 and false))
-        k72, i80, i80 = c65, k72, i80
-        P(k72, i80)
-        local v81 = (p71 or p71) and string.format("%-4s %g %-4s", -1e-300, c65, "line\nbreak") or t52.tag
-      end
-    end
-    local f82; f82 = function()
-      local v83, v84
-      v83, v84 = -3. ~= c65 and (c65) or v68 + v68, p71 and '3.5' .. t52.s .. '-0' .. 
-          '100' or (t52.s)
-      P(pcall(function() return t52.x <= v83 end))
-      v68 = tonumber('+5')
-      return math.abs(p71 and -1e+100 or 5)
-    end
-    return -(v68 - 0), c65, c65 - v68 >= (2.5)
-  end
-  P(f70(c65 ~= 4294967296.0))
-  local v85, v86, v87 = rawequal(nil, 12.5 and false), v68 + v68 .. "", (c65) - c65 % 7.
-  local fs88 = {}
-  local c89 = 0
-  while c89 < 4 do
-    --[==[ block
-comment ]==] local w90 = c89
-    c89 = c89 + 1
-    local acc91 = f70(v85)
-    fs88[#fs88 + 1] = function(d)
-      acc91 = acc91 + 
-          (d or 1)
-      return w90, acc91
-    end
-  end
-  for k92 = 1, #fs88 do
-    P(fs88[k92]())
-  end
-  local v93 = t52.y + v87 - (v68 + [[9]])
-  local fs94 = {}
-  for k95, x96 in ipairs(t52) do
-    local acc97 = c65 % 16.0
-    fs94[#fs94 + 
-        1] = function(d)
-      acc97 = acc97 + (d or 1)
-      return k95, x96, acc97, v93
-    end
-  end
-  for k98 = 1, #fs94 do
-    P(fs94[k98]())
-    P(fs94[k98](v87))
-  end
-  P(pcall(function() return -v68 end))
-  g_99 = #t52
-  local fs100 = {}
-  for k101, x102 in ipairs(t52) do
-    local acc103 = (v93)
-    fs100[#fs100 + 1] = function(d)
-      acc103 = acc103 + (d or 1)
-      return k101, x102, acc103, 256 * v68
-    end
-  end -- note
-  for k104 = 1, #fs100 do
-    P(fs100[k104]())
-    P(fs100[k104](g_99))
-  end
+  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
+  local a1 = 3.75
+  local a2 = 1e-300
+  P(a1 == a2, a1 < nan)
+  P(a1 % a1)
+  P(5. + 4, a2 == ninf)
+  P(inf == nz, inf - a2, not (math.abs(a1) ^ 10 ~= a2))
+  P(9007199254740994 < 1e3, -(a1 / nan))
+  P(a2 % ninf, ninf % a2, not (nan < a2))
 end))

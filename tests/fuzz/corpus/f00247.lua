@@ -88,15 +88,10 @@ comment ]==] local s5 = '99'
   P(tonumber("8", 7))
   P(pcall(function() return s5 + "abd" end))
 end))
--- 4: multret
+-- 4: recursion
 R(4, pcall(function(...)
-  local function f0() end
-  local function f1() return 1 end
-  local function f2() return 1, 2 end
-  local function f3() return "a", nil, 3 end
-  local function id(...) return ... end
-  local a, b = (id(f2())); P(a, b)
-  P((function() return (f0()) end)())
-  local a, b = (f0()); P(a, b)
-  P(f2() + 10, f1() .. "x", #{f2(), f2()}, #{f2(), (f2())})
+  local isodd
+  local function iseven(n) if n == 0 then return true end return isodd(n - 1) end
+  function isodd(n) if n == 0 then return false end return iseven(n - 1) end
+  P(iseven(0), isodd(19), iseven(1058))
 end))

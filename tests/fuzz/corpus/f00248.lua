@@ -33,152 +33,81 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: oop
+-- 1: stress
 R(1, pcall(function(...)
-  local Animal = {tag = "Animal"}
-  Animal.__index = Animal
-  function Animal.new(name, legs) local o = setmetatable({}, Animal); o.name = name; o.legs = legs or 4; return o end
-  function Animal:describe() return self.name .. " has " .. self.legs .. " legs" end
-  function Animal:speak() return "..." end
-  local Bird = setmetatable({}, {__index = Animal})
-  Bird.__index = Bird
-  function Bird.new(name) local o = Animal.new(name, 2); return setmetatable(o, Bird) end
-  function Bird:speak() return "tweet from " .. self.name end
-  local a, b = Animal.new("cat"), Bird.new("owl")
-  P(a:describe(), b:describe(), a:speak(), b:speak(), b.tag, Bird.describe(b))
-  P(getmetatable(b) == Bird, rawget(b, "speak"), b.legs + 2.2250738585072014e-308)
-  P(pcall(function() return a:fly() end))
-  P(pcall(function() return b.wings.count end))
-  local ns = {a = {b = {}}}
-  function ns.a.b.f(x) return x end
-  function ns.a.b:g(x) return self == ns.a.b, x end
-  P(ns.a.b.f(-1.5), ns.a.b:g(2))
+  local x = 12
+  if x == 0 then P("zero") elseif x == 1 then P(1, x * -255) elseif x == 2 then P(2, x * 2.5) elseif x == 3 then P(3, x * -3.) elseif x == 4 then P(4, x * 2.5) elseif x == 5 then P(5, x * 1.5) elseif x == 6 then P(6, x * -12.5) elseif x == 7 then P(7, x * 3.75) elseif x == 8 then P(8, x * -2.5) elseif x == 9 then P(9, x * 4294967296) elseif x == 10 then P(10, x * 0.1) elseif x == 11 then P(11, x * -0x7) elseif x == 12 then P(12, x * -5) elseif x == 13 then P(13, x * -12.5) elseif x == 14 then P(14, x * 1.5) elseif x == 15 then P(15, x * 65536) elseif x == 16 then P(16, x * 3.75) elseif x == 17 then P(17, x * 0.5) elseif x == 18 then P(18, x * -1e3) elseif x == 19 then P(19, x * 0) elseif x == 20 then P(20, x * -0.1) elseif x == 21 then P(21, x * 3) elseif x == 22 then P(22, x * 3) elseif x == 23 then P(23, x * -1.5) elseif x == 24 then P(24, x * 0) elseif x == 25 then P(25, x * 1e+100) elseif x == 26 then P(26, x * -1000.0) elseif x == 27 then P(27, x * 0.30000000000000004) elseif x == 28 then P(28, x * 0) elseif x == 29 then P(29, x * 0.5) elseif x == 30 then P(30, x * 99999999999999) elseif x == 31 then P(31, x * -255) elseif x == 32 then P(32, x * 2) elseif x == 33 then P(33, x * .25) elseif x == 34 then P(34, x * 9007199254740994) elseif x == 35 then P(35, x * 1e3) elseif x == 36 then P(36, x * 1e16) elseif x == 37 then P(37, x * 3.75) elseif x == 38 then P(38, x * 255) elseif x == 39 then P(39, x * 0) elseif x == 40 then P(40, x * 1e3) elseif x == 41 then P(41, x * 16) elseif x == 42 then P(42, x * 4.0) elseif x == 43 then P(43, x * 1e+300) elseif x == 44 then P(44, x * 0X3E8) elseif x == 45 then P(45, x * 255) elseif x == 46 then P(46, x * 0.1) elseif x == 47 then P(47, x * -16) elseif x == 48 then P(48, x * 255) elseif x == 49 then P(49, x * 2) else P("other", x) end
 end))
--- 2: generic
+-- 2: badargs
 R(2, pcall(function(...)
-  local t1 = {x = 0x5 + -12.5, (100); y = 0.5, tag = "t0"; s = "00012" .. "10";}
-  P(#t1, t1[1], t1[1], t1.x, t1.s)
-  local v2 = tonumber("\t7\n") + t1[1] / t1[1]
-  g_3 = t1.tag .. 
-      -v2 .. v2 / "\t7\n"
-  P(-12.5, -tonumber("\t7\n"), {tag = "z" .. 0.1 .. [[back\slash]]}, v2 <= v2 and '99' .. v2 or tostring(false))
-  t1.y = math.pi
-  P(t1.x, t1.y, t1.s, #t1)
-  local v4 = t1.tag
-  if not {tag = [[q"uote]]} then
-    do
-      local f5 = function(p6, p7)
-        print(p6 .. 3.75 * p7 .. p7 / -0.25)
-        P(rawequal(nil or false, -100.0))
-        P(pcall(function() return (3 and v2)(t1 and false) end))
-        return -1.7976931348623157e+308 + p7 ~= t1.x - v2
-      end
-      P(f5(v2 / -100, v2 ^ -1))
-      local c8 = 0
-      repeat
-        local u9 = c8 + 1
-        c8 = u9
-        --[==[ block
-comment ]==] v2 = c8 ^ .25 % (c8)
-        v4, g_3 = g_3, v4
-        P(v4, g_3)
-        P(c8, -c8 * -0xff)
-      until u9 >= 1 or (u9 > 0.6666666666666666 and true)
-      do
-        g_3 = string.rep(10 .. c8, 0)
-        local v10, v11 = t1.x * (c8 % -9.223372036854776e+18), true and false and -0.25 .. v4 .. "1e-2" .. c8 or type(false)
-        v11, g_3, g_3 = "9", v11, g_3
-        P(v11, g_3)
-      end
-    end
-  else
-    local v12 = tostring(v2 % [[-5]])
-  end
-  local c13 = 0
-  while c13 < 1 and (rawequal(nil, t1[1]) or true) do
-    c13 = c13 + 1
-    local fs14 = {}
-    for k15, x16 in ipairs(t1) do
-      local acc17 = #t1.s
-      fs14[#fs14 + 1] = function(d)
-        acc17 = acc17 + (d or 1)
-        return k15, x16, acc17
-      end
-    end
-    for k18 = 1, #fs14 do
-      P(fs14[k18]())
-    end
-    local t19 = {(2.5); ((c13)); (
-        tonumber('1e2')), (1e+16), x = c13 * 0, tag = "t18", (255. % c13), y = -0X2 - t1[1], s = [[abc]],}
-    P(#t19, t19[1], t19[5], t19.x, t19.s)
-  end
-  v4 = ("-"):rep(2)
-  local c20 = 0
-  repeat
-    local u21 = c20 + 1
-    c20 = u21
-    t1[1] = tonumber(tostring(0.25))
-    P(t1.x, t1.y, t1.s, #t1)
-    P(pcall(function() return u21 < g_3 end))
-    if 256 > tonumber([[99]]) then
-      print((c20) + math.floor(0.3333333333333333), u21)
-    elseif v2 * 7. >= (c13) then
-      local v22, v23 = "tab\there", c13
-    elseif true and true and {tag = t1.s} == {tag = "anon"} then
-      for i24 = 3, 3, 2 do
-        P(#g_3 .. "", tonumber("9") .. "")
-        P(math.sqrt(i24 / 100))
-        print(-1e16 / -5 + tonumber('1e-2'))
-      end
-    end
-  until u21 >= 5
-  v4, g_3, g_3 = [[.5]], v4, g_3
-  P(v4, g_3)
-  for k25, x26 in ipairs(
-      t1) do
-    P(k25, x26)
-    local v27, v28 = "0x10", v4
-  end
+  P(pcall(function() return assert(nil, nil) end))
+  local alias = math.floor
+  P(pcall(function() return alias("x") end))
+  local alias = string.len
+  P(pcall(function() return alias(nil) end))
+  P(pcall(math.fmod, 1))
+  P(pcall(table.insert, nil, 1))
+  local alias = string.format
+  P(pcall(function() return alias("%q", 1, 2) end))
+  P(pcall(assert, nil, nil))
 end))
--- 3: coerce
+-- 3: multret
 R(3, pcall(function(...)
-  local s29 = [[0]]
-  local s30 = 
-      "5."
-  P(s30 * 0XA)
-  P(#s29, s29 < s29)
-  P(4 .. s30, s30 .. 2.2250738585072014e-308)
-  P((tonumber('2.5e1')) .. 5e-324 .. 123456789012345 .. "\255" .. 1e+21)
-  P(tonumber(""))
-  P(tonumber("10", 16))
+  local function f0() end
+  local function f1(
+      ) return 1 end
+  local function f2(
+      ) return 1, 2 end
+  local function f3() return "a", nil, 3 end
+  local function id(
+      ...) return ... end
+  P((f0()))
+  P(id())
+  P((function() return id() end)())
+  local t = {x = 1, f1()}; P(t[1], t[2], t.x)
+  P((function() return f2() end)())
+  P((f2()))
+  P(select("#", f1()))
 end))
--- 4: upclose
+-- 4: meta_arith
 R(4, pcall(function(...)
-  local fs = {}
-  for i = 1, 4 do
-    local v = i * 10
-    fs[#fs + 1] = function() v = v + 1; return v end
-    if i == 2 then break end
-    v = v + 100
-  end
-  for i = 1, #fs do P(fs[i](), fs[i]()) end
-  local function mk(n)
-    local a = n
-    while true do
-      local b = a * 2
-      if b > 4 then return function() a = a + 1; return a, b end end
-      a = a + 3
-    end
-  end
-  local g1, g2 = mk(19), mk(11)
-  P(g1(), g1(), g2())
-  local h
-  do local z = 0.25; h = function(d) z = z .. d; return z end end
-  P(h("a"), h(1))
+  local mt = {}
+  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
+  local function val(x) if type(x) == "table" then return x.v end return x end
+  mt.__div = 
+      function(a, b) return box(val(a) / val(b)) end
+  mt.__add = function(a, b) return box(val(a) + val(b)) end
+  mt.__mod = function(a, b) return box(val(a) % val(b)) end -- note
+  mt.__mul = function(a, b) return box(val(a) * val(
+      b)) end
+  mt.__sub = function(a, b) return box(val(a) - val(b)) end
+  mt.__unm = function(a) return box(-a.v) end
+  mt.__concat = function(a, b) return "[" .. tostring(val(a)) .. "|" .. tostring(val(b)) .. "]" end
+  local x, y = box(-4), box(1.7976931348623157e+308)
+  P(pcall(function() return val(0xff - 2.5) end))
+  P(val(x * "2"))
+  P(val(y + "2"))
+  P(val(x + "2"))
+  P(val(y / x))
+  P(val(-x), val(- -y))
+  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
+  P(pcall(function() return x < y end))
 end))
--- 5: badargs
+-- 5: errnames
 R(5, pcall(function(...)
-  P(pcall(table.sort, {3, "a", 1}))
-  P(pcall(function() return pairs(1) end))
-  P(pcall(rawget, "x", 1))
+  local loc = 12
+  glob_0 = 12
+  local tab = {fld = 
+      12, sub = {}}
+  P(pcall(function(loc) return "a" .. tab.fld.x .. "b" end, loc))
+  P(
+      pcall(function() return loc + 1 end))
+  P(pcall(function(loc) return "a" .. 
+      tab.sub[loc] .. "b" end, loc))
+  P(pcall(function() local up = loc; return (function() return glob_0 .. "x" end)() end))
+  P(pcall(function() return tab.fld > "x" end))
+  P(pcall(function() local up = loc; return (function() return tab.fld * tab.fld end)() end))
+  P(pcall(function() local up = loc; return (function() return tab[1]() end)() end))
+  P(pcall(function(loc) return tab.fld.x.x end, loc))
+  P(pcall(function() return tab[1] .. "x" end))
 end))

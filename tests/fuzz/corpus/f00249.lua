@@ -33,119 +33,58 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: env
+-- 1: order
 R(1, pcall(function(...)
-  local function getx() return x_global, type(print) end
-  x_global = "global"
-  P(getx())
-  local old = getmetatable(_G)
-  setmetatable(_G, {__index = function(t, k) return "missing:" .. k end})
-  P(undefined_thing, x_global)
-  setmetatable(_G, 
-      old)
-  P(undefined_thing)
-  x_global = nil
+  local log = ""
+  local function f(tag, v) log = log .. tag; return v end
+  local t = {}
+  log = ""
+  local x = f("a", t)[f("b", "k")]
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", 1) + f("b", 2) * f("c", 3)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  f("a", t)[f("b", "k")] = f("c", 9)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  P(f("a", 1), f("b", 2), (f("c", 3)))
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", false) and f("b", 1) or f("c", 2)
+  P(log, t[1], t[2], t.k)
 end))
--- 2: generic
+-- 2: meta_index
 R(2, pcall(function(...)
-  local t1 = {(-1e+100), tag = "t0", x = #"\255", s = "1..2"; y = 1}
-  P(#t1, t1[1], t1[1], t1.x, t1.s)
-  local c2 = 0
-  while c2 < 6 and (t1.s <= "\233t\233" or true) do
-    c2 = c2 + 1
-    local w3 = c2 * 2
-    local f4 = function()
-      w3 = tostring(w3) % t1[1] ^ w3
-      return w3 + tonumber([[-5]])
-    end
-    local v5
-    v5 = false
-    for i6 = 8.0, "-1", -3 do
-      P(i6)
-      print(-0X3E8)
-      local f7 = function(p8)
-        P(-100.0 <= -1e+308, 100000000000000.5 .. 9007199254740991 .. "z" .. t1.tag <= -3 .. 12.5 .. t1[1], 65536 % (c2 * -100000000000000.5), i6)
-        P(w3, p8, f4)
-        P(not t1, tonumber('0x10'), tostring(-t1.y), t1.s > t1.s)
-        return v5 or (v5), w3 - c2 % c2, (-ZERO) > -c2
-      end
-      P(f7(i6 >= t1[1]))
-    end
-  end
-  local v9 = t1[1]
-  v9 = (3 .. "") - math.ceil(c2)
-  P(pcall(function() return type(false) ^ t1 end))
-  v9 = 1000.0
-  local v10 = false
-  for i11 = 9, -0x3, -0X2 do
-    P(i11)
-    local v12 = t1.x + i11 + (t1.y - c2)
-  end
-  P({tag = t1.tag} or {tag = "0.1"}, tonumber([[+5]]))
-  local c13 = 0
-  while c13 < 4 and (v10 == c13 or true) do
-    c13 = c13 + 1
-    local c14 = 0
-    while c14 < 6 do
-      c14 = c14 + 1
-      local w15 = c14 * 2
-      local v16 = ((0.25))
-      P(pcall(function() return t1.y .. v16 end))
-      local v17 = math.abs(tonumber('-5'))
-    end
-    for i18 = 10, -6, -2 do
-      P(i18)
-      local v19, v20 = (v10 and t1.s or "hello world"):sub(3, 6), 
-          c13 + i18 .. ""
-      local fs21 = {}
-      for k22, 
-          x23 in ipairs(t1) do
-        local acc24 = #v19
-        fs21[#fs21 + 1] = function(d)
-          acc24 = acc24 + (d or 1)
-          return k22, x23, acc24
-        --[==[ block
-comment ]==] end
-      end
-      for k25 = 1, #fs21 do
-        P(fs21[k25]())
-      end
-    end
-  end
+  local base = {a = 1, b = "base", tag = "base"}
+  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
+  local obj = setmetatable({}, {__index = mid})
+  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag) -- note
+  local t = setmetatable({}, {__index = 
+      function(t, k) return k .. "!" end})
+  P(t.x, t[1], t[12.5])
+  P(pcall(function() return t[true] end))
+  local chain = setmetatable({}, {__index = setmetatable({}, {__index = function(_, k) return k end})})
+  P(chain.deep, chain[3])
 end))
--- 3: generic
+-- 3: massign
 R(3, pcall(function(...)
-  local v26 = 0.0 ^ .0001 .. -1e3 - 1e1 .. ([[-0]] .. "\t7\n" .. -0X10 .. 9.223372036854776e+18) .. tonumber([[5.]])
-  local f27 = function(p28, p29, p30)
-    local function f31()
-      P([[1e]] == v26 .. "0x" .. v26 .. v26, #v26 == p28 ^ 0, 1.5 / -2)
-      local c32 = 0
-      repeat
-        local u33 = c32 + 1
-        c32 = 
-            u33
-        print(tostring(-0.25) * 16, -0.3 + p29 ~= (true and 256 or 0), (p30 and p29 or c32) - -0.1 * p28)
-        P(pcall(function() return (false and p29 or p28) .. p28 end))
-        P(pcall(function() local r = u33 < tostring(p30); return r end))
-        if not nil then break end
-      until u33 >= 3 or (p30 and false and true)
-      return v26 .. v26 .. p28 >= ('Z')
-    end
-    P(pcall(function() return ('10a'):m() end))
-    return not v26
-  end
-  P(f27(255, 0X10 % '0x10', 0 == -1e3))
-  local v34, v35 = -16 * 3 < "-0" % -0X64, -4.0 % 0.3 * (1e+100 - "0X1f")
-  local c36 = 0
-  while c36 < 5 and (not -5. or true) do
-    c36 = c36 + 1
-    do
-      local v35 = (v35 + -2) ^ tonumber([[.5]])
-      local v37 = v35
-      v34 = tostring(1000) >= "100" .. "xyz" .. 2 .. "."
-    end
-    local t38 = {(c36), (65536); y = 2, x = tonumber("0X1f"), s = string.rep("\255", 1); tag = "t37"}
-    P(#t38, t38[1], t38[2], t38.x, t38.s)
-    if false then break end
-  end
+  local a, b, c = 2.5, -0X100, "s"
+  local t = {10, 20, 30, 40}
+  local i = 2
+  t.x, t.y = t.y, 1; t.x, t.y = t.y, t.x
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  t.x, t.y = t.y, 1; t.x, t.y = t.y, t.x
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  i, a = i, i
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local u = {}; u[1], u[2], u[3] = 1, 2; P(u[1], u[2], u[3])
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  i, a = i, i
+  P(
+      a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local x, y, z = t[i], t[i + 1]; P(x, y, z)
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b, c = c, a, b
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
 end))

@@ -33,51 +33,88 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: syntax
+-- 1: limits
 R(1, pcall(function(...)
-
+  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
+  try(string.rep("do ", 50) .. string.rep("end ", 50))
+  try("x = " .. string.rep("a .. ", 190) .. "a")
+  local ups = {} for i = 1, 61 do ups[i] = "local u" .. i .. " = " .. i end
+  local uses = {} for i = 1, 61 do uses[i] = "u" .. i end
+  try(table.concat(ups, "\n") .. "\nreturn function() return " .. table.concat(uses, " + ") .. " end")
 end))
 -- 2: syntax
 R(2, pcall(function(...)
   P(loadstring([=[
-local v4 = (true and 255. or 1) / ([[1e2]] - 16)
-v4 = 1e+16
-local fs5 = {}
-local c6 = 0
-repeat
-  local u7 = c6 + 1
-  c6 = u7
-  local acc8 = 9007199254740991 / 0XA
-  fs5[#fs5 + 1] = function(d)
-    acc8 = acc8 + (d or 1)
-    return u7, acc8
+for i1 = 0, 6.0 do
+  P(i1)
+  if rawequal(nil, not false) then
+    P(pcall(function() local r = i1:len(); return r end))
+    P(type(true and 'abc'), i1 < -0.0001234 and tostring(i1) or "tab\there")
+  else
+    i1 = i1 + #"0"
+    local v2, v3, v4 = 'true' .. (i1 .. 10 .. 'b') .. "true" .. i1 .. 16, #"", type(i1)
   end
-until u7 >= 3
-for k9 = 1, #fs5 do
-  P(fs5[k9]())
-end]=], "=chunk"))
+  local f5 = function(p6, p7)
+    local t8 = {(p7 * "  -0x10  "), ((-1e-10)), (p7 / 0x1), x = -1.5, y = i1; s = type(false), tag = "t7", (-123.456)}
+    P(#t8, t8[1], t8[4], t8.x, t8.s)
+    local v9 = t8[4]
+    v9 = tonumber('0x10')
+    print(tonumber(12.5 .. ""), {tag = "00012"} ~= [[100]], t8.tag .. '10a' < tostring(true), ("-"):sub(-1, 5))
+    return type(false)
+  end
+  P(f5(100000000000000.5 - 4294967295, - -0X10000))
+  for i10 = 3., "-2", -1 do
+    P(i10)
+    i10 = 2 / i1 - .5 / i1
+    if true or false then break end
+  end
+  if true or false then break end
+end
+local t11 = {s = 0x7 .. [[line
+break]] .. 0XA, (3.14159 * -100), y = 1, (tonumber('1e2')), x = 2.5, (9.223372036854776e+18 - 0.3), (12.5 + -1e3), tag = "t10";}
+P(#t11, t11[1], t11[4], t11.x, t11.s)
+print((-t11[3]))]=], "=chunk"))
+  P(loadstring([[
+for i1 = 0, 6.0 do
+  P(i1)
+  if rawequal(nil, not false) then
+    P(pcall(function() local r = i1:len(); return r end))
+    P(type(true and 'abc'), i1 < -0.0001234 and tostring(i1) or "tab\there")
+  else
+    i1 = i1 + #"0"
+    local v2, v3, v4 = 'true' .. (i1 .. 10 .. 'b') .. "true" .. i1 .. 16, #"", type(i1)
+  end
+  local f5 = function(p6, p7)
+    local t8 = {(p7 * "  -0x10  "), ((-1e-10)), (p7 / 0x1), x = -1.5, y = i1; s = type(false), tag = "t7", (-123.456)}
+    P(#t8]], "=chunk"))
 end))
 -- 3: errnames
 R(3, pcall(function(...)
-  local loc = false
-  glob_9 = 
-      false
-  local tab = {fld = false, sub = {}}
-  P(pcall(function(loc) return loc:m() end, loc))
-  P(pcall(function() tab.fld[loc] = 1 end))
-  P(pcall(function() return tab.fld.x ^ 2 end))
-  P(pcall(function() local up = loc; return (function() return "a" .. (up) .. "b" end)() end))
+  local loc = function() end
+  glob_11 = function() end
+  local tab = {fld = function() end, sub = {}}
+  P(pcall(function(loc) return tab:fld() end, loc))
+  P(pcall(function(loc) return tab.sub.fld.x end, loc))
+  P(pcall(function(loc) return tab.fld.x.y end, loc))
+  P(pcall(function(loc) return loc.x.y end, loc))
+  P(pcall(function(loc) return (loc).x end, loc))
+  P(pcall(function(loc) return tab["fld"] ^ 2 end, loc))
+  P(pcall(function(loc) return tab["fld"] + 1 end, loc))
+  P(pcall(function(loc) return "a" .. tab[1] .. "b" end, loc))
 end))
--- 4: meta_index
+-- 4: border
 R(4, pcall(function(...)
-  local base = {a = 1, b = "base", tag = "base"}
-  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
-  local obj = setmetatable({}, {__index = mid})
-  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
-  local t = setmetatable({}, {__index = function(t, k) return k .. "!" end})
+  local function f() return 1, nil, 3, nil end
+  local function g() return nil, nil, 2 end
+  local t = {g()}
+  t.f = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[4096] = 1
   P(
-      t.x, t[1], t[1])
-  P(pcall(function() return t[true] end))
-  local chain = setmetatable({}, {__index = setmetatable({}, {__index = function(_, k) return k end})})
-  P(chain.deep, chain[3])
+      #t, table.getn(t), select("#", unpack(t)))
+  t[1] = true
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t.e = 1
+  P(#t, 
+      table.getn(t), select("#", unpack(t)))
 end))

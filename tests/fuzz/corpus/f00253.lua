@@ -46,99 +46,120 @@ comment ]==] P(pcall(id, id()))
   P(f3(), 10)
   P(f2() + 10, f1() .. "x", #{f2(), f2()}, #{f2(), (f2())})
 end))
--- 2: upclose
+-- 2: syntax
 R(2, pcall(function(...)
-  local fs = {}
-  for i = 1, 4 do
-    local v = i * 10
-    fs[#fs + 1] = function() v = v + 1; return v end
-    if i == 2 then break end
-    v = v + 100
-  end
-  for i = 1, #fs do P(
-      fs[i](), fs[i]()) end
-  local function mk(n)
-    local a = n
-    while true do
-      local b = a * 2
-      if b > 23 then return function() a = a + 1; return a, b end end
-      a = a + 3
-    end
-  end
-  local g1, g2 = mk(12), mk(10)
-  P(g1(), g1(), g2())
-  local h
-  do local z = -1e3; h = function(d) z = z .. d; return z end end
-  P(h("a"), h(1))
+  P(loadstring([[
+local c1 = 0
+repeat
+  local u2 = c1 + 1
+  c1 = u2
+  local v3 = "1E+2"
+until u2 >= 6
+if not true then
+  local t4 = {(.0001 ^ 10), x = -c1; ((16)), y = c1 * c1, tag = "t3", (- -9007199254740992), s = false and "back\\slash" or 'Z';}
+  P(#t4, t4[1], t4[3], t4.x x, t4.s)
+else
+  local fs5 = {}
+  local t6 = {(c1 + 0.1); (tonumber('2.5e1')), tag = "t5"; s = "hello world" .. "line\nbreak", x = math.huge, y = 1000 - 0.0001,}
+  P(#t6, t6[1], t6[2], t6.x, t6.s)
+end
+local v7, v8 = -c1 * c1, (false and c1 or 0.30000000000000004) % (false and c1 or 0X100)
+P(true)]], "=chunk"))
+  P(loadstring([[
+local c1 = 0
+repeat
+  local u2 = c1 + 1
+  c1 = u2
+  local v3 = "1E+2"
+until u2 >= 6
+if not true then
+  local t4 = {(.0001 ^ 10), x = -c1; ((16)), y = c1 * c1, tag = "t3", (- -9007199254740992), s = false and "back\\slash" or 'Z';}
+  P(#t4, t4[1], t4[3], t4.x, t4.s)
+else
+  local fs5 = {}
+  local t6 = {(c1 + 0.1); (tonumber('2.5e1')), tag = "t5"; s = "hello world" .. "line\nbreak", x = math.huge, y = 1000 - 0.0001,}
+  P(#t6, t6[1], t6[2], t6.x, t6.s)
+end
+local v7, v8 = -c1 * c1, (false and c1 or 0.30000000000000004) % false and c1 or 0X100)
+P(true)]], "=chunk"))
+  P(loadstring([[
+local c1 = 0
+repeat
+  local u2 = c1 + 1
+  c1 = u2
+  local v3 = "1E+2"
+until u2 >= 6
+if not true then
+  local t4 = {(.0001 ^ 10), x = -c1; ((16)), y = c1 * c1, tag = "t3", (- -9007199254740992), s = false and "back\\slash" or 'Z';}
+  P(#t4, t4[1], t4[3], t4.x, t4.s)
+else
+  local fs5 = {}
+  local t6 = {(c1 + 0.1); (tonumber('2.5e1')), tag = "t5"; s = "hello world" .. "line\nbreak", x = math.huge, y = 1000 - 0.0001,}
+  P(#t6, t6[1], t6[2], t6.x, t6.s)
+end
+local v7, v8 = -c1 * c1, ( and c1 or 0.30000000000000004) % (false and c1 or 0X100)
+P(true)]], "=chunk"))
+  P(loadstring([[
+local c1 = 0
+repeat
+  local u2 = c1 + 1
+  c1 = u2
+  local v3 = "1E+2"
+until u2 >= 6
+if not true then
+  local t4 = {(.0001 ^ 10), x = -c1; ((16)), y = c1 * c1, tag = "t3", (- -9007199254740992), s = false and "back\\slash" or 'Z';}
+  P(#t4, t4[1], t4[3], t4.x, t4.s)
+else
+  local fs5 = {}
+  local t6 = {(c1 + 0.1); (tonumber('2.5e1')), tag = "t5"; s = "hello world" .. "line\nbreak", x = math.huge, y = 1000 - 0.0001,}
+  P(#t6, t6[1], t6[2], t6.x, t6.s)
+end
+local v7, v8 = -c1 * c1, (false and c1 or 0.30000000000000004) % (false and c1 or )
+P(true)]], "=chunk"))
+  P(loadstring([[
+local c1 = 0
+repeat
+  local u2 = c1 + 1
+  c1 = u2
+  local v3 = "1E+2"
+until u2 >= 6
+if not true then
+  local t4 = {.0001 ^ 10), x = -c1; ((16)), y = c1 * c1, tag = "t3", (- -9007199254740992), s = false and "back\\slash" or 'Z';}
+  P(#t4, t4[1], t4[3], t4.x, t4.s)
+else
+  local fs5 = {}
+  local t6 = {(c1 + 0.1); (tonumber('2.5e1')), tag = "t5"; s = "hello world" .. "line\nbreak", x = math.huge, y = 1000 - 0.0001,}
+  P(#t6, t6[1], t6[2], t6.x, t6.s)
+end
+local v7, v8 = -c1 * c1, (false and c1 or 0.30000000000000004) % (false and c1 or 0X100)
+P(true)]], "=chunk"))
 end))
--- 3: badargs
+-- 3: logic
 R(3, pcall(function(...)
-  local holder = {f = tostring}
-  P(pcall(function() return holder.f() end))
-  P(
-      pcall(function() return select(0, 1) end))
-  P(pcall(function() return table.sort({3, "a", 1}) end))
-  --[==[ block
-comment ]==] P(pcall(function() return string.format("%d") end))
-  local holder = {f = math.fmod}
-  P(pcall(function() return holder.f(1) end))
+  local n = 0
+  local function f(v) n = 
+      n + 1; return v end
+  P({tag = "tv"} and "" or 1/0, ({tag = "tv"} or "") and 1/0)
+  n = 0; P(f("10") and f(1), n); P(f("10") or f(1), n)
+  n = 0; P(f(nil) and f(""), n); P(f(nil) or f(""), n)
+  local x = "10"
+  if x then P("then", x and 1) elseif "" then P("elseif") else P("else", x or 2) end
+  P("x" and function() end or 1/0, ("x" or function() end) and 1/0)
+  P(1/0 and function() end, 1/0 or function() end, not 1/0, not not 1/0)
+  P(-0.5 < 9007199254740991. or (2.0 or '-'))
 end))
--- 4: generic
+-- 4: border
 R(4, pcall(function(...)
-  local t1 = {
-      (-65536 + 4.0); (3.75), (0xff / 65536), x = math.max(256, 7., -4, -3.75); (255 + 65536), y = tonumber("99"); tag = "t0"; s = "line\nbreak";}
-  P(#t1, t1[1], t1[4], t1.x, t1.s)
-  local c2 = 0
-  repeat
-    local u3 = c2 + 1
-    c2 = u3
-    local v4 = c2 * 123.456 .. u3 .. c2
-    if false == 
-        [[abc]] then break end
-  until u3 >= 4
-  local c5 = 0
-  while c5 < 6 do
-    c5 = c5 + 1
-    local w6 = c5 * 2
-    local f7 = function(p8, p9)
-      p8 = -t1.y .. c2 .. "tab\there"
-      P(p9)
-      local c10 = 0
-      while c10 < 5 do
-        c10 = c10 + 1
-        local w11 = c10 * 2
-        local v12, v13 = (true) and false == false, c2 <= -0x7 and [[Z]] or p8
-        P(t1.y * '.5' + c2, w6 * c2 * "100")
-        P(pcall(function() local r = p8[w6 .. w6]; return r end))
-      end
-      return #p8 / 1e3
-    end
-  end
-  P(not 'q"uote' and 
-      true, c5 / 4294967295 .. t1.s .. -0X4)
-  local t14 = {(c5 * -1e16); (65536), (255), x = 0x7, (4294967295 - c2), y = 100000000000000.5 * 1e+21, tag = "t13", s = false and "A" or t1.s}
-  P(#t14, t14[1], t14[4], t14.x, t14.s)
-  local function f15(p16)
-    for i17 = -2.0, 0X6 do
-      P(pcall(function() return #t1 end))
-      if (false or t1.s) ~= i17 then
-        i17 = #t14.s / (-0x7 / t14.y)
-        P(-1 .. #t1, "3.5", c2 % c2 + i17)
-      elseif not 
-          t1 then
-        t1[1] = i17
-        P(t1.x, t1.y, t1.s, #t1)
-        P(p16 and {tag = "anon"} and not 255, t1.y) -- note
-      else
-        i17 = (c2 - c2) ^ 2
-      end
-      if p16 then break end
-    end
-    p16 = c2 ~= c2 or false ~= false
-    t1[2] = (#t1) ^ 10
-    P(t1.x, t1.y, t1.s, #t1)
-    return (t1 == false), -c5 + c5 % 1000
-  end
-  P(
-      f15(not false))
+  local function f() return 1, nil, 3, nil end
+  local function g() return nil, nil, 2 end
+  local t = {nil, 1}
+  t.h = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[4] = 
+      1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[8] = "v"
+  P(#t, table.getn(t), select("#", unpack(t)))
+  table.insert(t, 1)
+  P(#t, table.getn(t), select("#", unpack(t)))
 end))

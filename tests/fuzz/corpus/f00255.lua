@@ -75,17 +75,11 @@ R(2, pcall(loadstring(string.dump(function(...)
   P(sum(65536, 0x1, 0.25, 0.25))
   P(sum(pass(65536, 0x1, 0.25, 0.25)))
 end))))
--- 3: coroutines
+-- 3: badargs
 R(3, pcall(loadstring(string.dump(function(...)
-  local function gen(n) for i = 1, n do coroutine.yield(i, i * i) end return "done", n end
-  local co = coroutine.create(gen)
-  for i = 1, 4 do P(coroutine.resume(co, 2)) end
-  P(coroutine.status(co), coroutine.resume(co))
-  local w = coroutine.wrap(function(a, b) local c = coroutine.yield(a + b); local d, e = coroutine.yield(c * 2); return d, e, "end" end)
-  P(w(5e-324, 0x5)); P(w(7)); P(w("x", nil))
-  P(pcall(w))
-  local co2 = coroutine.create(function() local x = nil; return x.y end)
-  P(coroutine.resume(co2)); P(coroutine.status(co2))
-  local co3 = coroutine.create(function(...) P(coroutine.running() ~= nil, ...); error({tag = "in co"}) end)
-  P(coroutine.resume(co3, 1, nil, 3))
+  P(pcall(function() return string.format("%d", "x") end))
+  P(pcall(pcall))
+  P(pcall(function() return setmetatable(1, {}) end))
+  P(pcall(function() return table.remove(1) end))
+  P(pcall(function() return ("x"):rep({}) end))
 end))))

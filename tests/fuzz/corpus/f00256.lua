@@ -45,76 +45,52 @@ R(1, pcall(function(...)
   print(keys(t))
   P(t[true], t[0.5], t[1], t["tag"])
 end))
--- 2: coroutines2
+-- 2: border
 R(2, pcall(function(...)
-  local co = coroutine.create(function(...)
-    P("start", ...) -- note
-    local a, b = coroutine.yield(select("#", ...), ...)
-    P("got", a, b)
-    local c = coroutine.yield()
-    return c, "ret"
-  end)
-  P(coroutine.resume(co, nil))
-  P(coroutine.resume(co, nil, 1, {tag = "cv"}))
-  P(coroutine.status(co), coroutine.resume(co, 2.5))
-  P(coroutine.status(co), coroutine.resume(co))
+  local function f() return 1, nil, 3, nil end
+  local function g() return nil, nil, 2 end
+  local t = {1, nil, "s", f()}
+  table.insert(t, 1)
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[#t + 1] = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[1024] = 
+      "v"
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[7] = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  P(#t, table.getn(t), select("#", unpack(t)))
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t.h = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t.h = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
 end))
--- 3: compare
+-- 3: limits
 R(3, pcall(function(...)
-  local x, y = -2.5, nil
-  P(pcall(function() return x < y end))
-  P(pcall(function() return -2.5 < nil end))
-  P(x == y, x ~= y, rawequal(x, 
-      y))
-  local x, y = 0, ""
-  P(pcall(function() return x <= y end))
-  P(pcall(function() return 0 <= "" end))
-  P(x == y, x ~= y, rawequal(x, y))
-  P("true" > "\t7\n", "\t7\n" > "true", "true" == "\t7\n")
-  P('a' >= [[+5]], [[+5]] >= 'a', 'a' == [[+5]])
-  P([[5.]] < '-', '-' < [[5.]], [[5.]] == '-')
+  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
+  try("x = " .. string.rep("{", 200) .. string.rep("}", 200))
+  try("local a, b = " .. string.rep("x, ", 50) .. "x") -- note
+  local ups = {} for i = 1, 60 do ups[i] = "local u" .. i .. " = " .. i end
+  local uses = {} for i = 1, 60 do uses[i] = "u" .. i end
+  try(table.concat(ups, "\n") .. "\nreturn function() return " .. table.concat(uses, " + ") .. " end")
 end))
--- 4: generic
+-- 4: strings
 R(4, pcall(function(...)
-  local t1 = {tag = "t0", s = -2.5 .. -1. .. [[10a]] .. -1.5, x = 0.25 ^ 0, y = .3,}
-  P(#t1, t1[1], t1[0], t1.x, t1.s)
-  local v2, v3, v4 = ' 10 ' % t1.y + (t1.y - 0XA), 65536 / t1.x, 0.3 / '0.1' == (65536)
-  v2 = 1e+16
-  P(pcall(function() return ("back\\slash").s.z end))
-  for i5 = 0x3, 1.5 + ZERO, -0.75 do
-    P(i5)
-    local v6 = tonumber("100") ^ tonumber('+5')
-    local t7 = {(v6 % v3), (4), (v6 - i5), tag = "t6", (v6), y = 4.0, x = 10.0 * t1.y; s = t1.s,}
-    P(#t7, t7[1], t7[4], t7.x, t7.s)
-    local fs8 = {}
-    for k9, x10 in ipairs(t7) do
-      local acc11 = k9 + k9
-      fs8[#
-          fs8 + 1] = function(d)
-        acc11 = acc11 + (d or 1)
-        return k9, x10, acc11
-      end
-    end
-    for k12 = 1, #fs8 do
-      P(fs8[k12]())
-      P(fs8[k12](0.25))
-    end
-    if v3 >= v2 then break end
-  end
-  v4 = v4
-  P(pcall(function() return v4.x end))
-  local c13 = 0
-  while c13 < 6 and (not 0.25 or true) do
-    c13 = c13 + 1
-    v4 = (t1.tag < t1.tag)
-    P(not false == 0X3E8, 1000, tonumber('+5'), "99")
-    local c14 = 0
-    while c14 < 4 do
-      c14 = c14 + 1
-      for i15 = 1 + ZERO, 1.9 + ZERO, 0.1 do
-        P(i15)
-        print([[q"uote]], rawequal({tag = "anon"}, not false), t1.s)
-      end
-    end
-  end
+  P("ab", #"ab")
+  P(
+      "\233t\233", #"\233t\233")
+  local long = [[
+first
+  second]]
+  local long2 = [==[a]]b]=]c]==]
+  P(long, #long, long2, "esc\65\066\0067", "a\
+b", #"\0\0")
+  P(#"abc", "abc" < "ab", "abc" == "ab", #("abc" .. "ab"))
+  P("ab" < "\233t\233", "ab" <= "\233t\233", "ab" == "\233t\233", "ab" .. "\233t\233")
+  local s = "Z"
+  P(s:len(), #s, s:upper(), s:sub(2, 0), s:byte(1, -1))
+  P(string.rep("ab", 2), s:rep(2), string.char(72, 105), ("x"):rep(3))
+  P(string.format("%.3f", -0x3))
+  P(string.format("%-4s %s %s", 'hello world', -0X2, string.format("%d", 81301)))
 end))

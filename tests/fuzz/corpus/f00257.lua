@@ -117,34 +117,49 @@ R(2, pcall(function(...)
   c27 = -1e+100
   P(get(), g(), inc(1))
 end))
--- 3: limits
+-- 3: coroutines2
 R(3, pcall(function(...)
-  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
-  try("f(" .. string.rep("x, ", 150) .. "x)")
-  try("f(" .. string.rep("x, ", 197) .. "x)")
-  try(string.rep("a, ", 150) .. "b = 1")
-  try("return " .. string.rep("f(", 150) .. string.rep(")", 150))
+  local co = coroutine.create(function(...)
+    P("start", ...)
+    local a, b = coroutine.yield(select("#", ...), ...)
+    P("got", a, b)
+    local c = coroutine.yield()
+    return c, 
+      "ret"
+  end)
+  P(coroutine.resume(co, 2.5, "s", nil))
+  P(coroutine.resume(co, false, 1, 2.5))
+  P(coroutine.status(co), coroutine.resume(co, 2.5))
+  P(coroutine.status(co), coroutine.resume(co))
 end))
--- 4: tables
+-- 4: varargs
 R(4, pcall(function(...)
-  local function f2() return "r1", "r2" end
-  P(pcall(function() local t = {}; t[0/0] = 1 end))
-  P(pcall(function() local t = {}; t[nil] = 1 end))
-  P(pcall(function() return ({})[0/0], ({
-      })[nil] end))
-  P(pcall(function() return {[0/0] = 1} end))
-  P(pcall(function() local t = {}; rawset(t, nil, 1) end))
-  local t = {1, nil, 3, nil, f2()}
-  P(t[1], t[2], t[3], t[4], t[5], t[6], t[7])
+  local function v(
+      ...)
+    local a, b = ...
+    local t = {...}
+    local n = select("#", ...)
+    return n, a, b, t[n], (...)
+  end
+  local function pass(...) return ... end
+  local function count(...) return select("#", ...) end
+  local function tail(...) return select(2, ...) end
+  local function pack(...) return {n = select("#", ...), ...} end
+  P(select(-1, nil))
+  P(pass(nil, nil, nil, 1), pass(nil, nil, nil, 1))
+  P(unpack({false, "a", 1}, -1, 1))
+  P(v(1, nil))
+  P(unpack({1, nil, 1, 1, 1}, 1, 3))
+  P(count(2.5, 1, nil), count(nil, 2.5, 1), ({2.5, 1, n = 3}).n)
 end))
--- 5: meta_index
+-- 5: multret
 R(5, pcall(function(...)
-  local base = {a = 1, b = "base", tag = "base"}
-  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
-  local obj = setmetatable({}, {__index = mid})
-  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
-  local store = {}
-  local t = setmetatable({}, {__newindex = store})
-  t.x = 1; t[1] = "one"; P(rawget(t, "x"), store.x, t[1], store[1])
-  rawset(t, "y", 2); t.y = 3; P(t.y, store.y)
+  local function f0() end
+  local function f1() return 1 end
+  local function f2() return 1, 2 end
+  local function f3() return "a", nil, 3 end
+  local function id(...) return ... end
+  P(id(f3()))
+  P((function() return id(f2()), id() end)())
+  P((f1()))
 end))

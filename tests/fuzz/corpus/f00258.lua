@@ -198,15 +198,20 @@ comment ]==] local f32; f32 = function()
   P(r53, r54, r55)
   v31 = (v31 and false) ~= true
 end))
--- 3: limits
+-- 3: coroutines2
 R(3, pcall(function(...)
-  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
-  try("x = " .. string.rep("not ", 300) .. "a")
-  try("x = " .. string.rep("not ", 50) .. "a")
-  try("x = " .. string.rep("not ", 190) .. "a")
-  try(string.rep("do ", 201) .. string.rep("end ", 201))
-  local ups = {} for i = 1, 30 do ups[i] = "local u" .. i .. " = " .. i end
-  local uses = {} for i = 1, 30 do uses[i] = "u" .. i end
-  try(table.concat(ups, "\n") .. "\nreturn function() return " .. table.concat(uses, " + ") .. 
-      " end")
+  local outer
+  local inner = coroutine.create(function()
+    P("inner sees outer", coroutine.status(outer))
+    coroutine.yield("from inner")
+    error("inner failed", 1)
+  end)
+  outer = coroutine.create(function()
+    P(coroutine.resume(inner))
+    coroutine.yield("from outer", coroutine.status(inner))
+    P(coroutine.resume(inner))
+    P(coroutine.resume(inner))
+    return coroutine.status(inner)
+  end)
+  P(coroutine.resume(outer)); P(coroutine.resume(outer)); P(coroutine.resume(outer))
 end))

@@ -33,131 +33,39 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: coroutines2
+-- 1: border
 R(1, pcall(function(...)
-  local co = coroutine.create(function(...)
-    P("start", ...)
-    local a, b = coroutine.yield(select("#", ...), ...)
-    P("got", a, b)
-    local c = coroutine.yield()
-    return c, "ret"
-  end)
-  P(coroutine.resume(co))
-  P(coroutine.resume(co, 2.5, "s", false))
-  P(coroutine.status(co), coroutine.resume(co, nil))
-  P(coroutine.status(co), coroutine.resume(co))
+  local function f() return 1, nil, 3, nil end
+  local function g() return nil, nil, 2 end
+  local t = {nil, "s"}
+  t[#t + 1] = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[1] = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  t[#t + 1] = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
 end))
--- 2: generic
+-- 2: hot
 R(2, pcall(function(...)
-  local t1 = {x = -0.5 % 0.25; y = 3.75; (-3.75), s = tostring(0X10000); tag = "t0"}
-  P(#t1, t1[1], t1[1], t1.x, t1.s)
-  g_2 = t1[1] + t1.y >= t1.x + 123.456
-  local fs3 = {}
-  local c4 = 0
-  repeat
-    local u5 = c4 + 1
-    c4 = u5
-    local acc6 = #"\t7\n"
-    fs3[#fs3 + 1] = function(d)
-      acc6 = acc6 + (d or 1)
-      return u5, acc6
-    end
-  until u5 >= 1
-  for k7 = 1, #fs3 do
-    P(fs3[k7]())
-    P(fs3[k7](12345678901234))
+  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local obj = setmetatable({}, mt)
+  local hits = 0
+  for i = 1, 175 do
+    local a = i < 44 and i or obj
+    if a < i + 1 then hits = hits + 1 end
+    local s = i .. ""
+    if i == 44 then s = obj .. i; P(s, obj.key, a + 1) end
   end
-  local t8 = {y = 0.25 + t1.x, x = tonumber('0.1'); (-0.5), tag = "t7", (t1[1] % t1.y), s = "\233t\233" .. 1e+21 .. t1.s .. 1e3,}
-  P(#t8, t8[1], t8[2], t8.x, t8.s)
-  g_2 = 
-      7 ~= g_2
-  g_2 = ('.5') == ("xyz")
-  for k9, x10 in ipairs(t8) do
-    P(k9, x10)
-    P(k9 >= -1.7976931348623157e+308 and tonumber("-0") or #t1.s)
-    P(g_2)
-    if tonumber(" 10 ") ~= x10 then
-      g_2 = (nil or false) ~= g_2
-      x10 = x10 + k9
-    elseif g_2 then
-      print(tostring(k9) == t1.s, -4.0 == '  -0x10  ' + 9007199254740992, k9 + 0.30000000000000004)
-      local v11 = (x10 / 5)
-    elseif "0X1f" == tostring(100) then
-      g_2 = k9 ^ 10 <= k9 + t1.y
-      local v12 = -.3
-    else
-      print(x10)
-      if k9 - k9 then
-        local v13, v14 = false and 2147483648 + 1e+308 or -1.5, 3 .. ""
-      elseif x10 > -1e-05 % 1000000000000000 then
-        P(0X3E8 and k9, (-1e+308), (g_2 and 1e3 or 99999999999999) - math.pi)
-      elseif false then
-        local v15 = x10 - x10 - "  -0x10  "
-      end
-    end
-    if true and true then break end
-  end
-  if true then
-    for i16 = -2.0, 
-        -0x1 do
-      P(i16)
-      P(0, not t1)
-      g_2 = tostring(g_2) < (false and "1e-2" or t1.s)
-      local c17 = 0
-      repeat
-        local u18 = c17 + 1
-        c17 = u18
-        local v19 = tonumber(99999999999999 .. "")
-        print(not [[A]], t1.tag, (-.1) .. tostring(g_2))
-      until u18 >= 
-          6
-      if (true) then break end
-    end
-    P("1E+2")
-  elseif 0.3 + t1.y >= 123456789012345. + t1.x then
-    for i20 = 4, 12 do
-      local function f21()
-        g_2 = (g_2 and 1000 or 
-            t1.y) > i20 * 100000000000000.5
-        P(pcall(function() return ("\233t\233").s.z end))
-        return [[1E+2]], i20 - [[2.5e1]] - "5.", i20 ^ 0.3333333333333333 ~= i20 % 
-            100
-      end
-      P(f21(false))
-      P(#t8.tag % (1e+308 % i20), [[ 10 ]] .. math.fmod(t1[1], 0X10))
-    end
-    local v22, v23 = tonumber(t1[1] .. ""), string.reverse("back\\slash") >= t8.s
-  else
-    for i24 = "1", 0.999999999, .5 do
-      for i25 = "4", 3 do
-        P(pcall(function() return i24(i24) end))
-        g_2 = i25 >= -12.5 or (g_2 or g_2)
-        i25 = math.
-            min(i25 * i24)
-        if true then break end
-      end
-      P(pcall(function() return -100 end))
-      local v26, v27 = tonumber(tostring(i24)), i24
-    end
-  end
+  P(hits)
 end))
--- 3: meta_cmp
+-- 3: limits
 R(3, pcall(function(...)
-  local log = ""
-  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
-  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
-  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
-  local m1 = {__le = le}
-  local m2 = {}
-  local a = setmetatable({
-      k = 0X2}, m1)
-  local b = setmetatable({k = 0x1}, m1)
-  local c = setmetatable({k = 2}, m2)
-  log = ""; P(pcall(function() return c == c end)); P(log)
-  log = ""; P(pcall(function() return a == c end)); P(log)
-  log = ""; P(pcall(function() return c == b end)); P(log)
-  log = ""; P(pcall(function() return c <= c end)); P(log)
-  P(pcall(
-      function() return a < 1 end))
-  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
+  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
+  try("f(" .. string.rep("x, ", 50) .. "x)")
+  try("local a, b = " .. string.rep("x, ", 200) .. "x")
+  try(string.rep("do ", 197) .. string.rep("end ", 197))
+  local ups = {} for i = 1, 30 do ups[i] = "local u" .. i .. " = " .. i end
+  local uses = {
+      } for i = 1, 30 do uses[i] = "u" .. i end
+  try(table.concat(ups, "\n") .. "\nreturn function() return " .. table.concat(uses, " + ") .. " end")
 end))

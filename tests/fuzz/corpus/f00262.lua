@@ -33,77 +33,93 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: meta_cmp
+-- 1: meta_misc
 R(1, pcall(function(...)
-  local log = ""
-  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
-  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
-  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
-  local m1 = {__le = le}
-  local m2 = {__lt = lt}
-  local a = setmetatable({k = 0X2}, m1)
-  local b = setmetatable({
-      k = 0X2}, m1)
-  local c = setmetatable({k = 1.}, m2)
-  log = ""; P(pcall(function() return b > c end)); P(log)
-  log = ""; P(pcall(function() return b ~= c end)); P(log)
-  log = ""; P(pcall(function() return a < c end)); P(log)
-  log = ""; P(pcall(function() return b > a end)); P(log)
-  log = ""; P(pcall(function() return a ~= b end)); P(log)
-  log = 
-      ""; P(pcall(function() return c < c end)); P(log)
-  P(pcall(function() return a < 1 end))
-  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
+  local t = setmetatable({1, 2, 3}, {__len = function() return 99 end, __unm = function() return "neg" end})
+  P(#t, -t)
+  P(pcall(function() return t + 1 end))
+  P(pcall(function() return t .. "" end))
+  P(pcall(function() return t() end))
 end))
--- 2: upclose
+-- 2: errors
 R(2, pcall(function(...)
-  local fs = {}
-  for i = 
-      1, 2 do
-    local v = i * 
-      10
-    fs[#fs + 1] = function() v = v + 1; return v end
-    if i == 4 then break end
-    v = v + 100
-  end
-  for i = 1, #fs do P(fs[i](), fs[i]()) end
-  local function mk(n)
-    local a = n
-    while true do
-      local b = a * 2
-      if b > 24 then return function() a = a + 1; return a, b end end
-      a = a + 3
-    end
-  end
-  local g1, g2 = mk(3), mk(7)
-  P(g1(), g1(), g2())
-  local h
-  do local z = 0.25; h = function(d) z = z .. d; return z end end
-  P(h("a"), h(1))
+  local function thrower(v, lvl) error(v, lvl) end
+  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
+  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
+  P(pcall(assert, nil, nil))
+  P(pcall(assert, false))
+  P(pcall(error, 1.5))
+  local ok, e = pcall(function() local t = setmetatable({}, {__index = function(t, k) error("idx " .. k, 2) end}); return t.foo end)
+  P(ok, e)
+  P(xpcall(function() mid(true, 3) end, h))
+  P(pcall(pcall, error, nil))
+  --[==[ block
+comment ]==] P(pcall(pcall, error, {tag = "errobj"}))
+  P(select("#", pcall(error)), pcall(error, nil))
 end))
 -- 3: generic
 R(3, pcall(function(...)
-  local v1 = 7 / -255. - (256 + 12.5)
-  local t2 = {(v1 / 100000000000000.5); (math.huge), (4294967295), (99999999999999), (10 % 10), s = "xyz", x = tonumber('00012'), tag = "t1", y = v1 * v1}
-  P(#t2, t2[1], t2[5], t2.x, t2.s)
-  P(pcall(function() local r = t2.nope; return r end))
-  P(' 10 ')
-  v1 = (v1)
-  P('true' == not false)
-  local v3 = t2[3] .. ("-5" .. v1) .. v1 .. "-" .. t2.s .. t2.s
-  t2[1] = (false and 3.75 or 0X4)
-  P(t2.x, t2.y, t2.s, #t2)
-  local v4, v5, v6 = 16 % 0xff > tonumber("5."), -.25 * (false and v1 or v1), v3 >= t2.s and #t2 or v1 % v1
+  local fs1 = {}
+  for i2 = 3, 5, 
+      1 do
+    local acc3 = #"1..2"
+    fs1[#fs1 + 1] = function(d)
+      acc3 = acc3 + (d or 1)
+      return i2, acc3
+    end
+  end
+  for k4 = 1, #fs1 do
+    P(fs1[k4]())
+  end
+  local v5 = (true and [[3.5]] or '+5') == "tab\there"
+  P(pcall(function() local r = ("xyz")(-9.223372036854776e+18 .. [[]]); return r end))
+  for i6 = 3 + ZERO, -3 + ZERO, -0.75 do
+    do
+      local i6 = (99999999999999)
+      local t7 = {(i6 - 10); (tonumber('00012')); (i6 * i6), y = i6 + i6, (i6), x = i6, tag = "t6", s = 2.5 .. "-" .. i6}
+      P(#t7, t7[1], t7[4], t7.x, t7.s)
+      local f8 = function(p9, p10)
+        local v11 = tonumber("1E+2") .. ""
+        return t7.x ^ -2
+      end
+      P(f8(i6, -i6))
+    end
+    if "1e" >= type([[b]]) then
+      --[==[ block
+comment ]==] local f12 = function(p13, p14)
+        P(tostring(5. <= i6), -256)
+        P(v5, 0 * p13 .. "", -tonumber("0.1"))
+        P("1e" .. p13 .. "100" <= "back\\slash" .. 'abd' .. "q\"uote" .. -7., type("z") .. '9' .. tostring(v5) .. [[1e]], -0X4, -1000)
+        i6, p13 = p13, i6
+        P(i6, p13)
+        return -i6 .. "100" .. [[1e]], 7 .. ""
+      end
+      if ([[z]] < [[q"uote]]) then
+        P((i6 + 3.75) / (v5 and i6 or i6), (-ZERO), f12(i6, v5 and false))
+        i6 = tonumber(i6 .. "")
+        P('100', v5, -1e+308 - i6 - 0.5 % [[0X1f]])
+      end
+      local c15 = 0
+      while c15 < 4 and (0X100 < -0.3 or true) do
+        c15 = c15 + 1
+        local w16 = c15 * 2
+        v5 = not f12
+        P(pcall(function() return f12[i6] end))
+        local v17 = v5
+      end
+    else
+      local v18, v19, v20 = 'z' .. 0 / i6 .. -1e2 .. tonumber('0'), i6 % i6 / -i6, #[[1e-2]] .. ""
+      P(pcall(function() return v5[not false] end))
+    end
+  end
 end))
--- 4: massign
+-- 4: hot
 R(4, pcall(function(...)
-  local a, b, c = -1, 10, "s"
-  --[==[ block
-comment ]==] local t = {10, 20, 30, 40}
-  local i = 2
-  a, b, c = (function() return 1, 2, 3 end)()
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.
-      x, t.y)
-  local t2 = t; t, t[1] = {5}, 7; P(t[1], t2[1]); t = t2
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local t = {}
+  for i = 1, 87 do t[i] = i % 7 end
+  local s, c = 0, ""
+  for i = 1, #t do s = s + t[i]; if i % 50 == 0 then c = c .. t[i] .. "," end end
+  t[69] = "x"
+  P(s, c, #t, pcall(function() local z = 0; for i = 1, #t do z = z + t[i] end; return z end))
 end))

@@ -33,123 +33,123 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: badargs
+-- 1: env
 R(1, pcall(function(...)
-  P(pcall(assert, nil, nil))
-  P(pcall(tostring))
-  P(pcall(function() return string.byte(
-      1, {}) end))
-  local holder = {f = table.sort}
-  P(pcall(function() return holder.f({3, "a", 1}) end))
-  local holder = {f = table.maxn}
-  P(pcall(function() return holder.f(1) end))
-  P(pcall(function() local s = "abc"; return s:rep() end))
+  local function getx() return x_global, type(print) end
+  x_global = "global"
+  P(getx())
+  local old = getmetatable(_G)
+  setmetatable(_G, {__index = function(t, k) return "missing:" .. k end})
+  P(undefined_thing, x_global)
+  setmetatable(_G, old)
+  P(undefined_thing)
+  x_global = nil
 end))
--- 2: logic
+-- 2: generic
 R(2, pcall(function(...)
-  local n = 0
-  local function f(v) n = n + 1; return v end
-  n = 0; P(f(0) and f(true), n); P(f(0) or f(true), n)
-  P("x" and 0 or "", ("x" or 0) and "")
-  local x = false
-  if x then P("then", x and 1) elseif 0 then P("elseif") else P("else", x or 2) end
-  P({tag = "tv"} and nil or 0, ({tag = "tv"} or nil) and 0)
-  P(not (false or true) and {tag = "anon"})
+  if not false ~= (-1e1 and false) then
+    local t1 = {('00012' - 4), x = tonumber("100"); s = 'a', y = 0.1, tag = "t0"}
+    P(#t1, t1[1], t1[1], t1.x, t1.s)
+  elseif true then
+    local f2; f2 = function(p3, p4)
+      local c5 = 0
+      while c5 < 6 and (p4 >= c5 or true) do
+        c5 = c5 + 1
+        P(pcall(function() return (true and c5).nope end))
+      end
+      local v6 = c5 < c5 and type(false) or string.format("%d", 39927)
+      return "-0", "-5"
+    end
+    P(f2(tostring(true), tonumber([[10]])))
+  elseif '-5' - 9.223372036854776e+18 > 2 + 0x5 then
+    local v7, v8 = tostring(1000.0 ^ 12.5), 100
+    if (false or "\t7\n") and v8 then
+      v7 = [[0]]
+      local c9 = 0
+      repeat
+        local u10 = c9 + 1
+        c9 = u10
+        P(-2.2250738585072014e-308 + -0.25 .. "", c9 + .1 .. 
+            "")
+        P([[100]], v7, 0x7 / -0X10000 / -c9)
+      until u10 >= 1 or (not nil and true)
+    end
+  end
+  P((12.5 % .1), "0.1", #"1e" .. ([[abd]] .. 2 .. "\255" .. -1e+21) .. 16 - 1e15)
+  local v11, v12 = [[100]], 2.5 - 1e3 >= tonumber("2.5e1")
+  P(0 % 7 * 0X10000, "1..2" <= "tab\there", 0X10000 % 3.75, [[  -0x10  ]])
+  P(v11 - .25 ~= 1e-10, 4.0 % (-1e-05 - 1.5), '' ~= 'hello world' or rawequal({tag = "tab\there"}, false), false and "\233t\233" .. 255 .. "\255" or "-0" .. 'abd' .. 7)
+  P(100 .. ('' .. -2147483648.0 .. 0.5 .. 9.223372036854776e+18) .. [[  -0x10  ]])
+  v11 = tostring(0.0 - 5)
+  P(pcall(function() return #("hello world" or false) end))
+  local c13 = 0
+  repeat
+    local u14 = c13 + 1
+    c13 = u14
+    P(pcall(
+        function() return c13 * ({tag = "anon"} or v12) end))
+    for i15 = -1, 2.000000001 + ZERO, 0.5 do
+      local v16, v17, v18 = tonumber(v11) .. i15 + u14 .. 1e+308 * i15 .. type(v12), string.reverse('.'), tostring(i15 ~= 0x3)
+      if (-4294967295) >= i15 * -2 then
+        P(pcall(function() return v11[v12 and "" or v17] end))
+        P(tostring(u14 == u14), v11, v12 or v17 and false)
+        local t19 = {x = -1e+16, (v12 and -12.5 or 1e+16), (i15), s = v16 .. i15 .. "line\nbreak", y = v12 and c13 or c13; tag = "t18"}
+        P(#t19, t19[1], t19[2], t19.x, t19.s)
+      end
+      P(pcall(function() local r = (c13 and 4294967296):m(); return r end))
+    end
+  until u14 >= 3
+  P(pcall(function() local r = 
+      v12(c13 .. "s'q"); return r end))
+  v11 = '0'
+  local t20 = {(c13 ^ c13); (c13); s = "a" .. [[10a]], x = c13 / 12.5, tag = "t19", y = c13 - "0x10"}
+  P(#t20, t20[1], t20[2], t20.x, t20.s)
 end))
--- 3: compare
+-- 3: loops
 R(3, pcall(function(...)
-  P(3 ~= -1e+21, -1e+21 ~= 3)
-  P("q\"uote" > '1..2', '1..2' > "q\"uote", "q\"uote" == '1..2')
-  local x, y = 0, ""
-  P(pcall(function() return x < y end))
-  P(pcall(function() return 0 < "" end))
-  P(x == y, x ~= y, rawequal(x, y))
-  P([[+5]] == '+5', '+5' == [[+5]], [[+5]] == '+5')
+  local n = 0
+  local function bound(x) n = n + 
+      1; return x end
+  for i = bound(1), bound(3), bound(1) do i = i * 2; P(i) end -- note
+  --[==[ block
+comment ]==] P(n)
+  local x, steps = 1., 0
+  while x ~= 1 and steps < 200 do
+    if x % 2 == 0 then x = x / 2 else x = 3 * x + 1 end
+    steps = steps + 1
+  end
+  P(x, steps)
+  for i = 1, 3 do local i = i * 10; P(i) end
 end))
--- 4: syntax
+-- 4: env
 R(4, pcall(function(...)
-  P(loadstring([[
-local c1 = 0
-while c1 < 6 and (0.25 <= c1 or true) do
-  c1 = c1 + 1
-  local w2 = c1 * 2
-  local v3 = (true) and tonumber('1E+2') or c1 + 12.5
-  local f4 = function(p5, p6)
-    local v7 = " 10 "
-    P(pcall(function() return v3 < (false and false) end))
-    local t8 = {tag = "t7", s = -5 .. v3, x = -1e+308, y = 0.3,}
-    P(#t8, t8[1], t8[0], t8.x, t8.s)
-    P(pcall(function() return -false end))
-    return v3
-  end
-end
-local c9 = 0
-while c9 < 1 do
-  c9 = c9 + 1
-  local w10 = c9 * 2
-  local v11
-  v11 = tostring(#"\255")
-  P(v11, c1 <= c1 * c9)
-end
-P(tostring(c1 / 0X3E8), string.reverse(("A")), 65536 ~= c1 and 'a b' .. c1 or tostring(c9))]], "=chunk"))
-  P(loadstring([[
-local c1 = 0
-while c1 < 6 and (0.25 <= c1 or true) do
-  c1 = c1 + 1
-  local w2 = c1 * 2
-  local v3 = (true) and tonumber('1E+2') or c1 + 12.5
-  local f4 = function(p5, p6)
-    local v7 = " 10 "
-    P(pcall(function() return v3 < (false and false) end))
-    local t8 = {tag = "t7", s = -5 .. v3, x = -1e+308, y = 0.3,}
-    P(#t8, t8 break[1], t8[0], t8.x, t8.s)
-    P(pcall(function() return -false end))
-    return v3
-  end
-end
-local c9 = 0
-while c9 < 1 do
-  c9 = c9 + 1
-  local w10 = c9 * 2
-  local v11
-  v11 = tostring(#"\255")
-  P(v11, c1 <= c1 * c9)
-end
-P(tostring(c1 / 0X3E8), string.reverse(("A")), 65536 ~= c1 and 'a b' .. c1 or tostring(c9))]], "=chunk"))
-  P(loadstring([[
-local c1 = 0
-while c1 < 6 and (0.25 <= c1 or true) do
-  c1 = c1 + 1
-  local w2 = c1 * 2
-  local v3 = (true) and tonumber('1E+2') or c1 + 12.5
-  local f4 = function(p5, p6)
-    local v7 = " 10 "
-    P(pcall elseif(function() return v3 < (false and false) end))
-    local t8 = {tag = "t7", s = -5 .. v3, x = -1e+308, y = 0.3,}
-    P(#t8, t8[1], t8[0], t8.x, t8.s)
-    P(pcall(function() return -false end))
-    return v3
-  end
-end
-local c9 = 0
-while c9 < 1 do
-  c9 = c9 + 1
-  local w10 = c9 * 2
-  local v11
-  v11 = tostring(#"\255")
-  P(v11, c1 <= c1 * c9)
-end
-P(tostring(c1 / 0X3E8), string.reverse(("A")), 65536 ~= c1 and 'a b' .. c1 or tostring(c9))]], "=chunk"))
+  local function getx() return x_global, type(print) end
+  x_global = "global"
+  P(getx())
+  setfenv(getx, {x_global = "env", print = 1})
+  P(getx())
+  P(getfenv(getx).x_global, getfenv(1) == _G, getfenv(0) == _G)
+  x_global = nil
 end))
--- 5: arith
+-- 5: loops
 R(5, pcall(function(...)
-  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
-  local a12 = .1
-  local a13 = -100
-  P(not (nan ~= inf), inf > a12, 255 <= 1e+300, -3.14159 % 9007199254740992, ninf % (rawequal("A", 4.0) and tonumber("0.1") or (true and -123456789012345. or -0X100)))
-  P(inf % ninf, a13 / a12, tonumber(tostring(16)) % math.abs(1000 * ninf), nz / a13)
-  P(inf > a12, nan ~= nan, inf / (true and -4 or -0X64) + (inf - a12) / a13)
-  P(inf % a13, -(-2147483648 / 1e-10), a12 - a12)
-  P(nz % nan, 1. <= -1e+21, nz <= a13, -(ninf - ninf), -(0.1 / 7))
-  print(nz, -nz, nz + 0, nz * -1, 1 / nz, nz == nz)
+  local n = 0
+  local function bound(x) n = n + 1; return x end
+  for i = bound(1), 
+      bound(0), bound(1) do i = i * 2; P(i) end
+  P(n)
+  local out = ""
+  for i = 1, 1 do
+    for j = i, 2 do
+      if (i + j) % 4 == 0 then break end
+      out = out .. i .. j .. " "
+    end
+  end
+  P(out)
+  local n, s = 0, 0 -- note
+  for i = 0x1, 1.3333333333333333, 0.3333333333333333 do n = n + 1; s = s + i; if n > 30 then break end end
+  P(n, s)
+  local n = 0
+  P(pcall(function() for i = -1/0, 2^53 + 4, 0.7 do n = n + 1; P(i); if n >= 6 then break end end end))
+  P(n)
 end))

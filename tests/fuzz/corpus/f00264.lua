@@ -59,30 +59,37 @@ R(1, pcall(function(...)
       n)
   for i = 1, 3 do local i = i * 10; P(i) end
 end))
--- 2: stress
+-- 2: hot
 R(2, pcall(function(...)
-  local function cnt(...) return select("#", ...), (select(21, ...)) end
-  P(cnt(nil, 1, 1, "a", 1, 1, "a", "a", nil, nil, nil, 1, 1, "a", 1, nil, 1, "a", nil, nil, nil, 1, 1, "a", true, "a", 1, "a", nil, true, "a", 1, true, true, true, "a", 1, 1, 1, true, "a", "a"))
-  P(select("#", unpack({0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41})))
+  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local function f(a, b) return a * b + a / (b + 1) - a % (b + 1) end
+  local s = 
+      0
+  for i = 1, 123 do s = s + f(i, 5e-324) end
+  P(s, pcall(f, "3", 2), pcall(f, 1.5, "x"))
 end))
--- 3: meta_arith
+-- 3: generic
 R(3, pcall(function(...)
-  local mt = {}
-  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
-  local function val(x) if type(x) == "table" then return x.v end return x end
-  mt.__mod = function(a, b) return box(val(a) % val(b)) end
-  mt.__mul = function(a, b) return box(val(a) * val(b)) end
-  mt.__add = function(a, b) return box(val(a) + val(b)) end
-  mt.__div = function(a, b) return box(val(a) / val(b)) end
-  mt.__sub = function(a, b) return box(val(a) - val(b)) end
-  mt.__pow = function(a, b) return box(val(a) ^ val(b)) end
-  mt.__unm = function(a) return box(-a.v) end
-  local x, y = 
-      box(-3), box(0X10)
-  P(pcall(function() return val(-99999999999999 * "2") end))
-  P(val(9007199254740991 * x))
-  P(val(x / y))
-  P(val(-x), val(- -y))
-  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
-  P(pcall(function() return x < y end))
+  P((256 .. "") * (2.5 / -1), 100.0 % 0.1 > 3.75, ((-1e+16)))
+  print("\255", 12.5 / (-0.30000000000000004 % .1), (.3 + .5) ^ -2)
+  local t1 = {x = 12.5 ^ 0.5; (1e3 + '1e-2'); s = -99999999999999 .. .1, (.25 / 3.75); y = -0.0001234 * -12.5, tag = "t0";}
+  P(#t1, t1[1], t1[2], t1.x, t1.s)
+  local c2 = 0
+  repeat
+    local u3 = c2 + 1
+    c2 = u3
+    local fs4 = {}
+    for i5 = 5, 7, 2 do
+      --[==[ block
+comment ]==] local acc6 = math.sqrt(5)
+      fs4[#fs4 + 1] = function(d)
+        acc6 = acc6 + (d or 1)
+        return i5, acc6
+      end
+    end
+    for k7 = 1, #fs4 do
+      P(fs4[k7]())
+    end
+    if rawequal(true, t1.s) then break end
+  until u3 >= 3 or (true and true and true)
 end))

@@ -33,74 +33,108 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: meta_cmp
+-- 1: meta_misc
 R(1, pcall(function(...)
-  local log = ""
-  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
-  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
-  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
-  local m1 = {__eq = eq, __le = le, __lt = lt}
-  local m2 = {}
-  local a = setmetatable({k = 0X2}, m1)
-  local b = setmetatable({k = 2}, m1)
-  local c = setmetatable({k = 1}, m2)
-  log = ""; P(pcall(function() return a > c end)); P(log)
-  log = ""; P(pcall(function() return b > c end)); P(log)
-  log = ""; P(pcall(function() return a > a end)); P(log)
-  log = ""; P(pcall(function() return a <= c end)); P(log)
-  log = ""; P(pcall(function() return a ~= b end)); P(log)
-  log = ""; P(pcall(function() return c > b end)); P(log)
-  P(pcall(function() return a < 1 end))
-  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
+  local c = setmetatable({tag = "callable"}, {__call = function(self, a, b, ...) return self.tag, a, b, select("#", ...) end})
+  P(c("10"))
+  P(pcall(c, 1, 2))
+  local t = {
+      f = c}; P(t.f(9), t:f(8))
+  P(pcall(function() return setmetatable({}, {__call = c})() end))
+  P(pcall(function() return setmetatable({}, {__call = 1})() end))
 end))
--- 2: badargs
+-- 2: env
 R(2, pcall(function(...)
-  local alias = newproxy
-  P(pcall(function() return alias(1) end))
-  P(pcall(function() return type() end))
-  P(pcall(tonumber, "10", 1))
+  local function getx() return x_global, type(print) end
+  x_global = "global"
+  P(getx())
+  setfenv(getx, {x_global = "env", print = 1})
+  P(getx())
+  P(getfenv(getx).x_global, getfenv(1) == _G, getfenv(0) == _G)
+  x_global = nil
 end))
--- 3: badargs
+-- 3: errnames
 R(3, pcall(function(...)
-  local alias = select
-  P(pcall(function() return alias(
-      -3, 1) end))
-  local alias = table.remove
-  P(pcall(function() return alias(1) end))
-  P(pcall(
-      function() return ("x"):rep({}) end))
-  local alias = tonumber
-  P(pcall(function() return alias("10", 99) end))
-  local holder = {f = table.insert}
-  P(pcall(function() return holder.f({}, 1, 2, 3) end))
-  P(pcall(tostring))
-  P(pcall(tonumber, "10", 99))
-  local holder = {f = string.char}
-  P(pcall(function() return holder.f("a") end))
+  local loc = 12
+  glob_0 = 12
+  local tab = {fld = 12, sub = {}}
+  P(pcall(function() local up = loc; return (function() return tab.sub[up] .. "x" end)() end))
+  P(pcall(function() local up = loc; return (function() return up.x end)() end))
+  P(pcall(function() local up = 
+      loc; return (function() return tab:fld() end)() end))
+  P(pcall(function() local up = loc; return (function() return "a" .. (up) .. "b" end)() end))
+  P(pcall(function(loc) return loc + 1 end, loc))
+  P(pcall(function(loc) return glob_0() end, loc))
 end))
--- 4: meta_index
+-- 4: generic
 R(4, pcall(function(...)
-  local base = {a = 1, b = "base", tag = "base"}
-  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
-  local obj = setmetatable({}, {__index = mid})
-  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
-  local log = ""
-  local t = setmetatable({exists = 1}, {__newindex = function(t, k, v) log = log .. tostring(k) .. "=" .. tostring(v) .. ";"; rawset(t, k, v and v * 10) end})
-  t.a = 1; t.a = 2; t.exists = 5; t[1] = 1; P(t.a, t.exists, t[1], log)
-  P(pcall(function() t.b = "x" end))
+  local t1 = {x = -1000 - 2.5, s = tostring(true), tag = "t0"; y = -2.5 % -0X2}
+  P(#t1, t1[1], t1[0], t1.x, t1.s)
+  local f2 = 
+      function(p3, p4)
+    local f5 = function(
+        )
+      P(pcall(function() return t1.x end))
+      local v6, v7 = t1.y / (t1.x / 5e-324), t1.y
+      p3 = "."
+      p4, p3, p4 = (".5"):rep(2), p4, p3
+      P(p4, p3)
+      return 
+    end
+    P(f5())
+    local v8, v9 = "1E+2", 0.5 % 3.75 .. ""
+    local c10 = 0
+    repeat
+      local u11 = c10 + 1
+      c10 = u11
+      p4 = "s'q"
+    until u11 >= 1
+    P(pcall(function() return (true).tag.z end))
+    return t1.x ^ 0x1 > c10 % c10
+  end
+  P(f2(-0.5 .. [[z]], t1.y .. "s'q"))
+  local v12, v13 = (t1.y), t1.y .. (t1.y .. "\233t\233") .. math.abs(0.3)
+  local function f14(p15)
+    P("1e2")
+    return "3.5", 
+        tonumber('0.1') <= 1e1
+  end
+  P(f14(-0.3 % -0x1))
+  v12 = v12 / ([[1e2]] % v12)
+  P(select("#", f14(-65536)), select(2, f14(-65536)))
+  local t16 = {y = t1.y, x = 2.5, (v12 + 65536), s = true and "tab\there" or t1.tag; (v12), tag = "t15", (1e1 * v12), (math.sqrt(v12)),}
+  P(#t16, t16[1], t16[4], t16.x, t16.s)
+  local r17, r18, r19, r20 = f14(1000)
+  P(r17, r18, r19, r20)
+  if nil then
+    local v21, v22, v23 = [[100]], #t16, tonumber("-0")
+  end
+  local function f24(p25)
+    if false and true and true then
+      if true then
+        v13 = (true or true) and "q\"uote" .. 'true' .. 2 .. 'A' or "abc" .. p25 .. "\127"
+        local v26, v27 = [[99]], -math.min(-2147483648.0, p25, v12)
+        local v28, v29 = (v27 / v12) ^ 2, -t16[3]
+      elseif rawequal(65536 or false, 'nil') then
+        v12 = p25 * 0.1 / (-1e-10 / 123.456)
+        local v30 = -(false and v12 or 0x5)
+      elseif not t1 then
+        print(type(v13), (p25 - v12), not '1e2')
+        P(tonumber(" 10 "), v12)
+      end
+    else
+      v12 = v13 == "\127" and tonumber("1e-2") or tonumber('9')
+    end
+  end
+  P(f24(t16.y + v12))
+  print("tab\there", string.lower(tostring(0x3)), tonumber(v12 .. ""))
 end))
--- 5: coroutines
+-- 5: coerce
 R(5, pcall(function(...)
-  local function gen(n) for i = 1, n do coroutine.yield(i, i * i) end return "done", n end
-  local co = coroutine.create(gen)
-  for i = 1, 2 do P(coroutine.resume(co, 0)) end
-  P(coroutine.status(co), coroutine.resume(co))
-  local w = coroutine.wrap(function(a, b) local c = coroutine.yield(a + b); local d, e = coroutine.yield(c * 2); return d, e, "end" end)
-  P(w(-1.5, 1)); P(w(-100.0)); P(w("x", nil))
-  P(pcall(w))
-  local co2 = coroutine.create(function() local x = nil; return x.y end)
-  P(coroutine.resume(co2)); P(coroutine.status(co2))
-  local co3 = coroutine.create(function(...) P(coroutine.running() ~= nil, ...); error({tag = "in co"}) end)
-  P(
-      coroutine.resume(co3, 1, nil, 3))
+  local s31 = [[99]]
+  local s32 = "1.e2"
+  P(#s31, s31 < s31)
+  P(1e1 .. s31, s31 .. 2)
+  P((1e+308) .. s32 .. "-5" .. "hello world" .. (math.pi) .. (#"true"))
+  P(tonumber("Z1", 10))
 end))

@@ -33,47 +33,38 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: meta_cmp
+-- 1: meta_misc
 R(1, pcall(function(...)
-  local log = ""
-  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
-  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
-  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
-  local m1 = {__lt = lt, __eq = eq, __le = le}
-  local m2 = {__lt = lt}
-  local a = setmetatable({k = 2.0}, m1)
-  local b = setmetatable({k = 0x3}, m1)
-  local c = setmetatable({k = 2}, m2)
-  log = ""; P(pcall(function() return b < b end)); P(log)
-  log = ""; P(pcall(function() return a <= b end)); P(log)
-  log = ""; P(pcall(function() return a > a end)); P(log)
-  log = ""; P(pcall(function() return a ~= a end)); P(log)
-  log = ""; P(pcall(function() return b > a end)); P(log)
-  log = ""; P(pcall(function() return c < b end)); P(log)
-  log = ""; P(pcall(function() return c <= a end)); P(log)
-  P(pcall(function() return a < 1 end))
-  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
+  local t = setmetatable({}, {__metatable = "locked"})
+  P(getmetatable(t))
+  P(pcall(function() setmetatable(t, {}) end))
+  P(getmetatable("abc") ~= nil, getmetatable(1), getmetatable(print))
 end))
--- 2: compare
+-- 2: env
 R(2, pcall(function(...)
-  P(1e+308 <= -256, -256 <= 1e+308)
-  P(1e+21 ~= 65536, 65536 ~= 1e+21)
+  local function getx() return x_global, type(print) end
+  x_global = "global"
+  P(getx())
+  setfenv(getx, {x_global = "env", print = 1})
+  P(getx())
+  P(getfenv(getx).x_global, getfenv(1) == _G, getfenv(0) == _G)
+  x_global = nil
 end))
--- 3: badargs
+-- 3: limits
 R(3, pcall(function(...)
-  local alias = pcall
-  P(pcall(function() return alias() end))
-  local holder = {f = pcall}
-  P(pcall(function() return holder.f() end))
-  P(pcall(string.upper))
-  local holder = {f = newproxy}
-  P(pcall(function() return holder.f(1) end))
-  P(pcall(function() return tostring() end))
-  P(pcall(function() return setmetatable(1, {}) end))
-  P(pcall(function() return coroutine.resume(1) end))
+  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
+  try("local t = {" .. string.rep("1, ", 200) .. "1}")
+  try(string.rep("do ", 50) .. string.rep("end ", 50))
+  local ups = {} for i = 1, 30 do ups[i] = "local u" .. i .. " = " .. i end
+  local uses = {} for i = 1, 30 do uses[i] = "u" .. i end
+  try(table.concat(ups, "\n") .. "\nreturn function() return " .. table.concat(uses, " + ") .. " end")
 end))
--- 4: recursion
+-- 4: compare
 R(4, pcall(function(...)
-  local function fib(n) if n < 2 then return n end return fib(n - 1) + fib(n - 2) end
-  P(fib(6), fib(7))
+  local x, y = true, "x"
+  P(pcall(function() return x < y end))
+  P(pcall(function() return true < "x" end))
+  P(x == y, x ~= y, rawequal(x, y))
+  P(1e+16 > 12.5, 12.5 > 1e+16)
+  P(-12345678901234 < -0.0001, -0.0001 < -12345678901234)
 end))

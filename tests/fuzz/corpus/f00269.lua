@@ -33,85 +33,96 @@ function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: order
+-- 1: upclose
 R(1, pcall(loadstring(string.dump(function(...)
-  local log = ""
-  local function f(tag, v) log = log .. tag; return v end
-  local t = {}
-  log = ""
-  local x = f("a", 2) ^ f("b", 3) ^ f("c", 2)
-  --[==[ block
-comment ]==] P(log, t[1], t[2], t.k)
-  log = ""
-  P(f("a", 1), f("b", 2), (f("c", 3)))
-  P(log, t[1], t[2], t.k) -- note
-  log = ""
-  local x = f("a", 2) ^ f("b", 3) ^ f("c", 2)
-  P(log, t[1], t[2], t.k)
+  local fs = {}
+  for i = 1, 6 do
+    local v = i * 10
+    fs[#fs + 1] = function() v = v + 1; return v end
+    if i == 1 then break end
+    v = v + 100
+  end
+  for i = 1, #fs do P(fs[i](), fs[i]()) end
+  local function mk(
+      n)
+    local a = n
+    while true do
+      local b = a * 2
+      if b > 16 then return function() a = 
+      a + 1; return a, b end end
+      a = a + 3
+    end
+  end
+  local g1, g2 = mk(10), mk(15)
+  P(g1(), g1(), g2())
+  local h
+  do local z = -16; h = function(d) z = z .. d; return z end end
+  P(h("a"), h(1))
 end))))
--- 2: compare
+-- 2: errnames
 R(2, pcall(loadstring(string.dump(function(...)
-  local x, y = "", false
-  P(pcall(function() return x <= y end))
-  P(pcall(function() return "" <= false end))
-  P(x == y, x ~= y, rawequal(x, y))
-  local x, y = 
-      1, 0
-  P(pcall(function() return x < y end))
-  P(pcall(function() return 1 < 0 end))
-  P(x == y, x ~= y, rawequal(x, y))
-  local x, y = 0, 1/0
-  P(pcall(function() return x == y end))
-  P(pcall(function() return 0 == 1/0 end))
-  P(x == y, x ~= y, rawequal(x, y))
-  P(4 == 5e-324, 5e-324 == 4)
+  local loc = function() end
+  glob_0 = function() end
+  local tab = {fld = function() end, sub = {}}
+  P(pcall(function(loc) return tab:fld() end, loc))
+  P(pcall(function() local up = loc; return (function() return up(1, 2) end)() end))
+  P(pcall(function(loc) return tab.fld.x(1, 2) end, loc))
+  P(pcall(function() local up = loc; return (function() return tab["fld"]:m() end)() end))
+  P(pcall(function() return tab["fld"] < 1 end))
+  P(pcall(function(loc) return "x" .. tab["fld"] end, loc))
 end))))
 -- 3: coerce
 R(3, pcall(loadstring(string.dump(function(...)
-  local s1 = [[99]]
-  local s2 = [[-5]]
-  local s3 = [[ 10 ]]
-  local s4 = '00012'
-  P(#s3, s3 < s2)
-  P(-s4, tonumber(s4), s4 == s1, s4 .. s1)
-  P(#s4, s4 < s2)
-  P(#s3, s3 < s3)
-  P(s3 .. 1e309 .. "s'q" .. s1 .. 9007199254740991. .. "\255" .. " 10 ")
-  P(tonumber("z", 2))
-  P(tonumber("777", 36))
-  P(tonumber("-10", 10))
-  P(pcall(function() return s1 + "" end))
+  local s1 = "0x10"
+  local s2 = "0X1f"
+  local s3 = '5.'
+  P(3 .. s3, s3 .. 3.75)
+  P(-s3, tonumber(s3), s3 == s3, s3 .. s3)
+  P(s3 ^ s1)
+  P(1e309 .. "s'q" .. s1 .. 9007199254740991.)
+  P(" 10 " .. (1e+308 ^ 3) .. "line\nbreak" .. 4294967296)
+  P(100 .. (1.7976931348623157e+308 + -1e+100) .. -9.223372036854776e+18 .. (#s2) .. 2.0 .. 0X10)
+  P(tonumber("Z1", 16))
+  P(tonumber(" 11 ", 36))
+  P(tonumber("0x10", 8))
+  P(pcall(function() return s2 + "10a" end))
 end))))
 -- 4: meta_arith
 R(4, pcall(loadstring(string.dump(function(...)
   local mt = {}
   local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
   local function val(x) if type(x) == "table" then return x.v end return x end
-  mt.__pow = function(a, b) return box(val(a) ^ val(b)) end
+  mt.__div = function(a, b) return box(val(a) / val(b)) end
+  mt.__sub = function(a, b) return box(val(a) - val(b)) end
   mt.__mod = function(a, b) return box(val(a) % val(b)) end
   mt.__mul = function(a, b) return box(val(a) * val(b)) end
   mt.__add = function(a, b) return box(val(a) + val(b)) end
-  mt.__unm = function(a) return box(-a.v) end
-  mt.__concat = function(a, b) return "[" .. tostring(val(a)) .. "|" .. tostring(val(b)) .. "]" end
-  local x, y = box(4), box(-100)
-  P(pcall(function() return val("10" % "2") end))
-  P(val(y * -1))
+  mt.__pow = function(a, b) return box(val(a) ^ val(b)) end
+  mt.__unm = function(a) return box(
+      -a.v) end
+  local x, y = box(-0.25), box(9.223372036854776e+18)
+  P(val(x ^ "2"))
+  P(pcall(function() return val("10" * "2") end))
+  P(val(y % 0X4))
+  P(val(x * y))
   P(val(-x), val(- -y))
   P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
-  P(pcall(function() return x < y end))
+  P(pcall(
+      function() return x < y end))
 end))))
--- 5: logic
+-- 5: massign
 R(5, pcall(loadstring(string.dump(function(...)
-  local n = 0
-  local function f(v) n = n + 1; return v end
-  P(0/0 and {tag = "tv"} or "x", (0/0 or {tag = "tv"}) and "x")
-  P({tag = "tv"} and true, {tag = "tv"} or true, not {tag = "tv"}, not not {tag = "tv"})
-  P("x" and "10" or "x", ("x" or "10") and "x")
-  P(1/0 and nil or nil, (1/0 or nil) and nil)
-  local x, y = function() end, nil
-  while x and not y do x = false end
-  P(x, y, x == nil, y ~= false, not (x or y), not x and not y)
-  local x = 1
-  if x then P("then", x and 1) elseif "" then P("elseif") else P("else", x or 2) end
-  P({tag = "anon"} or {tag = "anon"} and (false or "abc"))
+  local a, b, c = 100, 9.223372036854776e+18, "s"
+  local t = {10, 20, 30, 40}
+  local i = 2
+  a, b, c = (function() return 1, 2, 3 end)() -- note
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b, c = c, a, b
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b = b
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b = ((function() return 7, 8 end)())
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local x, y, z = t[i], t[i + 1]; P(x, y, z)
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
 end))))

@@ -33,86 +33,74 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: varargs
+-- 1: multret
 R(1, pcall(function(...)
-  local function v(...)
-    local a, b = ...
-    local t = {...}
-    local n = select("#", ...)
-    return n, a, b, t[n], (...)
-  end
-  local function pass(...) return ... end
-  local function count(...) return select("#", ...) end
-  local function tail(...) return select(2, ...) end
-  local function pack(...) return {n = select("#", ...), ...} end
-  P(pass(nil), pass(nil))
-  P(tail(2.5))
-  P(count(true, true, true, {tag = "va"}), count(pass(true, true, true, {tag = "va"})), count((pass(true, true, true, {tag = "va"}))))
-  local function sum(...)
-    local s = 0
-    for i = 1, select("#", ...) do s = s + (select(i, ...)) end
-    return s, ...
-  end
-  P(sum())
-  P(sum(pass()))
+  local function f0() end
+  local function f1() return 1 end
+  local function f2() return 1, 2 end
+  local function f3() return "a", nil, 3 end
+  local function id(...) return ... end
+  P({id()}, #{f2()})
+  P({id(f2())}, #{f0()})
+  P(select("#", f1(), f1()))
+  local t = {x = 1, id()}; P(t[1], t[2], t.x)
+  P(f3(), f0())
+  P(id(id(f1())))
+  P(id(f2()), f0())
+  P(f2() + 10, f1() .. "x", #{f2(), f2()}, #{f2(), (f2())})
 end))
--- 2: stress
+-- 2: tables
 R(2, pcall(function(...)
-  local x = 12
-  if x == 0 then P("zero") elseif x == 1 then P(1, x * 1e+100) elseif x == 2 then P(2, x * -100000000000000.5) elseif x == 3 then P(3, x * -12.5) elseif x == 4 then P(4, x * -.1) elseif x == 5 then P(5, x * 3) elseif x == 6 then P(6, x * 0.5) elseif x == 7 then P(7, x * -100) elseif x == 8 then P(8, x * -1e309) elseif x == 9 then P(9, x * 0X3E8) else P("other", x) end
+  local function f2() return "r1", "r2" end
+  local t = {}
+  for i = 
+      1, 5 do t[#t + 1] = i * i end
+  P(#t, t[#t])
+  t[#t] = nil; P(#t)
+  t[#t + 1] = "new"; P(#t, t[#t])
+  local t = {}
+  for i = 1, 8 do t[#t + 1] = i * i end
+  P(#t, t[#t])
+  t[#t] = nil; P(#t)
+  t[#t + 1] = "new"; P(#t, t[#t])
+  local t = {1, nil, 3, nil, f2()} -- note
+  P(t[1], t[2], t[3], t[4], t[5], t[6], t[7])
+  local t = {["x"] = 0}
+  print(keys(t))
+  P(t[-1], t[0], t[true], t[false])
+  local t = {1, nil, 3, nil, f2()}
+  P(t[1], t[2], t[3], t[4], t[5], t[6], t[7])
 end))
--- 3: meta_arith
+-- 3: recursion
 R(3, pcall(function(...)
-  local mt = {}
-  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
-  local function val(x) if type(x) == "table" then return x.v end return x end
-  mt.__sub = function(a, b) return box(val(a) - val(b)) end
-  mt.__pow = function(a, b) return box(val(a) ^ val(b)) end
-  mt.__add = function(a, b) return box(val(a) + val(b)) end
-  mt.__unm = function(a) return box(-a.v) end
-  local x, y = box(-2.5), box(0.3)
-  P(pcall(function() return val("10" / 12.5) end))
-  P(
-      val(y - "2"))
-  P(pcall(function() return val(-0.1 / y) end))
-  P(pcall(function() return val(-0xff % y) end))
-  P(val(y ^ -0.3))
-  P(val(-x), val(- -y))
-  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
-  P(pcall(function() return x < y end))
+  local function fib(n) if n < 2 then return n end return fib(n - 1) + fib(n - 2) end
+  P(fib(12), fib(3))
 end))
--- 4: varargs
+-- 4: arith
 R(4, pcall(function(...)
-  local function v(...)
-    local a, b = ...
-    local t = {...}
-    local n = select("#", ...)
-    return n, 
-      a, b, t[n], (...)
-  end
-  local function pass(...) return ... end
-  local function count(...) return select("#", ...) end
-  local function tail(...) return select(2, ...) end
-  local function pack(...) return {n = select("#", ...), ...} end
-  P(pass(
-      ))
-  P(select(1, {tag = "va"}, 1, "a", 1))
-  P(count(1, nil, nil), count(nil, 1, nil), ({1, nil, n = 3}).n)
-  local function sum(...)
-    local s = 0
-    for i = 1, select("#", ...) do s = s + (select(i, ...)) end
-    return s, ...
-  end
-  P(sum(100, 4.0, -0.5))
-  P(sum(pass(100, 4.0, -0.5)))
+  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
+  local a1 = -3.14159
+  local a2 = -0X64
+  local a3 = -.6666666666666666
+  local a4 = 9007199254740994
+  P(1000 ^ 0.6666666666666666, -(-7 - 3.75) * (nz + a2 % nan))
+  P(a3 % inf, 100 <= 2.0, nz % a4, (-0.0001) ^ .6666666666666666, nz > ninf)
+  P(1.7976931348623157e+308 == -9.223372036854776e+18, inf - a3, ninf == nz)
+  print(a1, -a1, a1 + 0, a1 * -1, 1 / a1, a1 == a1)
 end))
--- 5: recursion
+-- 5: arith
 R(5, pcall(function(...)
-  local isodd
-  local function iseven(n) if n == 0 then return true end return isodd(n - 1) end
-  function isodd(n) if n == 0 then return false end return iseven(n - 1) end
-  P(iseven(27), isodd(39), iseven(1757))
-  local function t1(f, ...) return f(...) end
-  P(t1(t1, t1, t1, select, "#", 1, 2))
-  P(pcall(function() return t1(nil) end))
+  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
+  local a5 = 0.0001
+  local a6 = 0
+  local a7 = 
+      0.0
+  P(ninf % nz, (1e+308 + -1.5) / ('.5' * a6) ~= tonumber("100"), a6 - ninf)
+  P(a6 == a6, inf % ninf, 100.0 < -1e+16, inf - ninf)
+  P(nz / a6)
+  P(a5 * a5)
+  P(inf < nan, not (a7 < a5), tonumber(tostring(.25)) > -1e+308, 256.0 % ('-5' / (ninf + -3.75)))
+  P(-3.14159 - -0.6666666666666666, inf + a5, -(a7 * a7), 1e309 < 1e+308, a5 / a5)
+  P(nz + inf, not (a7 == math.min(a6 * 1e309, -2.5)), a7 <= a7, 1e+100 + 0.6666666666666666, 1000 ^ 0.6666666666666666)
+  P((-1e+100) ^ 5e-324, a5 == a7, nz % a7, inf > ninf)
 end))

@@ -33,170 +33,72 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: badargs
+-- 1: env
 R(1, pcall(function(...)
-  local holder = {f = string.char}
-  P(pcall(function() return holder.f("a") end))
-  P(pcall(function() local s = "abc"; return s:rep() end))
-  P(pcall(function() return ("x"):bad() end))
-  P(pcall(rawequal, 1))
-  P(pcall(table.insert, {}, 1, 2, 3))
-  local alias = string.sub
-  P(pcall(function() return alias() end))
-  P(pcall(function() return table.concat({{}}) end))
+  local function getx() return x_global, type(print) end
+  x_global = "global"
+  P(getx())
+  setfenv(getx, {x_global = "env", print = 1})
+  P(getx())
+  P(getfenv(getx).x_global, getfenv(1) == _G, getfenv(0) == _G)
+  x_global = nil
 end))
--- 2: coerce
+-- 2: varargs
 R(2, pcall(function(...)
-  local s1 = '0.1'
-  local s2 = [[1e-2]]
-  P(s2 - 0.5)
-  P(s2 * -100000000000000.5)
-  P(-s2, tonumber(s2), s2 == s2, s2 .. s2)
-  P(s2 / 9007199254740992)
-  P("1e" .. 1e+100 .. (tonumber("100")) .. "3.5")
-  P(tonumber("Z1", 16))
-  P(tonumber("1.5", 2))
-  P(tonumber("10", 8))
+  local function v(...)
+    local a, b = ...
+    local t = {...}
+    local n = select("#", ...)
+    return n, a, b, t[n], (...)
+  end
+  local function pass(...) return ... end
+  local function count(...) return select("#", ...) end
+  local function tail(...) return select(2, ...) end
+  local function pack(...) return {n = select("#", ...), ...} end
+  P(pass(nil, {tag = "va"}), pass(nil, {tag = "va"}))
+  P(unpack({true}, 2, 1))
+  P(select("#", 1, nil, nil))
+  P(select(1, nil))
 end))
--- 3: generic
+-- 3: tables
 R(3, pcall(function(...)
-  local t3 = {(100 % 0x7), (1000000000000000 + 1e-300); (1000.0 / 1.5); tag = "t2", y = tonumber([[-0]]); (false and 99999999999999. or 0.1); x = 0.3333333333333333 - 12.5, s = tostring(true),}
-  P(#t3, t3[1], t3[4], t3.x, t3.s)
-  for i4 = 4, 6 do
-    P(i4)
-    do
-      local i4 = i4 % 10 + 0 / i4
-      i4 = i4 + '1E+2' - 99999999999999
-      P(
-          pcall(function() return t3.y end))
-    end
-  end
-  P(pcall(function() local r = "1e-2" / (false and t3[2]); return r end))
-  local c5 = 0
-  while c5 < 1 do
-    c5 = c5 + 1
-    local w6 = c5 * 2
-    for i7 = 5, 
-        3.5, -0.75 do
-      P(0.0001 % -0.1 .. "", true and (w6 and false))
-      do
-        i7 = 9.223372036854776e+18 % -255 + -0.25 / t3[2]
-      end
-    end
-  end
-  for i8 = -0x1, .499999999, .5 do
-    local v9 = math.max(i8 * i8, (c5))
-    if (false) then break end
-  end
-  local fs10 = {}
-  local c11 = 0
-  while c11 < 4 do
-    local w12 = c11
-    c11 = c11 + 1
-    local acc13 = #t3
-    fs10[#fs10 + 1] = function(d)
-      acc13 = acc13 + (d or 1)
-      return w12, acc13
-    end
-  end
-  for k14 = 1, #fs10 do
-    P(fs10[k14]())
-    P(fs10[k14](-3.14159))
-  end
-  local v15 = 0.3333333333333333 ^ -0.1 == c5 - 0
-  local c16 = 0
-  repeat
-    local u17 = c16 + 1
-    c16 = u17
-    local f18; f18 = function(p19, p20)
-      local v21
-      v21 = p20 == c5 and math.floor(c16) or #"s'q"
-      do
-        local v22 = "9"
-      end
-      P(pcall(function() local r = p20.nope; return r end))
-      return (false or v15)
-    end
-    P(f18("5.", c16, true))
-    do
-      local c23 = 0
-      repeat
-        local u24 = c23 + 
-            1
-        c23 = u24
-        local v25 = "Z"
-        v15 = tonumber([[1e2]]) >= 0X100 + c16
-      until u24 >= 2
-      local t26 = {(c23 % c5); (0.1); tag = "t25", (0.5 - -1e+300), y = 1; (#t3.s), s = v15 and "." or "tab\there", x = -1e3, (c5 + 0XA),}
-      P(#t26, t26[1], t26[5], t26.x, t26.s)
-    end
-    if rawequal(1000, {tag = "0x"}) then
-      local f27; f27 = function(p28, p29, p30)
-        P(type({tag = 'Z'}), true) -- note
-        local v31 = c5 / (p30 - 3.75)
-        P(pcall(function() local r = "back\\slash" > 0.5 + u17; return r end))
-        print(math.ceil(1e-10 * 12.5), 0xff / p30 * v31)
-        return p30 .. '5.' % -1e-10 .. v31 - c16 .. [[99]], -5 / 255
-      end
-      P(f27(false and v15, c5 ~= -7, '1e-2', false))
-      if (nil or "z") ~= not t3 then
-        print(7, (-0x7) .. "back\\slash" .. t3.tag:rep(2), t3.tag == (-9007199254740991. and false))
-      else
-        P(pcall(function() local r = c5:m(); return r end))
-      end
-      v15 = true
-    elseif u17 < 1000 + -0.3333333333333333 then
-      local v32, v33 = -u17 + (c16 + t3[4]), tonumber("1e-2")
-      local t34 = {(v32 - v32), (-1e+100 % c5), (u17), (c5); (math.abs(c16)), y = c5 / v32; tag = "t33", x = -c5; s = tostring(v15)}
-      P(#t34, t34[1], t34[5], t34.x, t34.s)
-    end
-  until u17 >= 3 or (0.1 == -.5 and true)
-  local c35 = 0
-  repeat
-    local u36 = c35 + 1
-    c35 = u36
-    v15 = tonumber("  -0x10  ") < tonumber('0X1f')
-  until u36 >= 1 or (t3.s == t3.tag and true)
-  local fs37 = {}
-  for i38 = 1, -5, -1 do
-    local acc39 = v15 and t3.x or c35
-    fs37[#fs37 + 1] = function(d)
-      acc39 = acc39 + (d or 1)
-      return i38, acc39, math.abs(c35)
-    end
-  end
-  for k40 = 
-      1, #fs37 do
-    P(fs37[k40]())
-    P(fs37[k40](-3.75))
-  end
-  local f41 = function()
-    t3[2] = t3[1] % 4.0 % c35
-    P(t3.x, t3.y, t3.s, #t3)
-    return -0x1 / 
-        (1.7976931348623157e+308 % "99")
-  end
-  P(f41())
-end))
--- 4: multret
-R(4, pcall(function(...)
-  local function f0() end
-  local function f1() return 1 end
-  local function f2() return 1, 2 end
-  local function f3() return "a", nil, 3 end
-  local function id(...) return ... end
-  P(tostring(
-      f2()))
-  local t = {x = 1, f0()}; P(t[1], t[2], t.x)
-  P(id(), 10)
-  P({id(f2())}, #{id()})
-end))
--- 5: tables
-R(5, pcall(function(...)
   local function f2() return "r1", "r2" end
   local t = {1, nil, 3, nil, f2()}
   P(t[1], t[2], t[3], t[4], t[5], t[6], t[7])
-  local t = {[true] = 0}
-  print(keys(t))
-  P(t[0], t[0.5], t[-1], t[2^53])
+  local t = {0X3E8, -0.5, -0.3, 3, 0, 12.5}
+  P(#t, t[1], t[#t], t[0], t[#t + 1])
+end))
+-- 4: errors
+R(4, pcall(function(...)
+  local function thrower(v, lvl) error(v, lvl) end
+  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
+  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
+  P(xpcall(function() return 1, 2, 3 end, function(m) return "H:" .. m end))
+  P(pcall(function() error("msg", 0) end))
+  P(xpcall(function() return undefined_fn() end, function(m) return "H:" .. m end))
+  P(pcall(assert, false, "msg"))
+  P(pcall(assert, false))
+  P(xpcall(function() mid({tag = "errobj"}, 3) end, h))
+  P(pcall(error, nil))
+  P(pcall(function() error("msg", 0) end))
+end))
+-- 5: meta_cmp
+R(5, pcall(function(...)
+  local log = ""
+  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
+  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
+  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
+  local m1 = {__le = le, __eq = eq, __lt = lt}
+  local m2 = {__eq = eq, __le = le, __lt = lt}
+  local a = setmetatable({k = 2.0}, m1)
+  local b = setmetatable({k = 2}, m1)
+  local c = setmetatable({k = 0x1}, m2)
+  log = ""; P(pcall(function() return b <= c end)); P(log)
+  log = ""; P(pcall(function() return b > a end)); P(log)
+  log = ""; P(pcall(function() return a ~= b end)); P(log)
+  log = ""; P(pcall(function() return a > b end)); P(log)
+  log = ""; P(pcall(function() return c < b end)); P(log)
+  log = ""; P(pcall(function() return c < c end)); P(log)
+  P(pcall(function() return a < 1 end))
+  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
 end))

@@ -85,45 +85,182 @@ R(2, pcall(function(...)
   local t32 = {y = (g_31); s = ('9'); x = g_31 ^ 0.3333333333333333, tag = "t31"}
   P(#t32, t32[1], t32[0], t32.x, t32.s)
 end))
--- 3: massign
+-- 3: varargs
 R(3, pcall(function(...)
-  local a, b, c = 100, 99999999999999, "s"
-  local t = {10, 20, 30, 40}
-  local i = 3
-  a, b = ((function() return 7, 8 end)())
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  t.x, t.y = t.y, 1; t.x, t.y = t.y, t.x
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  t[i], t[i + 1] = t[i + 1], t[i]
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  t[i], t[i + 1] = t[i + 1], t[i]
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  a, b, c = 
-      c, a, b
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-end))
--- 4: varargs
-R(4, pcall(function(...)
   local function v(...)
     local a, b = ...
     local t = {...}
     local n = select("#", ...)
     return n, a, b, t[n], (...)
   end
-  local function pass(...) return ... end -- note
+  local function pass(...) return ... end
   local function count(...) return select("#", ...) end
   local function tail(...) return select(2, ...) end
   local function pack(...) return {n = select("#", ...), ...} end
-  P(pass(nil, 1, 
-      "a"), pass(nil, 1, "a"))
-  P(select(1, 2.5))
-  local t = pack(); P(t.n, unpack(t, 1, t.n))
-  local t = pack(2.5, 2.5, 1, "a"); P(t.n, unpack(t, 1, t.n))
-  local function sum(...)
-    local s = 0
-    for i = 1, select("#", ...) do s = s + (select(i, ...)) end
-    return s, ...
+  P(unpack({{tag = "va"}, 2.5, nil}, 0, 1))
+  P(tail(false, {tag = "va"}, 2.5))
+  P(v(nil, 1))
+  P(pass(), pass())
+  P(count("a", 2.5), count(pass("a", 2.5)), count((pass("a", 2.5))))
+  P(v(1))
+end))
+-- 4: generic
+R(4, pcall(function(...)
+  local t33 = {tag = "t32", (-1.5); (3.75 % -0.25); ((-1000.0)), y = [[3.5]] / -0.25, s = type("a b"), x = tonumber("00012")}
+  P(#t33, t33[1], t33[3], t33.x, t33.s)
+  P(pcall(function() return #t33 end))
+  g_34 = false
+  for i35 = 8, "8", -1 do
+    local c36 = 
+        0
+    while c36 < 0 and (1000000000000000 < 2.5 or true) do
+      c36 = c36 + 1
+      local w37 = c36 * 2
+      local c38 = 0
+      while c38 < 5 and (1 == c38 or true) do
+        c38 = c38 + 1
+        local w39 = c38 * 2
+        local v40, v41, v42
+        v40, v41, v42 = ".5" / 255 < 100000000000000.5 + 123.456, i35 - #t33.s, c38 % -0.3
+        local v43
+        v43 = 0X10000
+        P(nil)
+      end
+    end
+    g_34 = rawequal(16, not false)
   end
-  P(sum())
-  P(sum(pass()))
+  g_34 = not g_34
+  g_34 = 
+      g_34
+  local c44 = 0
+  repeat
+    local u45 = c44 + 1
+    c44 = u45
+    do
+      t33[3] = .1
+      if u45 < t33[3] and 99999999999999 == 2 then
+        local v46, v47, v48
+        v46, v47, v48 = (10) / (u45), "99", #t33
+      end
+    end
+    if u45 or {tag = "ab"} or 0.3333333333333333 then
+      if not {tag = t33.s} then
+        local v49, v50, v51 = (u45 .. "") - c44, "100", tonumber('10')
+      elseif g_34 then
+        print(false, rawequal(t33.s, 1e-05 or nil), math.abs(c44) .. u45 / u45)
+        --[==[ block
+comment ]==] t33[2] = not t33.s and math.abs(u45) or tonumber("  -0x10  ")
+        P(t33.x, t33.y, t33.s, #t33)
+      elseif "1e" == t33.s then
+        print(math.abs(-256) < c44 + -1e-10, c44 / u45 * (u45 - 3.75))
+      else
+        P(pcall(function() return t33[t33.s .. t33.tag .. t33.s] end))
+        local v52 = u45
+      end
+    else
+      local function f53(p54)
+        P(pcall(function() return c44 > (g_34 or false) end))
+        t33.x = 
+            1.5 % u45 - 0
+        P(t33.x, t33.y, t33.s, #t33)
+        P(c44 .. "")
+        return u45, -0X10 + "  -0x10  ", -("99" % 0.25)
+      end
+      t33.x = [[0x10]] + tonumber("1E+2")
+      P(t33.x, t33.y, t33.s, #t33)
+    end
+    t33[2] = #t33 * 2.5
+    P(t33.x, t33.y, t33.s, #t33)
+  until u45 >= 6
+  if c44 then
+    if "nil" then
+      local c55 = 
+          0
+      while c55 < 1 and ("z" ~= t33.tag or true) do
+        c55 = c55 + 1
+        local w56 = c55 * 2
+        local v57, v58 = tostring(tonumber([[99]])), (true and 0X3E8 or t33[3]) < #
+            t33
+        v57 = "\t7\n"
+        print(t33.y)
+      end
+      local function f59(
+          p60)
+        P(pcall(function() return (5).nope end))
+        print(type(nil))
+        P(pcall(function() return c44 .. (g_34 and t33.s or t33.tag) end))
+        P(tonumber(".5") < p60 + p60, true, c44, (c44) + (10 + c44))
+        return c44 <= -99999999999999 or 123.456 >= c44
+      end
+      P(f59(c44))
+    else
+      local f61 = function(p62, p63)
+        p62 = (c44 .. "tab\there" .. 'q"uote' .. 0.25) .. (g_34 and c44 or c44) .. (c44)
+        p62 = c44 < c44 and type(p63) or (p63 and "0x" or '')
+        P(c44, (c44 / c44), '' or {tag = p62})
+        return "0x" .. tostring(c44) .. ("tab\there" .. c44 .. 123.456) .. #t33, '0X1f'
+      end
+      P(f61(type(t33), c44 == c44))
+    end
+    P(type(c44), c44 .. "", g_34)
+    if t33.s then
+      local c64 = 0
+      repeat
+        local u65 = c64 + 1
+        c64 = u65
+        local v66 = (c44 % '1e2') ^ -c44
+        v66 = tonumber(c64 .. "")
+        print([[1e-2]] .. (-3.75) .. "0X1f" / c44 .. t33.s, v66 - c44 > 2 - t33[2], v66, v66 / v66 .. t33[1] * "0X1f" .. v66 * c64 .. -256 + 5)
+      until u65 >= 3
+      do
+        local v67 = "2.5e1" / c44 / ('.5' / t33[3])
+        P(t33.s < type(c64))
+        v67 = t33[3]
+      end
+      g_34 = -255 <= -0.5
+    elseif not nil then
+      P(pcall(function() return #t33 end))
+      do
+        g_34 = nil == 'ab'
+      end
+    end
+  else
+    local v68
+    v68 = string.lower(t33.s:sub(2, 5))
+    for k69, x70 in ipairs(t33) do
+      P(k69, x70)
+      local c71 = 0
+      while c71 < 5 and (false or g_34 or true) do
+        c71 = c71 + 1
+        P(-k69 .. (true and 'ab' or '-'), type(false) .. t33.y / c44, ('Z') .. k69 - c44 .. t33.tag, true and g_34 and 123456789012345 or 0xff % x70)
+        local v72, v73, v74 = (c71 + x70) * [[5.]], x70, '+5'
+        print(-0.30000000000000004 > (k69), (false and false) == v68)
+      end
+      for i75 = 1., -1.5, 
+          -.5 do
+        P(i75)
+        local v76, v77, v78 = k69 ~= 2, x70 .. "", g_34 ~= .25 or (g_34 or g_34)
+        print(v77, string.char(114, 101), {tag = "anon"} ~= ([[A]] or v77))
+      end
+    end
+  end
+  g_34 = false
+  do
+    if (g_34 and '1e2' or t33.s) > "1e2" .. 1.5 .. 'xyz' then
+      for i79 = 2.25 + ZERO, 2.85, .3 do
+        local v80 = (7 - i79)
+        P((4.0) + v80 / i79, "0X1f", c44 * i79 - (i79 + c44), 0.25 % 1 .. c44)
+      end
+      if not {tag = ""} then
+        P(pcall(function() local r = (-0.3).y; return r end))
+        P(pcall(function() local r = (nil)[-255. * -65536]; return r end))
+      elseif false == t33 or false ~= {tag = "anon"} then
+        g_34 = c44 <= -c44
+      end
+      do
+      end
+    elseif c44 * 1 ~= -3. / 123.456 then
+    else
+    end
+  end
 end))

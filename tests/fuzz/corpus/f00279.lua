@@ -33,203 +33,112 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: hot
+-- 1: coroutines
 R(1, pcall(function(...)
-  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
-  local function f(a, b) return a * b + a / (b + 1) - a % (b + 1) end
-  local s = 0
-  for i = 1, 73 do s = s + f(i, 2.5) end
-  P(s, pcall(f, "3", 2), pcall(f, 1.5, "x"))
+  local function gen(n) for i = 1, n do coroutine.yield(i, i * i) end return "done", n end
+  local co = coroutine.create(gen)
+  for i = 1, 2 do P(coroutine.resume(co, 0)) end
+  P(coroutine.status(co), coroutine.resume(co))
+  local w = coroutine.wrap(function(a, b) local c = coroutine.yield(a + b); local d, e = coroutine.yield(c * 2); return d, e, "end" end)
+  P(w(3., 5.)); P(w(1000000000000000)); P(w("x", nil))
+  P(pcall(w))
+  local co2 = coroutine.create(function() local x = nil; return x.y end)
+  P(coroutine.resume(co2)); P(coroutine.status(co2))
+  local co3 = coroutine.create(function(...) P(coroutine.running() ~= nil, ...); error({tag = "in co"}) end)
+  P(coroutine.resume(co3, 1, nil, 3))
 end))
--- 2: generic
+-- 2: order
 R(2, pcall(function(...)
-  local t1 = {y = #[[.]]; (#"line\nbreak"), (- -1e2); (tonumber("00012")); (false and 0.3 or 0X80000000), x = 3; s = '10'; (false and 10.0 or 1e+21); tag = "t0",}
-  P(#t1, t1[1], t1[5], t1.x, t1.s)
-  local c2 = 0
-  while c2 < 
-      6 do
-    c2 = c2 + 1
-    local v3, v4, v5 = t1.s, tostring((c2)), 0.3333333333333333 + 0.0 >= 3.75
-    local f6; f6 = function(p7, p8)
-      local c9 = 0
-      while c9 < 0 and (rawequal(c2, 12.5) or true) do
-        c9 = c9 + 1
-        local w10 = c9 * 2
-        v3 = tostring(false)
-        v4 = "line\nbreak" .. [[b]] .. w10 - p7
-        if p8 < w10 then break end
-      end
-      v4 = type(v5)
-      v3 = ""
-      return [[-5]]
-    end -- note
-    v5 = (c2 > c2)
-  end
-  local f11 = function(p12, p13, p14)
-    p12 = t1.s < [[true]] and p12 or c2 * 65536.0
-    P(pcall(function() local r = 
-        {tag = "\127"} + p12; return r end))
-    p13 = (1e-05 * p12)
-    return [[.5]]
-  end
-  local v15
-  v15 = - -0.5 - t1.y % t1.y
-  local t16 = {(v15); (v15); s = v15 .. ""; y = -.0001, (t1.x), tag = "t15", x = math.sqrt(c2);}
-  P(#t16, t16[1], t16[3], t16.x, t16.s)
-  local v17, v18, v19 = v15, t16.s, false
-  v19 = v17 * -1000 <= t1[4] - c2
-  local v20 = (v19)
-  if not ("10" or -0.25) then
-    P(tonumber(tostring(-123456789012345)), c2 / v17 .. v18 .. v17, v17 .. "", c2 .. v18 .. "9" .. 1000)
-    do
-      local v17 = - -t16.x
-      if not not false then
-        P(pcall(function() local r = not f11 >= v19; return r end))
-        v19 = (false or t16.tag) ~= (v18 and false)
-        t16.s = string.char(43, 124, 115)
-      elseif t1.x == -1e-300 or v19 and false then
-        P(tostring(#t16), [[5.]])
-      else
-        P(#t1)
-        v17 = v15
-      end
-    end
-    t16.y = c2
-  else
-    v18 = "A"
-    local f21 = function()
-      for i22 = "4", 4 do
-        local v23, v24 = tostring(v17), (t1[3] * 1e+308)
-        P(c2 .. t1.s .. '00012')
-        P(pcall(function() return (0.6666666666666666).tag.z end))
-      end
-      local fs25 = {}
-      for k26, x27 in ipairs(t16) do
-        local acc28 = c2
-        fs25[#fs25 + 1] = function(d)
-          acc28 = acc28 + (d or 1)
-          return k26, x27, acc28
-        end
-      end
-      for k29 = 1, #fs25 do
-        P(fs25[k29]())
-      end
-      return 
-    end
-  end
-  local v30, v31 = "0x10", (c2) .. 1e+16 .. "abc"
-  P(pcall(function() return -9007199254740994 .. (false and nil) end))
-  for k32, x33 in ipairs(t1) do
-    P(k32, x33)
-    if (v19) then
-      P(v18, nil, t16 and (v19 and {tag = t1.tag}))
-      local c34 = 0
-      while c34 < 0 and (v19 and v19 or true) do
-        c34 = c34 + 1
-        local w35 = c34 * 2
-        local v36 = -2.5 .. v17 + v15 .. math.ceil(4294967296) .. v17
-        local v37 = (false and x33 or c2) == c2 / 12345678901234.0
-        P((2.5 .. "") + tonumber([[00012]]), c2)
-        if (false) then break end
-      end
-    elseif - -0.3 < (.1) then
-      v17 = 256 * 0.25 + (7 - v17)
-    elseif not ([[100]] or -3) then
-      t1.x = tonumber('5.') * tonumber('0.1')
-      P(t1.x, t1.y, t1.s, #t1)
-    else
-      v20 = tonumber([[100]]) <= (v19 and c2 or t16.x)
-    end
-    if {tag = v31} or v20 then
-      print(tostring(c2 == {tag = "10a"}), [[.]] ~= (v19 and "2.5e1" or "0x"))
-      for k38, x39 in ipairs(t16) do
-        P(k38, x39)
-        t16.x = (1000 % x39) ^ (k38 / -100.0)
-        P(pcall(function(
-            ) local r = #v18; return r end))
-        if false or v20 then break end
-      end
-      local fs40 = {}
-      local c41 = 0
-      repeat
-        local u42 = 
-            c41 + 1
-        c41 = u42
-        local acc43 = (12.5)
-        fs40[#fs40 + 1] = function(d)
-          acc43 = acc43 + (d or 1)
-          return u42, acc43
-        end
-      until u42 >= 3
-      for k44 = 1, #fs40 do
-        P(fs40[k44]())
-        P(fs40[k44](k32))
-      end
-    elseif v19 then
-      local f45; f45 = function()
-        local v46, v47 = (1 % 1e-10), ("10") .. 99999999999999 .. type([[line
-break]]) .. -0.6666666666666666 / .25
-        return 
-      end
-      P(f45())
-      P(v19 or v19, tonumber(t1[5] .. ""), (256.0) .. "")
-    elseif (t16 ~= false) then
-      for i48 = -2.0, 3 do
-        P(i48)
-        local v49 = t1[1] .. ""
-        t1.x = 0.6666666666666666
-      end
-    end
-  end
+  local log = ""
+  local function f(tag, v) log = log .. tag; return v end
+  local t = {}
+  log = ""
+  local x = f("a", 1) < f("b", 2)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  f("a", t)[f("b", "k")] = f("c", 9)
+  P(log, 
+      t[1], t[2], t.k)
+  log = ""
+  local x = f("a", 2) ^ f("b", 3) ^ f("c", 2)
+  P(log, t[1], t[2], t.k)
+  log = 
+      ""
+  local x = not f("a", nil) == f("b", true)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", 1) + f("b", 2) * f("c", 3)
+  P(log, t[1], t[2], t.k)
 end))
 -- 3: generic
 R(3, pcall(function(...)
-  do
+  local t1 = {(-.3 + 100000000000000.5); (1000), (1e-300), (math.huge), s = [[q"uote]], x = math.pi; tag = "t0", y = #"1e"}
+  P(#t1, t1[1], t1[4], t1.x, t1.s)
+  P(t1.y, "0" + t1[3], {tag = tostring(false)}, t1.s) -- note
+  local v2 = 12.5 / t1.x
+  if tonumber([[0.1]]) >= v2 % v2 then
+    local c3 = 0
+    repeat
+      local u4 = 
+          c3 + 1
+      c3 = u4
+      if {tag = "-5"} ~= 16.0 then -- note
+        print(1.5 * u4 >= 3.75 + 256.0, t1.s >= (false and t1.s or t1.tag), true)
+        local v5 = (-255. + u4) / (c3)
+      elseif 0xff % v2 ~= c3 then
+        v2 = (v2)
+      end
+    until u4 >= 2
+  elseif false then
+    P(pcall(function() return (true)[t1.x and {tag = "anon"}] end))
+  elseif true then
+    local function f6(p7)
+      if t1.x % 3.75 then
+        local v8, v9, v10 = (-2) ^ 0 == - -0.6666666666666666, v2, t1.x * v2 == tonumber("+5")
+        t1.x = [[0]] + tonumber([[3.5]])
+        P(t1.x, t1.y, t1.s, #t1)
+      elseif '-0' + v2 == 16 + 0.5 then
+        p7 = 1e+16
+      elseif v2 ~= 1000.0 - 0.0 then
+        local v11, v12, v13 = (p7) == p7, -(t1.y + t1.y), nil ~= false
+      else
+        v2 = -tonumber([[0.1]])
+        local v14 = tostring(p7 * v2)
+      end
+      return string.char()
+    end
+  else
     do
-      local function f50()
-        local t51 = {(-.3 - 0x3), (-3.75 - 0), s = [[z]]; tag = "t50", y = 3. ^ .6666666666666666, x = 0X4}
-        P(#t51, t51[1], t51[2], t51.x, t51.s)
-        P((false and t51.x or t51[1]) .. type(false) .. 0.5, '0.1', tostring(2.5 + -256), "-5")
-        return t51[1] + t51[2] + (false and t51.x or 2)
+      local v2 = t1[3]
+      local f15 = function()
+        print(t1.tag, t1.tag)
+        P(pcall(function() local r = -v2; return r end))
+        return [[-5]] - t1[3] - 0.5 * -0.25
       end
-      P(f50())
-      local v52 = 12.5 > 0.0 % 16
-      local function f53(p54)
-        local v55, v56, v57 = (p54 ^ 0.3333333333333333), p54 - p54 .. "", p54 / (p54 * p54)
-        v57 = - -0.3
-        return f50()
+      v2 = (v2)
+      local fs16 = {}
+      for k17, x18 in ipairs(t1) do
+        local acc19 = 1000 + k17
+        fs16[#fs16 + 1] = function(d)
+          acc19 = acc19 + (d or 1)
+          return k17, x18, acc19
+        end
+      end
+      for k20 = 1, #fs16 do
+        P(fs16[k20]())
       end
     end
-    local v58, v59, v60 = not 4294967296.0, -4 == (nil or false), 0X80000000
+    local t21 = {(v2); (v2 * v2); (v2 - v2), (v2 / v2); s = ("00012"):rep(2), x = v2 + 2.5, y = v2 * -4, tag = "t20"}
+    P(#t21, t21[1], t21[4], t21.x, t21.s)
   end
-  local t61 = {tag = "t60", x = 3. - 0.25, s = 'q"uote' .. 1.5 .. 0X100 .. "\127"; y = 65536 - 0X2, (16); ((4294967295)),}
-  P(#t61, t61[1], t61[2], t61.x, t61.s)
-  if nil ~= (nil or true) then
-    local c62 = 0
-    while c62 < 0 and (true and false or true) do
-      c62 = c62 + 1
-      local w63 = c62 * 2
-      w63 = .30000000000000004
-      for k64, x65 in ipairs(t61) do
-        P(k64, x65)
-        local v66 = [[10]]
-      end
-      local v67, v68 = math.floor(-c62), w63
-    end
-    if (true) then
-      local v69, v70 = #(1e-05 .. c62 .. 2147483648.0), 0xff % '0.1' + c62
-      local function f71(p72, p73)
-        local v74 = (7. - c62) % (false and v70 or c62)
-        P(t61, not false, tostring(16.0 % 0x3))
-        return 
-      end -- note
-      P(f71(v69 * t61.x, "b" .. c62 .. "b", true))
-      v69 = 65536
-    else
-      P(tostring(c62 - '0x10'))
-    end
-    local v75, v76 = -0.1, -math.min(4294967295, c62, 16.0)
+  P(v2 .. tonumber("1e2"))
+  P(t1.s, tonumber("  -0x10  ") ^ -2, "hello world", v2)
+  P(pcall(function() return v2[t1.s] end))
+  v2 = v2 ^ -2.5
+  P("0.1")
+  for i22 = -3 + ZERO, 5. do
+    P(i22)
+    local v23, v24 = v2 / "0.1" % (t1[1] / v2), 256
   end
-  local v77, v78, v79 = #"1..2", t61[1], 5
-  P(tostring(tonumber('00012')), v77 + -0.25 - v78 ^ 0)
+  local v25, v26 = 1 / -v2, v2
 end))

@@ -33,123 +33,77 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: errnames
+-- 1: loops
 R(1, pcall(function(...)
-  local loc = nil
-  glob_0 = nil
-  local tab = {fld = nil, sub = {}}
-  P(pcall(function() local up = loc; return (function() return (up).x end)() end))
-  P(pcall(function(loc) return tab.sub.fld(1, 2) end, loc))
-  P(pcall(function() local up = loc; return (function() tab.sub[up][up] = 1 end)() end))
-  P(pcall(function(loc) return tab[1] > "x" end, loc))
-  P(
-      pcall(function(loc) return tab.fld.x .. "x" end, loc))
-  P(pcall(function() local up = loc; return (function() return #(up) end)() end))
-  P(pcall(function(loc) return tab.sub[loc] < 1 end, loc))
-  P(pcall(function() local up = loc; return (function() return -tab[1] end)() end))
+  local x, steps = 27., 0
+  while x ~= 1 and steps < 200 do
+    if x % 2 == 0 then x = x / 2 else x = 3 * x + 1 end
+    steps = steps + 1
+  end
+  P(x, steps)
+  local x, steps = 7., 0
+  while x ~= 1 and steps < 200 do
+    if x % 2 == 0 then x = x / 2 else x = 3 * x + 1 end
+    steps = steps + 1
+  end
+  P(x, steps)
+  for i = 1, 3 do local i = i * 10; P(i) end
 end))
--- 2: tables
+-- 2: massign
 R(2, pcall(function(...)
-  local function f2() return "r1", "r2" end
-  local t = {1, nil, 3, nil, f2()}
-  P(t[1], t[2], t[3], t[4], t[5], t[6], t[7])
-  local t = {1, 2, 3, 4, 5, 6}
-  local s = 
-      0
-  for i, v in ipairs(t) do s = s + i * v end
-  for i = #t, 1, -1 do s = s - t[i] end
-  P(s, #t, select("#", unpack(t)))
-  table.insert(t, 1, "a"); table.insert(t, "z"); P(#t, t[1], t[#t], table.remove(t), #t)
-  P(table.concat(t, ","), table.concat(t, "-", 2, 3))
-  table.sort(t, function(a, b) return tostring(a) > tostring(b) end); P(unpack(t))
-  local t = {}
-  for i = 1, 0 do t[#t + 1] = i * i end
-  P(#t, t[#t])
-  local t = {}
-  for i = 1, 9 do t[#t + 1] = i * i end
-  P(#t, t[#t])
-  t[#t] = nil; P(#t)
-  t[#t + 1] = "new"; P(#t, t[#t]) -- note
+  local a, b, c = 0, 1.5, "s"
+  local t = {10, 20, 30, 40}
+  local i = 2
+  i, a = i, i
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  t.x, t.y = t.y, 1; t.x, t.y = t.y, t.x
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  t[i], i = i, t[i]
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, 
+      b = b, a
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b, c = (function() return 1, 2, 3 end)()
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
 end))
--- 3: loops
+-- 3: syntax
 R(3, pcall(function(...)
-  local n = 0
-  local function bound(x) n = n + 1; return x end
-  for i = bound(1), bound(2), bound(2) do i = i * 2; P(i) end
-  P(n)
-  local n, s = 0, 0
-  for i = 5., 7., 0x1 do n = n + 1; s = s + i; if n > 30 then break end end
-  P(n, s) -- note
-  local n, s = 0, 0
-  for i = 4, 4.0, 3 do n = n + 1; s = s + i; if n > 30 then break end end
-  P(n, s)
+  P(loadstring([=[
+local f1 = function(p2, p3, p4)
+  p3, p2 = p2, p3
+  P(p3, p2)
+  local v5 = math.fmod(math.ceil(7.), -1e+300 + [[10]])
+  local v6, v7 = -4, tonumber(".5") - '99'
+  local fs8 = {}
+  for i9 = 2, 6, 1 do
+    local acc10 = (p2)
+    fs8[#fs8 + 1] = function(d)
+      acc10 = acc10 + (d or 1)
+      return i9, acc10, 0.1
+    end
+  end
+  for k11 = 1, #fs8 do
+    P(fs8[k11]())
+  end
+  return "0"
+end
+P(f1(2.5, -9007199254740991 / 1e2, .3))
+local v12, v13, v14 = true == not {tag = "\127"}, (tonumber([[0x10]])), "tab\there" ~= false and "s'q" or ("hello world"):sub(-3, 3)]=], "=chunk"))
 end))
--- 4: generic
+-- 4: arith
 R(4, pcall(function(...)
-  local t1 = {(256), ("1e-2" + 0.1); s = ("\t7\n"), tag = "t0", y = 0, x = [[99]] - 1e-10,}
-  P(#t1, t1[1], t1[2], t1.x, t1.s)
-  local v2 = t1[2] .. ""
-  if {tag = 'abd'} then
-    do
-      local c3 = 0
-      while c3 < 3 and (true ~= false or true) do
-        c3 = c3 + 1
-        local v4
-        v4 = (".5" .. -.3 .. v2) .. t1[2] % c3 .. #t1 .. c3
-        P(pcall(function() return #t1 % v2 end))
-      end
-      local function f5()
-        P(t1.tag .. c3 .. v2 - c3, tonumber(v2), t1.s, -0.25 and 1e-300)
-        return (-1.5) ^ c3 + tonumber(v2)
-      end
-      P(f5(nil))
-    end
-    local c6 = 
-        0
-    while c6 < 0 do
-      c6 = c6 + 1
-      local w7 = c6 * 2
-      if w7 <= c6 or not false then
-        v2 = [[1e-2]]
-      end
-    end
-    do
-      local t8 = {tag = "t7"; y = -0.3 * c6, s = c6 .. v2 .. t1.s, x = 4 % c6}
-      P(#t8, t8[1], t8[0], t8.x, t8.s)
-    end
-  end
-  P('1E+2', tostring(v2 - t1.x), #t1.s * #'-0', 100000000000000.5)
-  local v9, v10, v11 = #string.rep(t1.tag, 0), 1e+308 > 0.0 and string.lower("") or [[.]], false and true or not false
-  local fs12 = {}
-  for k13, x14 in ipairs(t1) do
-    local acc15 = 1.5 + x14
-    fs12[#fs12 + 1] = function(d)
-      acc15 = acc15 + (d or 1)
-      return k13, x14, acc15, -k13
-    end
-  end
-  for k16 = 1, #fs12 do
-    P(fs12[k16]())
-  end
-  for k17, x18 in ipairs(
-      t1) do
-    P(k17, x18)
-    for k19, x20 in ipairs(t1) do
-      P(k19, x20)
-      x20 = 4294967296.0 ^ 10
-      P(pcall(function() return (false and k19):len() end))
-      P(pcall(function() return (v11 and k19 or v9) / x20 end))
-    end
-    local c21 = 0
-    repeat
-      local u22 = c21 + 1
-      c21 = u22
-      for i23 = 9, -0xf + ZERO, -3 do
-        P(i23)
-        t1.x = -100 -- note
-        P(t1.x, t1.y, t1.s, #t1)
-        print([[]], (not nil), [[5.]] .. k17 ~= v10, - -0.0001 * (c21 - 7.))
-      end
-    until u22 >= 6 or (not false and true)
-  end
+  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
+  local a15 = -0X64
+  local a16 = -3.
+  local a17 = 7
+  local a18 = 0.25
+  P(a15 == a15, tonumber("  -0x10  ") ~= a16, #(a17 .. 0 .. a18) / (nz + 2.5 / 1000), -(16.0 % 1000000000000000.0), not (-256 == 9007199254740992))
+  P(not (1e+16 < -1e-05), -1 % 1e16)
+  P(a16 <= nan, 1e3 * #(a15 .. 2.5 .. inf .. 12.5), -(inf % a18))
+  P(a18 ^ a16, tonumber(-4294967295 .. "") == -9007199254740991, nan / '99' * a18 <= 1 - inf - (a17 + 1))
+  P(a18 ^ nz, 99999999999999 / .3333333333333333, -0.3333333333333333 / -1, a17 % nz)
+  P(nz - nan)
+  P(a17 % nan)
+  print(inf, -inf, inf + 
+      0, inf * -1, 1 / inf, inf == inf)
 end))

@@ -46,41 +46,50 @@ R(1, pcall(loadstring(string.dump(function(...)
   P("10" and "10", "10" or "10", not "10", not not "10")
   P(nil or true and ({tag = "A"} or 1.5))
 end))))
--- 2: strings
+-- 2: oop
 R(2, pcall(loadstring(string.dump(function(...)
-  P("100", #"100")
-  P("0x", #
-      "0x")
-  P(".", #".")
-  P(
-      "a", #"a")
-  P("\127", #"\127")
-  local long = [[
-first
-  second]]
-  local long2 = [==[a]]b]=]c]==]
-  P(long, #long, long2, "esc\65\066\0067", "a\
-b", #"\0\0")
-  P(#"\000", "\000" < "10a", "\000" == "10a", #("\000" .. "10a"))
-  P("100" < "\127", "100" <= "\127", "100" == "\127", "100" .. "\127")
-  local s = "b"
-  P(s:len(), #s, s:upper(), s:sub(0, 3), s:byte(1, -1))
-  P(string.rep("ab", 3), s:rep(2), string.char(72, 105), ("x"):rep(3))
-  P(string.format("%g %-4s", (-4294967296), [[true]]))
+  local Animal = {tag = "Animal"}
+  Animal.__index = Animal
+  function Animal.new(name, legs) local o = setmetatable({}, Animal); o.name = name; o.legs = legs or 4; return o end
+  function Animal:describe() return self.name .. " has " .. self.legs .. " legs" end
+  function Animal:speak() return "..." end
+  local Bird = setmetatable({}, {__index = Animal})
+  Bird.__index = Bird
+  function Bird.new(name) local o = Animal.new(name, 2); return setmetatable(o, Bird) end
+  function Bird:speak() return "tweet from " .. self.name end
+  local a, b = Animal.new("cat"), Bird.new("owl")
+  P(a:describe(), b:describe(), a:speak(), b:speak(), b.tag, Bird.describe(b))
+  P(getmetatable(b) == Bird, rawget(b, "speak"), b.legs + 0)
+  P(pcall(function() return a:fly() end))
+  P(pcall(function() return b.wings.count end))
+  local ns = {a = {b = {}}}
+  function ns.a.b.f(x) return x end
+  function ns.a.b:g(
+      x) return self == ns.a.b, x end
+  P(ns.a.b.f(12.5), ns.a.b:g(2))
 end))))
--- 3: coerce
+-- 3: tables
 R(3, pcall(loadstring(string.dump(function(...)
-  local s1 = "0.1"
-  local s2 = " 10 "
-  local s3 = [[0X1f]]
-  local s4 = "100"
-  P(-s1, tonumber(s1), s1 == s2, s1 .. s2)
-  P(s1 / s3)
-  P(s1 / s1)
-  P(s2 - s2)
-  P(s4 + 1e309)
-  P((4) .. s3 .. (tonumber(s1)))
-  P(tonumber("zzzz", 36))
+  local function f2() return "r1", "r2" end
+  local t = {[true] = 0, [0] = 1, [false] = 2, ["" .. 2] = 3}
+  print(
+      keys(t))
+  P(t[1.0], t[-ZERO], t[1e100], t["x"])
+  local t = {}
+  for i = 1, 4 do t[#t + 1] = i * i end
+  P(#t, t[#t])
+  t[#t] = nil; P(#t)
+  t[#t + 1] = "new"; P(#t, t[#t])
+  local t = {9.223372036854776e+18, 3}
+  P(#t, t[1], t[#t], t[0], t[#t + 1])
+  local t = {x = 1, y = 2, [10] = 3, "a", "b"}
+  t.x, t.z = nil, "z"; t[10] = t[10] + 1
+  print(keys(t))
+  P(next({}), rawget(t, 1), rawequal(t, t), next(t, nil) ~= nil)
+  local t = {x = 1, y = 2, [10] = 3, "a", "b"}
+  t.x, t.z = nil, "z"; t[10] = t[10] + 1
+  print(keys(t))
+  P(next({}), rawget(t, 1), rawequal(t, t), next(t, nil) ~= nil)
 end))))
 -- 4: meta_index
 R(4, pcall(loadstring(string.dump(function(...)
@@ -89,21 +98,17 @@ R(4, pcall(loadstring(string.dump(function(...)
   local obj = setmetatable({}, {__index = mid})
   P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
   local t = setmetatable({}, {__index = function(t, k) return k .. "!" end})
-  P(t.x, t[1], t[-1000])
-  P(pcall(function(
-      ) return t[true] end))
+  P(t.x, t[1], t[0])
+  P(pcall(function() return t[true] end))
   local chain = setmetatable({}, {__index = setmetatable({}, {__index = function(_, k) return k end})})
   P(chain.deep, chain[3])
 end))))
--- 5: logic
+-- 5: border
 R(5, pcall(loadstring(string.dump(function(...)
-  local n = 0
-  local function f(v) n = n + 1; return v end
-  P(
-      function() end and nil or nil, (function() end or nil) and nil)
-  P("10" and "x", "10" or "x", not "10", not not "10")
-  local x, y = 0, 1
-  while x and not y do x = false end
-  P(x, y, x == nil, y ~= false, not (x or y), not x and not y)
-  P(tostring(9007199254740991) or (-0.0001 or false and 1e+308))
+  local function f() return 1, nil, 3, nil end
+  local function g() return nil, nil, 2 end
+  local t = {"s"}
+  t.b = 1
+  P(#t, table.getn(t), select("#", unpack(t)))
+  P(#t, table.getn(t), select("#", unpack(t)))
 end))))

@@ -33,151 +33,67 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: syntax
+-- 1: limits
 R(1, pcall(function(...)
-  P(loadstring([[
-local c1 = 0
-repeat
-  local u2 = c1 + 1
-  c1 = u2
-  local function f3(p4)
-    P(tostring(true) == "-0" .. u2 .. "\255", {tag = "anon"}, u2 % (0.1 * u2))
-    p4 = (tonumber("-0"))
-    p4 = 2 * c1 - -256
-  end
-  P(f3(c1 % 1e309))
-  local t5 = {(u2 + u2); (u2 ^ 0), y = 1000; tag = "t4", x = c1 - c1, s = "xyz"}
-  P(#t5, t5[1], t5[2], t5.x, t5.s)
-  if (false) then break end
-until u2 >= 6 or (f3 ~= false and true)
-local v6 = tostring(math.abs(256.0))
-local v7, v8, v9 = (9007199254740992 + 0) % c1, v6, 1000 ^ 10
-v6 = '+5'
-for i10 = 0x1, -7., -0x1 do
-  P(i10)
-  v7 = v9 + (v9 + -0.25)
-end]], "=chunk"))
-  P(loadstring([[
-local c1 = 0
-repeat
-  local u2 = c1 ]], "=chunk"))
-  P(loadstring([[
-local c1 = 0
-repeat
-  local u2 = c1 + 1
-  c1 = u2
-  local function f3(p4)
-    P(tostring(true) == "-0" .. u2 .. "\255", {tag = "anon"}, u2 % (0.1 * u2))
-    p4 = (tonumber("-0"))
-    p4 = 2 * c1 - -256
-  end
-  P(f3(c1 % 1e309))
-  local t5 = {(u2 + u2); (u2 ^ 0), y = 1000; tag = "t4", x = c1 - c1, s = "xyz"}
-  P(#t5, t5[1], t5[2], t5.x, t5.s)
-  if (false) then break end
-until u2 >= 6 or (f3 ~= false and true)
-local v6 = tostring(math.abs(256.0))
-local v7, v8, v9 = (9007199254740992 + 0) % c1, v6, 1000 ^ 10
-v6 = '+5'
-for ]], "=chunk"))
-  P(loadstring([[
-local c1 = 0
-repeat
-  local u2 = c1 + 1
-  c1 = u2
-  local function f3(p4)
-    P(tostring(true) == "-0" .. u2 .. "\255", {tag = "anon"}, u2 % (0.1 * u2))
-    p4 = (tonumber("-0"))
-    p4 = 2 * c1 - -256
-  end
-  (f3(c1 % 1e309))
-  local t5 = {(u2 + u2); (u2 ^ 0), y = 1000; tag = "t4", x = c1 - c1, s = "xyz"}
-  P(#t5, t5[1], t5[2], t5.x, t5.s)
-  if (false) then break end
-until u2 >= 6 or (f3 ~= false and true)
-local v6 = tostring(math.abs(256.0))
-local v7, v8, v9 = (9007199254740992 + 0) % c1, v6, 1000 ^ 10
-v6 = '+5'
-for i10 = 0x1, -7., -0x1 do
-  P(i10)
-  v7 = v9 + (v9 + -0.25)
-end]], "=chunk"))
-  P(loadstring([[
-local c1 = 0
-repeat
-  local u2 = c1 + 1
-  c1 = u2
-  local function f3(p4)
-    P(tostring(true) == "-0" .. u2 .. "\255", {tag = "anon"}, u2 % (0.1 * u2))
-    p4 = (tonumber("-0"))
-    p4 = 2 * c1 - -256
-  end
-  P(f3(c1 % 1e309))
-  local t5 = {(u2 + u2); (u2 ^ 0), y = 1000; tag = "t4", x = c1 - c1, s = "xyz"}
-  P(#t5, t5[1], t5[2], t5.x, t5.s)
-  if (false) then break end
-until u2 >= 6  (f3 ~= false and true)
-local v6 = tostring(math.abs(256.0))
-local v7, v8, v9 = (9007199254740992 + 0) % c1, v6, 1000 ^ 10
-v6 = '+5'
-for i10 = 0x1, -7., -0x1 do
-  P(i10)
-  v7 = v9 + (v9 + -0.25)
-end]], "=chunk"))
+  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
+  try("local t = {" .. string.rep("1, ", 200) .. "1}")
+  try("x = " .. string.rep("a .. ", 197) .. "a")
+  try("return " .. string.rep("f(", 200) .. string.rep(")", 200))
+  try("local " .. string.rep("v, ", 250) .. "w")
+  try("local t = {" .. string.rep("1, ", 250) .. "1}")
+  local ups = {} for i = 1, 60 do ups[i] = "local u" .. i .. " = " .. i end
+  local uses = {} for i = 1, 60 do uses[i] = "u" .. i end
+  try(table.concat(ups, "\n") .. "\nreturn function() return " .. table.concat(uses, " + ") .. " end")
 end))
--- 2: meta_arith
+-- 2: closures
 R(2, pcall(function(...)
-  local mt = {}
-  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
-  local function val(x) if type(x) == "table" then return x.v end return x end
-  mt.__div = function(a, b) return box(val(a) / val(b)) end
-  mt.__pow = function(a, b) return box(val(a) ^ val(b)) end
-  mt.__mod = function(a, b) return box(val(a) % val(b)) end
-  mt.__mul = function(a, b) return box(val(a) * val(b)) end
-  mt.__unm = function(a) return box(-a.v) end
-  local x, y = box(3), box(-100.0)
-  P(pcall(function() return val("10" % 3.75) end))
-  P(val(x ^ y))
-  P(val(-x), val(- -y))
-  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
-  P(pcall(function(
-      ) return x < y end))
+  local fs1 = {}
+  local c2 = 0
+  repeat
+    local u3 = c2 + 1
+    c2 = u3
+    local acc4 = u3
+    fs1[#fs1 + 1] = function(d)
+      acc4 = acc4 + (d or 1)
+      return u3, acc4, [[+5]] * u3
+    end
+  until u3 >= 3
+  for k5 = 1, #fs1 do
+    P(fs1[k5]())
+    P(fs1[k5](1.5))
+  end
+  local fs6 = {}
+  for i7 = 7, 4, -0.75 do
+    local acc8 = i7
+    fs6[#fs6 + 1] = function(d)
+      acc8 = acc8 + (d or 1)
+      return i7, acc8, -0.1
+    end
+  end
+  for k9 = 1, #fs6 do
+    P(fs6[k9]())
+    P(fs6[k9](.25))
+  end
 end))
--- 3: closures
+-- 3: massign
 R(3, pcall(function(...)
-  local fs11 = {}
-  local t12 = {x = tonumber(" 10 "), (math.floor(1e+308)), (-5 % 2.2250738585072014e-308), tag = "t11"; y = 255, s = tostring(256),}
-  P(#t12, t12[1], t12[2], t12.x, t12.s)
-  local fs13 = {}
-  local c14 = 0
-  while c14 < 
-      1 do
-    local w15 = c14
-    c14 = c14 + 1
-    local acc16 = 
-        w15
-    fs13[#fs13 + 1] = function(d)
-      acc16 = acc16 + (d or 1)
-      return w15, acc16
-    end
-  end
-  for k17 = 1, #fs13 do
-    P(fs13[k17]())
-    P(fs13[k17](-16))
-  end
-  local fs18 = {}
-  local c19 = 
-      0
-  while c19 < 5 do
-    local w20 = c19
-    c19 = c19 + 1
-    local acc21 = 1e-05 / 1000
-    fs18[#fs18 + 1] = function(d)
-      acc21 = acc21 + (d or 1)
-      return w20, acc21, w20 / w20
-    end
-  end
-  for k22 = 1, #fs18 do
-    P(fs18[k22]())
-  end
+  local a, b, c = 3.75, 4294967295, "s"
+  local t = {10, 20, 30, 40}
+  local i = 2
+  a, b, c = c, a, b
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  t[1], t[1] = "first", "second"
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  t[i], i = i, t[i]
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b, c = (function() return 1, 2, 3 end)(), 
+      10
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b = 
+      b
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  t.x, t.y = t.y, 1; t.x, t.y = t.y, t.x
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  t[i], i = i, t[i]
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
 end))

@@ -48,43 +48,50 @@ break]]))
   P(a1 / nz, not (inf <= ninf), a2 % a2, not (inf == nan), a2 % nz)
   P(-(-9007199254740994 + 0X100), not (a1 > inf))
 end))
--- 2: compare
+-- 2: logic
 R(2, pcall(function(...)
-  P(123.456 > 1e+300, 1e+300 > 123.456)
-  P(1e-300 ~= 1000, 1000 ~= 1e-300)
-  local x, y = -2.5, nil
-  P(pcall(function() return x <= y end))
-  P(pcall(function() return -2.5 <= nil end))
-  P(x == y, x ~= y, rawequal(x, y))
+  local n = 0
+  local function f(v) n = n + 1; return v end
+  local x = 1/0
+  if x then P("then", x and 1) elseif 1/0 then P("elseif") else P("else", x or 2) end
+  n = 0; P(f(0) and f(1/0), n); P(f(0) or f(1/0), n)
+  local x, y = "", 0/0
+  while x and not y do x = false end
+  P(x, y, x == nil, y ~= false, not (x or y), not x and not y)
+  P(nil and "" or -2.5, (nil or "") and -2.5)
+  P(1e+21 or tonumber([[0x10]]))
 end))
--- 3: meta_index
+-- 3: errors
 R(3, pcall(function(...)
-  local base = {a = 1, b = "base", tag = "base"}
-  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
-  local obj = setmetatable({}, {__index = mid})
-  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
-  local log = {}
-  local t = setmetatable({}, {__index = function(t, k) log[#log + 1] = tostring(k); if type(k) == "number" then return k * 2 end end})
-  P(t[1], t[2.5], t.x, t[12.5], #log, log[1], log[3])
-  t.x = 5; P(t.x, #log)
+  local function thrower(v, lvl) error(v, lvl) end
+  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
+  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
+  P(pcall(function() error(42, 2) end))
+  P(xpcall(
+      function() mid(nil, 2) end, h))
+  P(xpcall(function() mid(nil, 3) end, h))
+  P(pcall(function() local ok, e = pcall(error, "inner"); error(e .. "+outer", 0) end))
 end))
--- 4: stress
+-- 4: strings
 R(4, pcall(function(...)
-  local function n0(a0)
-    local function n1(a1)
-      local function n2(a2)
-        local function n3(a3)
-          local function n4(a4)
-            return a0 + a1 + a2 + a3 + a4
-          
-          end
-          return n4(4)
-        end
-        return n3(3)
-      end
-      return n2(2)
-    end
-    return n1(1)
-  end
-  P(n0(0))
+  P('1..2', #'1..2')
+  P([[-]], #[[-]])
+  P([[2.5e1]], #[[2.5e1]])
+  P(" 10 ", #" 10 ")
+  local long = [[
+first
+  second]]
+  local long2 = [==[a]]b]=]c]==]
+  P(long, #long, long2, "esc\65\066\0067", "a\
+b", #"\0\0")
+  P(#"1e", "1e" < "10a", "1e" == "10a", #("1e" .. "10a"))
+  P('1..2' < " 10 ", '1..2' <= " 10 ", '1..2' == " 10 ", 
+      '1..2' .. " 10 ")
+  --[==[ block
+comment ]==] local s = "hello world"
+  P(s:len(), #s, s:upper(), s:sub(-3, 5), s:byte(1, -1))
+  P(string.rep("ab", 0), s:rep(2), string.char(72, 105), ("x"):rep(3))
+  P(string.format("%5d %s %.3f", 31694, -256, tonumber([[9]])))
+  P(string.format("%s %5d %%", [[Z]], 
+      87194))
 end))

@@ -60,14 +60,16 @@ R(2, pcall(function(...)
   P(pcall(function() return tostring(o) end))
   P(pcall(function() print(o) end)) -- note
 end))
--- 3: errors
+-- 3: errnames
 R(3, pcall(function(...)
-  local function thrower(v, lvl) error(v, lvl) end
-  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
-  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
-  P(pcall(pcall, error, {tag = "errobj"}))
-  P(xpcall(function() return 1 < "x" end, function(m) return "H:" .. m end))
-  P(pcall(mid, 1.5, 1))
-  P(pcall(pcall, error, "msg"))
-  P(pcall(function() error(nil, 3) end))
+  local loc = function() end
+  glob_0 = function() end
+  local tab = {fld = function() end, sub = {}}
+  P(pcall(function(loc) return glob_0 + 1 end, loc))
+  P(pcall(function(loc) return tab.fld.x < 1 end, loc))
+  P(pcall(function() local up = loc; return (function() return tab[1] < 1 end)() end))
+  P(pcall(
+      function() local up = loc; return (function() return up ^ 2 end)() end))
+  P(pcall(function() return 1 - tab.fld.x end))
+  P(pcall(function() return tab.sub.fld % 3 end))
 end))

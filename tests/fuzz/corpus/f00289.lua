@@ -117,24 +117,27 @@ R(3, pcall(function(...)
   P(pcall(function() error(42, 3) end))
   P(xpcall(function() return 1 < "x" end, function(m) return "H:" .. m end))
 end))
--- 4: oop
+-- 4: stress
 R(4, pcall(function(...)
-  local Animal = {tag = "Animal"}
-  Animal.__index = Animal
-  function Animal.new(name, legs) local o = setmetatable({}, Animal); o.name = name; o.legs = legs or 4; return o end
-  function Animal:describe() return self.name .. " has " .. self.legs .. " legs" end
-  function Animal:speak() return "..." end
-  local Bird = setmetatable({}, {__index = Animal})
-  Bird.__index = Bird
-  function Bird.new(name) local o = Animal.new(name, 2); return setmetatable(o, Bird) end
-  function Bird:speak() return "tweet from " .. self.name end
-  local a, b = Animal.new("cat"), Bird.new("owl")
-  P(a:describe(), b:describe(), a:speak(), b:speak(), b.tag, Bird.describe(b))
-  P(getmetatable(b) == Bird, rawget(b, "speak"), b.legs + 9007199254740992)
-  P(pcall(function() return a:fly() end))
-  P(pcall(function() return b.wings.count end))
-  local ns = {a = {b = {}}}
-  function ns.a.b.f(x) return x end
-  function ns.a.b:g(x) return self == ns.a.b, x end
-  P(ns.a.b.f(2.5), ns.a.b:g(2))
+  local function n0(a0)
+    local function n1(a1)
+      local function n2(a2)
+        local function n3(a3)
+          local function n4(a4)
+            local function n5(a5)
+              return a0 + a1 + a2 + a3 + a4 + a5
+            
+            end
+  --[==[ block
+comment ]==]           return n5(5)
+          end
+          return n4(4)
+        end
+        return n3(3)
+      end
+      return n2(2)
+    end
+    return n1(1)
+  end
+  P(n0(0))
 end))

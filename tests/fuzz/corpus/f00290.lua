@@ -78,50 +78,39 @@ comment ]==] P(s:len(), #s, s:upper(), s:sub(-2, -2), s:byte(1, -1))
   P(string.format("%s %% %d", -2.5, 50728))
   P(string.format("%%"))
 end))
--- 3: hot
+-- 3: coroutines
 R(3, pcall(function(...)
-  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
-  local acc, last = 0, nil
-  for i = 1, 121 do
-    local v = i
-    if i >= 101 then v = -ZERO end
-    local ok, x = pcall(function() return v + 1 end)
-    if ok and type(x) == "number" then acc = acc + x else last = x end
-  end
-  P(acc, last)
+  local function gen(n) for i = 1, n do coroutine.yield(i, i * i) end return "done", n end
+  local co = coroutine.create(gen)
+  for i = 1, 3 do P(coroutine.resume(co, 1)) end
+  P(coroutine.status(co), coroutine.resume(co))
+  local w = coroutine.wrap(function(a, b) local c = coroutine.yield(a + b); local d, e = coroutine.yield(c * 2); return d, e, "end" end)
+  P(w(123456789012345, 1000.0)); P(w(16.0)); P(w("x", nil))
+  P(pcall(w))
+  local co2 = coroutine.create(function() local x = nil; return x.y end)
+  P(coroutine.resume(co2)); P(coroutine.status(co2))
+  local co3 = coroutine.create(function(...) P(coroutine.running() ~= nil, ...); error({tag = "in co"}) end)
+  P(coroutine.resume(co3, 1, nil, 3))
 end))
--- 4: recursion
+-- 4: limits
 R(4, pcall(function(...)
-  local function cnt(...) if select("#", ...) == 0 then return 0 end return 1 + cnt(select(2, ...)) end
-  P(cnt("", 1, "x", "x"))
+  local function try(s) local f, e = loadstring(s, "=c"); P(
+      f and "ok" or e) end
+  try("return " .. string.rep("f(", 300) .. string.rep(")", 300))
+  try("x = " .. string.
+      rep("1 + ", 150) .. "1")
+  local ups = {} for i = 1, 59 do ups[i] = "local u" .. i .. " = " .. i end
+  local uses = {} for i = 1, 59 do uses[i] = "u" .. i end
+  try(table.concat(ups, "\n") .. "\nreturn function() return " .. table.concat(uses, " + ") .. " end")
 end))
--- 5: varargs
+-- 5: errnames
 R(5, pcall(function(...)
-  local function v(...)
-    local a, b = ...
-    local t = {
-      ...}
-    local n = 
-      select("#", ...)
-    return n, a, b, t[n], (...)
-  end
-  local function pass(...) return ... end
-  local function count(...) return select("#", ...) end -- note
-  local function tail(...) return select(2, ...) end
-  local function pack(...) return {n = select("#", ...), ...} end
-  P(tail(1, "a", true))
-  P(pass(), pass())
-  P(pass(true, 2.5, {tag = "va"}), pass(true, 2.5, {tag = "va"}))
-  P(v())
-  P(tail(2.5, 2.5, 2.5, nil, 2.5))
-  P(select("#", true, "a"))
-  P(unpack(
-      {nil, 2.5, false}, -1, 4))
-  local function sum(...)
-    local s = 0
-    for i = 1, select("#", ...) do s = s + (select(i, ...)) end
-    return s, ...
-  end
-  P(sum(255, 123.456, -256.0))
-  P(sum(pass(255, 123.456, -256.0)))
+  local loc = {tag = "tb"}
+  glob_0 = {tag = "tb"}
+  local tab = {fld = {tag = "tb"}, sub = {}}
+  P(pcall(function(loc) tab[1].x = 1 end, loc))
+  P(pcall(function(loc) tab.fld.x.x = 1 end, loc))
+  P(pcall(function() local up = 
+      loc; return (function() return up:m() end)() end))
+  P(pcall(function(loc) return tab.sub.fld ^ 2 end, loc))
 end))

@@ -33,70 +33,103 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: oop
+-- 1: stress
 R(1, pcall(function(...)
-  local Animal = {tag = "Animal"}
-  Animal.__index = Animal
-  function Animal.new(name, legs) local o = setmetatable({}, Animal); o.name = name; o.legs = legs or 4; return o end
-  function Animal:describe() return self.name .. " has " .. self.legs .. " legs" end
-  function Animal:speak() return "..." end
-  local Bird = setmetatable({}, {__index = Animal})
-  Bird.__index = Bird
-  function Bird.new(name) local o = Animal.new(name, 2); return setmetatable(o, Bird) end
-  function Bird:speak() return "tweet from " .. self.name end
-  local a, b = Animal.new("cat"), Bird.new("owl")
-  P(a:describe(), b:describe(), a:speak(), b:speak(), b.tag, Bird.describe(b))
-  P(getmetatable(
-      b) == Bird, rawget(b, "speak"), b.legs + 12.5)
-  P(pcall(function() return a:fly() end))
-  --[==[ block
-comment ]==] P(pcall(function() return b.wings.count end))
-  local ns = {a = {b = {}}}
-  function ns.a.b.f(x) return x end
-  function ns.a.b:g(x) return self == ns.a.b, x end
-  P(
-      ns.a.b.f(.1), ns.a.b:g(2))
+  local function many() return 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107 end
+  P(select("#", many()), (many()), select(81, many()))
+  local t = {many(), many()}; P(#t, t[109])
 end))
 -- 2: stress
 R(2, pcall(function(...)
-  local function many() return 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28 end
-  P(select("#", many()), (many()), select(26, many()))
-  local t = {many(), many()}; P(#t, t[30])
+  local u0 = 123456789012345
+  local u1 = 5
+  --[==[ block
+comment ]==] local u2 = -255.
+  local u3 = 123456789012345
+  local u4 = 0.25
+  local u5 = 0.3
+  local u6 = 5
+  local u7 = 
+      0.3
+  local u8 = -0.5
+  local u9 = 65536
+  local u10 = 3
+  local u11 = 0.3333333333333333
+  local u12 = 3.14159
+  local u13 = 0.5
+  local u14 = -12.5
+  local u15 = -0X4
+  local u16 = 1.5
+  local u17 = 
+      -0X3E8
+  local u18 = -3.14159
+  local u19 = -1
+  local u20 = -123456789012345
+  local u21 = 1000
+  local u22 = 7
+  local u23 = -.6666666666666666
+  local u24 = 
+      -0x1
+  local u25 = 0
+  local u26 = 4
+  local u27 = -1e+21
+  local u28 = 
+      1e1
+  local u29 = 0.3
+  local u30 = 16.0
+  local u31 = 1e309
+  local u32 = 0.6666666666666666
+  local u33 = 0xff
+  local u34 = -1000000000000000
+  local u35 = 0xff
+  local u36 = 0x3
+  local u37 = 0x5
+  local u38 = 1.7976931348623157e+308
+  local u39 = 
+      16
+  local u40 = 
+      9007199254740992
+  local u41 = 
+      .25
+  local u42 = -0X4
+  local u43 = 3.75
+  local u44 = -12.5
+  local u45 = 
+      0.3
+  local u46 = 0xff
+  local u47 = -3.14159
+  local u48 = 0xff
+  local u49 = 0.25
+  local u50 = -0.5
+  local u51 = 
+      9007199254740992
+  local function f() return u0 + u1 + u2 + u3 + u4 + u5 + u6 + u7 + u8 + u9 + 
+      u10 + u11 + u12 + u13 + u14 + u15 + u16 + u17 + u18 + u19 + u20 + u21 + u22 + u23 + u24 + u25 + u26 + u27 + u28 + u29 + u30 + u31 + u32 + u33 + u34 + u35 + u36 + u37 + u38 + u39 + u40 + u41 + u42 + u43 + u44 + u45 + u46 + u47 + u48 + u49 + u50 + u51 end
+  local function g() u0 = u0 * 2; u1 = u1 * 2; u2 = u2 * 2; u3 = u3 * 2; u4 = u4 * 2; u5 = u5 * 2; u6 = u6 * 2; u7 = u7 * 2; u8 = u8 * 2; u9 = u9 * 2; u10 = u10 * 2; u11 = u11 * 2; u12 = u12 * 2; u13 = u13 * 2; u14 = u14 * 2; u15 = u15 * 2; u16 = u16 * 2; u17 = u17 * 2; u18 = u18 * 2; u19 = u19 * 2; u20 = u20 * 2; u21 = u21 * 2; u22 = u22 * 2; u23 = u23 * 2; u24 = u24 * 2; u25 = u25 * 2; u26 = u26 * 2; u27 = u27 * 2; u28 = u28 * 2; u29 = u29 * 2; u30 = u30 * 2; u31 = u31 * 2; u32 = u32 * 2; u33 = u33 * 2; u34 = u34 * 2; u35 = u35 * 2; u36 = u36 * 2; u37 = u37 * 2; u38 = u38 * 2; u39 = u39 * 2; u40 = u40 * 2; u41 = u41 * 2; u42 = u42 * 2; u43 = u43 * 2; u44 = u44 * 2; u45 = u45 * 2; u46 = u46 * 2; u47 = u47 * 2; u48 = u48 * 2; u49 = u49 * 2; u50 = u50 * 2; u51 = u51 * 2 end
+  P(
+      f()); g(); P(f(), u0, u51)
 end))
--- 3: syntax
+-- 3: loops
 R(3, pcall(function(...)
-  P(loadstring([[
-local f1 = function(p2)
-  p2 = -256 .. ""
-  return -1.7976931348623157e+308 * "99" - 0.1, p2, 1000.0
-end
-P(f1('1e2'))
-local v3 = 1.5 < 0 and (true and "Z" or "\255") or (false and "1..2" or '10')]], "=chunk"))
-  P(loadstring([[
-local f1 = function(p2)
-  p2 = -256 .. ""
-  return -1.7976931348623157e+308 * "99" - 0.1, p2, 1000.0
-end
-P(f1('1e2'))
-local v3 = 1.5 < 0 and (true and "Z" or "\255" or (false and "1..2" or '10')]], "=chunk"))
-  P(loadstring([[
-local f1 = 1(p2)
-  p2 = -256 .. ""
-  return -1.7976931348623157e+308 * "99" - 0.1, p2, 1000.0
-end
-P(f1('1e2'))
-local v3 = 1.5 < 0 and (true and "Z" or "\255") or (false and "1..2" or '10')]], "=chunk"))
-  P(loadstring([[
-local f1 = function(p2)
-  p2 = -256 .. ""
-  return -1.7976931348623157e+308 * "99" - 0.1, p2, 1000.0
-end
-P(f1(]], "=chunk"))
-  P(loadstring([[
-local f1 = function(p2)
-   = -256 .. ""
-  return -1.7976931348623157e+308 * "99" - 0.1, p2, 1000.0
-end
-P(f1('1e2'))
-local v3 = 1.5 < 0 and (true and "Z" or "\255") or (false and "1..2" or '10')]], "=chunk"))
+  local x, steps = 0X64, 0
+  while x ~= 1 and steps < 200 do
+    if x % 2 == 0 then x = x / 2 else x = 3 * x + 1 end
+    steps = steps + 1
+  end
+  P(x, steps)
+  local x, steps = 0x7, 0
+  while x ~= 1 and steps < 200 do
+    if x % 2 == 0 then x = x / 2 else x = 3 * x + 1 end
+    steps = steps + 1
+  end
+  P(x, steps)
+  local i, acc = 0, {}
+  repeat
+    local sq = 
+      i * i
+    i = i + 1
+    acc[#
+      acc + 1] = function() return sq end
+  until sq >= 11 or i > 10
+  P(i, #acc, acc[1](), acc[#acc]())
 end))

@@ -33,43 +33,74 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: meta_index
+-- 1: meta_arith
 R(1, pcall(function(...)
-  local base = {a = 1, b = "base", tag = "base"}
-  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
-  local obj = setmetatable({}, {__index = mid})
-  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
-  local t = setmetatable({}, {__index = function(t, k) return k .. "!" end})
-  P(t.x, t[1], t[-0X64])
-  P(pcall(function() return t[true] end))
-  local chain = setmetatable({}, {__index = setmetatable({}, {__index = function(_, k) return k end})})
-  P(chain.deep, chain[3])
+  local mt = {}
+  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
+  local function val(x) if type(x) == "table" then return x.v end return x end
+  mt.__mod = function(a, b) return box(val(a) % val(b)) end
+  mt.__div = function(a, b) return box(val(a) / val(b)) end
+  mt.__pow = function(a, b) return box(val(a) ^ val(b)) end
+  mt.__mul = function(a, b) return box(val(a) * val(b)) end
+  mt.__sub = function(a, b) return box(val(a) - val(b)) end
+  mt.__add = function(a, b) return box(val(a) + val(b)) end
+  mt.__unm = function(a) return box(-a.v) end
+  mt.__concat = function(a, b) return "[" .. tostring(val(a)) .. "|" .. tostring(val(b)) .. "]" end
+  local x, y = box(-1000000000000000), box(-1e+300)
+  P(val(
+      y - x))
+  P(pcall(function() return val("10" / "2") end))
+  P(val(x - .25))
+  P(pcall(function() return val(1 * "2") end))
+  P(val(-x), val(- -y))
+  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
+  P(pcall(function() return x < y end))
 end))
--- 2: order
+-- 2: stress
 R(2, pcall(function(...)
-  local log = ""
-  local function f(tag, v) log = log .. tag; return v end
-  local t = {}
-  log = ""
-  local x = f("a", t)[f("b", "k")]
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = f("a", t)[f("b", "k")]
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = {f("a", 1), f("b", 2), k = f("c", 3), [f("d", "z")] = f("e", 5)}
-  P(log, t[1], t[2], t.k)
+  local l0, l1, l2, l3, l4, l5, l6, l7, l8, l9 = 0, 1, 2, 3, 4, 5, 6, 7, 8, 9
+  local l10, l11, l12, l13, l14, l15, l16, l17, l18, l19 = 10, 11, 12, 13, 14, 15, 16, 17, 18, 19
+  local l20, l21, l22, l23, l24, l25, l26, l27, l28, l29 = 20, 21, 22, 23, 24, 25, 26, 27, 28, 29
+  local l30, l31, l32, l33, l34, l35, l36, l37, l38, l39 = 30, 31, 32, 33, 34, 35, 36, 37, 38, 39
+  local l40, l41, l42, l43, l44, l45, l46, l47, l48, l49 = 40, 41, 42, 43, 44, 45, 46, 47, 48, 49
+  local l50, l51, l52, l53, l54, l55, l56, l57, l58, l59 = 50, 51, 52, 53, 54, 55, 56, 57, 58, 59
+  local l60, l61, l62, l63, l64, l65, l66, l67, l68, l69 = 60, 61, 62, 63, 64, 65, 66, 67, 68, 69
+  local l70, l71, l72, l73, l74, l75, l76, l77, l78, l79 = 70, 71, 72, 73, 74, 75, 76, 77, 78, 79
+  local l80, l81, l82, l83, l84, l85, l86, l87, l88, l89 = 80, 81, 82, 83, 84, 85, 86, 87, 88, 89
+  local l90, l91, l92, l93, l94, l95, l96, l97, l98, l99 = 90, 91, 92, 93, 94, 95, 96, 97, 98, 99
+  local l100, l101, l102, l103, l104, l105, l106, l107, l108, l109 = 100, 101, 102, 103, 104, 105, 106, 107, 108, 109
+  local l110, l111, l112, l113, l114, l115, l116, l117, l118, l119 = 110, 111, 112, 113, 114, 115, 116, 117, 118, 119
+  local l120, l121, l122, l123, l124, l125, l126, l127, l128, l129 = 120, 121, 122, 123, 124, 125, 126, 127, 128, 129
+  local l130, l131, l132, l133, l134, l135, l136, l137, l138, l139 = 130, 131, 132, 133, 134, 135, 136, 137, 138, 139
+  local l140, l141, l142, l143, l144, l145, l146, l147, l148, l149 = 140, 141, 142, 143, 144, 145, 146, 147, 148, 149
+  local l150, l151, l152, l153, l154, l155, l156, l157, l158, l159 = 150, 151, 152, 153, 154, 155, 
+      156, 157, 158, 159
+  local l160, l161, l162 = 160, 161, 162
+  P(l153 + l64 + l31 + l87 + l141 + l157 + l105 + l53 + l108 + l119 + l49 + l137 + l20 + l110 + l109 + l34 + l27 + l63 + l115 + l123 + l156 + l150 + l151 + l103 + l148 + l120 + l139 + l3 + l5 + l46)
+  P(l30, l64, l36, l113, l99, l91, l49, l22, l50, l0, l2, l85, l93, l87, l132, l94, l28, l33, l27, l8, l122, l14, l80, l109, l6, l56, l82, l125, l118, l138, l158, l77, l110, l21, l124, l143, l24, l76, l54, l18)
 end))
--- 3: massign
+-- 3: upclose
 R(3, pcall(function(...)
-  local a, b, c = 7, 3.75, "s"
-  local t = {10, 20, 30, 40}
-  local i = 2
-  a, b = b
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
-  i, a = i, i
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, 
-      t.y)
-  i, t[i] = i + 1, 99
-  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local fs = {}
+  for i = 1, 6 do
+    local v = i * 10
+    fs[#fs + 1] = function() v = v + 1; return v end
+    if i == 3 then break end
+    v = 
+      v + 100
+  end
+  for i = 1, #fs do P(fs[i](), fs[i]()) end
+  local function mk(n)
+    local a = n
+    while true do
+      local b = a * 2
+      if b > 41 then return function() a = a + 1; return a, b end end
+      a = a + 3
+    end
+  end
+  local g1, g2 = mk(12), mk(9)
+  P(g1(), g1(), g2())
+  local h
+  do local z = 0.0001; h = function(d) z = z .. d; return z end end
+  P(h("a"), h(1))
 end))

@@ -129,37 +129,40 @@ R(2, pcall(function(...)
     if {tag = [[A]]} ~= true then break end
   until u22 >= 1
 end))
--- 3: errnames
+-- 3: loops
 R(3, pcall(function(...)
-  local loc = {tag = "tb"}
-  glob_23 = {tag = "tb"}
-  local tab = {fld = {tag = "tb"}, sub = {}}
-  P(pcall(function() local up = loc; return (function() return (up) ^ 2 end)() end))
-  P(pcall(function(loc) return #glob_23 end, loc))
-  P(pcall(function() return #tab["fld"] end))
-  P(pcall(function() local up = loc; return (function() return up .. "x" end)() end))
+  local n = 
+      0
+  P(pcall(function() for i = -1, 0/0, 1 do n = n + 1; P(i); if n >= 6 then break end end end))
+  P(n)
+  local out = ""
+  for i = 1, 2 do
+  --[==[ block
+comment ]==]   for j = i, 3 do
+      if (i + j) % 4 == 0 then break end
+      out = out .. i .. j .. " "
+    end
+  end
+  P(out)
+  local n, s = 0, 0
+  for i = 8, 6.5, -.5 do n = n + 1; s = s + i; if n > 30 then break end end
+  P(n, s)
+  for i = 1, 3 do local i = i * 10; P(i) end
 end))
--- 4: order
+-- 4: logic
 R(4, pcall(function(...)
-  local log = ""
-  local function f(tag, v) log = log .. tag; return v end
-  local t = {}
-  log = ""
-  t[f("a", 1)], t[f("b", 2)] = f("c", 3), f("d", 4)
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = {f("a", 1), f("b", 2), k = f("c", 3), [f("d", "z")] = f("e", 5)}
-  P(log, t[1], t[2], 
-      t.k)
-  log = ""
-  local x = f("a", false) and f("b", 1) or f("c", 2)
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = f("a", 1) + f("b", 2) * f("c", 3)
-  P(log, t[1], t[2], t.k)
-  log = ""
-  local x = f("a", 
-      false) and f("b", 1) or f("c", 2)
-  P(log, 
-      t[1], t[2], t.k)
+  local n = 0
+  local function f(v) n = n + 1; return v end
+  P(true and "", true or "", not true, not not true)
+  local x, y = true, nil
+  while x and not y do x = false end
+  P(x, y, x == nil, y ~= false, not (x or y), not x and not y)
+  local x = -2.5
+  if x then P("then", x and 1) elseif 1/0 then P("elseif") else P("else", x or 2) end
+  local x = -2.5
+  if x then P("then", x and 1) elseif "" then P("elseif") else P("else", x or 2) end
+  local x = {tag = "tv"}
+  if x then P("then", x and 1) elseif -2.5 then P("elseif") else P("else", x or 2) end
+  P(nil and true, nil or true, not nil, not not nil)
+  P(not nil and ([[xyz]] and false))
 end))

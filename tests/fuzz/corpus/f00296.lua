@@ -33,58 +33,63 @@ function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: syntax
+-- 1: limits
 R(1, pcall(loadstring(string.dump(function(...)
-
+  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
+  try("local t = {" .. string.rep("1, ", 201) .. "1}")
+  try("x = " .. string.rep("1 + ", 50) .. "1")
+  local ups = {} for i = 1, 59 do ups[i] = "local u" .. i .. " = " .. i end
+  local uses = {} for i = 1, 59 do uses[i] = 
+      "u" .. i end
+  try(table.concat(ups, "\n") .. "\nreturn function() return " .. table.concat(uses, " + ") .. " end")
 end))))
--- 2: env
+-- 2: hot
 R(2, pcall(loadstring(string.dump(function(...)
-  local function getx() return x_global, type(print) end
-  x_global = "global"
-  P(getx())
-  local old = getmetatable(_G)
-  setmetatable(_G, {__index = function(t, k) return "missing:" .. k end})
-  P(undefined_thing, x_global)
-  setmetatable(_G, old)
-  P(
-      undefined_thing)
-  x_global = nil
+  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local acc, last = 0, nil
+  for i = 1, 219 do
+    local v = i
+    if i >= 63 then v = 0/0 end
+    local ok, x = pcall(function() return v + 1 end)
+    if ok and type(x) == "number" then acc = acc + x else last = x end
+  end
+  P(acc, last)
 end))))
--- 3: meta_index
+-- 3: errors
 R(3, pcall(loadstring(string.dump(function(...)
-  local base = {a = 1, b = "base", tag = "base"}
-  --[==[ block
-comment ]==] local mid = setmetatable({b = "mid", c = 3}, {__index = base})
-  local obj = setmetatable({}, {__index = mid})
-  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
-  local log = ""
-  local t = setmetatable({exists = 1}, {__newindex = function(t, k, v) log = log .. tostring(k) .. "=" .. tostring(v) .. ";"; rawset(t, k, v and v * 10) end})
-  t.a = 1; t.a = 2; t.exists = 5; t[1] = 0.25; P(t.a, t.exists, t[1], log)
-  P(pcall(function() t.b = "x" end))
+  local function thrower(v, lvl) error(v, lvl) end
+  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
+  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
+  local ok, e = pcall(function() local t = setmetatable({}, {__index = function(t, k) error("idx " .. k, 0) end}); return t.foo end)
+  P(ok, e)
+  P(pcall(function() error("multi\nline") end))
+  P(pcall(error, "msg"))
+  P(xpcall(function() mid(1.5, 3) end, h))
+  P(pcall(error, "", 0))
 end))))
--- 4: coerce
+-- 4: multret
 R(4, pcall(loadstring(string.dump(function(...)
-  local s13 = "-5"
-  local s14 = "  -0x10  "
-  local s15 = [[1E+2]]
-  local s16 = '0X1f'
-  P(1 .. s13, s13 .. 0xffffffff)
-  P(s14 + -2.5)
-  P(#s15, s15 < s14)
-  P(s13 .. (.5) .. (65536) .. 2 .. 0x1 .. s14 .. s15)
-  P(tonumber("FF", 16))
-end))))
--- 5: multret
-R(5, pcall(loadstring(string.dump(function(...)
   local function f0() end
   local function f1() return 1 end
-  local function f2() return 1, 2 end
+  local function f2(
+      ) return 1, 2 end
   local function f3() return "a", nil, 3 end
   local function id(...) return ... end
-  local a, b, c, d = id(f2()); P(a, b, c, d)
-  P(id(
-      f2()))
-  local t = {x = 1, f1()}; P(t[1], t[2], t.x)
-  local a, b = (f0()); P(a, b)
-  P(pcall(id, f0()))
+  P(f1(), f2())
+  local a, b = (id(f2())); P(a, b)
+  local t = {x = 1, id()}; P(t[1], t[2], t.x)
+  P(id())
+end))))
+-- 5: order
+R(5, pcall(loadstring(string.dump(function(...)
+  local log = ""
+  local function f(tag, v) log = log .. tag; return v end
+  local t = {}
+  log = ""
+  local x = f("a", 2) ^ f("b", 3) ^ f("c", 2)
+  P(log, t[1], t[2], t.k)
+  log = ""
+  local x = f("a", false) and f("b", 1) or f("c", 2)
+  P(log, t[1], 
+      t[2], t.k)
 end))))

@@ -33,54 +33,66 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: errnames
+-- 1: loops
 R(1, pcall(function(...)
-  local loc = false
-  glob_0 = false
-  local tab = {fld = false, sub = {}}
-  P(pcall(function() local up = loc; return (function() return 1 <= tab.fld.x end)() end))
-  P(pcall(function() local up = loc; return (function() return -tab["fld"] end)() end))
-  P(pcall(function() local up = loc; return (function() return (up).x end)() end))
-  P(pcall(function() local up = loc; return (function() return (up) < 1 end)() end))
-  P(pcall(function() return loc .. "x" end))
-  P(pcall(function() local up = loc; return (function() return tab.fld[1] end)() end))
-  P(pcall(function(loc) tab.fld[loc] = 1 end, loc))
+  local i, acc = 0, {}
+  repeat
+    local sq = i * i
+    i = i + 1
+    acc[#acc + 1] = function() return sq end
+  until sq >= 16 or i > 10
+  P(i, #acc, acc[1](), acc[#acc](
+      ))
+  local n = 0
+  P(pcall(function() for i = 0, 0.35, 1e308 do n = n + 1; P(i); if n >= 6 then break end end end))
+  P(n)
+  for i = 1, 3 do local i = i * 10; P(i) end
 end))
--- 2: errors
+-- 2: upclose
 R(2, pcall(function(...)
-  local function thrower(v, lvl) error(v, lvl) end
-  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
-  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
-  P(xpcall(function() mid("multi\nline", 2) end, h))
-  P(pcall(pcall, error, nil))
-  P(pcall(assert, "ok", 1.5))
-  P(pcall(assert, false))
-  P(xpcall(function() mid({tag = "errobj"}, 
-      2) end, h))
-  P(pcall(error, nil, 1))
+  local fs = 
+      {}
+  for i = 1, 4 do
+    local v = i * 10
+    fs[#fs + 1] = function() v = v + 1; return v end
+    if i == 4 then break end
+    v = v + 100
+  end
+  for i = 1, #fs do P(fs[i](), fs[i]()) end
+  local function mk(n)
+    local a = n
+    while true do
+      local b = a * 2
+      if b > 15 then return function() a = a + 1; return a, b end end -- note
+      a = a + 3
+    end
+  end
+  local g1, g2 = mk(11), mk(13)
+  P(g1(), g1(), g2())
+  local h
+  do local z = 7.; h = function(d) z = z .. d; return z end end
+  P(h("a"), h(
+      1))
 end))
--- 3: errors
+-- 3: meta_misc
 R(3, pcall(function(...)
-  local function thrower(v, lvl) error(v, lvl) end
-  local function mid(v, lvl) thrower(v, lvl); return "unreached" end -- note
-  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
-  local ok, e = pcall(function() local t = setmetatable({}, {__index = function(t, k) error("idx " .. k, 2) end}); return t.foo end)
-  P(ok, e)
-  P(pcall(assert, "ok", 1.5))
-  P(pcall(assert, false))
-  P(xpcall(function() mid("msg", 0) end, h))
-  local ok, e = pcall(function() local t = setmetatable({}, {__index = function(t, k) error("idx " .. k, 2) end}); return t.foo end)
-  P(ok, e)
-  P(pcall(assert, false, 1.5))
-  P(pcall(assert, false))
-  P(xpcall(function() mid(42, 3) end, h))
-  P(pcall(
-      function() local ok, e = pcall(error, "inner"); error(e .. "+outer", 0) end))
+  local c = setmetatable({tag = "callable"}, {__call = function(self, a, b, ...) return self.tag, 
+      a, b, select("#", ...) end})
+  P(c(nil, "x", -2.5))
+  P(pcall(c, 1, 2))
+  local t = {f = c}; P(t.f(9), t:f(8))
+  P(pcall(function() return setmetatable({}, {__call = c})() end))
+  P(pcall(function() return setmetatable({}, {__call = 1})() end))
 end))
--- 4: meta_misc
+-- 4: hot
 R(4, pcall(function(...)
-  local t = setmetatable({}, {__metatable = false})
-  P(getmetatable(t))
-  P(pcall(function() setmetatable(t, {}) end))
-  P(getmetatable("abc") ~= nil, getmetatable(1), getmetatable(print))
+  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local acc, last = 0, nil
+  for i = 1, 107 do
+    local v = i
+    if i >= 19 then v = "0x10" end
+    local ok, x = pcall(function() return v + 1 end)
+    if ok and type(x) == "number" then acc = acc + x else last = x end
+  end
+  P(acc, last)
 end))

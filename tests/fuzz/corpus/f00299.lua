@@ -33,152 +33,70 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: strings
+-- 1: stress
 R(1, pcall(function(...)
-  P([[ 10 ]], #[[ 10 ]])
-  P("0x", #"0x")
-  local long = [[
-first
-  second]]
-  local long2 = [==[a]]b]=]c]==]
-  P(long, #long, long2, "esc\65\066\0067", "a\
-b", #"\0\0")
-  P(#"back\\slash", "back\\slash" < "10a", "back\\slash" == "10a", #("back\\slash" .. "10a"))
-  P([[ 10 ]] < "0x", [[ 10 ]] <= "0x", [[ 10 ]] == "0x", [[ 10 ]] .. "0x")
-  local s = "A"
-  P(s:len(), #s, s:upper(), s:sub(2, 0), s:byte(1, -1))
-  P(string.rep("ab", 3), s:rep(2), string.char(72, 105), ("x"):rep(3))
-  P(string.format("%g", 1e3 - 2))
+  local l0, l1, l2, l3, l4, l5, l6, l7, l8, l9 = 0, 1, 2, 3, 4, 5, 6, 7, 8, 9
+  local l10, l11, l12, l13, l14, l15, l16, l17, l18, l19 = 10, 11, 12, 13, 14, 15, 16, 17, 18, 19
+  local l20, l21, l22, l23, l24, l25, l26, l27, l28, l29 = 20, 21, 22, 23, 24, 25, 26, 27, 28, 29
+  local l30, l31, l32, l33, l34, l35, l36, l37, l38, l39 = 30, 31, 32, 33, 34, 35, 36, 37, 38, 39
+  local l40, l41, l42, l43, l44, l45, l46, l47, l48, l49 = 40, 41, 42, 43, 44, 45, 46, 47, 48, 49
+  local l50, l51, l52, l53, l54, l55, l56, l57, l58, l59 = 50, 51, 52, 53, 54, 55, 56, 57, 58, 59
+  local l60, l61, l62, l63, l64, l65, l66, l67, l68, l69 = 60, 61, 62, 63, 64, 65, 66, 67, 68, 69
+  local l70, l71, l72, l73, l74, l75, l76, l77, l78, l79 = 70, 71, 72, 73, 74, 75, 76, 77, 78, 79 -- note
+  local l80, l81, l82, l83, l84, l85, l86, l87, l88, l89 = 80, 81, 82, 83, 84, 85, 86, 87, 88, 89
+  local l90, l91, l92, l93, l94, l95, l96, l97, l98, l99 = 90, 91, 92, 93, 94, 95, 96, 97, 98, 99
+  local l100, l101, l102, l103, l104, l105, l106, l107, l108, l109 = 100, 101, 102, 103, 104, 105, 106, 107, 108, 109
+  local l110, l111, l112, l113, l114, l115, l116, l117, l118, l119 = 110, 111, 112, 113, 114, 115, 116, 117, 118, 119
+  local l120, l121, l122, l123, l124, l125, l126, l127, l128, l129 = 120, 121, 122, 123, 124, 125, 126, 127, 128, 129
+  local l130, l131, l132, l133, l134, l135, l136 = 130, 131, 132, 133, 134, 135, 136
+  P(l81 + l63 + l103 + l102 + l50 + l31 + l92 + l26 + l11 + l34 + l77 + l24 + l21 + l8 + l84 + l134 + l94 + l33 + l87 + l97 + l135 + l132 + l98 + l123 + l82 + l131 + l119 + l73 + l55 + l7)
+  P(l53, l41, l71, l36, l130, l87, l0, l6, l9, l1, l91, l45, l51, l7, l67, l82, l66, l114, l81, l127, l112, l104, l62, l38, l23, l129, l76, l40, l39, l30, l89, l20, l19, l78, l25, l103, l108, l123, l88, l72)
 end))
--- 2: generic
+-- 2: tables
 R(2, pcall(function(...)
-  local fs1 = {}
-  local c2 = 0
-  while c2 < 4 do
-    local w3 = 
-        c2
-    c2 = c2 + 1
-    local acc4 = w3 % w3
-    fs1[#fs1 + 1] = function(d)
-      acc4 = acc4 + (d or 1)
-      return w3, acc4
-    end
-  end
-  for k5 = 1, #fs1 do
-    P(fs1[k5]())
-  end
-  local c6 = 0
-  repeat
-    local u7 = c6 + 1
-    c6 = u7
-    P(tonumber("2.5e1") .. (0.3 .. c6 .. [[abc]] .. u7) .. tonumber([[+5]]), (u7) % -255, "\t7\n")
-    if not (false and [[Z]]) then
-      local c8 = 0
-      repeat
-        local u9 = c8 + 1
-        c8 = u9
-        P(pcall(function() return not [[q"uote]] < c6 end))
-      until u9 >= 1 or (not false and true)
-      for i10 = 1, 1.55, 0.1 do
-        P(i10)
-        local v11 = i10 ^ 0.3333333333333333 - c8 * 0X10
-        local v12, v13, v14 = -(c6 / 7.), c8, ("nil"):sub(0, 5) <= "-0" .. "ab"
-      end
-    elseif not {tag = "anon"} then
-      P(pcall(function() return (u7) .. (nil and false) end))
-    end
-  until u7 >= 6
-  local t15 = {tag = "t14", y = c6 - -0.0001234, (tonumber('-0')); (c6 % 99999999999999), (1.), x = c6 * 16.0, (-1e+308), s = "s'q" .. [[a]] .. c6}
-  P(#t15, t15[1], t15[4], t15.x, t15.s)
-  P(pcall(function() local r = ({tag = "anon"})("q\"uote" .. 0.25); return r end))
-  P(t15.s, t15.s ~= not t15, '+5', '3.5')
-  P(string.format("%.3f %-4s %-4s", c6, 0.3, c6) .. (false and "-5" or 'Z'), not nil, '  -0x10  ', '.')
+  local function f2() return "r1", "r2" end
+  local t = {x = 1, y = 2, [10] = 3, "a", "b"}
+  t.x, t.z = nil, "z"; t[10] = t[10] + 1
+  print(keys(t))
+  P(next({}), rawget(t, 1), rawequal(t, t), next(t, nil) ~= nil)
+  local t = {["x"] = 0, [-1] = 1, [0] = 2}
+  print(keys(t))
+  P(t["x"], t[-ZERO], t[2^53], t[true])
+  local t = {1, nil, 3, nil, f2()}
+  P(
+      t[1], t[2], t[3], t[4], t[5], t[6], t[7])
+  local t = {0.3, 0.0001, 3, 255, 1e+308, -0xffffffff, -5.}
+  P(#t, t[1], t[#t], t[0], t[#t + 1])
 end))
--- 3: closures
+-- 3: errors
 R(3, pcall(function(...)
-  local fs16 = {}
-  local c17 = 
-      0
-  repeat
-    local u18 = 
-        c17 + 1
-    c17 = u18
-    local acc19 = -0.5 + u18
-    fs16[#fs16 + 1] = function(d)
-      acc19 = acc19 + (d or 1)
-      return u18, acc19, -u18
-    end
-  until u18 >= 1
-  for k20 = 1, #
-      fs16 do
-    P(fs16[k20]())
-    P(fs16[k20](0x3))
-  end
-  local fs21 = {}
-  local c22 = 0
-  repeat
-    local u23 = c22 + 1
-    c22 = u23
-    local acc24 = u23 % u23
-    fs21[#fs21 + 1] = function(d)
-      acc24 = 
-          acc24 + (d or 1)
-      return u23, acc24
-    end
-  until u23 >= 
-      2
-  for k25 = 1, #fs21 do
-    P(fs21[k25]())
-    P(fs21[k25](-65536))
-  end
-  local fs26 = {}
-  local t27 = {y = 0.25, x = math.ceil(0.3); tag = "t26", s = string.format("%g %5d %g", -7, 81703, -1e+16)}
-  P(#t27, t27[1], t27[0], t27.x, t27.s)
-  local c28 = -1000
-  local function inc(d) c28 = c28 + d; return c28 end
-  local function get() return c28 end
-  local function mk(k) return function(j) local s = k; return function() s = s + j; c28 = c28 + 1; return s, k, j end end end
-  local g = mk(65536)(256)
-  P(inc(0.1), get(), g(), g(), get())
-  c28 = -65536
-  P(get(), g(), inc(1))
-  local function counter(start, step)
-    local n = start
-    return function() n = n + step; return n end, function() return n end
-  end
-  local a1, a2 = counter(-12345678901234, 256)
-  local b1, b2 = counter(5e-324, 1)
-  P(a1(), a1(), b1(), a2(), b2())
+  local function thrower(v, lvl) error(v, lvl) end
+  local function mid(v, lvl) thrower(v, lvl); return "unreached" end
+  local function h(m) return "handled: " .. tostring(type(m) == "table" and m.tag or m) end
+  P(pcall(pcall, error, "multi\nline"))
+  P(select("#", pcall(error)), pcall(error, nil))
+  P(xpcall(function() return 1, 2, 3 end, function(m) return "H:" .. m end))
+  P(pcall(function() error("multi\nline", 1) end))
+  P(pcall(function() local ok, e = pcall(error, "inner"); error(e .. "+outer", 0) end))
 end))
--- 4: recursion
+-- 4: errnames
 R(4, pcall(function(...)
-  local function ack(m, n)
-    if m == 0 then return n + 1 end
-    if n == 0 then return ack(m - 1, 1) end
-    return ack(m - 1, ack(m, n - 1))
-  end
-  P(ack(2, 3))
+  local loc = nil
+  glob_0 = nil
+  local tab = {fld = nil, sub = {}}
+  P(pcall(function() return loc() end))
+  P(pcall(function() return 1 <= tab["fld"] end))
+  P(pcall(function() local up = loc; return (function() return (up) < 1 end)() end))
+  P(pcall(function() local up = loc; return (function() up[up] = 1 end)() end))
+  P(pcall(function(loc) (loc)[loc] = 1 end, loc))
+  P(pcall(function() return 1 <= tab.sub[loc] end))
+  P(pcall(function() return tab[1](1, 2) end))
+  P(pcall(function() local up = loc; return (function() return "a" .. tab["fld"] .. "b" end)() end))
+  P(pcall(function() local up = loc; return (function() return -up end)() end))
 end))
--- 5: loops
+-- 5: stress
 R(5, pcall(function(...)
-  local n = 0
-  P(pcall(function() for i = -1, 0/0, 2^52 do n = n + 1; P(i); if n >= 6 then break end end end))
-  P(n)
-  local n = 0
-  local function bound(x) n = n + 1; return x end
-  for i = bound(1), bound(3), bound(2) do i = i * 2; P(i) end
-  P(n)
-  local n, s = 0, 0
-  for i = 0, 0, -0.5 do n = n + 1; s = s + i; if n > 30 then break end end
-  P(n, s)
-  local out = ""
-  for i = 
-      1, 4 do
-    for j = i, 1 do
-      if (i + j) % 3 == 0 then break end
-      out = out .. i .. j .. " "
-    end
-  end
-  P(out)
-  for i = 1, 3 do local i = i * 10; P(i) end
+  local function many() return 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68 end
+  P(select("#", many()), (many()), select(40, many()))
+  local t = {many(), many()}; P(#t, t[70])
 end))

@@ -33,65 +33,96 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: coroutines
+-- 1: badargs
 R(1, pcall(function(...)
-  local function gen(n) for i = 1, n do coroutine.yield(i, i * i) end return "done", n end
-  local co = coroutine.create(gen)
-  for i = 1, 5 do P(coroutine.resume(co, 3)) end
-  P(coroutine.status(co), coroutine.resume(co))
-  local w = coroutine.wrap(function(a, b) local c = coroutine.yield(a + b); local d, e = coroutine.yield(c * 2); return d, e, "end" end)
-  P(w(1e-300, 5e-324)); P(w(0X3E8)); P(w("x", nil))
-  P(pcall(w))
-  local co2 = coroutine.create(function() local x = nil; return x.y end)
-  P(coroutine.resume(co2)); P(coroutine.status(co2))
-  local co3 = coroutine.create(function(...) P(coroutine.running() ~= nil, ...); error({tag = "in co"}) end)
-  P(coroutine.resume(co3, 1, nil, 3))
+  P(pcall(table.insert, nil, 1))
+  local holder = {f = string.rep}
+  P(pcall(function() return holder.f() end))
+  local alias = math.abs
+  P(pcall(function() return alias() end))
+  local holder = {
+      f = table.insert}
+  P(pcall(function() return holder.f({}, 1, 2, 3) end))
+  local holder = {f = table.insert}
+  P(pcall(function() return holder.f({}, 1, 2, 3) end))
+  P(pcall(string.byte, 1, {}))
 end))
--- 2: syntax
+-- 2: generic
 R(2, pcall(function(...)
-  P(loadstring([[
-local t1 = {y = 1000 + 12345678901234, x = 1000000000000000 / 12.5, tag = "t0", s "s" = tostring(false)}
-P(#t1, t1[1], t1[0], t1.x, t1.s)
-local v2 = (t1.y % t1.y)]], "=chunk"))
-  P(loadstring([[
-local t1 = {y = 1000 + 12345678901234, x = 1000000000000000 / 12.5, tag = "t0", s = tostring(false)}
-P( (#t1, t1[1], t1[0], t1.x, t1.s)
-local v2 = (t1.y % t1.y)]], "=chunk"))
-  P(loadstring([[
-local t1 = {y = 1000 + 12345678901234, x = 1000000000000000 / 12.5, tag = "t0", s = tostring(false)}
-P(#t1, t1[1], t1[0] ], t1.x, t1.s)
-local v2 = (t1.y % t1.y)]], "=chunk"))
+  local f1; f1 = function(p2, p3)
+    local v4 = (p3) * tonumber(".5")
+    if 9007199254740992 / -1 <= ".5" * 0xff then
+      P(true, not (10.0 and nil))
+    elseif (true and p3 or -1000) > v4 - p3 then
+      print(true)
+      print(not p3, ([[nil]] and {tag = "anon"}) == v4, true)
+    else
+      local t5 = {(4 + 1e-300); tag = "t4", (#"1E+2"), (#"0x"), x = p2 % 0X4; (p2 / -12.5); y = #"back\\slash", s = tostring(false),}
+      P(#t5, t5[1], t5[4], t5.x, t5.s)
+      v4 = 0X10 + v4 + 0 ^ 0.5
+    end
+    for i6 = 0X2, 2.0, -1 do
+      local fs7 = {}
+      local t8 = {x = p2, (v4 * -1e-300); s = 'ab' .. p3 .. "a"; y = i6, tag = "t7",}
+      P(#t8, t8[1], t8[1], t8.x, t8.s)
+      P(#(t8.x .. [[Z]] .. 123456789012345 .. 0.1), math.max(i6 % 0X100, v4, #[[Z]]), '0x10', t8.s)
+    end
+    return "  -0x10  "
+  end
+  local v9, v10, v11 = true, (false and 0 or 4294967296) ^ -1, "10a" ~= 1 and tostring(0) or 0X3E8 .. 1.5 .. -7 .. [[0x]]
+  g_12 = -(0.6666666666666666 + v10)
+  g_13 = -0.0001234 .. "xyz" .. v11 .. 'ab' >= tostring(true) -- note
+  local c14 = 0
+  repeat
+    local u15 = c14 + 1
+    c14 = 
+        u15
+    for i16 = 0, -0.75, -0.75 do
+      local t17 = {tag = "t16", (tonumber("+5")), x = v10 + 1000000000000000; (-7. + -1e2), (u15 ^ 10), y = i16, s = tostring(true),}
+      P(#t17, t17[1], t17[3], t17.x, t17.s)
+      local v18
+      v18 = (true and 0.0 or t17.y) + #t17
+      t17[3] = tonumber(1e-05 .. "")
+    end
+  until u15 >= 2
 end))
--- 3: multret
+-- 3: errnames
 R(3, pcall(function(...)
-  local function f0() end
-  local function f1() return 1 end
-  local function f2() return 1, 2 end
-  local function f3() return "a", nil, 3 end
-  local function id(...) return ... end
-  P(tostring(f3()))
-  local t = {x = 1, id(f2())}; P(t[1], t[2], t.x)
-  P(id(id(id(f2()))))
-  P(f2() + 10, f1() .. "x", #{f2(), f2()}, #{f2(), (f2())})
+  local loc = false
+  glob_18 = false
+  local tab = {fld = false, sub = {}}
+  P(pcall(function() local up = loc; return (function() (up).x = 1 end)() end))
+  P(pcall(function(loc) return (loc) + 1 end, loc))
+  P(pcall(function() local up = loc; return (function() return tab:fld() end)() end))
+  P(pcall(function() local up = loc; return (function() return tab[1].x end)() end))
+  P(pcall(
+      function() local up = loc; return (function() tab["fld"][up] = 1 end)() end))
+  P(pcall(function() return tab.sub.fld() end))
+  P(pcall(function(loc) (loc)[loc] = 1 end, loc))
+  P(pcall(function(loc) return tab.sub[loc] % 3 end, loc))
+  P(pcall(function(loc) return tab.sub.fld + 1 end, loc))
 end))
--- 4: meta_cmp
+-- 4: upclose
 R(4, pcall(function(...)
-  local log = ""
-  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
-  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
-  local function le(a, b) log = log .. "le;"; return a.k <= b.k end
-  local m1 = {__le = le}
-  local m2 = {}
-  local a = setmetatable({k = 3}, m1)
-  local b = setmetatable({k = 1}, m1)
-  local c = setmetatable({k = 2}, m2)
-  log = ""; P(pcall(function() return b == c end)); P(log)
-  log = ""; P(pcall(function() return a ~= c end)); P(log)
-  log = ""; P(pcall(function() return b < a end)); P(log)
-  log = ""; P(
-      pcall(function() return a < c end)); P(log)
-  log = ""; P(pcall(function() return b >= b end)); P(log)
-  log = ""; P(pcall(function() return a ~= c end)); P(log)
-  P(pcall(function() return a < 1 end))
-  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
+  local fs = {}
+  for i = 1, 5 do
+    local v = i * 10
+    fs[#fs + 1] = function() v = v + 1; return v end
+    if i == 1 then break end
+    v = v + 100
+  end
+  for i = 1, #fs do P(fs[i](), fs[i]()) end
+  local function mk(n)
+    local a = n
+    while true do
+      local b = a * 2
+      if b > 30 then return function() a = a + 1; return a, b end end
+      a = a + 3
+    end
+  end
+  local g1, g2 = mk(6), mk(8)
+  P(g1(), g1(), g2())
+  local h
+  do local z = 1000000000000000; h = function(d) z = z .. d; return z end end
+  P(h("a"), h(1))
 end))

@@ -33,79 +33,179 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: meta_cmp
+-- 1: meta_misc
 R(1, pcall(function(...)
-  local log = ""
-  local function eq(a, b) log = log .. "eq;"; return a.k == b.k end
-  local function lt(a, b) log = log .. "lt;"; return a.k < b.k end
-  local function le(a, b) log = log .. "le;"; return a.
-      k <= b.k end
-  local m1 = {__lt = lt, __eq = eq}
-  local m2 = {}
-  local a = setmetatable({k = 2}, m1)
-  local b = setmetatable({k = 1}, m1)
-  local c = setmetatable({k = 3.}, m2)
-  log = ""; P(pcall(function() return c >= b end)); P(log)
-  log = ""; P(pcall(function() return a ~= b end)); P(log)
-  log = ""; P(pcall(function() return a > b end)); P(log)
-  log = ""; P(pcall(function() return b ~= c end)); P(log)
-  log = ""; P(pcall(function() return a == a end)); P(log)
-  log = ""; P(pcall(function() return b > a end)); P(log)
-  P(pcall(function() return a < 1 end))
-  P(pcall(function() return a == 1, 1 == a, a ~= "x" end))
+  local t = setmetatable({1, 2, 3}, {__len = function() return 99 end, __unm = function() return "neg" end})
+  P(#t, -t)
+  P(pcall(function() return t + 
+      1 end))
+  P(pcall(function() return t .. "" end))
+  P(pcall(function() return t() end))
 end))
--- 2: meta_index
+-- 2: generic
 R(2, pcall(function(...)
-  local base = {a = 1, b = "base", tag = "base"}
-  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
-  local obj = setmetatable({}, {__index = mid})
-  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
-  local store = {}
-  local t = setmetatable({}, {__newindex = store})
-  t.x = 1; t[1] = "one"; P(rawget(t, "x"), store.x, t[1], store[1])
-  rawset(t, "y", 2); t.y = 3; P(t.y, store.y)
+  for i1 = 2.25, 7.250000001, .5 do
+    P([[ 10 ]], tonumber(i1 .. ""), 1e+300)
+    P(12.5 <= i1 and (4294967296.0) or -1000.0 * 1.5, ("a") <= "true", i1 ^ 0, i1 / i1)
+  end
+  do
+    print(not 3, 65536 * 255 .. -100 % -0X10000, 65536.0 .. 1e-300)
+  end
+  if "\255" ~= (false or 3.75) then
+    do
+      local f2 = function()
+        local v3, v4 = 1.5, 1000.0 / -.5 >= #[[a b]]
+        local v5 = 256 / (-4294967295. % v3)
+        return -(99999999999999. - v5), '1e-2'
+      end
+      P(f2())
+      local v6 = (2.0 + 0.5)
+      P("q\"uote", true, v6 .. (-65536 .. v6 .. 5.) .. (false and 0.3 or v6), (-4) - -0.0001)
+    end
+    local f7; f7 = function(p8, p9, p10)
+      print(tostring(true), (p8 - 1e3) / -256.0)
+      return [[10]]
+    end
+    P(f7(1000 % -3, 1 ^ -7, - -1e+100, false))
+  else
+    local v11 = 1e309
+  end
+  local v12, v13 = (false and -12.5 or 5) .. "", [[  -0x10  ]]
 end))
--- 3: meta_index
+-- 3: stress
 R(3, pcall(function(...)
-  local base = {a = 1, b = "base", tag = "base"}
-  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
-  local obj = setmetatable({}, {__index = mid})
-  P(
-      obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
-  local log = ""
-  local t = setmetatable({exists = 1}, {__newindex = function(t, k, v) log = log .. tostring(k) .. "=" .. tostring(v) .. ";"; rawset(t, k, v and v * 10) end})
-  t.a = 1; t.a = 2; t.exists = 5; t[1] = 12.5; P(t.a, t.exists, t[1], log)
-  P(pcall(function() t.b = "x" end))
+  local function n0(a0)
+    local function n1(
+      a1)
+      local function n2(a2)
+        local function n3(
+      a3)
+          local function n4(a4)
+            local function n5(a5)
+              local function n6(a6)
+                local function n7(a7)
+                  return a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7
+                
+  --[==[ block
+comment ]==]               end
+                return n7(7)
+              end
+              return n6(6) -- note
+            end
+            return n5(5)
+          end
+          return n4(4)
+        end
+        return n3(3)
+      end
+      return n2(
+      2)
+    end
+    return n1(1)
+  end
+  P(n0(0))
 end))
--- 4: loops
+-- 4: generic
 R(4, pcall(function(...)
-  local out = ""
-  for i = 1, 2 do
-    for j = i, 2 do
-      if (i + j) % 4 == 0 then break end
-      out = out .. i .. j .. " "
+  P(#"1..2" < 3.75, -2.5 / -2.0 <= 100 ^ 3, 12.5 ~= (1.5))
+  local fs14 = {}
+  local c15 = 
+      0
+  repeat
+    local u16 = c15 + 1
+    c15 = u16
+    local acc17 = 2.5 / -123.456
+    fs14[#fs14 + 1] = function(d)
+      acc17 = acc17 + (d or 1)
+      return u16, acc17, (
+          1000)
+    end
+  until u16 >= 2
+  for k18 = 1, 
+      #fs14 do
+    P(fs14[k18]())
+  end
+  local c19 = 0
+  repeat
+    local u20 = c19 + 1
+    c19 = u20
+    local v21 = [[back\slash]]
+    if (true) then break end
+  until u20 >= 3 or (false and false and true)
+  local v22, v23 = "tab\there", '0.1'
+  local v24, v25, v26 = tostring(-1.5), not c19, 0.3333333333333333
+  do
+    P(math.min(c19, c19, 1e2), v24, -v26 >= (v25 and 12.5 or v26))
+    if nil then
+      local v27, v28, v29 = (v26 + v26) % c19, v22, string.char(59, 61) .. "3.5"
+      local v30
+      v30 = v25 and tostring(v26) or v24 .. 1e+300 .. "abc"
+    elseif v26 / v26 ~= 12.5 * 3.14159 then
+      P(-.5 < 256 or v26 > 100.0, 65536 / c19 + c19 / 2, {tag = "anon"})
     end
   end
-  P(out)
-  local x, steps = 1., 0
-  while x ~= 1 and steps < 200 do
-    if x % 2 == 0 then x = x / 2 else x = 3 * x + 1 end
-    steps = steps + 1
+  local t31 = {(math.floor(v26)), (1e+300); s = 
+      v26 .. "tab\there" .. c19 .. "back\\slash", (2 / v26), (-2); tag = "t30"; x = v26 / v26; y = "  -0x10  " + v26,}
+  P(#t31, t31[1], t31[4], t31.x, t31.s)
+  do
+    local v22 = (t31.s .. 'ab') .. (true and [[0]] or v22) .. 1.7976931348623157e+308 + -16
+    local function f32(p33, p34, p35)
+      p33 = -c19 .. ""
+      v23 = "  -0x10  "
+      local c36 = 0
+      repeat
+        local u37 = c36 + 1
+        c36 = u37
+        v22 = tostring(
+            5 > c19)
+        local v38 = tostring(c36 % v26)
+      until u37 >= 6
+      return tonumber(p34)
+    end
+    P(f32(v23, c19 .. "", ([[true]]):sub(1, -3), false))
+    local function f39(p40, p41, p42)
+      v22 = "Z"
+      local t43 = {tag = "t42", y = v26 * v26, x = v26 % v26, s = 
+          p42}
+      P(#t43, t43[1], t43[0], t43.x, t43.s)
+      return rawequal(nil, false or false)
+    end
+    P(f39(v26 .. "", tostring(t31[1]), "tab\there" .. v22 .. v22))
   end
-  P(x, steps)
-  local n = 0
-  local function bound(x) n = n + 1; return x end
-  for i = bound(1), bound(0), bound(2) do i = i * 2; P(i) end
-  P(n)
-  for i = 1, 3 do local i = i * 10; P(i) end
+  local v44, v45 = t31[3] + v26 .. (v22 .. "\255" .. -1.5 .. '.5') .. 12.5 .. v26, v23
+  local c46 = 0
+  repeat
+    local u47 = c46 + 1
+    c46 = u47
+    local v48, v49, v50 = v45, u47, tonumber(tostring(t31[2]))
+    do
+      local v51, v52 = (v49) == #t31, .6666666666666666 * v26 < 1.5 % v49
+    end
+    t31.s = .5 > c46 and [[.]] .. 2.5 or 2 .. u47
+    if 1e309 <= v50 then break end
+  until u47 >= 2
+  for i53 = 1. + ZERO, 14.5, 1.5 do
+    t31.s = not false and i53 .. "line\nbreak" .. '10a' .. "tab\there" or tostring(v25)
+    local t54 = {(-16), s = v24; (tonumber(v23)); (v25 and t31[3] or c19), y = 3., ((i53)); tag = "t53"; x = 255}
+    P(#t54, t54[1], t54[4], t54.x, t54.s)
+  end
 end))
--- 5: env
+-- 5: massign
 R(5, pcall(function(...)
-  local function getx() return x_global, type(print) end
-  x_global = "global"
-  P(getx())
-  setfenv(getx, {x_global = "env", print = 1})
-  P(getx())
-  P(getfenv(getx).x_global, getfenv(1) == _G, getfenv(0) == _G)
-  x_global = nil
+  local a, b, c = 1., -1e-10, "s"
+  local t = {10, 20, 30, 40}
+  local i = 1
+  a, b = ((function() return 7, 8 end)())
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b, c = (function() return 1, 2, 3 end)()
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b, c = (function() return 1, 2, 3 end)()
+  --[==[ block
+comment ]==] P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b, c = (function() return 1, 2, 3 end)()
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  local t2 = t; t, t[1] = {5}, 7; P(t[1], t2[1]); t = t2
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, a = 1, 2
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
 end))

@@ -33,122 +33,195 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: recursion
+-- 1: tables
 R(1, pcall(function(...)
-  local function cnt(...) if select("#", ...) == 0 then return 0 end return 1 + 
-      cnt(select(2, ...)) end
-  P(cnt(0, nil, nil))
+  local function f2() return "r1", "r2" end
+  local t = {1e-05, -1, -9007199254740992}
+  P(#t, t[1], t[#t], t[0], t[#t + 1])
+  local t = {{1, 2}, {x = {y = {z = "deep"}}}, ["k"] = {n = 3}; f2(), "last";}
+  P(t[1][2], t[2].x.y.z, t.k.n, t[3], t[4], #t, t[1][1] + t[1][2])
+  local t = {1, nil, 3, nil, f2()}
+  P(t[1], t[2], t[3], t[4], t[5], t[6], t[7])
+  local t = {}
+  for i = 1, 5 do t[#t + 1] = i * i end
+  P(#t, t[#t])
+  t[#t] = nil; P(#t)
+  t[#t + 1] = "new"; P(#t, t[#t])
+  local t = {1, 2, 3, 4, 5, 6}
+  local s = 0
+  for i, v in ipairs(t) do s = s + i * v end
+  for i = #t, 1, -1 do s = s - t[i] end
+  P(s, #t, select("#", unpack(t)))
+  table.insert(t, 
+      1, "a"); table.insert(t, "z"); P(#t, t[1], t[#t], table.remove(t), #t)
+  P(
+      table.concat(t, ","), table.concat(t, "-", 2, 3))
+  table.sort(t, function(a, b) return tostring(a) > tostring(b) end); P(unpack(t))
 end))
--- 2: generic
+-- 2: multret
 R(2, pcall(function(...)
-  local t1 = {y = true and -2 or 1e+300, s = [[A]], x = (-3.75); tag = "t0", (12345678901234 * 16)}
-  P(#t1, t1[1], t1[1], t1.x, t1.s) -- note
-  if 1000 >= 16 - t1.x then
-    print((t1.tag >= "abc"), t1.y, 0.25)
-  elseif t1[1] / 12.5 == t1.y then
-    local v2, v3, v4 = tostring(t1[1] % t1[1]), tostring(-t1[1]), t1[1] / (0.3333333333333333 - "2.5e1")
-  elseif 0.3 > t1[1] or [[A]] ~= [[1E+2]] then
-    local c5 = 0
-    repeat
-      local u6 = c5 + 1
-      c5 = u6
-      local v7 = 0xffffffff
-      local v8 = 0.30000000000000004
-      local t9 = {(123.456 ^ u6), (.1), (1e-05), (0X4 - 100000000000000.5), y = 2.5; (-0.6666666666666666 % c5); x = v7 * 10; tag = "t8", s = false and t1.s or t1.tag,}
-      P(#t9, t9[1], t9[5], t9.x, t9.s)
-    until u6 >= 1 or (false and true)
-  end
-  local f10 = function(p11, p12)
-    local v13 = 'abd'
-    P(pcall(function() return -3 .. t1 end))
-    return p11, 2
-  end
-  if not t1.x then
-    print(not "0X1f", "-0")
-  elseif -65536 < t1[1] - -1e-300 then
-    do
-      P("1E+2" > "-0" and t1.s .. -9.223372036854776e+18 or t1.s, t1.s, (t1[1]), t1.y .. -1000000000000000 .. t1.x .. t1[1])
-    end
-    local v14, v15
-    v14, v15 = (t1.x - -1e+300) / (t1[1] / t1.x), math.pi + #"abd"
-  elseif t1.s .. 2 >= (false and t1.tag or t1.s) then
-    --[==[ block
-comment ]==] P(-tonumber("1e-2"))
-    local v16, v17 = -4.0 / t1[1] % [[99]], (#"1e-2")
-  end
-  local c18 = 0
-  repeat
-    local u19 = c18 + 1
-    c18 = u19
-    P(c18 and (false and false), false and type({tag = "-0"}) or type(true), -1000 * 1 .. "-5" .. "b" .. u19 / 
-        -2.5, "\t7\n")
-    do
-      for i20 = 5. + ZERO, -1, -0x1 do
-        print('1..2')
-      end
-      local v21 = u19 - c18 - (-1000 + t1.x)
-    end
-    local function f22(p23)
-      for i24 = -3., 1., 0X2 do
-        local v25 = [[2.5e1]]
-        P(
-            pcall(function() return #v25 end))
-        local v26 = t1[1] ~= c18 and v25 or type(f10)
-      end
-      print((t1.tag ~= 
-          t1.s), tonumber(tostring(3.)))
-      t1.s = (p23 or true) and "-" or "xyz"
-      do
-        P([[1e-2]] / 0.5 / (-3. / c18))
-      end
-      return c18
-    end
-    P(f22(rawequal(c18, t1.s)))
-  until u19 >= 4
-  local t27 = {(c18 + t1[1]), x = 7; (t1[1]); tag = "t26"; y = 0.3 + -12.5; s = string.rep("ab", 0)}
-  P(#t27, t27[1], t27[2], t27.x, t27.s)
-  local f28 = function(p29, p30, p31)
-    P(f10("1E+2", c18))
-    if rawequal(false, true) or 7 <= t27[2] then
-      local v32 = ("true" .. 256.0 .. "10a") .. #t27.tag .. ("1e2") .. -7 * -0.3
-    end
-    for i33 = 0x1, 5.5, 1.5 do
-      local function f34(p35, p36, p37)
-        p31 = "3.5"
-        print(5. ~= p29 and true, false, [[9]] / math.ceil(2.5), tostring(false) >= type(false))
-        p31 = tonumber("  -0x10  ") .. ""
-        local v38 = tonumber(p37) == c18 + 2.5
-      end
-      P(f34(t27.tag, tostring(false), '9'))
-    end
-    P(pcall(function() return #p29 end))
-    return p29
-  end
-  local v39 = ([[ 10 ]]) == t1.y .. c18 .. c18 .. t1[1]
-  v39 = (c18) >= (c18)
-  v39 = f28(c18, c18, "0x10") <= t1[1]
-  v39 = -0x1 < f28(c18, c18, "0X1f")
-  for i40 = 5, 0x5, -0.75 do
-    P(i40)
-    local t41 = {y = c18, (5), s = v39 and t1.tag or t27.s, (math.huge); x = c18 + c18, tag = "t40", (true and 12.5 or -0X10000),}
-    P(#t41, t41[1], t41[3], t41.x, t41.s)
-    v39 = c18 / i40 == c18 % i40
-  end
+  local function f0() end
+  local function f1() return 1 end
+  local function f2() return 1, 2 end
+  local function f3() return "a", nil, 3 end
+  local function id(...) return ... end
+  local t = {x = 1, id(f2())}; P(t[1], t[2], t.x)
+  P(10, f1())
+  P((function() return id(f2()) end)())
+  P(f2() + 10, f1() .. "x", #{f2(), f2()}, #{f2(), (f2())})
 end))
--- 3: errnames
+-- 3: generic
 R(3, pcall(function(...)
-  local loc = 12
-  glob_41 = 12
-  local tab = {fld = 12, sub = {}}
-  P(pcall(function(loc) return tab.sub.fld > "x" end, loc))
-  P(pcall(function() local up = loc; return (function() return tab.fld.x end)() end))
-  P(pcall(function() return tab["fld"] + 1 end))
-  P(pcall(function() return glob_41 + 1 end))
+  local t1 = {((-2) ^ 0); (tonumber([[.5]])), (0X10), s = ("\233t\233"), y = .25 - -5., x = 100; tag = "t0";}
+  P(#t1, t1[1], t1[3], t1.x, t1.s)
+  local function f2(p3)
+    local v4
+    v4 = t1[2] % p3 / #t1
+    p3 = p3 + v4
+    P(v4)
+    local fs5 = {}
+    for i6 = 2, 8, 1 do
+      local acc7 = i6
+      fs5[#fs5 + 1] = function(d)
+        acc7 = acc7 + (d or 1)
+        return i6, acc7, p3 % p3
+      end
+    end
+    for k8 = 1, #
+        fs5 do
+      P(fs5[k8]())
+      P(
+          fs5[k8](9007199254740994))
+    end
+    return string.format("%g %s %5d", -100, [[-5]] % 1e-05, 7697)
+  end
+  P(f2(-t1.x))
+  local v9, v10, v11
+  v9, v10, v11 = (t1[3]) >= tonumber("99"), tonumber("3.5") .. "", .1
+  local c12 = 0
+  repeat
+    local u13 = c12 + 1
+    c12 = u13
+    if -12.5 / v11 < c12 then
+      local function f14()
+        P(pcall(function() return u13.y end))
+        t1.y = c12 / "-0" % v11 ^ 0.3333333333333333
+        return (c12)
+      end
+      P(pcall(function() local r = c12[type(1e-300)]; return r end))
+    end
+    local v15 = #"0X1f" + tonumber(v10)
+    P((v9 or true))
+    if not false then break end
+  until u13 >= 5
+  for k16, x17 in ipairs(t1) do
+    P(k16, x17)
+    local f18; f18 = function(p19, p20)
+      local v21 = x17 % 1000 < -10.0
+      for i22 = "1", 2.500000001, .5 do
+        print(tonumber(p20) % (7 % t1[2]), not 1e+16)
+        local v23 = p20
+        local v24, 
+            v25
+        v24, v25 = not nil, #t1 <= p19 % 1.5
+        if "-0" < t1.s then break end
+      end
+      P('100' .. "abd" > t1.tag, (-65536) ^ 0.3333333333333333, not (f2 or f2), t1.tag)
+      return -0.5
+    end
+  end
+  local c26 = 0
+  repeat
+    local u27 = c26 + 1
+    c26 = u27
+    local f28; f28 = function(p29)
+      local f30 = function(p31, p32, p33)
+        local v34, v35 = (false or true) and v9, not ({tag = t1.tag} or false)
+        P(pcall(function() local r = c12 / p29; return r end))
+        v10 = "\t7\n"
+      end
+      P(f30(v9 and true, v9, v9))
+      for k36, x37 in ipairs(t1) do
+        P(k36, x37)
+        local v38 = p29
+        P(t1.y, tostring(v11 % -9007199254740991), 0.3 / u27 * v10, u27 % tonumber([[1e2]]))
+        P(p29, (true and " 10 " or '0X1f') <= (t1.tag))
+      end
+      v10 = "-0"
+      return 
+    end
+    local fs39 = {}
+    for i40 = -1, -0.399999999, 0.3 do
+      local acc41 = c26 % c12 -- note
+      fs39[#fs39 + 1] = function(d)
+        acc41 = acc41 + (d or 1)
+        return i40, acc41
+      end
+    end
+    for k42 = 1, #fs39 do
+      P(fs39[k42]())
+      P(fs39[k42](0))
+    end
+  until u27 >= 2
+  for i43 = -3, -1, 3 do
+    t1.y = (c12 + t1[3]) * (1000 % t1[2])
+    for i44 = "8", 4.25, -0.75 do
+      local f45; f45 = function(p46, p47, p48)
+        p46 = v10 / 3.14159
+        i44 = ((
+            c12))
+        return t1[2] / v11 - i43
+      end
+      P(f45(-0.25, -0.5, -0X3E8 < 1000.0))
+      for i49 = 4, 4, 1 do
+        P(i49)
+        local v50, v51, v52 = #'1e', -1000 + 2.5 .. "0.1" .. t1.s .. i49 * c12, true and v9 and #t1 or c12
+        if v51 ~= v10 then break end
+      end
+      local v53 = '0' .. c12 <= v10
+    end
+    for i54 = -3, 1. + ZERO, 0x1 do
+      local f55 = function(p56, p57)
+        p57 = 1.7976931348623157e+308 % (12.5 * [[0x10]])
+        p56 = v11 % v11 / .3
+        p56, p57, i54 = i43 / (i43 % t1.y), p56, p57
+        P(p56, p57)
+        i43 = i54 ^ tonumber('00012')
+        return 
+      end
+      P(f55(16 + -256.0, 256 % t1[3]))
+    end
+    if t1.s == v10 then break end
+  end
+  for k58, x59 in ipairs(t1) do
+    P(k58, x59)
+    for i60 = 1, 2.999999999, 0.5 do
+      P(i60)
+      P(pcall(function() local r = "" .. string.upper(t1.tag); return r end))
+      do
+        k58 = v10 / c26
+        i60 = math.floor(k58) % -c26
+      end
+      t1[2] = i60 + '0X1f'
+    end
+  end
 end))
--- 4: recursion
+-- 4: coroutines2
 R(4, pcall(function(...)
-  local isodd
-  local function iseven(n) if n == 0 then return true end return isodd(n - 1) end
-  function isodd(n) if n == 0 then return false end return iseven(n - 1) end
-  P(iseven(40), isodd(44), iseven(349))
+  local outer
+  local inner = coroutine.create(function()
+    P("inner sees outer", coroutine.status(outer))
+  --[==[ block
+comment ]==]   coroutine.yield("from inner")
+    error("inner failed", 2)
+  end)
+  outer = coroutine.create(function()
+    P(coroutine.resume(inner))
+    coroutine.yield("from outer", coroutine.status(inner))
+    P(coroutine.resume(inner))
+    P(
+      coroutine.resume(inner))
+    return coroutine.status(inner)
+  end)
+  P(coroutine.resume(outer)); P(coroutine.resume(outer)); P(coroutine.resume(outer))
 end))

@@ -33,108 +33,143 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: closures
+-- 1: massign
 R(1, pcall(function(...)
-  local fs1 = {}
-  local c2 = 0
-  repeat
-    local u3 = c2 + 1
-    c2 = u3
-    local acc4 = u3 ^ -1
-    fs1[#fs1 + 1] = function(d)
-      acc4 = acc4 + (d or 1)
-      return u3, acc4, u3 -- note
-    end
-  until u3 >= 4
-  for k5 = 1, #fs1 do
-    P(fs1[k5]())
-  end
-  local fs6 = {}
-  for i7 = 2, -0.25, -0.75 do
-    local acc8 = tonumber("-5")
-    fs6[#fs6 + 1] = function(d)
-      acc8 = 
-          acc8 + (d or 1)
-      return i7, acc8
-    end
-  end
-  --[==[ block
-comment ]==] for k9 = 1, #fs6 do
-    P(fs6[k9]())
-    P(fs6[k9](0X10))
-  end
-  local fs10 = {}
-  local c11 = 0
-  while c11 < 0 do
-    local w12 = c11
-    c11 = c11 + 1
-    local acc13 = math.sqrt(-10.0)
-    fs10[#fs10 + 1] = function(d)
-      acc13 = acc13 + (d or 1)
-      return w12, acc13, w12 % w12
-    end
-  end
-  for k14 = 1, #fs10 do
-    P(fs10[k14]())
-  end
-  local c15 = 0.25
-  local function inc(d) c15 = c15 + d; return c15 end
-  local function get() return c15 end
-  local function mk(k) return function(j) local s = k; return function() s = s + j; c15 = c15 + 1; return s, k, j end end end
-  local g = mk(255)(5)
-  P(inc(2.2250738585072014e-308), get(), g(), g(), get())
-  c15 = 0.25
-  P(get(), g(), inc(1))
-  local function counter(start, step)
-  --[==[ block
-comment ]==]   local n = start
-    return function() n = n + step; return n end, function() return n end
-  end
-  local a1, a2 = counter(-256, 123456789012345)
-  local b1, b2 = counter(0.25, 1)
-  P(a1(), a1(), b1(), a2(), b2())
+  local a, b, c = 0.25, 0X3E8, "s"
+  local t = {10, 20, 30, 40}
+  local i = 3
+  a, b, c = (function() return 1, 2, 3 end)(), 10
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  a, b, c = c, a, b
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  t[i], i = i, t[i]
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
+  i, a = i, i
+  P(a, b, c, i, t[1], t[2], t[3], t[4], t[5], t.x, t.y)
 end))
--- 2: meta_arith
+-- 2: generic
 R(2, pcall(function(...)
-  local mt = {}
-  local function box(v) return setmetatable({v = v, tag = "box"}, mt) end
-  local function val(x) if type(x) == "table" then return x.v end return x end
-  mt.__add = function(a, b) return box(val(a) + val(b)) end
-  mt.__mod = function(a, b) return box(val(a) % val(b)) end
-  mt.__div = function(a, b) return box(val(a) / val(b)) end
-  mt.__mul = function(a, b) return box(val(a) * val(b)) end
-  mt.__sub = function(a, b) return box(val(a) - val(b)) end
-  mt.__pow = function(a, b) return box(val(a) ^ val(b)) end
-  mt.__unm = function(a) return box(-a.v) end
-  local x, y = box(0.0001), box(-100.0)
-  P(val(y % "2"))
-  P(val(y + x))
-  P(val(-x), val(- -y))
-  P(pcall(function() return val(x .. "s"), val(1 .. y), val(x .. y), val("a" .. x .. "b" .. 1) end))
-  P(pcall(function() return x < y end))
+  local v1
+  v1 = 0.0001234 + (-2 - 7)
+  local v2
+  v2 = -1e-05
+  print(tonumber("+5") % v2)
+  print(2.5, v2, 
+      false)
+  P({tag = "line\nbreak" .. 9007199254740991. .. v1 .. "Z"})
+  P(pcall(function() return v1["100"] end))
+  local fs3 = {}
+  local c4 = 0
+  while c4 < 
+      4 do
+    local w5 = c4
+    c4 = c4 + 1
+    local acc6 = true and v1 or v2
+    fs3[#fs3 + 1] = function(d)
+      acc6 = acc6 + (d or 1)
+      return w5, acc6, 9007199254740991
+    end
+  end
+  for k7 = 1, #fs3 do
+    P(fs3[k7]())
+    P(fs3[k7](2.2250738585072014e-308))
+  end
+  local f8; f8 = function(p9)
+    local fs10 = {}
+    local c11 = 0
+    repeat
+      local u12 = c11 + 1
+      c11 = u12
+      local acc13 = -1e3 + 1e+21
+      fs10[#fs10 + 1] = function(d)
+        acc13 = acc13 + (d or 1)
+        return u12, acc13, v2
+      end
+    until u12 >= 1
+    for k14 = 1, #fs10 do
+      P(fs10[k14]())
+    end
+    return -(-1e+16 * 16), 5, v1 <= v1 or v1 >= v2
+  end
+  P(f8(not "-", false))
 end))
--- 3: arith
+-- 3: generic
 R(3, pcall(function(...)
-  local inf, ninf, nan, nz = 1/0, -1/0, 0/0, -ZERO
-  local a16 = 1.7976931348623157e+308
-  local a17 = 1e+300
-  local a18 = 1000000000000000
-  local a19 = 0.5
-  P(9007199254740991 * tonumber(' 10 '))
-  P(nz % a16, -1e-10 / -2147483648, (inf) ^ 0.5 + (nz + a19) / nan)
-  P(-(nz % nz / (a18 - 16)) ^ (9007199254740994 - ('9' - a19)), (12.5 + 1000.0 - (.0001 - ninf)) * (a18 * -.3 / tostring(3)))
-  P(.6666666666666666 > -99999999999999., nan < a19, inf > a18, a17 < inf, -(1000000000000000 - -(nan * a17)))
-  P(-(a16 / 0.25) % (a16), tonumber([[0x10]]) * tonumber([[3.5]]) % tonumber("99"), 1e+300 ^ -0.3333333333333333, a16 / a16)
-  P(-3 + math.max(a16, -1e-300, 256) / (1.5 % 0.3), tonumber(a19 .. "") ~= (a19 <= 0x7 and a18 or a19), -(a16 + nz), not (5 > 2147483648), -a18 % tonumber("  -0x10  ") % -0.3)
+  local t15 = {x = 3 - -0X10000, (-0.1), (2.5 % '9'), (0 - -256), tag = "t14", (math.huge), (.0001 - 1e-05); y = 0x1; s = 'ab' .. [[10a]] .. "s'q" .. "tab\there";}
+  P(#t15, t15[1], t15[5], t15.x, t15.s)
+  P(pcall(function() return t15.y end))
+  P(pcall(function() return #t15 end))
+  local f16 = function(p17)
+    local v18, v19, v20
+    v18, v19, v20 = 12.5 ^ 3 >= 3.75 - t15[5], "line\nbreak", p17 == "100" .. "00012" .. t15[1]
+    return (true and v19 or "1e2"):sub(-3, 1)
+  end
+  local v21, v22, v23 = (true and 3.75 or t15[5]) .. t15.s, 65536, tonumber(0xff .. "")
+  v21 = string.upper(f16("\255"))
+  local t24 = {(v22); x = t15.x; (v23 - t15.x), (math.abs(2.5)); y = v22 * 1000.0, (t15[3]), tag = "t23", s = t15.tag,}
+  P(#t24, t24[1], t24[4], t24.x, t24.s) -- note
+  P(pcall(function() return ([[a]] .. v22) .. t24 end))
+  local function f25(p26, p27, p28)
+    print(-7 - 1000 * 5e-324, p26 ~= not false, (v23) + tostring(t15.y))
+    return p26
+  end
 end))
--- 4: env
+-- 4: stress
 R(4, pcall(function(...)
-  local function getx() return x_global, type(print) end
-  x_global = "global"
-  P(getx())
-  local env = setmetatable({}, {__index = _G})
-  local f = loadstring("y_global = (x_global or 'none') .. '!'; return y_global")
-  setfenv(f, env)
-  P(f(), rawget(env, "y_global"), y_global)
-  x_global = nil
+  local u0 = 0.25
+  local u1 = 1000
+  local u2 = 0X3E8
+  local u3 = -2
+  local u4 = -3
+  local u5 = 
+      12.5
+  local u6 = 5
+  local u7 = 0.25
+  local u8 = 0.30000000000000004
+  local u9 = 0.5
+  local u10 = 5e-324
+  local u11 = 1e2
+  local u12 = -0.25
+  local u13 = 2.5
+  local u14 = 3.
+  local u15 = 1
+  local u16 = -0X2
+  local u17 = 0.5
+  local u18 = 1000.0
+  local u19 = -12.5
+  local u20 = 100
+  local u21 = -1.5
+  local u22 = -1e-10
+  local u23 = 1e+308
+  local u24 = 65536
+  local u25 = 5
+  local u26 = 0
+  local u27 = 1000
+  local u28 = 5e-324
+  local u29 = 1.5
+  local u30 = -1000000000000000
+  local u31 = 1e-300
+  local u32 = 123456789012345.
+  local u33 = 1e+21
+  local u34 = 1000.0
+  local u35 = 
+      -0X4
+  local u36 = 
+      1e+100
+  local u37 = 0X100
+  local u38 = 16
+  local u39 = 0x3
+  local u40 = 0.1
+  local u41 = -2.5
+  local u42 = -4
+  local u43 = 4.0
+  local u44 = -100000000000000.5
+  local u45 = 0.1
+  local u46 = 1e+100
+  local u47 = 1e3
+  local u48 = -1e+300
+  local u49 = 256.0
+  local function f() return u0 + u1 + u2 + u3 + u4 + u5 + u6 + u7 + u8 + u9 + u10 + u11 + u12 + u13 + u14 + u15 + u16 + u17 + u18 + u19 + u20 + u21 + u22 + u23 + u24 + u25 + u26 + u27 + u28 + u29 + u30 + u31 + u32 + u33 + u34 + u35 + u36 + u37 + u38 + u39 + u40 + u41 + u42 + u43 + u44 + u45 + u46 + u47 + u48 + u49 end
+  local function g() u0 = u0 * 2; u1 = u1 * 2; u2 = u2 * 2; u3 = u3 * 2; u4 = u4 * 2; u5 = u5 * 2; u6 = u6 * 2; u7 = u7 * 2; u8 = u8 * 2; u9 = u9 * 2; u10 = u10 * 2; u11 = u11 * 2; u12 = u12 * 2; u13 = u13 * 2; u14 = u14 * 2; u15 = u15 * 2; u16 = u16 * 2; u17 = u17 * 2; u18 = u18 * 2; u19 = u19 * 2; u20 = u20 * 2; u21 = u21 * 2; u22 = u22 * 2; u23 = u23 * 2; u24 = u24 * 2; u25 = u25 * 2; u26 = u26 * 2; u27 = u27 * 2; u28 = u28 * 2; u29 = u29 * 2; u30 = u30 * 2; u31 = u31 * 2; u32 = u32 * 2; u33 = u33 * 2; u34 = u34 * 2; u35 = u35 * 2; u36 = u36 * 2; u37 = u37 * 2; u38 = u38 * 2; u39 = u39 * 2; u40 = u40 * 2; u41 = u41 * 2; u42 = u42 * 2; u43 = u43 * 2; u44 = u44 * 2; u45 = u45 * 2; u46 = u46 * 2; u47 = u47 * 2; u48 = u48 * 2; u49 = u49 * 2 end
+  P(f()); g(); P(f(), u0, u49)
 end))

@@ -33,114 +33,87 @@ local function keys(t)
   for i = 1, #ks do s = s .. ks[i] .. " " end
   return s
 end
--- 1: limits
+-- 1: coroutines2
 R(1, pcall(function(...)
-  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
-  try("x = " .. string.rep("not ", 190) .. "a")
-  try(string.rep("a, ", 201) .. "b = 1")
-  try("local t = {" .. string.rep("1, ", 190) .. "1}")
+  local outer
+  local inner = coroutine.create(function()
+    P("inner sees outer", coroutine.status(outer))
+    coroutine.yield("from inner")
+    error("inner failed", 2)
+  end)
+  outer = coroutine.create(function()
+    P(coroutine.resume(inner))
+    coroutine.yield("from outer", coroutine.status(inner))
+    P(coroutine.resume(inner))
   --[==[ block
-comment ]==] try("f(" .. string.rep("x, ", 150) .. "x)")
+comment ]==]   P(coroutine.resume(inner))
+    return coroutine.status(inner)
+  end)
+  P(coroutine.resume(outer)); P(coroutine.resume(outer)); P(coroutine.resume(outer))
 end))
--- 2: loops
+-- 2: errnames
 R(2, pcall(function(...)
-  local n, s = 0, 0
-  for i = -1, 0.19999999899999996, 0.3 do n = n + 1; s = s + i; if n > 30 then break end end
-  P(n, s)
-  local i, acc = 0, {}
-  repeat
-    local sq = i * i
-    i = i + 1
-    acc[#acc + 1] = function() return sq end
-  until sq >= 16 or i > 10
-  P(i, #acc, acc[1](), 
-      acc[#acc]())
-  local x, steps = 1, 0
-  while x ~= 1 and steps < 200 do
-    if x % 2 == 0 then x = x / 2 else x = 3 * x + 1 end
-    steps = steps + 1
-  end
-  P(x, steps)
-  for i = 1, 3 do local i = i * 10; P(i) end
+  local loc = {tag = "tb"}
+  glob_0 = {tag = "tb"}
+  local tab = {fld = {tag = "tb"}, sub = {}}
+  P(pcall(function(loc) return -tab.sub[loc] end, loc))
+  P(pcall(function(loc) return tab.fld.x.x.y end, loc))
+  P(pcall(function() return 1 - (loc) end))
+  P(pcall(function() local up = loc; return (function(
+      ) return tab.fld.x.y end)() end))
 end))
--- 3: generic
+-- 3: stress
 R(3, pcall(function(...)
-  local f1; f1 = function(p2, p3)
-    P(pcall(function() return (false and false)[16] end))
-    return 1
-  end
-  P(f1(-0.5 == {tag = "true"}, 3.75 .. "\127", false))
-  for i4 = 0, .099999999, 0.1 do
-    P(i4, false)
-    local v5 = i4
-    local v6 = i4 ^ i4
-  end
-  local v7 = .5 + 0.1 + 1000 ^ -2
-  local v8 = (v7 .. [[1e]]) .. -0x1 % 0x5 .. 1 .. -5 .. "nil" .. [[abd]]
-  local t9 = {y = v7, s = 2.5 .. 0.5, (-100), (1e-10 - v7), tag = "t8", x = -1 + .0001; (-100000000000000.5), ((3)), (-v7),}
-  P(#t9, t9[1], t9[5], t9.x, t9.s)
-  local v10 = t9.x
-  for k11, x12 in ipairs(t9) do
-    P(k11, x12)
-    P(-(0X10 - t9.y), x12, false and (true and t9.s or v8) or t9[4] .. x12 .. x12 .. t9[4], t9.s)
-    if [[0x10]] <= v8 then
-      do
-        local v13 = math.huge
-        t9[3] = -(0 % x12)
-        k11 = x12 + v7 + math.sqrt(v7)
-      end
-    elseif rawequal(false or t9.s, -2) then
-      for i14 = 2.0, 10.0, 3 do
-        P(i14)
-        v10 = (-9.223372036854776e+18 + v7) % "100"
-        v8 = 'abc'
-        i14 = [[0X1f]] + #t9
-      end
-    elseif "b" < type(v8) then
-      x12 = x12
-      for k15, x16 in ipairs(t9) do
-        P(k15, x16)
-        P(pcall(function() return #not false end))
-        t9[5] = (0.3333333333333333) - v10 % k15
-        local v17, v18 = 1.5, "\255"
-      end
-    end
-  end
-  local v19
-  v19 = tonumber("1E+2") / #v8
-  local t20 = {(t9[1]), s = tostring(false), tag = "t19", y = t9.x - t9.x, x = v10 % 0.0}
-  P(#t20, t20[1], t20[1], t20.x, t20.s)
-  local f21; f21 = function()
-    local f22 = function(p23, p24)
-      P("2.5e1" ~= f1, rawequal(not nil, not 0.3))
-      return 
-    end
-    return -255 .. (false and [[.]] or "9"), '3.5'
-  end
-  P(f21())
-  g_25 = "0.1"
+  local s = 
+      0
+  for a = 1, 3 do for b = a, 2 do for c = 1, 3 do
+    if c == 3 then break end
+    s = s + a * b - c
+  end end end
+  P(s)
 end))
--- 4: meta_index
+-- 4: strings
 R(4, pcall(function(...)
-  local base = {a = 1, b = "base", tag = "base"}
-  local mid = setmetatable({b = "mid", c = 3}, {__index = base})
-  local obj = setmetatable({}, {__index = mid})
-  P(obj.a, obj.b, obj.c, obj.d, rawget(obj, "a"), obj.tag)
-  local log = {
-      }
-  local t = setmetatable({}, {__index = function(t, k) log[#log + 1] = tostring(k); if type(k) == "number" then return k * 2 end end})
-  P(t[1], t[2.5], t.x, t[-.3], #log, log[1], log[3])
-  t.x = 5; P(t.x, #log)
+  P([[Z]], #[[Z]])
+  P("1e-2", #"1e-2")
+  P("\255", #"\255")
+  P(
+      "\t7\n", #"\t7\n")
+  P("back\\slash", #"back\\slash")
+  local long = [[
+first
+  second]]
+  local long2 = [==[a]]b]=]c]==]
+  P(long, #long, long2, "esc\65\066\0067", "a\
+b", #"\0\0")
+  P(#"s'q", "s'q" < "abd", "s'q" == "abd", #("s'q" .. "abd"))
+  P([[Z]] < "back\\slash", [[Z]] <= "back\\slash", [[Z]] == "back\\slash", [[Z]] .. "back\\slash")
+  local s = "A"
+  P(s:len(), #s, s:upper(), s:sub(-3, 4), s:byte(1, -1))
+  P(string.rep("ab", 1), s:rep(2), string.char(72, 105), ("x"):rep(3))
+  P(string.format("%g %-4s %s", -0.25 % -0.5, '  -0x10  ' .. 1.5, "abc" .. 1e309 .. 3.75 .. "line\nbreak"))
+  P(string.format("%.3f %s", .1 * 100, [[.]]))
 end))
--- 5: hot
+-- 5: strings
 R(5, pcall(function(...)
-  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
-  local acc, last = 0, nil
-  for i = 1, 174 do
-    local v = i
-    if i >= 37 then v = "0x10" end
-    local ok, x = pcall(function() return v + 1 end)
-    if ok and type(x) == "number" then acc = acc + x else last = x end
-  end
-  P(acc, last)
+  P('a', #'a')
+  P([[0x]], #[[0x]])
+  P(
+      "-", #"-")
+  P([[100]], #[[100]])
+  P([[abd]], #[[abd]])
+  local long = [[
+first
+  second]]
+  local long2 = [==[a]]b]=]c]==]
+  P(long, #long, long2, "esc\65\066\0067", "a\
+b", #"\0\0")
+  P(#"10a", "10a" < "abc", "10a" == "abc", #("10a" .. "abc"))
+  P('a' < [[abd]], 'a' <= [[abd]], 'a' == [[abd]], 'a' .. [[abd]])
+  local s = "hello world"
+  P(s:len(), #s, s:upper(), s:sub(-1, 0), s:byte(1, -1))
+  P(string.rep("ab", 2), s:rep(2), string.char(72, 105), ("x"):rep(3))
+  P(string.format("%% %.3f %s", tonumber("9"), [[s'q]] .. [[0]]))
+  P(string.format("%g %%", 0.0001234 ^ -9007199254740994))
+  P(string.format("%d %g %d", 35469, 0x5, 43615))
 end))

@@ -46,66 +46,69 @@ R(1, pcall(function(...)
   P(tonumber("Z1"))
   P(pcall(function() return s3 + "back\\slash" end))
 end))
--- 2: syntax
+-- 2: limits
 R(2, pcall(function(...)
-  P(loadstring([=[
-do
-  if 1e2 * "1e-2" < 3 then
-    local v4, v5 = -1, -100.0 / -1000 .. ""
-    P(pcall(function() return v5 < ("nil" or [[1..2]]) end))
-  end
-  local v6 = #('hello world'):sub(-1, 5)
-  local t7 = {tag = "t6", s = type(v6); x = tonumber("10"); y = -2}
-  P(#t7, t7[1], t7[0], t7.x, t7.s)
-end
-for i8 = 2 + ZERO, 0X8 do
-  P(i8)
-  for i9 = 0x3, 0x9, 1 do
-    P(i9)
-    P(nil, 3. <= i9 and 2 + i8 or 0.3333333333333333, rawequal([[line
-break]] and -2.5, .6666666666666666 and false), i8 / i9 .. -256 % i9)
-    if 1e+300 > 4 then break end
-  end
-  do
-    local i8 = -(i8 % i8)
-    P(pcall(function() return i8(nil) end))
-  end
-  if not false then break end
-end
-print((".5" > [[A]]))
-local f10; f10 = function(p11)
-  local fs12 = {}
-  for i13 = 3, 7, 1 do
-    local acc14 = i13 % 0X64
-    fs12[#fs12 + 1] = function(d)
-      acc14 = acc14 + (d or 1)
-      return i13, acc14, i13
-    end
-  end
-  for k15 = 1, #fs12 do
-    P(fs12[k15]())
-  end
-  local v16 = string.char(41, 74)
-  return 1.5 .. math.huge
-end
-P(f10(7 >= 1e+16))
-P((0.25 / 1.7976931348623157e+308), tostring(4))]=], "=chunk"))
+  local function try(s) local f, e = loadstring(s, "=c"); P(f and "ok" or e) end
+  try(string.rep("a, ", 300) .. "b = 1")
+  try("x = " .. string.rep("a .. ", 200) .. "a")
+  try("x = " .. string.rep("a .. ", 50) .. "a")
+  try("f(" .. string.rep("x, ", 250) .. "x)")
+  try("return " .. string.rep("f(", 199) .. string.rep(")", 199))
 end))
--- 3: coroutines2
+-- 3: hot
 R(3, pcall(function(...)
-  local co = coroutine.create(function(...)
-    P("start", ...)
-    local a, b = coroutine.yield(select("#", ...), ...)
-    P("got", a, b)
-    local c = coroutine.yield()
-    return c, "ret"
-  end)
-  P(coroutine.resume(co, nil))
-  P(coroutine.resume(co, "s", 1, {tag = "cv"}))
-  P(coroutine.status(co), coroutine.resume(co, nil))
-  P(coroutine.status(co), coroutine.resume(co))
+  local mt = {__add = function(a, b) return "add" end, __concat = function(a, b) return "cat" end, __lt = function(a, b) return true end, __index = function(t, k) return k end}
+  local obj = setmetatable({}, mt)
+  local hits = 0
+  for i = 1, 73 do
+    local a = i < 28 and i or obj
+    if a < i + 1 then hits = hits + 1 end
+    local s = i .. ""
+    if i == 28 then s = obj .. i; P(s, obj.key, a + 1) end -- note
+  end
+  P(hits)
 end))
--- 4: syntax
+-- 4: generic
 R(4, pcall(function(...)
-
+  local t4 = {s = false and "." or '99', (tonumber([[-0]])), (#[[0x]]), tag = "t3"; y = 2, x = .25, (3. % 1e2),}
+  P(#t4, t4[1], t4[3], t4.x, t4.s)
+  for i5 = 0.0, 7. + ZERO do
+    P(-0.6666666666666666 / t4.y < 3 + i5, nil, 3. <= i5 and 2 + i5 or 0.3333333333333333)
+    P(t4.s and -2.5, "10")
+    P(i5 * i5 + (-65536 + -256)) -- note
+  end
+  if 0.5 .. 12.5 .. t4[2] .. t4.x > [[a b]] then
+    local f6 = function(
+        p7, p8)
+      local t9 = {(p7 + t4.x), (p8 - 0X10); tag = "t8", y = p8, x = tonumber([[0]]); s = [[3.5]] .. "b", (-t4.y);}
+      P(#t9, t9[1], t9[3], t9.x, t9.s)
+    end
+    P(f6((-3.75), 256.0 * -0X3E8))
+  else
+    local v10, v11, v12
+    v10, v11, v12 = 'hello world' .. #'.5' .. t4[2] .. 0X64, -99999999999999 / 1e-300 % #t4, t4[1] - -1.5 .. t4.y - -0.5 .. tonumber('0') .. 2.5 ^ .25
+  end
+  if .3 * 255. ~= 0.5 / t4.x then
+    print(t4[2] ~= -0.5 and rawequal(false, t4.x))
+    local v13, v14, v15 = math.abs(math.pi), 4 / 0X64 % tonumber([[3.5]]), not false ~= ({tag = "anon"} and {tag = t4.tag})
+  elseif false then
+    P(pcall(function() return (false or false) ^ t4 end))
+    P(t4[3] / t4[1] .. .5 * t4.y .. (t4.s), [[-5]] % tonumber([[.5]]), (t4[3]))
+  else
+    if (nil or false) == (false and {tag = t4.s}) then
+      P('  -0x10  ', "0" .. "", "9")
+      P(1e309, not {tag = 
+          "anon"})
+      local v16 = t4.y ^ 0.3333333333333333 <= tonumber('1e-2')
+    end
+    local v17, v18
+    v17, v18 = false and rawequal("ab", {tag = t4.tag}), tonumber("2.5e1")
+  end
+  for i19 = -0x1, 2, 1.5 do
+    local v20, v21 = 0.1 % ([[+5]] - i19), "99" < t4.s and i19 or math.max(-255, 5)
+    local t22 = {s = t4.s, x = #t4; (0X2 % v21), y = "10" * v20, tag = "t21"}
+    P(#t22, 
+        t22[1], t22[1], t22.x, t22.s)
+    print(i19 .. (v20))
+  end
 end))
