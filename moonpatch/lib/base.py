@@ -8,7 +8,8 @@ from ..errors import LuaError, LuaSyntaxError
 from ..runtime import gc as lua_gc
 from ..runtime import ops
 from ..runtime.coroutine import c_boundary, catch, set_thread_env, thread_env
-from ..runtime.callstack import live_levels, register_splice_code, traceback_levels
+from ..runtime.callstack import (is_thread_bottom, live_levels, register_splice_code,
+                                 traceback_levels)
 from ..runtime.errors import (ArgErr, LibErr, error_value_at, type_error)
 from ..runtime.loader import load as load_chunk
 from ..runtime.state import current_state
@@ -332,6 +333,8 @@ def _message_handler(frame):
             return None
         if code is command_line:
             return _lua_c_traceback
+        if is_thread_bottom(frame):
+            return None                 # resume has no message handler
         frame = frame.f_back
     return None
 

@@ -220,6 +220,12 @@ def _entered_from_c(frame):
 
 # ---- frames as the collector sees them ----------------------------------------------
 
+def is_thread_bottom(frame):
+    """Whether frame starts a coroutine's stack (what is below it belongs to
+    whoever resumed it; on PyPy f_back goes on into it)."""
+    return frame.f_code in _BOTTOM_CODE
+
+
 def lua_frames(frame):
     """The Lua frames from `frame` out, across the coroutines that resumed
     this one."""
