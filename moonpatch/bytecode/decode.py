@@ -3,9 +3,10 @@
 Each instruction becomes (op, a, b, c) with every operand already turned into
 what the opcode's template means by it (opcodes.py): constants are looked up,
 KSHORT values and TGETB/TSETB keys become floats, TNEW's D becomes Lua 5.1's
-(array size, hash size), and jump offsets become absolute indices. For an AD instruction b holds D; c holds the jump target of
-a jump instruction, or, for a comparison, test or ITERN, the target of the
-JMP/ITERL that follows it. The interpreter's tuples end with the index of the
+(array size, hash size), and jump offsets become absolute indices. For an
+AD instruction b holds D; c holds the jump target of a jump instruction, or,
+for a comparison, test or ITERN, the target of the JMP/ITERL that follows
+it. The interpreter's tuples end with the index of the
 next instruction, which saves it an addition per instruction.
 """
 from .opcodes import OPCODES, BY_NAME

@@ -82,24 +82,25 @@ def charge(n):
 def allocation_point():
     """Called where an object was made and BUDGET ran out: account what was
     made, and collect when the threshold is reached (luaC_checkGC)."""
-    spent = GRANULE - BUDGET[0]
-    BUDGET[0] = GRANULE
     try:
         state = current_state()
     except RuntimeError:
         state = None
     if state is None:             # a table made outside any state
+        BUDGET[0] = GRANULE
         return
     c = state.gc
-    c.total += spent
-    c.since += spent
+    _account(c)
     if (c.weak or c.pending) and c.since >= max(AUTO_BYTES, c.estimate) and not c.busy:
         sweep(state)
 
 
 def _account(c):
-    c.total += GRANULE - BUDGET[0]
+    """Charge c with what was made since the budget was last reset."""
+    spent = GRANULE - BUDGET[0]
     BUDGET[0] = GRANULE
+    c.total += spent
+    c.since += spent
 
 
 def _track(registry, obj):
@@ -143,6 +144,9 @@ def full_collect(state):
 
 
 def sweep(state, recount=False):
+    """A collection: scrub the state's frames, let Python collect with the
+    weak tables weakened, run the finalizers due; with recount, also set the
+    count to what is alive (a full collection)."""
     c = state.gc
     if c.busy:
         return
@@ -151,7 +155,7 @@ def sweep(state, recount=False):
         _account(c)
         for frame in _stacks(state):
             scrub(frame)
-        found = _sweep(c)
+        found = _collect_weakened(c)
         c.since = 0
         if recount:
             c.estimate = c.total = estimate_live(state)
@@ -163,7 +167,7 @@ def sweep(state, recount=False):
     run_finalizers(state, found)
 
 
-def _sweep(c):
+def _collect_weakened(c):
     """Let Python collect with the weak parts of weak tables weakened; the
     userdata whose finalizers are now due, newest first."""
     hashes = _alive(c.weak)
@@ -181,22 +185,27 @@ def _sweep(c):
 def run_finalizers(state, due):
     """GCTM for each userdata of `due` in order; one that raises leaves the
     rest for the next collection."""
-    from . import ops        # ops builds on table.py, which builds on this module
     c = state.gc
     c.busy = True
     try:
         while due:
             u = due.pop(0)
             c.userdata.pop(id(u), None)       # finalized once
-            h = u.meta.hash.get('__gc') if u.meta is not None else None
-            if h is not None:
-                try:
-                    ops.call(h, [u])
-                except BaseException:
-                    c.pending[:0] = due
-                    raise
+            try:
+                _finalize(u)
+            except BaseException:
+                c.pending[:0] = due
+                raise
     finally:
         c.busy = False
+
+
+def _finalize(u):
+    """GCTM: call u's __gc with u (its metatable still set)."""
+    from . import ops        # ops builds on table.py, which builds on this module
+    h = u.meta.hash.get('__gc') if u.meta is not None else None
+    if h is not None:
+        ops.call(h, [u])
 
 
 def estimate_live(state):
@@ -335,7 +344,6 @@ def set_stepmul(state, stepmul):
 def close_state(state):
     """lua_close: finalize every userdata that is still alive, newest first,
     once each; an error in one skips only that one (lua5.1 ignores it)."""
-    from . import ops
     c = state.gc
     due = sorted(set(_alive(c.userdata)) | set(c.pending), key=lambda u: u.serial,
                  reverse=True)
@@ -343,10 +351,8 @@ def close_state(state):
     c.userdata.clear()
     c.busy = True
     for u in due:
-        h = u.meta.hash.get('__gc') if u.meta is not None else None
-        if h is not None:
-            try:
-                ops.call(h, [u])
-            except Exception:
-                pass
+        try:
+            _finalize(u)
+        except Exception:
+            pass
     c.busy = False

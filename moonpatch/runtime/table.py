@@ -15,9 +15,10 @@ the hash part, 0 for Lua's dummy node) and `hfree` (nodes not yet taken).
 Only a new key changes them: the fast paths that overwrite an existing key
 with a value touch none of it, and everything else (a new key, a nil, which
 in Lua 5.1 also takes a node when the key is absent) goes through `store`,
-which follows luaH_set, newkey and rehash. A rehash needs the integer keys, so the table also keeps the run
-`ilo..ihi` that its keys 1..2^30 form (arrays, stacks and queues keep theirs
-one run): with it a rehash is constant-time, and so is # of a sequence.
+which follows luaH_set, newkey and rehash. A rehash needs the integer keys,
+so the table also keeps the run `ilo..ihi` that its keys 1..2^30 form
+(arrays, stacks and queues keep theirs one run): with it a rehash is
+constant-time, and so is # of a sequence.
 
 `true` and `false` cannot be dict keys as themselves (True == 1.0 in Python),
 so they are stored as the BoolKey sentinels TRUE_KEY and FALSE_KEY.
@@ -425,14 +426,7 @@ class LuaTable:
         j = self.asize
         h = self.hash
         if j and j not in h:          # a border inside the array part
-            i = 0
-            while j - i > 1:
-                m = (i + j) >> 1
-                if m in h:
-                    i = m
-                else:
-                    j = m
-            return float(i)
+            return _border_between(h, 0, j)
         if not self.hsize:
             return float(j)
         i = j                         # unbound_search: i present (or 0), j absent
@@ -445,13 +439,7 @@ class LuaTable:
                 while i in h:
                     i += 1
                 return float(i - 1)
-        while j - i > 1:
-            m = (i + j) >> 1
-            if m in h:
-                i = m
-            else:
-                j = m
-        return float(i)
+        return _border_between(h, i, j)
 
     def next(self, k):
         """next(t, k): (key, value) after k, or None at the end.
@@ -511,6 +499,18 @@ class LuaTable:
         """[t[1], ..., t[n]] (for unpack, table.sort, concat)."""
         g = self.hash.get
         return [g(float(i)) for i in range(1, n + 1)]
+
+
+def _border_between(h, i, j):
+    """The binary search of luaH_getn: a border between i (present, or 0)
+    and j (absent)."""
+    while j - i > 1:
+        m = (i + j) >> 1
+        if m in h:
+            i = m
+        else:
+            j = m
+    return float(i)
 
 
 def create_table(narray, nrec):

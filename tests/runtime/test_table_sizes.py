@@ -24,7 +24,8 @@ CONSTRUCTORS = {         # source -> (positional count, keyed count, items in st
     '{1, nil, 3}': (3, 0, [(1.0, 1.0), (3.0, 3.0)]),
     '{nil, nil}': (2, 0, []),
     '{x = 1, y = 2}': (0, 2, [('x', 1.0), ('y', 2.0)]),
-    '{%s}' % ', '.join(map(str, range(1, 18))): (17, 0, [(float(i), float(i)) for i in range(1, 18)]),
+    '{%s}' % ', '.join(map(str, range(1, 18))):
+        (17, 0, [(float(i), float(i)) for i in range(1, 18)]),
     '{[1] = 1, [2] = 2, [4] = 4}': (0, 3, [(1.0, 1.0), (2.0, 2.0), (4.0, 4.0)]),
     '{f()}': (0, 0, [(1.0, 1.0), (3.0, 3.0)]),        # f returns 1, nil, 3, nil
 }
