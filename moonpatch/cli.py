@@ -25,7 +25,6 @@ Ctrl-C is sigint.py's.
 """
 import os
 import shlex
-import shutil
 import signal
 import sys
 import threading
@@ -57,6 +56,7 @@ def command_name(path):
     when that is what a PATH search finds, else the path as given."""
     name = os.path.basename(path)
     if name and os.path.isabs(path):
+        import shutil                   # (not at start-up: python -m does not need it)
         found = shutil.which(name)
         try:
             if found is not None and os.path.samefile(found, path):

@@ -274,20 +274,24 @@ _TOP_ITER = frozenset((BY_NAME['ITERC'].code, BY_NAME['ITERN'].code))
 
 def write_locals(frame, values):
     """Set local variables of a suspended Python frame (name -> value)."""
+    global _locals_to_fast
     f = frame.f_locals
     for name, value in values.items():
         f[name] = value
-    if _locals_to_fast is not None:
-        _locals_to_fast(frame)
+    if _locals_to_fast is None:
+        _locals_to_fast = _frame_writer()
+    _locals_to_fast(frame)
 
 
 def _frame_writer():
+    """What makes f_locals writes reach the frame (ctypes is imported only
+    when a collection first needs it)."""
     import sys
     if sys.implementation.name == 'pypy':
         import __pypy__
         return __pypy__.locals_to_fast
     if sys.version_info >= (3, 13):
-        return None           # f_locals writes through (PEP 667)
+        return lambda frame: None   # f_locals writes through (PEP 667)
     import ctypes
     to_fast = ctypes.pythonapi.PyFrame_LocalsToFast
     to_fast.argtypes = (ctypes.py_object, ctypes.c_int)
@@ -295,4 +299,4 @@ def _frame_writer():
     return lambda frame: to_fast(frame, 0)
 
 
-_locals_to_fast = _frame_writer()
+_locals_to_fast = None
