@@ -260,6 +260,12 @@ class LuaTable:
                 self.hfree -= 1
             elif v is not None and self.ilo and not (self.asize or index or self.ihi):
                 self._grow_hash()     # no integer keys: the array part stays empty
+            elif v is not None and index and k == self.ihi + 1.0 and self.ilo == 1.0 \
+                    and dead is None:
+                self._grow_sequence(k)
+                h[k] = v
+                self.ihi = k
+                return
             else:
                 self._rehash(k)
                 self.store(k, v)
@@ -333,6 +339,19 @@ class LuaTable:
         """Go back to not counting nodes, where that is allowed."""
         if not (self.asize or self.ihi or self.dead) and self.ilo:
             self.hfree = -1
+
+    def _grow_sequence(self, k):
+        """The rehash for key k of a table whose keys 1..2^30 are 1..k-1:
+        the array part becomes the power of 2 that holds 1..k, the hash part
+        keeps the other keys."""
+        n = int(k)
+        asize = 1 << _ceillog2(n)
+        nhash = len(self.hash) + 1 - n
+        hsize = 1 << _ceillog2(nhash) if nhash else 0
+        charge(SLOT_BYTES * (asize - self.asize) + NODE_BYTES * (hsize - self.hsize))
+        self.asize = asize
+        self.hsize = hsize
+        self.hfree = hsize - nhash
 
     def _count_nodes(self):
         """Leave the state a table without integer keys and without deleted
@@ -408,13 +427,13 @@ class LuaTable:
         if self.hfree < 0:
             self._count_nodes()
         if self.ilo == 1.0:
-            in_array = min(int(self.ihi), n)
+            in_array = int(self.ihi) if self.ihi < n else n
         elif self.ilo:
             in_array = self._in_array(n)
         else:
             in_array = sum(1 for k in h if type(k) is float and 1.0 <= k <= n
                            and k.is_integer())
-        charge(SLOT_BYTES * (n - self.asize))
+        BUDGET[0] -= SLOT_BYTES * (n - self.asize)
         self.asize = n
         self.hfree = self.hsize - (len(h) - in_array)
         self.dead = None
