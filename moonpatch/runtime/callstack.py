@@ -21,6 +21,7 @@ _BOTTOM_CODE = {}     # frames where a coroutine's stack starts: walks stop ther
 _SPLICE_CODE = {}     # code object -> fn(frame) -> levels to show in its place, or None
 _CALL_HELPER_CODE = set()   # frames between a call and its callee that are not levels
 _SCRUB_CODE = {}      # code object -> fn(frame): drop what Lua would not keep (gc.py)
+_VALUES_CODE = {}     # code object -> fn(frame): the Lua values it holds (gc.py's count)
 
 # Lua's own calls; any other way into a function is C's (lua_call, a
 # metamethod, a for iterator): lua5.1 counts those in L->nCcalls.
@@ -54,10 +55,12 @@ class Level:
         return '<Level %s pc=%s>' % (self.closure, self.pc)
 
 
-def register_lua_code(code, locate, scrub=None):
+def register_lua_code(code, locate, scrub=None, values=None):
     _LUA_CODE[code] = locate
     if scrub is not None:
         _SCRUB_CODE[code] = scrub
+    if values is not None:
+        _VALUES_CODE[code] = values
 
 
 def register_host_code(code, name):
@@ -241,6 +244,12 @@ def scrub(frame):
     fn = _SCRUB_CODE.get(frame.f_code)
     if fn is not None:
         fn(frame)
+
+
+def frame_values(frame):
+    """The Lua values a Lua frame holds (its closure, registers, varargs)."""
+    fn = _VALUES_CODE.get(frame.f_code)
+    return fn(frame) if fn is not None else ()
 
 
 def call_top(proto, pc):

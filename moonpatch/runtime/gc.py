@@ -28,7 +28,7 @@ import gc
 import sys
 import weakref
 
-from .callstack import lua_frames, scrub
+from .callstack import frame_values, lua_frames, scrub
 from .state import current_state
 
 GRANULE = 1 << 16             # bytes allocated between two looks at the threshold
@@ -220,8 +220,7 @@ def estimate_live(state):
     strings = set()
     todo = [state.registry, state.globals, list(state.type_meta.values())]
     for frame in _stacks(state):
-        f = frame.f_locals          # the interpreter's closure, registers, varargs
-        todo.extend((f.get('cl'), f.get('R'), f.get('va')))
+        todo.extend(frame_values(frame))
     for co in list(state.gc.threads):
         todo.append(co.fn)
         todo.append(co.env)

@@ -287,9 +287,14 @@ def _scrub_hooked(frame):
     _scrub(frame, _HOOKED_FRAME_STATE)
 
 
-register_lua_code(execute.__code__, _locate, _scrub)
-register_lua_code(execute_resume.__code__, _locate, _scrub)
-register_lua_code(execute_hooked.__code__, _locate_hooked, _scrub_hooked)
+def _frame_values(frame):
+    f = frame.f_locals
+    return f.get('cl'), f.get('R'), f.get('va')
+
+
+register_lua_code(execute.__code__, _locate, _scrub, _frame_values)
+register_lua_code(execute_resume.__code__, _locate, _scrub, _frame_values)
+register_lua_code(execute_hooked.__code__, _locate_hooked, _scrub_hooked, _frame_values)
 install_interpreter(globals(), {fetch_lines})
 set_interpreter(execute)
 '''
