@@ -54,10 +54,10 @@ fires, 4x with a line hook calling an empty Lua function.
 """
 import hashlib
 import os
-import re
 import sys
 
 from ..bytecode.opcodes import OPCODES
+from ..bytecode.template import Tier, expand, linear
 
 TARGET = os.path.join(os.path.dirname(__file__), 'interp.py')
 
@@ -76,9 +76,69 @@ WEIGHTS = {
     'ITERN': 1, 'RET': 1, 'ISNES': 1, 'KNIL': 1, 'ISNEXT': 1, 'POW': 1, 'UNM': 1,
 }
 
-# What the template holes become in the interpreter, whose decoded
-# instruction is (op, a, b, c): D is stored in b, jump targets in c.
-HOLES = {'$A': 'a', '$B': 'b', '$C': 'c', '$D': 'b', '$JUMP': 'pc = c', '$SKIP': 'pc += 1'}
+# The interpreter's decoded instruction is (op, a, b, c): D is stored in b,
+# jump targets in c.
+_LETTERS = {'A': 'a', 'B': 'b', 'C': 'c', 'D': 'b'}
+
+
+def _index(terms):
+    """A register number from linear() terms, as interpreter code."""
+    text = ''
+    for key, n in sorted(terms.items(), key=lambda kv: kv[0] == ''):
+        if n == 0:
+            continue
+        name = _LETTERS[key] if key else str(abs(n))
+        if key and abs(n) != 1:
+            name = '%d*%s' % (abs(n), name)
+        text += ('-' if n < 0 else '+' if text else '') + name
+    return text or '0'
+
+
+class InterpTier(Tier):
+    """The holes in the plain interpreter: registers are the list R."""
+
+    def operand(self, letter):
+        return _LETTERS[letter]
+
+    def reg(self, expr):
+        return 'R[%s]' % _index(linear(expr))
+
+    def range(self, start, count):
+        first = linear(start)
+        last = dict(first)
+        for key, n in linear(count).items():
+            last[key] = last.get(key, 0) + n
+        return 'R[%s:%s]' % (_index(first), _index(last))
+
+    range_target = range
+
+    def statement(self, name):
+        return {'JUMP': ['pc = c'], 'SKIP': ['pc += 1'],
+                'TAILCALL': TAILCALL.rstrip('\n').split('\n')}[name]
+
+
+class HookedTier(InterpTier):
+    """The hooked interpreter: host functions are called through hcall (their
+    call and return events), the return events run before every return, and
+    a pairs() loop calls next while call or return events are wanted."""
+
+    def call(self, target, f, args):
+        return [f'{target} = hcall({f}, {args})']
+
+    def ret(self, value):
+        return RETHOOK.rstrip('\n').split('\n') + super().ret(value)
+
+    def calls_unseen(self):
+        return 'not (H.cm or H.rm)'
+
+    def statement(self, name):
+        if name == 'TAILCALL':      # a host function's results return at once
+            lines = TAILCALL_HOOKED.rstrip('\n').split('\n')
+            return lines[:-1] + self.ret(lines[-1][len('return '):])
+        return super().statement(name)
+
+
+_PLAIN, _HOOKED = InterpTier(), HookedTier()
 
 TAILCALL = """\
 if type(f) is not LuaFunction:
@@ -123,8 +183,8 @@ from ..bytecode.decode import decode
 from .callstack import call_top, new_object_slot, register_lua_code, write_locals
 from .closure import new_closure, set_interpreter
 from .hooks import HookSwitch, fire, hcall, install_interpreter, switched, thread_hooks, trace
-from .ops import (arith, call, call_target, close_upvals, concat, eq, for_prep, index,
-                  index_meta, is_next, le, length, lt, pow, set_multi, setindex,
+from .ops import (arith, call, call_target, close_upvals, concat, div, equals, for_prep,
+                  index, index_meta, is_next, le, length, lt, mod, pow, set_multi, setindex,
                   table_from_template, unm)
 from .table import BoolKey, LuaTable, PairsIter
 from .values import INF, LuaFunction, Userdata
@@ -300,75 +360,9 @@ set_interpreter(execute)
 '''
 
 
-def expand(template, holes, tailcall):
-    """Template text -> Python lines (unindented), for the interpreter."""
-    lines = []
-    depth = 0
-    for raw in template.strip('\n').split('\n'):
-        text = raw
-        for hole, value in holes.items():
-            text = text.replace(hole, value)
-        if '$TAILCALL' in text:
-            lines.extend('    ' * depth + t for t in tailcall.rstrip('\n').split('\n'))
-            continue
-        stripped = text.strip()
-        if stripped.startswith('@if '):
-            lines.append('if %s:' % stripped[4:])
-            depth = 1
-        elif stripped.startswith('@elif '):
-            lines.append('elif %s:' % stripped[6:])
-            depth = 1
-        elif stripped == '@else':
-            lines.append('else:')
-            depth = 1
-        elif stripped == '@end':
-            depth = 0
-        elif stripped:
-            lines.append('    ' * depth + text)
-    # a static branch with no code (e.g. a call whose results are dropped)
-    out = []
-    for i, line in enumerate(lines):
-        out.append(line)
-        if line.rstrip().endswith(':') and not line.startswith(' ') and (
-                i + 1 == len(lines) or not lines[i + 1].startswith(' ')):
-            out.append('    pass')
-    return out or ['pass']
-
-
 def dispatch_order():
     """Opcodes sorted hottest first: their dispatch numbers."""
     return sorted(OPCODES, key=lambda op: (-WEIGHTS.get(op.name, 1), op.code))
-
-
-# Template edits for the hooked variant: a pairs() loop calls next (so its
-# call and return events happen) while call or return events are wanted.
-HOOKED_EDITS = {
-    'ISNEXT': ('if R[a-1] is None and ', 'if not (H.cm or H.rm) and R[a-1] is None and '),
-}
-
-
-def _hooked(lines, name):
-    """Template lines for the hooked variant: host functions are called
-    through hcall (their call and return events), and the return events
-    run before every return."""
-    out = []
-    edit = HOOKED_EDITS.get(name)
-    for line in lines:
-        line = _GATE.sub('hcall(f, ', line)
-        if edit is not None and edit[0] in line:
-            line = line.replace(*edit)
-            edit = None
-        stripped = line.lstrip()
-        assert ': return' not in line, 'a return must be a line of its own: ' + line
-        if stripped.startswith('return'):
-            indent = line[:len(line) - len(stripped)]
-            out.extend(indent + hook for hook in RETHOOK.rstrip('\n').split('\n'))
-        out.append(line)
-    assert edit is None, 'a hooked-variant edit did not apply to ' + name
-    return out
-
-
-_GATE = re.compile(r'f\.gate\(|(?<![\w.])call\(f, ')
 
 
 def _tree(ops, lo, hi, indent, out, hooked=False):
@@ -377,12 +371,7 @@ def _tree(ops, lo, hi, indent, out, hooked=False):
     if hi - lo == 1:
         op = ops[lo]
         out.append('%s# %s: %s' % (pad, op.name, op.semantics))
-        if not op.template.strip():
-            lines = ['pass']
-        elif hooked:
-            lines = _hooked(expand(op.template, HOLES, TAILCALL_HOOKED), op.name)
-        else:
-            lines = expand(op.template, HOLES, TAILCALL)
+        lines = expand(op.template, _HOOKED if hooked else _PLAIN)
         out.extend(pad + line for line in lines)
         return
     weights = [WEIGHTS.get(op.name, 1) for op in ops[lo:hi]]
@@ -429,7 +418,7 @@ def _function(ops, variant, counting=False):
 
 def digest():
     h = hashlib.sha256()
-    for name in ('bytecode/opcodes.py', 'runtime/interpgen.py'):
+    for name in ('bytecode/opcodes.py', 'bytecode/template.py', 'runtime/interpgen.py'):
         path = os.path.join(os.path.dirname(os.path.dirname(__file__)), name)
         with open(path, 'rb') as f:
             h.update(f.read())
