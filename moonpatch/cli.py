@@ -206,8 +206,10 @@ def run(lua, progname, interpreter, argv, actions, script, flags):
             step = lua.do_require(value)
         elif opt == 'j':
             step = lua.jit_command(value)
+        elif opt == 'O':
+            step = lua.jit_opt(value)
         else:
-            continue                    # -O: accepted
+            continue
         if not report(progname, step):
             return 1
     if script is not None:

@@ -9,7 +9,7 @@ from .runtime import ops
 from .runtime.callstack import error_levels
 from .runtime.errors import finalize, format_traceback
 from .runtime.state import LuaState, enter_state, leave_state
-from .runtime.table import create_table
+from .runtime.table import LuaTable, create_table
 
 
 def new_state(use_env=True):
@@ -113,10 +113,16 @@ class Engine:
         if jit is None or not cmd:
             return True, ()
         name, _, arg = cmd.partition('=')
-        f = jit.hash.get(name)
+        f = jit
+        for part in name.split('.'):
+            f = f.hash.get(part) if type(f) is LuaTable else None
         if f is None:
             return True, ()       # accepted: the JIT gives these meaning
         return self.call(f, [to_lua_string(a) for a in arg.split(',')] if arg else [])
+
+    def jit_opt(self, flags):
+        """-O[flags]: lua.c's dojitopt, jit.opt.start with the flags."""
+        return self.jit_command('opt.start=' + flags if flags else 'opt.start')
 
     def set_arg_table(self, argv, script):
         """lua.c's getargs: the global `arg` holds the command line argv with

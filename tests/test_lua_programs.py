@@ -4,8 +4,20 @@ import pytest
 
 from luatest import expected_output, programs, run_program
 
+
+
+def _interpreter_only(lua):
+    lua.jit_command('off')
+
+
+def _compile_everything(lua):
+    lua.jit_command('opt.start=hotcall=1,hotloop=1')
+
+
 TIERS = {
-    'interp': None,          # tier 0 only (the JIT issue adds its tiers here)
+    'interp': _interpreter_only,     # tier 0 alone (jit.off(): no code generated)
+    'jit': None,                     # the default: hot functions compiled
+    'forced': _compile_everything,   # every function compiled at its first call
 }
 
 

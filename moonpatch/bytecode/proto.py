@@ -94,7 +94,7 @@ class VarInfo:
 class Proto:
     __slots__ = ('code', 'lines', 'kgc', 'kn', 'numparams', 'is_vararg', 'framesize',
                  'uvdesc', 'uvnames', 'varinfo', 'chunkname', 'firstline', 'lastline',
-                 'tnew_sizes', 'decoded', 'jit')
+                 'tnew_sizes', 'decoded', 'jit', '__weakref__')
 
     def __init__(self, chunkname, firstline):
         self.code = array('I')

@@ -14,7 +14,7 @@ from ..bytecode import opcodes as bc
 from ..bytecode.decode import operands
 from ..frontend.lexer import chunkid
 from ..runtime import hooks, ops
-from ..runtime.callstack import TAIL, Level, live_levels, traceback_levels
+from ..runtime.callstack import TAIL, Level, frame_registers, live_levels, traceback_levels
 from ..runtime.coroutine import Coroutine, catch
 from ..runtime.errors import ArgErr, LibErr, call_name, format_traceback, type_error
 from ..runtime.state import current_state
@@ -96,7 +96,7 @@ def _host_function(level, caller):
         op, a = _call_site(caller)
         slot = a if op in _CALL_OPS else a - 3 if op in _ITER_OPS else None
         if slot is not None:
-            f = caller.frame.f_locals['R'][slot]
+            f = frame_registers(caller.frame)[0][slot]
             if type(f) is LuaFunction and getattr(f.gate, '__code__', None) is code:
                 return f
     state = current_state()
@@ -225,11 +225,10 @@ def _local(level, n, own_args):
     if level.frame is None or n <= 0:
         return None
     proto = level.closure.proto
-    f_locals = level.frame.f_locals
-    R = f_locals['R']
+    R, va = frame_registers(level.frame)
     if proto.is_vararg and proto.firstline:
         if n == proto.numparams + 1:
-            return 'arg', [_compat_arg(proto, f_locals.get('va'))], 0
+            return 'arg', [_compat_arg(proto, va)], 0
         if n > proto.numparams + 1:
             n -= 1
     name = proto.local_name(n - 1, level.pc - 1)

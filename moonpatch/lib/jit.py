@@ -1,18 +1,25 @@
-"""The jit module (LuaJIT's lib_jit.c): the Lua face of the JIT, as a skeleton.
+"""The jit module (LuaJIT's lib_jit.c): the Lua face of the JIT (moonpatch/jit).
 
 It takes every argument LuaJIT takes and rejects what LuaJIT rejects, and it
-records the requests in the LuaState for the JIT layer to act on:
-  state.jit_enabled      jit.on() / jit.off() (the engine as a whole)
+keeps the settings in the LuaState:
+  state.jit_enabled      jit.on() / jit.off() (the engine as a whole); off is
+                         the interpreter alone, which generates no code
   state.jit_func_modes   {proto: (on, scope)} from jit.on/off(func [, recursive]),
                          scope 'func', 'all' (true: with its sub-functions) or
                          'sub' (false: only its sub-functions)
   state.jit_handlers     {event: handler} from jit.attach(handler, event)
   state.jit_opt          JitOptions: the level flags and parameters of jit.opt.start
-jit.status() answers false: no compiler is attached yet.
+  state.jit_protos       the prototypes the JIT compiled or tried (jit.flush)
+  state.jit_parked       the prototypes left interpreted while it was off
+Besides LuaJIT's functions, jit.compile(func) compiles a function now and
+jit.status(func) tells a function's status: "none", "ok", "failed" (with
+the reason) or "delayed".
 """
 import os
 import sys
+import weakref
 
+from ..jit import tierup
 from ..runtime.callstack import live_levels
 from ..runtime.errors import LibErr, type_error
 from ..runtime.state import current_state
@@ -35,7 +42,8 @@ OPT_LEVELS = {'0': frozenset(), '1': _O1, '2': _O2, '3': _O3}
 OPT_PARAMS = (('maxtrace', 1000), ('maxrecord', 4000), ('maxirconst', 500),
               ('maxside', 100), ('maxsnap', 500), ('minstitch', 0), ('hotloop', 56),
               ('hotexit', 10), ('tryside', 4), ('instunroll', 4), ('loopunroll', 15),
-              ('callunroll', 3), ('recunroll', 2), ('sizemcode', 64), ('maxmcode', 512))
+              ('callunroll', 3), ('recunroll', 2), ('sizemcode', 64), ('maxmcode', 512),
+              ('hotcall', tierup.DEFAULT_HOTCALL))     # moonpatch's: calls until compiled
 
 
 class JitOptions:
@@ -120,8 +128,14 @@ def _setmode(args, on):
     state = current_state()
     f = arg(args, 1)
     if f is None:
-        if on is not None:
-            state.jit_enabled = on
+        if on is True:
+            state.jit_enabled = True
+            tierup.unpark(state)
+        elif on is False:
+            state.jit_enabled = False
+            _flush_all(state)
+        else:
+            _flush_all(state)
         return ()
     if f is True:
         caller = next(live_levels(sys._getframe(1), 1), None)   # [0]: this library function
@@ -132,7 +146,15 @@ def _setmode(args, on):
     scope = 'all' if rec is True else ('sub' if rec is False else 'func')
     if on is not None:
         state.jit_func_modes[f.proto] = (on, scope)
+    else:
+        tierup.flush(f.proto)
     return ()
+
+
+def _flush_all(state):
+    for proto in list(state.jit_protos):
+        tierup.flush(proto)
+    state.jit_protos.clear()
 
 
 @libfunction(LIB, 'on')
@@ -155,7 +177,29 @@ def jit_flush(args):
 
 @libfunction(LIB, 'status')
 def jit_status(args):
-    return (False,)
+    """status(): whether the JIT is on, then the optimisation flags (as
+    LuaJIT); status(func): that function's status and failure reason."""
+    f = arg(args, 1)
+    if type(f) is LuaFunction and f.proto is not None:
+        j = f.proto.jit
+        if j is None:
+            return ('none',)
+        return (j.status, j.reason) if j.reason else (j.status,)
+    state = current_state()
+    return (bool(state.jit_enabled),) + tuple(
+        flag for flag in OPT_FLAGS if flag in state.jit_opt.flags)
+
+
+@libfunction(LIB, 'compile')
+def jit_compile(args):
+    """compile(func): compile a Lua function now; returns its status."""
+    f = check_function(args, 1)
+    if f.proto is None:
+        return ('failed', 'not a Lua function')
+    j = tierup.compile_now(f.proto, f)
+    if j.status == 'ok':
+        tierup.swap_gate(f, j)
+    return (j.status, j.reason) if j.reason else (j.status,)
 
 
 @libfunction(LIB, 'attach')
@@ -197,6 +241,8 @@ def setup(state, t):
     opt.hash['start'] = builtin(jit_opt_start, 'start', state.globals)
     h['opt'] = opt
     state.jit_enabled = True
+    state.jit_protos = weakref.WeakSet()
+    state.jit_parked = weakref.WeakSet()
     state.jit_func_modes = {}
     state.jit_handlers = {}
     state.jit_opt = JitOptions()

@@ -22,6 +22,8 @@ _SPLICE_CODE = {}     # code object -> fn(frame) -> levels to show in its place,
 _CALL_HELPER_CODE = set()   # frames between a call and its callee that are not levels
 _SCRUB_CODE = {}      # code object -> fn(frame): drop what Lua would not keep (gc.py)
 _VALUES_CODE = {}     # code object -> fn(frame): the Lua values it holds (gc.py's count)
+_REGISTERS_CODE = {}  # code object -> fn(frame) -> (registers, varargs), where not R/va
+_BY_LINE_CODE = set()  # codes whose locate(frame, line) reads the pc off the line
 
 # Lua's own calls; any other way into a function is C's (lua_call, a
 # metamethod, a for iterator): lua5.1 counts those in L->nCcalls.
@@ -55,8 +57,19 @@ class Level:
         return '<Level %s pc=%s>' % (self.closure, self.pc)
 
 
-def register_lua_code(code, locate, scrub=None, values=None):
+def register_lua_code(code, locate, scrub=None, values=None, registers=None, by_line=False):
+    """A code object whose frames are Lua activations. locate(frame) says
+    which (see _runs_of); scrub and values serve the collector; registers
+    (frame) -> (registers, varargs) is the debug library's view of them,
+    where registers supports len, [i] and [i] = v (default: the frame's
+    locals R and va, the interpreter's). by_line: locate takes a second
+    argument, the line the frame is at when an exception unwound it (its
+    f_lineno may since have moved on to an except clause that let it pass)."""
     _LUA_CODE[code] = locate
+    if by_line:
+        _BY_LINE_CODE.add(code)
+    if registers is not None:
+        _REGISTERS_CODE[code] = registers
     if scrub is not None:
         _SCRUB_CODE[code] = scrub
     if values is not None:
@@ -88,7 +101,16 @@ def host_function(fn, name=None):
 TAIL = Level(None, 0, None, True)       # a '(tail call)' level: what a reused frame lost
 
 
-def _runs_of(frame):
+class TAILED:
+    """What locate returns for a frame that stands for n '(tail call)'
+    levels only (the JIT's trampoline)."""
+    __slots__ = ('n',)
+
+    def __init__(self, n):
+        self.n = n
+
+
+def _runs_of(frame, line=None):
     """The levels a Python frame stands for, as (level, tail calls) pairs:
     an activation and the '(tail call)' levels that follow it in Lua 5.1 (the
     calls that reused its frame), so a walk can step over them at once. A
@@ -98,7 +120,9 @@ def _runs_of(frame):
     code = frame.f_code
     locate = _LUA_CODE.get(code)
     if locate is not None:
-        where = locate(frame)
+        where = locate(frame, line) if code in _BY_LINE_CODE else locate(frame)
+        if type(where) is TAILED:
+            return [(TAIL, where.n - 1)] if where.n > 0 else []
         out = []
         while where is not None:
             out.append((Level(where[0], where[1], frame), where[2] if len(where) > 2 else 0))
@@ -129,7 +153,7 @@ def _levels_of(frame):
     return list(_levels_from(_runs_of(frame), 0))
 
 
-def _shown_runs(frame):
+def _shown_runs(frame, line=None):
     """The runs a frame shows: the levels a splice puts in its place
     (levels unwound by an error, this frame's included; a host function's
     level while a hook runs for it), else its own."""
@@ -137,7 +161,7 @@ def _shown_runs(frame):
     inner = splice(frame) if splice is not None else None
     if inner:
         return [(level, 0) for level in inner]
-    return _runs_of(frame)
+    return _runs_of(frame, line)
 
 
 def _live_runs(frame):
@@ -161,10 +185,10 @@ def live_levels(frame, skip=0, outermost=None):
 def _traceback_runs(tb):
     frames = []
     while tb is not None:
-        frames.append(tb.tb_frame)
+        frames.append((tb.tb_frame, tb.tb_lineno))
         tb = tb.tb_next
-    for frame in reversed(frames):
-        yield from _shown_runs(frame)
+    for frame, line in reversed(frames):
+        yield from _shown_runs(frame, line)
 
 
 def traceback_levels(tb, skip=0):
@@ -215,7 +239,7 @@ def _entered_from_c(frame):
     if locate is None:
         return True
     where = locate(caller)
-    if where is None:               # a frame hiding behind this continuation
+    if where is None or type(where) is TAILED:     # a frame hiding behind this one
         return _entered_from_c(caller)
     closure, pc = where[0], where[1]
     return closure.proto.code[pc - 1] & 0xff not in _CALL_OPS
@@ -250,6 +274,21 @@ def frame_values(frame):
     """The Lua values a Lua frame holds (its closure, registers, varargs)."""
     fn = _VALUES_CODE.get(frame.f_code)
     return fn(frame) if fn is not None else ()
+
+
+def frame_location(frame):
+    """What a Lua frame's view says it is (see _runs_of), or None."""
+    locate = _LUA_CODE.get(frame.f_code)
+    return locate(frame) if locate is not None else None
+
+
+def frame_registers(frame):
+    """(registers, varargs) of a Lua frame, for reading and writing them."""
+    fn = _REGISTERS_CODE.get(frame.f_code)
+    if fn is not None:
+        return fn(frame)
+    f = frame.f_locals
+    return f['R'], f.get('va')
 
 
 def call_top(proto, pc):

@@ -12,7 +12,8 @@ import weakref
 
 from ..bytecode.opcodes import BY_NAME
 from . import ops
-from .callstack import _BOTTOM_CODE, Level, register_call_helper_code, register_splice_code
+from .callstack import (_BOTTOM_CODE, Level, frame_location, frame_registers,
+                        register_call_helper_code, register_splice_code)
 from .state import current_state
 from .values import LuaFunction
 
@@ -26,7 +27,7 @@ _call = ops.call        # ops.call itself becomes hcall while hooks are set
 
 
 class HookSwitch(Exception):
-    """Raised into a marked plain interpreter frame: go on hooked."""
+    """Raised into a marked plain frame: go on hooked, from the pc in args[0]."""
 
 
 class Hooks:
@@ -175,7 +176,9 @@ for _code in _HOST_EVENT_CODES:
 # ---- switching interpreters ----------------------------------------------------------
 
 _interp = {}            # the interpreter module's globals
-_fetch_lines = {}       # plain code object -> line of its instruction fetch
+_switch_points = {}     # code that moves to the hooked interpreter -> fn(frame) ->
+                        # the pc it would fetch next if it is between two instructions
+_switch_jumps = {}      # code -> (line, local name): it switches by a jump there
 _plain_code = None
 _hooked_code = None
 _pending = []           # plain frames marked to switch
@@ -188,8 +191,9 @@ def install_interpreter(namespace, fetch_lines):
     global _plain_code, _hooked_code
     _interp.clear()
     _interp.update(namespace=namespace)
-    _fetch_lines.clear()
-    _fetch_lines.update(fetch_lines)
+    for code, line in fetch_lines.items():
+        add_switch_points(code, lambda frame, line=line:
+                          frame.f_locals['pc'] if frame.f_lineno == line else None)
     _plain_code = namespace['execute'].__code__
     _hooked_code = namespace['execute_hooked'].__code__
 
@@ -234,13 +238,28 @@ def _recheck():
         _use_plain()
 
 
+_plain_flags = []     # other namespaces with a PLAIN flag: compiled code's (jit/pyjit.py)
+
+
+def share_plain_flag(ns):
+    """Keep ns['PLAIN'] equal to the interpreter's: no thread has a hook."""
+    _plain_flags.append(ns)
+    ns['PLAIN'] = _interp['namespace']['PLAIN']
+
+
+def _set_plain(value):
+    _interp['namespace']['PLAIN'] = value
+    for ns in _plain_flags:
+        ns['PLAIN'] = value
+
+
 def _use_hooked():
     ns = _interp['namespace']
     execute = ns['execute']
     if execute.__code__ is not _hooked_code:
         execute.__defaults__ = (None,)
         execute.__code__ = _hooked_code
-        ns['PLAIN'] = False
+        _set_plain(False)
         ops.call = hcall
 
 
@@ -250,7 +269,7 @@ def _use_plain():
     if execute.__code__ is not _plain_code:
         execute.__code__ = _plain_code
         execute.__defaults__ = None
-        ns['PLAIN'] = True
+        _set_plain(True)
         ops.call = _call
     for frame in _pending:
         frame.f_trace = None
@@ -259,20 +278,34 @@ def _use_plain():
     _disarm()
 
 
+def add_switch_points(code, point, jump=None):
+    """Frames of code (the plain interpreter's, compiled code's) move to the
+    hooked interpreter when a hook is set: point(frame) is the pc of the
+    instruction the frame is about to run where it may switch (between two
+    instructions), else None. The frame switches by catching HookSwitch, or
+    with jump = (line, name), by going on at that line with the pc in its
+    local `name` (compiled code: a try block would cost its error positions
+    the line an exception passed at)."""
+    _switch_points[code] = point
+    if jump is not None:
+        _switch_jumps[code] = jump
+
+
 def _mark(frame, caller=None):
     """Mark the plain interpreter frames of a thread, innermost first, and
     note the host function each one is calling (its return is an event)."""
     while frame is not None:
         code = frame.f_code
-        f_locals = frame.f_locals if code in _fetch_lines else None
-        if f_locals is not None and f_locals.get('cl') is not None and \
-                not any(f is frame for f in _pending):
+        where = frame_location(frame) if code in _switch_points else None
+        if where is None and code in _switch_points and frame.f_locals.get('cl') is not None:
+            where = (frame.f_locals['cl'], 0)     # on its way in: no pc yet
+        if type(where) is tuple and not any(f is frame for f in _pending):
             frame.f_trace = _tracer
             frame.f_trace_lines = True
             _pending.append(frame)
-            callee = _callee(f_locals)
+            callee = _callee(frame, where)
             if callee is not None and getattr(callee.gate, '__code__', None) is not caller:
-                _returns[id(frame)] = (frame, f_locals['pc'], callee)
+                _returns[id(frame)] = (frame, where[1], callee)
         if code in _BOTTOM_CODE:
             break
         frame = frame.f_back
@@ -284,15 +317,15 @@ _CALL_SLOT = {BY_NAME[name].code: 0 for name in ('CALL', 'CALLM')}
 _CALL_SLOT.update({BY_NAME[name].code: -3 for name in ('ITERC', 'ITERN')})
 
 
-def _callee(f_locals):
+def _callee(frame, where):
     """The host function a plain frame is calling, if it is calling one (a
     frame a signal marked on its way in has no pc yet)."""
-    cl, pc = f_locals['cl'], f_locals.get('pc', 0)
+    cl, pc = where[0], where[1] or 0
     ins = cl.proto.code[pc - 1] if pc > 0 else 0
     offset = _CALL_SLOT.get(ins & 0xff)
     if offset is None:
         return None
-    f = f_locals['R'][((ins >> 8) & 0xff) + offset]
+    f = frame_registers(frame)[0][((ins >> 8) & 0xff) + offset]
     return f if type(f) is LuaFunction and f.proto is None else None
 
 
@@ -308,14 +341,22 @@ def _tracer(frame, event, arg):
     """The trace function of a marked frame: switch it at the next fetch,
     sending first the return event of the host function it was calling."""
     if event == 'line':
-        if frame.f_lineno == _fetch_lines.get(frame.f_code):
+        pc = _switch_points[frame.f_code](frame)
+        if pc is not None:
             call = _returns.get(id(frame))
             _forget(frame)
-            if call is not None and call[0] is frame and frame.f_locals['pc'] == call[1]:
+            if call is not None and call[0] is frame and pc == call[1]:
                 H = thread_hooks()
                 if H.rm:
                     host_event(H, call[2], 'return')
-            raise HookSwitch        # (Python turns tracing off; switched() rearms)
+            jump = _switch_jumps.get(frame.f_code)
+            if jump is None:
+                raise HookSwitch(pc)    # (Python turns tracing off; switched() rearms)
+            frame.f_locals[jump[1]] = pc    # (written back when the tracer returns)
+            frame.f_lineno = jump[0]
+            if not _pending:
+                _disarm()
+            return None
     elif event == 'return':
         _forget(frame)
         if not _pending:

@@ -196,8 +196,16 @@ PLAIN = True        # no thread has a hook (runtime/hooks.py sets this)
 '''
 
 # What every call (and tail call) does before its first instruction.
+# enter() (the JIT's tier-up hook, see FOOTER) is asked only while a
+# prototype has no cached decoded form; may_switch: whether this frame may
+# hand the call to a compiled function instead.
 PROLOGUE = '''\
-code, nils, nfixed = cl.proto.decoded or decode_frame(cl.proto)
+frame = cl.proto.decoded
+if frame is None:
+    frame = enter(cl, {may_switch})
+    if frame is None:
+        return cl.gate(R)
+code, nils, nfixed = frame
 U = cl.upvals
 if nfixed >= 0:           # a vararg function: the extra arguments go to va
     va = R[nfixed:]
@@ -288,12 +296,26 @@ else:
 FOOTER = '''
 
 def decode_frame(proto):
-    """What a call of proto needs, computed once: the decoded instructions,
-    the nils that extend the arguments to a full frame, and the number of
-    fixed parameters of a vararg function (-1 for the others)."""
-    frame = proto.decoded = (decode(proto, DISPATCH), [None] * proto.framesize,
-                             proto.numparams if proto.is_vararg else -1)
+    """What a call of proto needs: the decoded instructions, the nils that
+    extend the arguments to a full frame, and the number of fixed
+    parameters of a vararg function (-1 for the others)."""
+    return (decode(proto, DISPATCH), [None] * proto.framesize,
+            proto.numparams if proto.is_vararg else -1)
+
+
+def enter(cl, may_switch):
+    """Without a JIT: decode a prototype at its first call, once."""
+    frame = cl.proto.decoded = decode_frame(cl.proto)
     return frame
+
+
+_default_enter = enter
+
+
+def set_entry(fn):
+    """Install the JIT's entry hook (jit/tierup.py); None: the default."""
+    global enter
+    enter = fn or _default_enter
 
 
 def _locate(frame):
@@ -398,7 +420,8 @@ def _function(ops, variant, counting=False):
     loop (bench/opcount.py)."""
     out = _block({'plain': PLAIN_HEAD, 'resume': RESUME_HEAD,
                   'hooked': HOOKED_HEAD}[variant], 0)
-    out += _block(PROLOGUE, 2)
+    may_switch = {'plain': 'tc == 0', 'resume': 'False', 'hooked': 'False'}[variant]
+    out += _block(PROLOGUE.format(may_switch=may_switch), 2)
     if variant == 'hooked':
         loop = [op.name for op in ops].index('LOOP')
         out += _block(HOOKED_ENTRY, 2)

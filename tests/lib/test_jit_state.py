@@ -50,5 +50,8 @@ def test_opt_start():
 
 def test_status_and_fields():
     lua = Engine()
-    assert list(run(lua, 'return jit.status()')) == [False]
+    assert list(run(lua, 'return jit.status()')) == [True, 'fold', 'cse', 'dce', 'fwd', 'dse',
+                                                     'narrow', 'loop', 'abc', 'sink', 'fuse']
+    run(lua, 'jit.off()')
+    assert list(run(lua, 'return jit.status()'))[0] is False
     assert list(run(lua, 'return jit.version, jit.version_num')) == ['LuaJIT 2.1.0-beta3', 20100.0]

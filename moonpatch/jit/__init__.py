@@ -1,0 +1,16 @@
+"""The JIT (tier 1): hot Lua functions compiled to specialised Python.
+
+Importing it installs the tier-up hook in the interpreter (tierup.py) and
+the backend pass in the pipeline (pipeline.py); the `jit` library
+(lib/jit.py) is its Lua face. See docs/ARCHITECTURE.md for the path a
+function takes.
+"""
+from . import pipeline, pyjit, tierup
+
+
+def _backend(c):
+    c.function, c.source, c.linemap = pyjit.compile_proto(c.proto)
+
+
+pipeline.add_pass(0, 'backend', _backend)
+tierup.install()

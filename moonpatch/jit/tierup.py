@@ -1,0 +1,145 @@
+"""Tier-up: hot counting, call gates and the JIT's per-prototype state.
+
+The interpreter calls `enter(cl, may_switch)` (runtime/interp.py) whenever
+it starts a closure whose prototype has no cached decoded form, and the
+JIT keeps that form out of the cache while it counts calls: each call of a
+prototype that is not yet compiled counts down from `hotcall` (112, as
+LuaJIT), and at zero the pipeline compiles it. A compiled prototype's old
+closures still reach enter() once: it swaps their gate (LuaJIT 1.x's call
+gates) so callers never change; `may_switch` is false where the
+interpreter must go on in its own frame (a tail call it reuses its frame
+for, a hooked or resumed frame). A prototype that will stay interpreted
+(the JIT failed, or is off) gets its cached form and so costs the
+interpreter nothing more.
+
+Compiled code does not run while a debug hook is set (the gates check the
+interpreter's PLAIN flag; a hooked call of a compiled function is
+interpreted), and not while the JIT is off for its state.
+"""
+import weakref
+from types import MethodType
+
+from ..runtime import interp
+from ..runtime.closure import interpreter_gate
+from ..runtime.state import current_state
+from . import pipeline
+
+DEFAULT_HOTCALL = 112
+DEFAULT_HOTLOOP = 56
+
+
+class JitState:
+    """proto.jit: what the JIT knows of one prototype."""
+    __slots__ = ('proto', 'status', 'reason', 'function', 'source', 'linemap', 'count',
+                 'frame', 'gates', 'seconds', '__weakref__')
+
+    def __init__(self, proto, hotcall):
+        self.proto = proto
+        self.status = 'none'        # none / ok / failed / delayed
+        self.reason = None
+        self.function = None
+        self.source = None
+        self.linemap = None
+        self.count = hotcall
+        self.frame = None           # the interpreter's decoded form
+        self.gates = weakref.WeakSet()   # closures whose gate is the compiled function
+        self.seconds = 0.0
+
+    def usable(self):
+        return self.function is not None and interp.PLAIN and _enabled()
+
+
+def _enabled():
+    return getattr(current_state(), 'jit_enabled', False)
+
+
+def _hotcall(state):
+    opt = getattr(state, 'jit_opt', None)
+    return max(1, opt.params.get('hotcall', DEFAULT_HOTCALL)) if opt else DEFAULT_HOTCALL
+
+
+def _jit_of(proto):
+    j = proto.jit
+    if j is None:
+        j = proto.jit = JitState(proto, _hotcall(current_state()))
+    return j
+
+
+def swap_gate(cl, j):
+    cl.gate = MethodType(j.function, cl)
+    j.gates.add(cl)
+
+
+def compile_now(proto, cl=None):
+    """Run the pipeline on proto (jit.compile, or a hot count reaching zero)."""
+    j = _jit_of(proto)
+    c, seconds = pipeline.timed_run(proto, cl)
+    j.seconds += seconds
+    if c.failed is None and c.function is not None:
+        j.status, j.function, j.source, j.linemap = 'ok', c.function, c.source, c.linemap
+        j.reason = None
+    else:
+        j.status, j.reason = 'failed', c.failed or 'no backend'
+    state = current_state()
+    compiled = getattr(state, 'jit_protos', None)
+    if compiled is not None:
+        compiled.add(proto)
+    return j
+
+
+def enter(cl, may_switch):
+    """The interpreter's entry hook (see the module docstring): None to
+    have the caller run cl through its (new) gate, else the decoded form to
+    interpret."""
+    proto = cl.proto
+    j = _jit_of(proto)
+    if j.frame is None:
+        j.frame = interp.decode_frame(proto)
+    if j.status == 'ok':
+        if may_switch and j.usable():
+            swap_gate(cl, j)
+            return None
+        return j.frame
+    if j.status == 'none' and _enabled() and interp.PLAIN:
+        j.count -= 1
+        if j.count > 0:
+            return j.frame
+        compile_now(proto, cl)
+        if j.status == 'ok':
+            if may_switch:
+                swap_gate(cl, j)
+                return None
+            return j.frame
+    if j.status != 'ok':
+        proto.decoded = j.frame      # stays interpreted: full speed from now on
+        parked = getattr(current_state(), 'jit_parked', None)
+        if parked is not None:
+            parked.add(proto)
+    return j.frame
+
+
+def flush(proto):
+    """Forget proto's compiled code: its closures go back to the interpreter."""
+    j = proto.jit
+    if j is None:
+        return
+    for cl in list(j.gates):
+        cl.gate = interpreter_gate(cl)
+    j.gates.clear()
+    j.status, j.function, j.source, j.linemap, j.reason = 'none', None, None, None, None
+    j.count = _hotcall(current_state())
+    proto.decoded = None
+
+
+def unpark(state):
+    """The JIT was turned on: prototypes parked as interpreted count again."""
+    for proto in list(getattr(state, 'jit_parked', ())):
+        j = proto.jit
+        if j is not None and j.status == 'none':
+            proto.decoded = None
+    state.jit_parked.clear()
+
+
+def install():
+    """Make the interpreter report calls to the JIT."""
+    interp.set_entry(enter)
