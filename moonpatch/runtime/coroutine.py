@@ -4,6 +4,12 @@ Each coroutine runs its function on a greenlet of its own, so a yield can
 happen anywhere below it: inside pcall, metamethods, iterators, sort
 comparators (LuaJIT allows all of these; so do we). resume switches into the
 coroutine's greenlet, yield switches back to whoever resumed it.
+
+A switch pair costs a few hundred ns on either Python; the bookkeeping
+around it is kept to a few slot writes (docs/ARCHITECTURE.md, Coroutines):
+the state is cached per coroutine, the greenlet's parent is set only when
+the resumer changes, and yield itself marks the coroutine suspended, so
+whatever comes back running has ended.
 """
 from contextlib import contextmanager
 
@@ -17,22 +23,27 @@ from .state import current_state
 from .table import collectable
 from .values import register_type
 
+_getcurrent = greenlet.getcurrent
+_Greenlet = greenlet.greenlet
+
 
 @collectable
 @register_type
 class Coroutine:
-    __slots__ = ('fn', 'glet', 'status', 'resumer', 'error', 'env', 'c_boundaries',
+    __slots__ = ('fn', 'glet', 'status', 'resumer', 'error', 'env', 'c_boundaries', 'state',
                  '__weakref__')
     lua_typename = 'thread'
 
     def __init__(self, fn):
+        state = current_state()
         self.fn = fn
         self.glet = None
         self.status = 'suspended'    # suspended / running / normal / dead
-        self.resumer = None          # greenlet to return to on yield
+        self.resumer = None          # greenlet to return to on yield (its greenlet's parent)
         self.error = None            # the exception that killed it, for tracebacks
-        self.env = thread_env(current_state())   # lua_newthread: the creator's globals
+        self.env = thread_env(state)     # lua_newthread: the creator's globals
         self.c_boundaries = 0        # lua5.1 C calls running that a yield cannot cross
+        self.state = state           # the only one it can run in: runtimes share no objects
         track_thread(self)
 
     def __repr__(self):
@@ -72,20 +83,24 @@ def resume(co, args, throw=None):
     Python API's generator.throw)."""
     if co.status != 'suspended':
         return False, ('cannot resume %s coroutine' % co.status,)
-    state = current_state()
+    state = co.state
     prev = state.current_co
     if prev is not None:
         prev.status = 'normal'
     co.status = 'running'
-    co.resumer = greenlet.getcurrent()
     state.current_co = co
+    here = _getcurrent()
+    glet = co.glet
     try:
-        if co.glet is None:
-            co.glet = greenlet.greenlet(_body, parent=co.resumer)
-            values = co.glet.switch(co, args)
+        if glet is None:
+            co.resumer = here
+            glet = co.glet = _Greenlet(_body, here)
+            values = glet.switch(co, args)
         else:
-            co.glet.parent = co.resumer
-            values = co.glet.switch(args) if throw is None else co.glet.throw(throw)
+            if co.resumer is not here:
+                glet.parent = here
+                co.resumer = here
+            values = glet.switch(args) if throw is None else glet.throw(throw)
     except Exception as e:
         co.status = 'dead'
         co.error = e
@@ -94,7 +109,8 @@ def resume(co, args, throw=None):
         state.current_co = prev
         if prev is not None:
             prev.status = 'running'
-    co.status = 'dead' if co.glet.dead else 'suspended'
+    if co.status == 'running':      # not suspended by yield_: its function returned
+        co.status = 'dead'
     return True, values
 
 
