@@ -15,9 +15,10 @@ registers are never reused), and the call frame has one slot (no LJ_FR2).
 from ..bytecode import opcodes as bc
 from ..bytecode.proto import (BIAS_J, MAX_SLOTS, Proto, TableTemplate, VarInfo, ins_abc,
                               ins_ad)
+from ..common.chunkid import chunkid
 from ..errors import LuaSyntaxError
 from . import ast
-from .lexer import EOF, MAXSRC, chunkid
+from .lexer import EOF, MAXSRC
 from .parser import HOST_CCALLS, parse
 
 NO_JMP = -1
