@@ -5,13 +5,13 @@ import re
 import sys
 
 from ..errors import LuaError, LuaSyntaxError
+from ..loader import load as load_chunk
 from ..runtime import gc as lua_gc
 from ..runtime import ops
 from ..runtime.coroutine import c_boundary, catch, set_thread_env, thread_env
 from ..runtime.callstack import (is_thread_bottom, live_levels, register_splice_code,
                                  traceback_levels)
 from ..runtime.errors import (ArgErr, LibErr, error_value_at, type_error)
-from ..runtime.loader import load as load_chunk
 from ..runtime.state import current_state
 from ..runtime.table import LuaTable
 from ..runtime.values import LuaFunction, Userdata, number_to_str, str_to_number, typename
