@@ -254,7 +254,7 @@ def save_bytecode(progname, opts, rest):
     from .bytecode.listing import listing
     from .errors import LuaError
     from .lib.base import read_source_file
-    from .runtime.loader import load_proto
+    from .loader import load_proto
     if not rest or ('l' not in opts and len(rest) < 2):
         usage(progname)
         return 1

@@ -4,7 +4,7 @@ import functools
 from contextlib import nullcontext
 
 from .lib import open_libs
-from .lib.base import load_or_error, loadfile
+from .lib.base import load_or_error, loadfile, register_docall_code
 from .runtime import ops
 from .runtime.callstack import error_levels
 from .runtime.errors import finalize, format_traceback
@@ -132,6 +132,9 @@ class Engine:
         for i, a in enumerate(argv):
             t.set(float(i - script), to_lua_string(a))
         self.globals.hash['arg'] = t
+
+
+register_docall_code(Engine.call.__wrapped__.__code__)
 
 
 def to_lua_string(s):

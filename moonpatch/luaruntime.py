@@ -32,12 +32,12 @@ from .bridge import (
 from .bytecode.proto import Proto
 from .engine import new_state
 from .errors import LuaError, LuaLimitError, LuaMemoryError, LuaSyntaxError
+from .loader import load
 from .runtime import gc as lua_gc
 from .runtime import ops
 from .runtime.callstack import error_levels, live_levels
 from .runtime.coroutine import Coroutine, resume
 from .runtime.errors import finalize, format_traceback, where
-from .runtime.loader import load
 from .runtime.state import enter_state, leave_state
 from .runtime.table import LuaTable, lua_key
 from .runtime.values import LuaFunction, Userdata, typename

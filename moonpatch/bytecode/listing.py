@@ -1,11 +1,7 @@
 """A bytecode listing in the format of `luajit -bl` (LuaJIT's jit/bc.lua)."""
+from ..common.chunkid import chunkid
 from .opcodes import OPCODES
 from .proto import Proto, jump_target
-
-
-def _short_source(chunkname):
-    from ..frontend.lexer import chunkid
-    return chunkid(chunkname)
 
 
 def _ctl(c):
@@ -53,7 +49,7 @@ def line(proto, pc, is_target=False):
         kc = _number(proto.kn[d])
     elif op.mc == 'func':
         child = proto.kgc[d]
-        kc = '%s:%d' % (_short_source(child.chunkname), child.firstline)
+        kc = '%s:%d' % (chunkid(child.chunkname), child.firstline)
     elif op.mc == 'uv':
         kc = proto.uvnames[d] if d < len(proto.uvnames) else '?'
     if op.ma == 'uv':
@@ -78,7 +74,7 @@ def listing(proto):
         if type(k) is Proto:
             out.append(listing(k))
     jt = targets(proto)
-    out.append('-- BYTECODE -- %s:%d-%d\n' % (_short_source(proto.chunkname), proto.firstline,
+    out.append('-- BYTECODE -- %s:%d-%d\n' % (chunkid(proto.chunkname), proto.firstline,
                                              proto.lastline))
     for pc in range(len(proto.code)):
         out.append(line(proto, pc, pc in jt) + '\n')

@@ -15,9 +15,11 @@ registers are never reused), and the call frame has one slot (no LJ_FR2).
 from ..bytecode import opcodes as bc
 from ..bytecode.proto import (BIAS_J, MAX_SLOTS, Proto, TableTemplate, VarInfo, ins_abc,
                               ins_ad)
+from ..common.chunkid import chunkid
+from ..common.luanumber import div, mod, pow
 from ..errors import LuaSyntaxError
 from . import ast
-from .lexer import EOF, MAXSRC, chunkid
+from .lexer import EOF, MAXSRC
 from .parser import HOST_CCALLS, parse
 
 NO_JMP = -1
@@ -100,7 +102,6 @@ class Scope:
 
 def fold_arith(op, a, b):
     """lj_vm_foldarith for + - * / % ^ on two constants, or None."""
-    from ..runtime.ops import div, mod, pow    # the runtime's exact float rules
     if op == 0:
         return a + b
     if op == 1:

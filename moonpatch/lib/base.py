@@ -5,13 +5,13 @@ import re
 import sys
 
 from ..errors import LuaError, LuaSyntaxError
+from ..loader import load as load_chunk
 from ..runtime import gc as lua_gc
 from ..runtime import ops
 from ..runtime.coroutine import c_boundary, catch, set_thread_env, thread_env
 from ..runtime.callstack import (is_thread_bottom, live_levels, register_splice_code,
                                  traceback_levels)
 from ..runtime.errors import (ArgErr, LibErr, error_value_at, type_error)
-from ..runtime.loader import load as load_chunk
 from ..runtime.state import current_state
 from ..runtime.table import LuaTable
 from ..runtime.values import LuaFunction, Userdata, number_to_str, str_to_number, typename
@@ -318,12 +318,20 @@ def load_or_error(chunk, chunkname, mode='bt', env=None, skip_shebang=False):
 register_splice_code(load_or_error.__code__, lambda frame: frame.f_locals.get('error_levels'))
 
 
+_docall_codes = set()
+
+
+def register_docall_code(code):
+    """Frames running `code` are lua.c's docall, whose message handler adds a
+    traceback (to an error in load's reader). The command line registers its
+    own (engine.py, a layer above the libraries)."""
+    _docall_codes.add(code)
+
+
 def _message_handler(frame):
     """The errfunc lua5.1 has where `frame` runs, as a function of the
     message list: xpcall's handler, lua.c's traceback under the command
     line, or None (in pcall, a coroutine, a call from the host API)."""
-    from ..engine import Engine         # (the engine opens this library)
-    command_line = Engine.call.__wrapped__.__code__
     while frame is not None:
         code = frame.f_code
         if code is lua_xpcall.__code__:
@@ -331,7 +339,7 @@ def _message_handler(frame):
             return lambda args: ops.call(handler, args)
         if code is lua_pcall.__code__:
             return None
-        if code is command_line:
+        if code in _docall_codes:
             return _lua_c_traceback
         if is_thread_bottom(frame):
             return None                 # resume has no message handler

@@ -12,7 +12,7 @@ from itertools import chain, islice, repeat
 
 from ..bytecode import opcodes as bc
 from ..bytecode.decode import operands
-from ..frontend.lexer import chunkid
+from ..common.chunkid import chunkid
 from ..runtime import hooks, ops
 from ..runtime.callstack import TAIL, Level, frame_registers, live_levels, traceback_levels
 from ..runtime.coroutine import Coroutine, catch

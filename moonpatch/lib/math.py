@@ -15,9 +15,9 @@ import math
 import struct
 from math import isnan
 
+from ..common.luanumber import INF, NAN, NEG_NAN
+from ..common.luanumber import pow as c_pow
 from ..runtime.errors import ArgErr, LibErr
-from ..runtime.ops import pow as c_pow
-from ..runtime.values import INF, NAN, NEG_NAN
 from .auxlib import check_cint, check_number
 from .registry import builtin, libfunction
 

@@ -19,8 +19,8 @@ from itertools import islice
 from ..bytecode import opcodes as bc
 from ..bytecode.decode import operands
 from ..bytecode.proto import jump_target
+from ..common.chunkid import chunkid
 from ..errors import LuaError, LuaLimitError, LuaMemoryError
-from ..frontend.lexer import chunkid
 from .callstack import error_levels, live_levels
 from .values import typename
 

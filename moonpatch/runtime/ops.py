@@ -5,15 +5,13 @@ strings, tables without metatables) and call these functions for the rest;
 the libraries call them too. This is the one place where Lua 5.1's rules for
 metamethods are written (lvm.c and ltm.c).
 """
-import math
-
+from ..common.luanumber import div, mod, pow
 from .callstack import host_function, register_call_helper_code
 from .errors import CompareErr, OperandErr, RuntimeErr, type_error
 from .state import current_state
 from ..bytecode.proto import table_sizes
 from .table import MAXASIZE, LuaTable, raw_key
-from .values import (INF, NAN, NEG_NAN, LuaFunction, UpVal, Userdata, number_to_str,
-                     tonumber, typename)
+from .values import LuaFunction, UpVal, Userdata, number_to_str, tonumber, typename
 
 MAXTAGLOOP = 100     # __index/__newindex chains longer than this are loops
 
@@ -129,56 +127,6 @@ def setindex(obj, key, val):
 
 
 # ---- arithmetic ---------------------------------------------------------------------
-
-def _floor(x):
-    """C's floor(): infinities, nan and zeros (-0 included) are unchanged."""
-    return float(math.floor(x)) if x and -INF < x < INF else x
-
-
-def div(a, b):
-    """a / b with IEEE results for a zero divisor, as C computes them."""
-    if b:
-        return a / b
-    if a != a or a == 0:
-        return a if a != a else NEG_NAN
-    return math.copysign(INF, a) * math.copysign(1.0, b)
-
-
-def mod(a, b):
-    """Lua 5.1's luai_nummod: a - floor(a/b)*b, in C's floating point."""
-    return a - _floor(div(a, b)) * b
-
-
-def _odd_integer(y):
-    return y == math.floor(y) and math.fmod(y, 2.0) != 0 if -INF < y < INF else False
-
-
-def pow(a, b):
-    """C's pow(): overflow gives inf, a negative base with a fractional
-    exponent gives nan, zero to a negative power gives inf."""
-    if a != a or b != b:
-        return _nan_pow(a, b)
-    try:
-        return math.pow(a, b)
-    except OverflowError:
-        return -INF if a < 0 and _odd_integer(b) else INF
-    except ValueError:
-        if a == 0:
-            return -INF if math.copysign(1.0, a) < 0 and _odd_integer(b) else INF
-        return NEG_NAN
-
-
-def _nan_pow(x, y):
-    """glibc's pow() when x or y is nan (Python returns x or y as they
-    are): a negative nan to an odd power comes out positive."""
-    if y == 0.0 or x == 1.0:
-        return 1.0
-    if y != y:
-        return y if x == x else x
-    if math.copysign(1.0, x) < 0 and _odd_integer(y):
-        return NAN
-    return x
-
 
 _ARITH = {
     '__add': lambda a, b: a + b,

@@ -8,9 +8,7 @@ strings into each other exactly as Lua 5.1 does.
 import math
 import re
 
-NAN = float('nan')
-NEG_NAN = -NAN        # what x86 gives for 0/0 and inf-inf; lua5.1 prints it as -nan
-INF = float('inf')
+from ..common.luanumber import INF, NAN
 
 
 class LuaFunction:

@@ -1,4 +1,4 @@
-"""Lexer tests: token streams, literal values, line counting, chunk ids, errors.
+"""Lexer tests: token streams, literal values, line counting, errors.
 
 Literal values and messages come from the reference interpreters: see
 capture_syntax_errors.py, which wrote literal_values.txt.
@@ -13,13 +13,10 @@ from moonpatch.errors import LuaSyntaxError
 from moonpatch.frontend.lexer import (
     EOF,
     ERROR,
-    LUA_IDSIZE,
-    MAXSRC,
     NAME,
     NUMBER,
     STRING,
     Tokens,
-    chunkid,
     tokenize,
 )
 
@@ -241,32 +238,3 @@ def test_line_breaks(newline, count):
 def test_lines_in_strings_and_comments():
     assert lines('a "x\\\ny" b\n--[[\n]]c') == [1, 2, 2, 4, 4]
     assert lines('a\n\n"x\\z\n\n  y" b') == [1, 5, 5, 5]
-
-
-# ---- chunk ids --------------------------------------------------------------
-
-# (chunkname, what lua5.1 printed before ':1:' in a runtime error)
-RUNTIME_CHUNKIDS = [
-    ('=stdin', 'stdin'),
-    ('=' + 'b' * 58, 'b' * 58), ('=' + 'b' * 59, 'b' * 59), ('=' + 'b' * 60, 'b' * 59),
-    ('@' + 'a' * 52, 'a' * 52), ('@' + 'a' * 53, '...' + 'a' * 52),
-    ('@dir/' + 'a' * 60 + '.lua', '...' + 'a' * 48 + '.lua'),
-    ('x = nil + 1', '[string "x = nil + 1"]'),
-    ('c' * 42 + 'x', '[string "' + 'c' * 42 + 'x"]'),
-    ('c' * 43 + 'xy', '[string "' + 'c' * 43 + '..."]'),
-    ('c' * 44 + 'xyz', '[string "' + 'c' * 43 + '..."]'),
-    ('first\nsecond', '[string "first..."]'), ('a\rb', '[string "a..."]'),
-    ('', '[string ""]'), ('@', ''), ('=', ''), ('nul\0after', '[string "nul"]'),
-]
-
-
-@pytest.mark.parametrize('chunkname, expected', RUNTIME_CHUNKIDS)
-def test_chunkid(chunkname, expected):
-    assert chunkid(chunkname) == expected
-    assert chunkid(chunkname, LUA_IDSIZE) == expected
-
-
-def test_chunkid_for_syntax_errors_is_longer():
-    assert chunkid('c' * 63, MAXSRC) == '[string "' + 'c' * 63 + '"]'
-    assert chunkid('c' * 64, MAXSRC) == '[string "' + 'c' * 63 + '..."]'
-    assert chunkid('@' + 'a' * 73, MAXSRC) == '...' + 'a' * 72

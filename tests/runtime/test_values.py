@@ -3,8 +3,8 @@ import math
 
 import pytest
 
-from moonpatch.runtime.values import (NEG_NAN, number_to_str, str_to_number, tonumber,
-                                      tostr, typename)
+from moonpatch.common.luanumber import NEG_NAN
+from moonpatch.runtime.values import number_to_str, str_to_number, tonumber, tostr, typename
 
 
 @pytest.mark.parametrize('x,text', [

@@ -1,12 +1,16 @@
-"""Turning source text or a binary chunk into a callable Lua function."""
+"""Turning source text or a binary chunk into a callable Lua function.
+
+It sits above the runtime (it runs the front end, then makes a closure of
+the result), so the runtime never imports the front end.
+"""
 import sys
 
-from ..bytecode.dump import BINARY_MARK, undump
-from ..errors import LuaSyntaxError
-from ..frontend.codegen import compile_chunk
-from ..frontend.parser import HOST_CCALLS
-from .callstack import c_calls
-from .closure import load_closure
+from .bytecode.dump import BINARY_MARK, undump
+from .errors import LuaSyntaxError
+from .frontend.codegen import compile_chunk
+from .frontend.parser import HOST_CCALLS
+from .runtime.callstack import c_calls
+from .runtime.closure import load_closure
 
 
 def load(chunk, chunkname, env, mode='bt', skip_shebang=False):
