@@ -62,8 +62,17 @@ def parse_args(argv=None):
         "--engines",
         default="moonpatch,lua5.1",
         help="comma-separated engines to run (default: moonpatch,lua5.1). Known names: "
-        "moonpatch, lua5.1, luajit; any other name is run as a command unless "
-        "defined with --engine. The baseline is added if missing.",
+        "moonpatch (the JIT on), moonpatch-joff (the interpreter alone), moonpatch-pypy "
+        "(the JIT on PyPy, see --pypy-cmd), lua5.1, luajit, luajit-joff; 'all' is "
+        "every one of them. Any other name is run as a command unless defined with "
+        "--engine. The baseline is added if missing.",
+    )
+    p.add_argument(
+        "--pypy-cmd",
+        default=os.environ.get("MOONPATCH_PYPY_CMD", "pypy3 -m moonpatch"),
+        help="command that runs moonpatch on PyPy (default: 'pypy3 -m moonpatch', or "
+        "$MOONPATCH_PYPY_CMD); PyPy needs greenlet, e.g. in a venv made with "
+        "'pypy3 -m venv .pypy && .pypy/bin/pip install -e .'",
     )
     p.add_argument(
         "--engine",
@@ -136,11 +145,17 @@ def parse_args(argv=None):
 
 def engine_commands(args):
     """Return an ordered dict name -> argv list for the selected engines."""
+    moonpatch = shlex.split(args.moonpatch_cmd) + shlex.split(args.moonpatch_opts)
     defs = {
         "lua5.1": ["lua5.1"],
         "luajit": ["luajit"],
-        "moonpatch": shlex.split(args.moonpatch_cmd) + shlex.split(args.moonpatch_opts),
+        "luajit-joff": ["luajit", "-joff"],
+        "moonpatch": moonpatch,
+        "moonpatch-joff": moonpatch + ["-joff"],
+        "moonpatch-pypy": shlex.split(args.pypy_cmd) + shlex.split(args.moonpatch_opts),
     }
+    if args.engines == "all":
+        args.engines = "moonpatch-joff,moonpatch,moonpatch-pypy,luajit-joff,luajit,lua5.1"
     for spec in args.engine:
         if "=" not in spec:
             sys.exit(f"error: --engine expects NAME=CMD, got {spec!r}")
@@ -258,6 +273,7 @@ class Cell:
         self.detail = ""
         self.output = None  # first output seen
         self.mismatch_output = None
+        self.compiled = None  # what the JIT compiled (parse_jv), for JIT engines
 
     @property
     def failed(self):
@@ -334,6 +350,17 @@ def run_suite(args, engines, programs, prog_argv, startup_file):
                     progress(args, f"[{e} CRASH]")
         progress(args, "\n")
 
+    # What the JIT compiled: one more (untimed) run of each program with -jv
+    # per moonpatch engine that has the JIT on.
+    for e in names:
+        if not e.startswith("moonpatch") or "-joff" in engines[e]:
+            continue
+        for prog, path, pargv in jobs:
+            if prog == STARTUP or cells[(prog, e)].failed:
+                continue
+            res = run_once(engines[e] + ["-jv", path] + pargv, args.timeout, env)
+            cells[(prog, e)].compiled = parse_jv(res.stderr)
+
     # Output checks against the baseline.
     for prog, _path, _argv in jobs:
         ref = cells[(prog, baseline)]
@@ -352,6 +379,48 @@ def run_suite(args, engines, programs, prog_argv, startup_file):
 
 # --------------------------------------------------------------------------
 # Reporting
+
+
+JV_LINE = re.compile(r"^\[JIT\] (ok|failed) .*?(?:\((\d+) instructions, ([\d.]+) ms\))?$")
+
+
+def parse_jv(stderr):
+    """(compilations, failures, instructions, seconds) from -jv's lines."""
+    ok = failed = instructions = 0
+    seconds = 0.0
+    for line in _dec(stderr).splitlines():
+        m = JV_LINE.match(line)
+        if not m:
+            continue
+        if m.group(1) == "ok":
+            ok += 1
+            instructions += int(m.group(2) or 0)
+            seconds += float(m.group(3) or 0) / 1e3
+        else:
+            failed += 1
+    return ok, failed, instructions, seconds
+
+
+def print_compile_report(out, names, jobs, cells):
+    """Per JIT engine and program: what was compiled, the time it took and
+    its share of the run, and the compile throughput overall."""
+    for e in names:
+        stats = [(prog, cells[(prog, e)]) for prog, _p, _a in jobs
+                 if cells[(prog, e)].compiled]
+        if not stats:
+            continue
+        out.write(f"\nCompilation ({e}, one -jv run per program):\n")
+        total_ins = total_s = 0.0
+        for prog, cell in stats:
+            ok, failed, ins, secs = cell.compiled
+            med = cell.median()
+            share = f"{100 * secs / med:5.1f}%" if med else "    -"
+            out.write(f"  {prog:<16} {ok:3d} compiled {failed:2d} refused "
+                      f"{secs * 1e3:8.1f} ms  {share} of the run\n")
+            total_ins += ins
+            total_s += secs
+        if total_s:
+            out.write(f"  throughput: {total_ins / total_s:,.0f} bytecode instructions/s\n")
 
 
 def geomean(values):
@@ -589,6 +658,7 @@ def main(argv=None):
                 pass
     rows, gm, ratios, excluded = summarize(args, engines, jobs, cells)
     had_problems = print_report(args, engines, jobs, cells, rows, gm, ratios, excluded)
+    print_compile_report(sys.stdout, list(engines), jobs, cells)
     if args.json:
         write_json(args.json, args, engines, rows, gm, ratios, excluded)
         print(f"JSON results written to {args.json}")

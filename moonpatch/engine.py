@@ -1,6 +1,7 @@
 """One Lua universe with the standard libraries: what the command line and
 the REPL drive (the Python API builds its LuaRuntime on the same pieces)."""
 import functools
+import sys
 from contextlib import nullcontext
 
 from .lib import open_libs
@@ -113,6 +114,12 @@ class Engine:
         if jit is None or not cmd:
             return True, ()
         name, _, arg = cmd.partition('=')
+        if name in ('v', 'dump'):         # LuaJIT's jit.v and jit.dump modules
+            out = self.state.stderr if name == 'v' else self.state.stdout
+            if out is None:
+                out = (sys.stderr if name == 'v' else sys.stdout).buffer
+            setattr(self.state, 'jit_verbose' if name == 'v' else 'jit_dump', out)
+            return True, ()
         f = jit
         for part in name.split('.'):
             f = f.hash.get(part) if type(f) is LuaTable else None

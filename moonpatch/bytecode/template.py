@@ -23,7 +23,7 @@ RUNTIME_NAMES = ('arith', 'call', 'close_upvals', 'concat', 'div', 'equals', 'fo
                  'BoolKey', 'LuaTable', 'PairsIter', 'INF', 'LuaFunction')
 
 _HOLE = re.compile(r'\$(RANGE|R|CALL)\(([^()]*)\)|\$([ABCD])\b|\$CALLS_UNSEEN\b')
-_STATEMENT = re.compile(r'^(\s*)\$(JUMP|SKIP|TAILCALL)\s*$')
+_STATEMENT = re.compile(r'^(\s*)\$(JUMP|SKIP|TAILCALL|TICK)\s*$')
 _RETURN = re.compile(r'^(\s*)return\b ?(.*)$')
 _TERM = re.compile(r'\s*([+-]?)\s*([A-D]|\d+)')
 
@@ -78,7 +78,7 @@ class Tier:
         """The value of an @if condition, or None to test it at run time."""
         return None
 
-    def statement(self, name):          # $JUMP, $SKIP, $TAILCALL: lines
+    def statement(self, name):          # $JUMP, $SKIP, $TAILCALL, $TICK: lines
         raise NotImplementedError
 
     def ret(self, value):               # a return statement: lines

@@ -5,11 +5,11 @@ the backend pass in the pipeline (pipeline.py); the `jit` library
 (lib/jit.py) is its Lua face. See docs/ARCHITECTURE.md for the path a
 function takes.
 """
-from . import pipeline, pyjit, tierup
+from . import observers, pipeline, pyjit, tierup  # noqa: F401 (observers adds its pass)
 
 
 def _backend(c):
-    c.function, c.source, c.linemap = pyjit.compile_proto(c.proto)
+    c.function, c.source, c.linemap = pyjit.compile_proto(c.proto, c.entry)
 
 
 pipeline.add_pass(0, 'backend', _backend)

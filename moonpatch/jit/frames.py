@@ -53,15 +53,18 @@ def register_compiled(code, proto, linemap, starts, captured, temporaries):
     def pc_of(frame, line=None):
         if line is None:
             line = frame.f_lineno
-            # about to start an instruction (a hook's line event): like the
-            # interpreter at its fetch, the previous one is the current one
-            if line in starts and frame.f_lasti == first_offset.get(line):
-                return starts[line]
+        # stopped before an instruction's first line ran (at a hook's line
+        # event, or an error raised there): like the interpreter at its
+        # fetch, the previous instruction is the current one
+        if line in starts and frame.f_lasti == first_offset.get(line) and \
+                line == frame.f_lineno:
+            return starts[line]
         return linemap[line] if 0 <= line < len(linemap) else 0
 
     def locate(frame, line=None):
-        cl = frame.f_locals.get('cl')
-        return None if cl is None else (cl, pc_of(frame, line), 0)
+        f = frame.f_locals
+        cl = f.get('cl')
+        return None if cl is None else (cl, pc_of(frame, line), f.get('tc') or 0)
 
     def registers(frame):
         return RegisterView(frame, size, captured), frame.f_locals.get('va')

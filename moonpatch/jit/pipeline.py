@@ -17,16 +17,19 @@ from .structure import Refused
 
 class Compilation:
     """What the passes share while one prototype compiles."""
-    __slots__ = ('proto', 'closure', 'hints', 'function', 'source', 'linemap', 'failed')
+    __slots__ = ('proto', 'closure', 'entry', 'hints', 'function', 'source', 'linemap',
+                 'failed', 'started')
 
-    def __init__(self, proto, closure):
+    def __init__(self, proto, closure, entry=None):
         self.proto = proto
         self.closure = closure      # the closure whose call made it hot (its live values)
+        self.entry = entry          # the loop pc of an on-stack replacement, or None
         self.hints = None           # the optimizer's findings
         self.function = None
         self.source = None
         self.linemap = None
         self.failed = None          # the reason, once a pass refused
+        self.started = time.perf_counter()
 
 
 _PASSES = []       # (priority, name, fn(Compilation))
@@ -43,9 +46,9 @@ def remove_pass(name):
     _PASSES[:] = [p for p in _PASSES if p[1] != name]
 
 
-def run(proto, closure):
+def run(proto, closure, entry=None):
     """Run the pipeline on proto; returns the Compilation."""
-    c = Compilation(proto, closure)
+    c = Compilation(proto, closure, entry)
     for priority, name, fn in list(_PASSES):
         if c.failed is not None and priority % 2 == 0:
             continue
@@ -57,8 +60,7 @@ def run(proto, closure):
     return c
 
 
-def timed_run(proto, closure):
+def timed_run(proto, closure, entry=None):
     """run() and the seconds it took."""
-    start = time.perf_counter()
-    c = run(proto, closure)
-    return c, time.perf_counter() - start
+    c = run(proto, closure, entry)
+    return c, time.perf_counter() - c.started

@@ -142,6 +142,8 @@ class JitTier(Tier):
 
 
     def statement(self, name):
+        if name == 'TICK':
+            return []
         if name == 'JUMP':
             return self.jump
         if name == 'TAILCALL':
@@ -175,14 +177,15 @@ def captured_registers(proto):
 class Emitter:
     """Writes the Python source of one prototype."""
 
-    def __init__(self, proto):
+    def __init__(self, proto, entry=None):
         self.proto = proto
+        self.entry = entry         # None, or the pc an on-stack replacement starts at
         self.captured = captured_registers(proto)
         self.pool = {}
         self.tier = JitTier(self.captured, self.pool)
         self.lines = []            # (indent, text, pc)
         self.starts = {}           # index in lines -> pc: where a unit's code starts
-        self.plan = structure(proto)
+        self.plan = structure(proto, entry)
         self.uses_skip = bool(self.plan.guarded) or bool(self.plan.skips)
 
     def emit(self, depth, text, pc):
@@ -288,13 +291,15 @@ class Emitter:
 
     # -- the function
 
-    def source(self):
+    def _entry(self):
+        """The lines before the first instruction (LuaJIT's FUNCF/FUNCV)."""
         p = self.proto
         np = p.numparams
         head = ['if not PLAIN:            # a hook is set: interpret',
                 '    c, cl = cl, None',
                 '    return execute(c, R)',
-                'U = cl.upvals']
+                'U = cl.upvals',
+                'tc = 0']
         if p.is_vararg:
             head += ['va = R[%d:]' % np, 'del R[%d:]' % np]
         if self.captured:
@@ -311,6 +316,22 @@ class Emitter:
         head.append('openuv = None')
         if self.uses_skip:
             head.append('skip = 0')
+        return head
+
+    def _osr_entry(self):
+        """The lines that take over an interpreter frame at a loop: its
+        registers (a full frame) become the locals."""
+        names = [self.tier.regname(i) for i in range(self.proto.framesize)
+                 if i not in self.captured]
+        head = ['U = cl.upvals', 'tail = False']
+        if names:
+            head.append('%s = %s' % (', '.join(names), ', '.join('R[%s]' % n[1:] for n in names)))
+        head.append('skip = %d' % self.entry)
+        return head
+
+    def source(self):
+        p = self.proto
+        head = self._entry() if self.entry is None else self._osr_entry()
         # debug.sethook: a frame jumps here and goes on in the hooked
         # interpreter (runtime/hooks.py; Deopt)
         head += ['switch_pc = None',
@@ -323,8 +344,10 @@ class Emitter:
         self.nodes(0, self.plan.nodes, None)
         pool = sorted(self.pool.values(), key=lambda kv: int(kv[0][1:]))
         names = ['NILS', 'DEOPT'] + [name for name, _ in pool]
+        signature = '(cl, R, tail=False)' if self.entry is None else \
+            '(cl, R, va, openuv, mr, tc)'
         out = ['def make(%s):' % ', '.join(names),
-               '    def %s(cl, R, tail=False):' % _function_name(p)]
+               '    def %s%s:' % (_function_name(p, self.entry), signature)]
         linemap = [0] * (len(out) + 1)     # Python line (1-based) -> pc + 1 (0: the entry)
         starts = {}                        # Python line -> pc of the unit starting there
         for i, (depth, text, pc) in enumerate(self.lines):
@@ -332,18 +355,21 @@ class Emitter:
             linemap.append(pc + 1)
             if i in self.starts:
                 starts[len(out)] = self.starts[i]
-        out.append('    return %s' % _function_name(p))
+        out.append('    return %s' % _function_name(p, self.entry))
         switch_line = self.switch_line + 3          # (two header lines, 1-based)
         return '\n'.join(out) + '\n', linemap, starts, switch_line, [v for _, v in pool]
 
 
-def _function_name(proto):
-    return 'lua_%d' % proto.firstline
+def _function_name(proto, entry=None):
+    return 'lua_%d' % proto.firstline if entry is None else \
+        'lua_%d_at_%d' % (proto.firstline, entry)
 
 
-def compile_proto(proto):
-    """(function, Python source, line -> pc table) for proto, or Refused."""
-    em = Emitter(proto)
+def compile_proto(proto, entry=None):
+    """(function, Python source, line -> pc table) for proto, or Refused;
+    entry: the pc of an on-stack replacement (the function then takes an
+    interpreter frame's state: cl, R, va, openuv, mr, tc)."""
+    em = Emitter(proto, entry)
     src, linemap, starts, switch_line, pool = em.source()
     filename = '<jit %s:%d>' % (proto.chunkname, proto.firstline)
     try:

@@ -87,13 +87,15 @@ def _units(proto):
 
 
 class _Planner:
-    def __init__(self, proto):
+    def __init__(self, proto, entry):
         self.units = _units(proto)
         self.ending = {u.next - 1: u for u in self.units.values()}
         self.jumps = [(u.pc, u.target) for u in self.units.values() if u.target is not None]
+        if entry:
+            self.jumps.append((-1, entry))
         for src, tgt in self.jumps:
             if tgt not in self.units:
-                raise Refused('a jump into the middle of a test')
+                raise Refused('a jump into the middle of a test (pc %d)' % tgt)
         heads = {}
         for src, tgt in self.jumps:
             if tgt <= src:
@@ -187,9 +189,11 @@ def _firsts(nodes, out):
     return out
 
 
-def structure(proto):
-    """The Plan of proto's control flow, or Refused."""
-    planner = _Planner(proto)
+def structure(proto, entry=None):
+    """The Plan of proto's control flow, or Refused. entry: where the code
+    starts instead of at 0 (on-stack replacement at a loop), a jump from
+    before the first instruction like any other."""
+    planner = _Planner(proto, entry)
     plan = Plan()
     plan.nodes = planner.seq(0, len(proto.code), None)
     forward = [(src, tgt) for src, tgt in planner.jumps

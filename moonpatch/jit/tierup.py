@@ -31,7 +31,7 @@ DEFAULT_HOTLOOP = 56
 class JitState:
     """proto.jit: what the JIT knows of one prototype."""
     __slots__ = ('proto', 'status', 'reason', 'function', 'source', 'linemap', 'count',
-                 'frame', 'gates', 'seconds', '__weakref__')
+                 'frame', 'gates', 'seconds', 'osr', '__weakref__')
 
     def __init__(self, proto, hotcall):
         self.proto = proto
@@ -44,6 +44,7 @@ class JitState:
         self.frame = None           # the interpreter's decoded form
         self.gates = weakref.WeakSet()   # closures whose gate is the compiled function
         self.seconds = 0.0
+        self.osr = {}               # loop pc -> compiled continuation (None: refused)
 
     def usable(self):
         return self.function is not None and interp.PLAIN and _enabled()
@@ -127,6 +128,7 @@ def flush(proto):
         cl.gate = interpreter_gate(cl)
     j.gates.clear()
     j.status, j.function, j.source, j.linemap, j.reason = 'none', None, None, None, None
+    j.osr.clear()
     j.count = _hotcall(current_state())
     proto.decoded = None
 
@@ -140,6 +142,34 @@ def unpark(state):
     state.jit_parked.clear()
 
 
+NEVER = 1 << 30
+
+
+def loop_hot(cl, pc):
+    """The interpreter's hot loop hook: a loop of cl goes on at pc after
+    hotloop iterations in one frame. Compiles cl's prototype if needed
+    (its next calls run compiled), and returns (iterations to the next
+    tick, the compiled continuation from pc or None)."""
+    if not (_enabled() and interp.PLAIN):
+        return NEVER, None
+    proto = cl.proto
+    j = _jit_of(proto)
+    if j.status == 'none':
+        compile_now(proto, cl)
+    if j.status != 'ok':
+        return NEVER, None
+    if pc not in j.osr:
+        c, seconds = pipeline.timed_run(proto, cl, entry=pc)
+        j.seconds += seconds
+        j.osr[pc] = c.function if c.failed is None else None
+    return NEVER, j.osr[pc]
+
+
+def set_hotloop(n):
+    """jit.opt.start('hotloop=n'): iterations until a loop is hot."""
+    interp.set_entry(enter, loop_hot, max(1, n))
+
+
 def install():
-    """Make the interpreter report calls to the JIT."""
-    interp.set_entry(enter)
+    """Make the interpreter report calls and hot loops to the JIT."""
+    set_hotloop(DEFAULT_HOTLOOP)

@@ -228,6 +228,7 @@ def jit_opt_start(args):
         s = c_name(check_string(args, i))
         if not (opts.set_level(s) or opts.set_flag(s) or opts.set_param(s)):
             raise LibErr(f"unknown or malformed optimization flag '{s}'")
+    tierup.set_hotloop(opts.params['hotloop'])
     return ()
 
 

@@ -114,7 +114,8 @@ class InterpTier(Tier):
 
     def statement(self, name):
         return {'JUMP': ['pc = c'], 'SKIP': ['pc += 1'],
-                'TAILCALL': TAILCALL.rstrip('\n').split('\n')}[name]
+                'TAILCALL': TAILCALL.rstrip('\n').split('\n'),
+                'TICK': TICK.rstrip('\n').split('\n')}[name]
 
 
 class HookedTier(InterpTier):
@@ -132,6 +133,8 @@ class HookedTier(InterpTier):
         return 'not (H.cm or H.rm)'
 
     def statement(self, name):
+        if name == 'TICK':          # no hot loops while hooked
+            return []
         if name == 'TAILCALL':      # a host function's results return at once
             lines = TAILCALL_HOOKED.rstrip('\n').split('\n')
             return lines[:-1] + self.ret(lines[-1][len('return '):])
@@ -139,6 +142,18 @@ class HookedTier(InterpTier):
 
 
 _PLAIN, _HOOKED = InterpTier(), HookedTier()
+
+# A loop's back edge (pc: where the loop goes on): every HOTLOOP iterations
+# in a frame, loop_hot (the JIT's, see FOOTER) may hand back compiled code
+# that goes on from pc with this frame's state, which then hides behind it.
+TICK = """\
+hot -= 1
+if hot < 0:
+    hot, osr = loop_hot(cl, pc)
+    if osr is not None:
+        c, cl = cl, None
+        return osr(c, R, locals().get('va'), openuv, locals().get('mr'), tc)
+"""
 
 TAILCALL = """\
 if type(f) is not LuaFunction:
@@ -206,6 +221,7 @@ if frame is None:
     if frame is None:
         return cl.gate(R)
 code, nils, nfixed = frame
+hot = HOTLOOP
 U = cl.upvals
 if nfixed >= 0:           # a vararg function: the extra arguments go to va
     va = R[nfixed:]
@@ -309,13 +325,22 @@ def enter(cl, may_switch):
     return frame
 
 
-_default_enter = enter
+def loop_hot(cl, pc):
+    """Without a JIT: (iterations until the next tick, no compiled code)."""
+    return HOTLOOP, None
 
 
-def set_entry(fn):
-    """Install the JIT's entry hook (jit/tierup.py); None: the default."""
-    global enter
-    enter = fn or _default_enter
+HOTLOOP = 1 << 30
+_defaults = (enter, loop_hot)
+
+
+def set_entry(fn, loop_fn=None, hotloop=None):
+    """Install the JIT's hooks (jit/tierup.py): its entry hook, its hot
+    loop hook and the iterations between two ticks; None: the defaults."""
+    global enter, loop_hot, HOTLOOP
+    enter = fn or _defaults[0]
+    loop_hot = loop_fn or _defaults[1]
+    HOTLOOP = hotloop or (1 << 30)
 
 
 def _locate(frame):
@@ -344,7 +369,8 @@ def _locate_hooked(frame):
 # in a hooked frame, where a hook may run between a result list (r, mr) and
 # the instruction that takes it.
 _FRAME_STATE = frozenset(('cl', 'R', 'tc', 'code', 'nils', 'nfixed', 'U', 'va', 'openuv',
-                          'pc', 'op', 'a', 'b', 'c', 'resume', 'Rr', 'H', 'tcall', 'oldpc'))
+                          'pc', 'op', 'a', 'b', 'c', 'resume', 'Rr', 'H', 'tcall', 'oldpc',
+                          'hot', 'frame'))
 _HOOKED_FRAME_STATE = _FRAME_STATE | {{'r', 'mr'}}
 
 

@@ -1,0 +1,56 @@
+"""Observers of compilation: -jv, -jdump and jit.attach handlers.
+
+One pass of the pipeline at priority -99 (odd, so it runs after failures
+too) reports each compilation of the running state to what watches it:
+  state.jit_verbose   a binary stream: -jv, one line per compilation (what, where,
+                      how long, or why it failed)
+  state.jit_dump      a binary stream: -jdump, the bytecode listing and the
+                      generated Python of each compiled prototype
+  state.jit_handlers  jit.attach(handler, 'trace'): handler(what, nil, func,
+                      pc, reason) with what 'stop' (compiled) or 'abort'
+Python code can add passes of its own (pipeline.add_pass).
+"""
+import time
+
+from ..bytecode.listing import listing
+from ..runtime import ops
+from ..runtime.state import current_state
+from . import pipeline
+
+
+def _where(c):
+    p = c.proto
+    at = '' if c.entry is None else ' loop at %d' % (c.entry + 1)
+    return '%s:%d%s' % (p.chunkname.lstrip('@='), p.firstline, at)
+
+
+def _write(stream, text):
+    stream.write(text.encode('latin-1', 'replace'))
+    stream.flush()
+
+
+def _observe(c):
+    state = current_state()
+    seconds = time.perf_counter() - c.started
+    verbose = getattr(state, 'jit_verbose', None)
+    if verbose is not None:
+        if c.failed is None:
+            _write(verbose, '[JIT] ok %s (%d instructions, %.2f ms)\n'
+                   % (_where(c), len(c.proto.code), seconds * 1e3))
+        else:
+            _write(verbose, '[JIT] failed %s: %s\n' % (_where(c), c.failed))
+    dump = getattr(state, 'jit_dump', None)
+    if dump is not None:
+        _write(dump, '---- JIT %s %s\n%s\n' % ('ok' if c.failed is None else 'failed',
+                                               _where(c), listing(c.proto)))
+        if c.hints:
+            _write(dump, '---- hints\n%s\n' % c.hints.describe())
+        if c.source:
+            _write(dump, '---- Python\n%s\n' % c.source)
+    handler = getattr(state, 'jit_handlers', {}).get('trace')
+    if handler is not None:
+        ops.call(handler, ['stop' if c.failed is None else 'abort', None, c.closure,
+                           float(c.entry or 0), c.failed])
+
+
+pipeline.add_pass(-99, 'observers', _observe)

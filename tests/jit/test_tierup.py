@@ -1,0 +1,129 @@
+"""Tier-up, call gates, the pipeline and the jit library, seen from Lua and
+from the command line."""
+import subprocess
+import sys
+
+from moonpatch.engine import Engine
+from moonpatch.jit import pipeline, structure
+
+LOOP = 'local s = 0 for i = 1, 1000 do s = s + i end print(s)'
+
+
+def run(lua, src):
+    ok, r = lua.do_string(src, '=t')
+    assert ok, r
+    return r
+
+
+def moonpatch(*args):
+    p = subprocess.run([sys.executable, '-m', 'moonpatch', *args], capture_output=True,
+                       encoding='latin-1', timeout=60)
+    return p.stdout, p.stderr, p.returncode
+
+
+def test_a_function_compiles_after_hotcall_calls_and_its_gate_swaps():
+    lua = Engine()
+    r = run(lua, """
+        local function f(x) return x + 1 end
+        local before = jit.status(f)
+        for i = 1, 111 do f(i) end
+        local at111 = jit.status(f)
+        f(0)
+        return before, at111, jit.status(f)""")
+    assert list(r) == ['none', 'none', 'ok']
+
+
+def test_hotcall_and_off():
+    lua = Engine()
+    run(lua, 'jit.opt.start("hotcall=1")')
+    assert list(run(lua, 'local function f() end f() return jit.status(f)')) == ['ok']
+    lua = Engine()
+    run(lua, 'jit.off()')
+    r = run(lua, 'local function f() end for i = 1, 500 do f() end return jit.status(f)')
+    assert list(r) == ['none']
+
+
+def test_flush_sends_closures_back_to_the_interpreter():
+    lua = Engine()
+    r = run(lua, """
+        local function f(x) return x * 2 end
+        jit.compile(f)
+        local a = jit.status(f)
+        jit.flush(f)
+        return a, jit.status(f), f(21)""")
+    assert list(r) == ['ok', 'none', 42.0]
+
+
+def test_a_refused_function_keeps_running_interpreted_with_its_reason():
+    lua = Engine()
+    # 120 nested ifs: deeper than Python's indentation limit
+    src = 'local function f(x) ' + 'if x then ' * 120 + 'x = 1 ' + 'end ' * 120 + \
+        'return x end'
+    r = run(lua, src + ' local s, why = jit.compile(f) return s, why, f(true)')
+    assert r[0] == 'failed' and 'Python refuses' in r[1] and r[2] == 1.0
+
+
+def test_goto_loops_give_the_same_results_compiled():
+    # loops made by goto (Python has none)
+    src = """local function f(n)
+        local i, s = 0, 0
+        ::a:: i = i + 1
+        if i > n then return s end
+        ::b:: s = s + i
+        if s % 2 == 0 then goto a end
+        if s % 3 == 0 then goto b end
+        goto a
+    end
+    return jit.compile(f), f(10)"""
+    r = run(Engine(), src)
+    assert r[-1] == run(Engine(), src.replace('jit.compile(f)', 'nil'))[-1]
+
+
+def test_a_loop_in_code_that_runs_once_is_replaced_on_the_stack():
+    out, err, status = moonpatch('-jv', '-e', LOOP)
+    assert (out, status) == ('500500\n', 0)
+    assert '[JIT] ok (command line):0 loop at ' in err
+
+
+def test_jdump_shows_bytecode_and_the_generated_python():
+    out, err, status = moonpatch('-jdump', '-Ohotcall=1', '-e', 'local function f(n) '
+                                 'return n + 1 end print(f(1))')
+    assert status == 0
+    assert '-- BYTECODE --' in out and '---- Python' in out and 'def lua_' in out
+    assert out.rstrip().endswith('2')
+
+
+def test_joff_generates_no_code():
+    out, err, status = moonpatch('-joff', '-jv', '-Ohotcall=1', '-e', LOOP)
+    assert (out, err, status) == ('500500\n', '', 0)
+
+
+def test_passes_run_by_priority_and_only_odd_ones_after_a_failure():
+    seen = []
+
+    def refuse(c):
+        seen.append('refuse')
+        raise structure.Refused('no')
+
+    pipeline.add_pass(60, 'refuse', refuse)
+    pipeline.add_pass(-1, 'odd', lambda c: seen.append(('odd', c.failed)))
+    pipeline.add_pass(-2, 'even', lambda c: seen.append('even'))
+    try:
+        lua = Engine()
+        r = run(lua, 'local function f() return 1 end return jit.compile(f)')
+    finally:
+        for name in ('refuse', 'odd', 'even'):
+            pipeline.remove_pass(name)
+    assert list(r) == ['failed', 'refuse: no']
+    assert seen == ['refuse', ('odd', 'refuse: no')]
+
+
+def test_attach_reports_compilations_to_lua():
+    lua = Engine()
+    r = run(lua, """
+        local seen = {}
+        jit.attach(function(what, _, f, pc, why) seen[#seen + 1] = what end, "trace")
+        local function g() return 1 end
+        jit.compile(g)
+        return table.concat(seen, ",")""")
+    assert list(r) == ['stop']
