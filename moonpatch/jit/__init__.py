@@ -9,7 +9,9 @@ from . import observers, pipeline, pyjit, tierup  # noqa: F401 (observers adds i
 
 
 def _backend(c):
-    c.function, c.source, c.linemap = pyjit.compile_proto(c.proto, c.entry)
+    compiled = pyjit.compile_proto(c.proto, c.entry, c.closure, c.seed)
+    c.function, c.direct, c.hints = compiled.function, compiled.direct, compiled.hints
+    c.source, c.linemap = compiled.source, compiled.linemap
 
 
 pipeline.add_pass(0, 'backend', _backend)

@@ -11,6 +11,7 @@ compiled frames only through this view.
 import dis
 
 from ..runtime.callstack import call_top, new_object_slot, register_lua_code, write_locals
+from ..runtime.hooks import leave_compiled
 
 
 class RegisterView:
@@ -39,6 +40,7 @@ class RegisterView:
             self.f['R'][i] = value
         else:
             write_locals(self.frame, {'r%d' % i: value})
+            leave_compiled(self.frame)   # the optimizer may have counted on its type
 
 
 def register_compiled(code, proto, linemap, starts, captured, temporaries):

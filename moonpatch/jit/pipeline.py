@@ -17,15 +17,17 @@ from .structure import Refused
 
 class Compilation:
     """What the passes share while one prototype compiles."""
-    __slots__ = ('proto', 'closure', 'entry', 'hints', 'function', 'source', 'linemap',
-                 'failed', 'started')
+    __slots__ = ('proto', 'closure', 'entry', 'seed', 'hints', 'function', 'direct',
+                 'source', 'linemap', 'failed', 'started')
 
-    def __init__(self, proto, closure, entry=None):
+    def __init__(self, proto, closure, entry=None, seed=0):
         self.proto = proto
         self.closure = closure      # the closure whose call made it hot (its live values)
         self.entry = entry          # the loop pc of an on-stack replacement, or None
+        self.seed = seed            # registers (a bit mask) that hold floats at the entry
         self.hints = None           # the optimizer's findings
         self.function = None
+        self.direct = None          # the direct entry: positional arguments, one result
         self.source = None
         self.linemap = None
         self.failed = None          # the reason, once a pass refused
@@ -46,9 +48,9 @@ def remove_pass(name):
     _PASSES[:] = [p for p in _PASSES if p[1] != name]
 
 
-def run(proto, closure, entry=None):
+def run(proto, closure, entry=None, seed=0):
     """Run the pipeline on proto; returns the Compilation."""
-    c = Compilation(proto, closure, entry)
+    c = Compilation(proto, closure, entry, seed)
     for priority, name, fn in list(_PASSES):
         if c.failed is not None and priority % 2 == 0:
             continue
@@ -60,7 +62,7 @@ def run(proto, closure, entry=None):
     return c
 
 
-def timed_run(proto, closure, entry=None):
+def timed_run(proto, closure, entry=None, seed=0):
     """run() and the seconds it took."""
-    c = run(proto, closure, entry)
+    c = run(proto, closure, entry, seed)
     return c, time.perf_counter() - c.started

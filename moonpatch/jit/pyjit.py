@@ -24,9 +24,10 @@ growing the stack; an interpreted callee runs in the interpreter, which
 reuses its frame for further tail calls.
 """
 import math
+import re
 
 from ..bytecode.decode import operands
-from ..bytecode.opcodes import OPCODES
+from ..bytecode.opcodes import BY_NAME, OPCODES
 from ..bytecode.proto import Proto
 from ..bytecode.template import RUNTIME_NAMES, TEMPORARIES, Tier, evaluate, expand
 from ..runtime import ops, table, values
@@ -35,9 +36,11 @@ from ..runtime import interp
 from ..runtime.callstack import TAILED, register_lua_code
 from ..runtime.hooks import add_switch_points, share_plain_flag
 from .frames import register_compiled
+from .hints import analyse, loads, written_registers
 from .structure import Refused, structure
 
 INF = math.inf
+CALL, UGET, GGET = (BY_NAME[name].code for name in ('CALL', 'UGET', 'GGET'))
 
 
 class TailCall:
@@ -86,6 +89,7 @@ def _namespace():
 # function); PLAIN is false while a debug hook is set.
 NAMESPACE = _namespace()
 NAMESPACE['execute'] = interp.execute
+NAMESPACE['execute_resume'] = interp.execute_resume
 share_plain_flag(NAMESPACE)
 
 
@@ -97,6 +101,7 @@ class JitTier(Tier):
         self.pool = pool            # constant -> name (by identity)
         self.values = None          # the operands of the instruction being copied
         self.jump = None            # the lines of its $JUMP
+        self.single = False         # writing a direct entry: one result, not a sequence
 
     def literal(self, v):
         t = type(v)
@@ -147,8 +152,22 @@ class JitTier(Tier):
         if name == 'JUMP':
             return self.jump
         if name == 'TAILCALL':
-            return TAILCALL
+            return TAILCALL_FIRST if self.single else TAILCALL
         raise ValueError('$%s has no meaning in compiled code' % name)
+
+    def ret(self, value):
+        """A direct entry (single) returns the first result alone."""
+        if not self.single:
+            return super().ret(value)
+        m = re.match(r'^\((.+),\)$', value)
+        if m:
+            return ['return ' + m.group(1)]
+        if value in ('()', '[]', ''):
+            return ['return None']
+        m = re.match(r'^\[([^,\]]+)[,\]]', value)
+        if m:
+            return ['return ' + m.group(1)]
+        return ['r = ' + value, 'return r[0] if r else None']
 
 
 # A host function runs as a plain call (lua5.1 keeps the caller's frame for
@@ -162,6 +181,16 @@ TAILCALL = [
     '    return TailCall(f, args)',
     'cl = None                   # the callee takes this frame\'s place',
     'return tailcall(f, args)',
+]
+TAILCALL_FIRST = [
+    'if type(f) is not LuaFunction:',
+    '    f, args = call_target(f, args)',
+    'if f.proto is None:',
+    '    r = f.gate(args)',
+    'else:',
+    '    cl = None',
+    '    r = tailcall(f, args)',
+    'return r[0] if r else None',
 ]
 
 
@@ -177,15 +206,18 @@ def captured_registers(proto):
 class Emitter:
     """Writes the Python source of one prototype."""
 
-    def __init__(self, proto, entry=None):
+    def __init__(self, proto, entry=None, closure=None, seed=0):
         self.proto = proto
         self.entry = entry         # None, or the pc an on-stack replacement starts at
+        self.closure = closure     # the live closure (its upvalues and globals), or None
+        self.direct_name = _function_name(proto) + '_direct'
         self.captured = captured_registers(proto)
         self.pool = {}
         self.tier = JitTier(self.captured, self.pool)
         self.lines = []            # (indent, text, pc)
         self.starts = {}           # index in lines -> pc: where a unit's code starts
         self.plan = structure(proto, entry)
+        self.hints = analyse(proto, self.plan.units, self.captured, entry, seed)
         self.uses_skip = bool(self.plan.guarded) or bool(self.plan.skips)
 
     def emit(self, depth, text, pc):
@@ -215,12 +247,39 @@ class Emitter:
             return (['skip = %d' % target] if target != loop.end + 1 else []) + ['break']
         return ['skip = %d' % target]
 
-    def cond(self, o):
+    def guard(self, o, pc):
+        """The type test of o's fast path less what the optimizer knows
+        (None: the fast path alone)."""
+        if o.guard is None:
+            return None
+        regs = loads(o)
+        terms = []
+        for term in o.guard.split(' and '):
+            m = re.match(r'^type\((\w+)\) is float$', term)
+            if m and m.group(1) in regs and self.hints is not None and \
+                    self.hints.known(pc, evaluate(regs[m.group(1)], self.tier.values)):
+                continue
+            terms.append(term)
+        return self.tier.substitute(' and '.join(terms)) if terms else None
+
+    def cond(self, o, pc):
         t = self.tier
         fast = t.substitute(o.fast)
-        if o.guard is None:
+        guard = self.guard(o, pc)
+        if guard is None:
             return fast
-        return '(%s) if (%s) else (%s)' % (fast, t.substitute(o.guard), t.substitute(o.slow))
+        return '(%s) if (%s) else (%s)' % (fast, guard, t.substitute(o.slow))
+
+    def value(self, o, pc):
+        """A value opcode's lines, its type test trimmed by the optimizer."""
+        t = self.tier
+        lines = expand(o.load, t) if o.load else []
+        target, fast = t.substitute(o.target), t.substitute(o.fast)
+        guard = self.guard(o, pc)
+        if guard is None:
+            return lines + ['%s = %s' % (target, fast)]
+        return lines + ['if %s: %s = %s' % (guard, target, fast),
+                        'else: %s = %s' % (target, t.substitute(o.slow))]
 
     def unit(self, depth, u, loop, jump=True):
         """An instruction (a test with the JMP it takes) on its own; jump:
@@ -231,7 +290,7 @@ class Emitter:
         if o.shape == 'test':
             if o.load:
                 self.emit_all(depth, expand(o.load, t), u.pc)
-            self.emit(depth, 'if %s:' % self.cond(o), u.pc)
+            self.emit(depth, 'if %s:' % self.cond(o, u.pc), u.pc)
             body = (expand(o.taken, t) if o.taken else []) + \
                 self.jump_lines(u.pc, u.target, loop)
             self.emit_all(depth + 1, body, u.pc)
@@ -240,11 +299,64 @@ class Emitter:
                 self.emit_all(depth + 1, expand(o.fall, t), u.pc)
             return
         t.jump = self.jump_lines(u.pc, u.target, loop) if jump and u.target is not None else []
-        if o.template.strip():
-            lines = expand(o.template, t)
+        if o.shape == 'value':
+            lines = self.value(o, u.pc)
+        else:
+            lines = expand(o.template, t) if o.template.strip() else []
+        if o.code == CALL and t.values['B'] == 2:
+            direct = self.direct_call(u.pc, t.values['A'], t.values['C'] - 1)
+            if direct is not None:
+                self.emit_all(depth, direct, u.pc)
+                self.emit(depth, 'else:', u.pc)
+                depth += 1
+        if lines:
             self.emit_all(depth, lines, u.pc)
         elif o.name != 'LOOP':
             self.emit(depth, 'pass', u.pc)
+
+    def callee(self, pc, a):
+        """The value register a holds at instruction pc if the closure being
+        compiled set it from an upvalue or a global just before (the
+        arguments between), as it is now; None if unknown."""
+        cl = self.closure
+        targets = self.plan.targets
+        q = pc - 1
+        while q >= 0 and q + 1 not in targets:
+            op, qa, qb, _ = operands(self.proto, q)
+            if op in (UGET, GGET) and qa == a:
+                if cl is None:
+                    return None
+                if op == UGET:
+                    u = cl.upvals[qb]
+                    return u.regs[u.slot]
+                return cl.env.hash.get(qb) if type(cl.env) is table.LuaTable else None
+            if OPCODES[op].ends_block or a in written_registers(self.proto, q):
+                return None
+            q -= 1
+        return None
+
+    def direct_call(self, pc, a, nargs):
+        """The lines of a call straight into the callee's direct entry when
+        the callee seen at compile time has one (itself, or a compiled
+        prototype), behind a check that the value called is a closure of
+        that prototype; the generic call follows in an else branch."""
+        f = self.callee(pc, a)
+        if type(f) is not values.LuaFunction or f.proto is None:
+            return None
+        p = f.proto
+        if p is self.proto and self.has_direct_entry():
+            entry = self.direct_name
+        else:
+            j = p.jit
+            if j is None or j.direct is None:
+                return None
+            entry = self.tier.literal(j.direct)
+        if nargs > p.numparams:
+            return None
+        args = ''.join(', ' + self.tier.regname(a + 1 + i) for i in range(nargs))
+        return ['f = %s' % self.tier.regname(a),
+                'if type(f) is LuaFunction and f.proto is %s:' % self.tier.literal(p),
+                '    %s = %s(f%s)' % (self.tier.regname(a), entry, args)]
 
     def test_if(self, depth, node, loop):
         """A structured if: the test's jump skips the then-part (and, with
@@ -255,7 +367,7 @@ class Emitter:
         self.starts[len(self.lines)] = u.pc
         if o.load:
             self.emit_all(depth, expand(o.load, t), u.pc)
-        cond = self.cond(o)
+        cond = self.cond(o, u.pc)
         if node.orelse is None and not o.taken:
             self.emit(depth, 'if not (%s):' % cond, u.pc)
             if o.fall:
@@ -292,7 +404,8 @@ class Emitter:
     # -- the function
 
     def _entry(self):
-        """The lines before the first instruction (LuaJIT's FUNCF/FUNCV)."""
+        """The gate's lines before the first instruction (LuaJIT's FUNCF/
+        FUNCV): the argument list becomes the registers."""
         p = self.proto
         np = p.numparams
         head = ['if not PLAIN:            # a hook is set: interpret',
@@ -309,7 +422,12 @@ class Emitter:
         params = [self.tier.regname(i) for i in range(np) if i not in self.captured]
         for name in params:
             head.append('%s = R[%s]' % (name, name[1:]))
-        others = [self.tier.regname(i) for i in range(np, p.framesize)
+        return head + self._locals(np)
+
+    def _locals(self, first):
+        p = self.proto
+        head = []
+        others = [self.tier.regname(i) for i in range(first, p.framesize)
                   if i not in self.captured]
         if others:
             head.append(' = '.join(others) + ' = None')
@@ -317,6 +435,19 @@ class Emitter:
         if self.uses_skip:
             head.append('skip = 0')
         return head
+
+    def _direct_entry(self):
+        """The direct entry's lines: the arguments come as Python arguments
+        and one result goes back (for calls that want one)."""
+        np = self.proto.numparams
+        args = ', '.join('r%d' % i for i in range(np))
+        return ['if not PLAIN:',
+                '    c, cl = cl, None',
+                '    r = execute(c, [%s])' % args,
+                '    return r[0] if r else None',
+                'U = cl.upvals',
+                'tc = 0',
+                'tail = False'] + self._locals(np)
 
     def _osr_entry(self):
         """The lines that take over an interpreter frame at a loop: its
@@ -327,37 +458,69 @@ class Emitter:
         if names:
             head.append('%s = %s' % (', '.join(names), ', '.join('R[%s]' % n[1:] for n in names)))
         head.append('skip = %d' % self.entry)
+        checks = ['type(r%d) is float' % i for i in range(self.proto.framesize)
+                  if (self.hints.seed >> i) & 1]
+        if checks:      # the types the code was made for; else interpret this time
+            head += ['if not (%s):' % ' and '.join(checks),
+                     '    c, cl = cl, None',
+                     '    return execute_resume(c, R, (%d, va, openuv, mr, tc))' % self.entry]
         return head
 
-    def source(self):
+    def has_direct_entry(self):
         p = self.proto
-        head = self._entry() if self.entry is None else self._osr_entry()
-        # debug.sethook: a frame jumps here and goes on in the hooked
-        # interpreter (runtime/hooks.py; Deopt)
-        head += ['switch_pc = None',
-                 'if switch_pc is not None:',
-                 '    c, cl = cl, None        # hide behind the continuation',
-                 '    return DEOPT(c, R, locals(), switch_pc)']
+        return self.entry is None and not p.is_vararg and not self.captured
+
+    def _function(self, name, signature, head, single):
+        """The lines of one function of the prototype: (depth, text, pc),
+        the indices of lines that start an instruction, and of its switch line."""
+        self.lines, self.starts = [], {}
+        self.tier.single = single
+        # debug.sethook: a frame jumps to the switch line and goes on in the
+        # hooked interpreter (runtime/hooks.py; Deopt)
+        deopt = 'DEOPT(c, %s, locals(), switch_pc)' % ('None' if single else 'R')
+        head = head + ['switch_pc = None',
+                       'if switch_pc is not None:',
+                       '    c, cl = cl, None        # hide behind the continuation']
+        head += ['    r = ' + deopt, '    return r[0] if r else None'] if single else \
+            ['    return ' + deopt]
+        switch = head.index('if switch_pc is not None:')
         for text in head:
             self.emit(0, text, 0)
-        self.switch_line = len(self.lines) - 3
         self.nodes(0, self.plan.nodes, None)
+        return name, signature, self.lines, self.starts, switch
+
+    def source(self):
+        """(Python source, line -> pc + 1, line -> pc of the instruction it
+        starts, [(function name, its switch line)], constants)."""
+        p = self.proto
+        functions = []
+        if self.entry is not None:
+            functions.append(self._function(_function_name(p, self.entry),
+                                             '(cl, R, va, openuv, mr, tc)',
+                                             self._osr_entry(), False))
+        else:
+            functions.append(self._function(_function_name(p), '(cl, R, tail=False)',
+                                            self._entry(), False))
+            if self.has_direct_entry():
+                params = ''.join(', r%d=None' % i for i in range(p.numparams))
+                functions.append(self._function(self.direct_name, '(cl%s)' % params,
+                                                self._direct_entry(), True))
         pool = sorted(self.pool.values(), key=lambda kv: int(kv[0][1:]))
-        names = ['NILS', 'DEOPT'] + [name for name, _ in pool]
-        signature = '(cl, R, tail=False)' if self.entry is None else \
-            '(cl, R, va, openuv, mr, tc)'
-        out = ['def make(%s):' % ', '.join(names),
-               '    def %s%s:' % (_function_name(p, self.entry), signature)]
-        linemap = [0] * (len(out) + 1)     # Python line (1-based) -> pc + 1 (0: the entry)
+        out = ['def make(%s):' % ', '.join(['NILS', 'DEOPT'] + [n for n, _ in pool])]
+        linemap = [0, 0]                   # Python line (1-based) -> pc + 1 (0: the entry)
         starts = {}                        # Python line -> pc of the unit starting there
-        for i, (depth, text, pc) in enumerate(self.lines):
-            out.append('        ' + '    ' * depth + text)
-            linemap.append(pc + 1)
-            if i in self.starts:
-                starts[len(out)] = self.starts[i]
-        out.append('    return %s' % _function_name(p, self.entry))
-        switch_line = self.switch_line + 3          # (two header lines, 1-based)
-        return '\n'.join(out) + '\n', linemap, starts, switch_line, [v for _, v in pool]
+        entries = []
+        for name, signature, lines, unit_starts, switch in functions:
+            out.append('    def %s%s:' % (name, signature))
+            linemap.append(0)
+            entries.append((name, len(out) + 1 + switch))
+            for i, (depth, text, pc) in enumerate(lines):
+                out.append('        ' + '    ' * depth + text)
+                linemap.append(pc + 1)
+                if i in unit_starts:
+                    starts[len(out)] = unit_starts[i]
+        out.append('    return %s' % ', '.join(name for name, _ in entries))
+        return '\n'.join(out) + '\n', linemap, starts, entries, [v for _, v in pool]
 
 
 def _function_name(proto, entry=None):
@@ -365,12 +528,27 @@ def _function_name(proto, entry=None):
         'lua_%d_at_%d' % (proto.firstline, entry)
 
 
-def compile_proto(proto, entry=None):
-    """(function, Python source, line -> pc table) for proto, or Refused;
-    entry: the pc of an on-stack replacement (the function then takes an
-    interpreter frame's state: cl, R, va, openuv, mr, tc)."""
-    em = Emitter(proto, entry)
-    src, linemap, starts, switch_line, pool = em.source()
+class Compiled:
+    """What the backend made of a prototype: the gate's function (or the
+    on-stack replacement's), the direct entry (or None), the source and its
+    line -> pc table."""
+    __slots__ = ('function', 'direct', 'source', 'linemap', 'hints')
+
+    def __init__(self, function, direct, source, linemap, hints):
+        self.function = function
+        self.direct = direct
+        self.source = source
+        self.linemap = linemap
+        self.hints = hints
+
+
+def compile_proto(proto, entry=None, closure=None, seed=0):
+    """The Compiled code of proto, or Refused. entry: the pc of an on-stack
+    replacement (its function then takes an interpreter frame's state: cl,
+    R, va, openuv, mr, tc); closure: the live closure, whose upvalues and
+    globals say which calls may go straight to a known callee."""
+    em = Emitter(proto, entry, closure, seed & ~sum(1 << i for i in captured_registers(proto)))
+    src, linemap, starts, entries, pool = em.source()
     filename = '<jit %s:%d>' % (proto.chunkname, proto.firstline)
     try:
         code = compile(src, filename, 'exec')
@@ -378,17 +556,20 @@ def compile_proto(proto, entry=None):
         raise Refused('Python refuses the code: %s' % (getattr(e, 'msg', None) or e))
     exec(code, NAMESPACE)
     nils = [None] * max(proto.framesize, proto.numparams)
-    fn = NAMESPACE.pop('make')(nils, Deopt(proto, em.captured), *pool)
-    register_compiled(fn.__code__, proto, linemap, starts, em.captured, TEMPORARIES)
-    add_switch_points(fn.__code__, lambda frame: starts.get(frame.f_lineno),
-                      (switch_line, 'switch_pc'))
-    return fn, src, linemap
+    fns = NAMESPACE.pop('make')(nils, Deopt(proto, em.captured), *pool)
+    if type(fns) is not tuple:
+        fns = (fns,)
+    for fn, (name, switch_line) in zip(fns, entries):
+        register_compiled(fn.__code__, proto, linemap, starts, em.captured, TEMPORARIES)
+        add_switch_points(fn.__code__, lambda frame: starts.get(frame.f_lineno),
+                          (switch_line, 'switch_pc'))
+    return Compiled(fns[0], fns[1] if len(fns) > 1 else None, src, linemap, em.hints)
 
 
 class Deopt:
     """Leave compiled code: write the registers back into the frame's list
-    and go on in the (hooked) interpreter at the instruction the frame was
-    about to run."""
+    (a new one for a direct entry, R None) and go on in the (hooked)
+    interpreter at the instruction the frame was about to run."""
     __slots__ = ('proto', 'captured')
 
     def __init__(self, proto, captured):
@@ -397,6 +578,8 @@ class Deopt:
 
     def __call__(self, cl, R, f, pc):
         size = self.proto.framesize
+        if R is None:
+            R = []
         if len(R) < size:
             R += [None] * (size - len(R))
         for i in range(size):

@@ -65,7 +65,7 @@ class Node:
 
 
 class Plan:
-    __slots__ = ('nodes', 'guarded', 'skips')
+    __slots__ = ('nodes', 'guarded', 'skips', 'targets', 'units')
 
 
 def _units(proto):
@@ -196,6 +196,8 @@ def structure(proto, entry=None):
     planner = _Planner(proto, entry)
     plan = Plan()
     plan.nodes = planner.seq(0, len(proto.code), None)
+    plan.targets = {tgt for _, tgt in planner.jumps}
+    plan.units = planner.units
     forward = [(src, tgt) for src, tgt in planner.jumps
                if tgt > src and src not in planner.consumed]
     plan.skips = forward

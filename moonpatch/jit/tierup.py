@@ -30,14 +30,15 @@ DEFAULT_HOTLOOP = 56
 
 class JitState:
     """proto.jit: what the JIT knows of one prototype."""
-    __slots__ = ('proto', 'status', 'reason', 'function', 'source', 'linemap', 'count',
-                 'frame', 'gates', 'seconds', 'osr', '__weakref__')
+    __slots__ = ('proto', 'status', 'reason', 'function', 'direct', 'source', 'linemap',
+                 'count', 'frame', 'gates', 'seconds', 'osr', '__weakref__')
 
     def __init__(self, proto, hotcall):
         self.proto = proto
         self.status = 'none'        # none / ok / failed / delayed
         self.reason = None
         self.function = None
+        self.direct = None          # positional arguments, one result (pyjit.Compiled)
         self.source = None
         self.linemap = None
         self.count = hotcall
@@ -78,6 +79,7 @@ def compile_now(proto, cl=None):
     j.seconds += seconds
     if c.failed is None and c.function is not None:
         j.status, j.function, j.source, j.linemap = 'ok', c.function, c.source, c.linemap
+        j.direct = c.direct
         j.reason = None
     else:
         j.status, j.reason = 'failed', c.failed or 'no backend'
@@ -128,6 +130,7 @@ def flush(proto):
         cl.gate = interpreter_gate(cl)
     j.gates.clear()
     j.status, j.function, j.source, j.linemap, j.reason = 'none', None, None, None, None
+    j.direct = None
     j.osr.clear()
     j.count = _hotcall(current_state())
     proto.decoded = None
@@ -145,11 +148,12 @@ def unpark(state):
 NEVER = 1 << 30
 
 
-def loop_hot(cl, pc):
+def loop_hot(cl, pc, R):
     """The interpreter's hot loop hook: a loop of cl goes on at pc after
-    hotloop iterations in one frame. Compiles cl's prototype if needed
-    (its next calls run compiled), and returns (iterations to the next
-    tick, the compiled continuation from pc or None)."""
+    hotloop iterations in one frame (registers R). Compiles cl's prototype
+    if needed (its next calls run compiled), and returns (iterations to the
+    next tick, the compiled continuation from pc or None). The
+    continuation is made for the registers that hold floats now."""
     if not (_enabled() and interp.PLAIN):
         return NEVER, None
     proto = cl.proto
@@ -159,7 +163,8 @@ def loop_hot(cl, pc):
     if j.status != 'ok':
         return NEVER, None
     if pc not in j.osr:
-        c, seconds = pipeline.timed_run(proto, cl, entry=pc)
+        seed = sum(1 << i for i, v in enumerate(R) if type(v) is float)
+        c, seconds = pipeline.timed_run(proto, cl, entry=pc, seed=seed)
         j.seconds += seconds
         j.osr[pc] = c.function if c.failed is None else None
     return NEVER, j.osr[pc]

@@ -291,6 +291,17 @@ def add_switch_points(code, point, jump=None):
         _switch_jumps[code] = jump
 
 
+def leave_compiled(frame):
+    """Send a compiled frame to the interpreter at its next instruction
+    (debug.setlocal changed a register the compiled code may have made
+    assumptions about), as a hook being set would."""
+    if not any(f is frame for f in _pending):
+        frame.f_trace = _tracer
+        frame.f_trace_lines = True
+        _pending.append(frame)
+        _arm()
+
+
 def _mark(frame, caller=None):
     """Mark the plain interpreter frames of a thread, innermost first, and
     note the host function each one is calling (its return is an event)."""

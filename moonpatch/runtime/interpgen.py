@@ -149,7 +149,7 @@ _PLAIN, _HOOKED = InterpTier(), HookedTier()
 TICK = """\
 hot -= 1
 if hot < 0:
-    hot, osr = loop_hot(cl, pc)
+    hot, osr = loop_hot(cl, pc, R)
     if osr is not None:
         c, cl = cl, None
         return osr(c, R, locals().get('va'), openuv, locals().get('mr'), tc)
@@ -325,7 +325,7 @@ def enter(cl, may_switch):
     return frame
 
 
-def loop_hot(cl, pc):
+def loop_hot(cl, pc, R):
     """Without a JIT: (iterations until the next tick, no compiled code)."""
     return HOTLOOP, None
 
