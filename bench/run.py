@@ -388,7 +388,7 @@ def parse_jv(stderr):
     """(compilations, failures, instructions, seconds) from -jv's lines."""
     ok = failed = instructions = 0
     seconds = 0.0
-    for line in _dec(stderr).splitlines():
+    for line in stderr.splitlines():
         m = JV_LINE.match(line)
         if not m:
             continue

@@ -65,7 +65,8 @@ class Op:
     for tiers that specialise them, and `template` is the statement text
     they make, which every tier can copy."""
     __slots__ = ('name', 'code', 'ma', 'mb', 'mc', 'event', 'semantics', 'shape', 'load',
-                 'guard', 'fast', 'slow', 'target', 'taken', 'fall', 'tick', 'template')
+                 'guard', 'fast', 'slow', 'target', 'taken', 'fall', 'tick', 'template',
+                 'reads', 'writes')
 
     def __init__(self, name, ma, mb, mc, event, semantics, shape):
         self.name = name
@@ -85,6 +86,8 @@ class Op:
             for key, value in fields.items():
                 setattr(self, key, value)
             self.template = _TEMPLATE[self.shape](self)
+        self.reads = _holes(self.template, writes=False)     # (kind, operand expression)
+        self.writes = _holes(self.template, writes=True)
 
     @property
     def is_ad(self):
@@ -109,15 +112,6 @@ class Op:
         return (self.shape == 'test' or '$JUMP' in t or '$TAILCALL' in t
                 or re.search(r'^return\b', t, re.M) is not None)
 
-    @property
-    def reads(self):
-        """Register holes read, as (kind, operand expression) pairs."""
-        return _holes(self.template, writes=False)
-
-    @property
-    def writes(self):
-        """Register holes assigned, as (kind, operand expression) pairs."""
-        return _holes(self.template, writes=True)
 
 
 def _holes(text, writes):

@@ -10,6 +10,7 @@ Operand expressions inside holes ($R(A+1), $RANGE(A+1, C-1)) are sums and
 differences of operand letters and integers; `linear` reads them so a tier
 can evaluate them (the JIT) or print them simplified (the interpreter).
 """
+import functools
 import re
 
 # The temporaries templates use: no instruction reads one that an earlier
@@ -26,6 +27,11 @@ _HOLE = re.compile(r'\$(RANGE|R|CALL)\(([^()]*)\)|\$([ABCD])\b|\$CALLS_UNSEEN\b'
 _STATEMENT = re.compile(r'^(\s*)\$(JUMP|SKIP|TAILCALL|TICK)\s*$')
 _RETURN = re.compile(r'^(\s*)return\b ?(.*)$')
 _TERM = re.compile(r'\s*([+-]?)\s*([A-D]|\d+)')
+
+
+@functools.lru_cache(maxsize=None)
+def _terms(expr):
+    return tuple(linear(expr).items())
 
 
 def linear(expr):
@@ -48,7 +54,7 @@ def linear(expr):
 
 def evaluate(expr, operands):
     """An operand expression's value, operands mapping letters to ints."""
-    return sum(n * (operands[k] if k else 1) for k, n in linear(expr).items())
+    return sum(n * (operands[k] if k else 1) for k, n in _terms(expr))
 
 
 class Tier:

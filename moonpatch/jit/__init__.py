@@ -5,14 +5,25 @@ the backend pass in the pipeline (pipeline.py); the `jit` library
 (lib/jit.py) is its Lua face. See docs/ARCHITECTURE.md for the path a
 function takes.
 """
-from . import observers, pipeline, pyjit, tierup  # noqa: F401 (observers adds its pass)
+from ..runtime.state import current_state
+from . import hints, observers, pipeline, pyjit, tierup  # noqa: F401 (observers adds its pass)
+from .structure import units
+
+
+def _optimizer(c):
+    """+50: the float hints (jit.opt.start('0'), -O0: none)."""
+    opt = getattr(current_state(), 'jit_opt', None)
+    if opt is None or opt.flags:
+        c.hints = hints.analyse(c.proto, units(c.proto), pyjit.captured_registers(c.proto),
+                                c.entry, c.seed)
 
 
 def _backend(c):
-    compiled = pyjit.compile_proto(c.proto, c.entry, c.closure, c.seed)
-    c.function, c.direct, c.hints = compiled.function, compiled.direct, compiled.hints
+    compiled = pyjit.compile_proto(c.proto, c.entry, c.closure, c.hints, c.live)
+    c.function, c.direct = compiled.function, compiled.direct
     c.source, c.linemap = compiled.source, compiled.linemap
 
 
+pipeline.add_pass(50, 'optimizer', _optimizer)
 pipeline.add_pass(0, 'backend', _backend)
 tierup.install()

@@ -141,5 +141,6 @@ def _step(proto, pc, mask, captured):
 def analyse(proto, units, captured, entry=None, seed=0):
     """The Hints of proto from its entry (0, or the loop pc of an on-stack
     replacement with the seed mask)."""
+    seed &= ~sum(1 << i for i in captured)
     start = entry or 0
     return Hints(_Flow(proto, units, captured).run(start, seed), seed)

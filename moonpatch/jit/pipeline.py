@@ -17,14 +17,15 @@ from .structure import Refused
 
 class Compilation:
     """What the passes share while one prototype compiles."""
-    __slots__ = ('proto', 'closure', 'entry', 'seed', 'hints', 'function', 'direct',
+    __slots__ = ('proto', 'closure', 'entry', 'seed', 'live', 'hints', 'function', 'direct',
                  'source', 'linemap', 'failed', 'started')
 
-    def __init__(self, proto, closure, entry=None, seed=0):
+    def __init__(self, proto, closure, entry=None, seed=0, live=None):
         self.proto = proto
         self.closure = closure      # the closure whose call made it hot (its live values)
         self.entry = entry          # the loop pc of an on-stack replacement, or None
         self.seed = seed            # registers (a bit mask) that hold floats at the entry
+        self.live = live            # the live registers (or arguments) at the entry
         self.hints = None           # the optimizer's findings
         self.function = None
         self.direct = None          # the direct entry: positional arguments, one result
@@ -48,9 +49,9 @@ def remove_pass(name):
     _PASSES[:] = [p for p in _PASSES if p[1] != name]
 
 
-def run(proto, closure, entry=None, seed=0):
+def run(proto, closure, entry=None, seed=0, live=None):
     """Run the pipeline on proto; returns the Compilation."""
-    c = Compilation(proto, closure, entry, seed)
+    c = Compilation(proto, closure, entry, seed, live)
     for priority, name, fn in list(_PASSES):
         if c.failed is not None and priority % 2 == 0:
             continue
@@ -62,7 +63,7 @@ def run(proto, closure, entry=None, seed=0):
     return c
 
 
-def timed_run(proto, closure, entry=None, seed=0):
+def timed_run(proto, closure, entry=None, seed=0, live=None):
     """run() and the seconds it took."""
-    c = run(proto, closure, entry, seed)
+    c = run(proto, closure, entry, seed, live)
     return c, time.perf_counter() - c.started

@@ -36,11 +36,12 @@ from ..runtime import interp
 from ..runtime.callstack import TAILED, register_lua_code
 from ..runtime.hooks import add_switch_points, share_plain_flag
 from .frames import register_compiled
-from .hints import analyse, loads, written_registers
+from .hints import loads, written_registers
 from .structure import Refused, structure
+from .tierup import compile_callee, unspecialised
 
 INF = math.inf
-CALL, UGET, GGET = (BY_NAME[name].code for name in ('CALL', 'UGET', 'GGET'))
+CALL, UGET, GGET, MOV = (BY_NAME[name].code for name in ('CALL', 'UGET', 'GGET', 'MOV'))
 
 
 class TailCall:
@@ -90,6 +91,7 @@ def _namespace():
 NAMESPACE = _namespace()
 NAMESPACE['execute'] = interp.execute
 NAMESPACE['execute_resume'] = interp.execute_resume
+NAMESPACE['UNSPECIALISED'] = unspecialised
 share_plain_flag(NAMESPACE)
 
 
@@ -206,10 +208,11 @@ def captured_registers(proto):
 class Emitter:
     """Writes the Python source of one prototype."""
 
-    def __init__(self, proto, entry=None, closure=None, seed=0):
+    def __init__(self, proto, entry=None, closure=None, hints=None, live=None):
         self.proto = proto
         self.entry = entry         # None, or the pc an on-stack replacement starts at
         self.closure = closure     # the live closure (its upvalues and globals), or None
+        self.live = live           # the live registers (or arguments), or None
         self.direct_name = _function_name(proto) + '_direct'
         self.captured = captured_registers(proto)
         self.pool = {}
@@ -217,7 +220,7 @@ class Emitter:
         self.lines = []            # (indent, text, pc)
         self.starts = {}           # index in lines -> pc: where a unit's code starts
         self.plan = structure(proto, entry)
-        self.hints = analyse(proto, self.plan.units, self.captured, entry, seed)
+        self.hints = hints         # the optimizer's (jit/hints.py), or None
         self.uses_skip = bool(self.plan.guarded) or bool(self.plan.skips)
 
     def emit(self, depth, text, pc):
@@ -303,8 +306,9 @@ class Emitter:
             lines = self.value(o, u.pc)
         else:
             lines = expand(o.template, t) if o.template.strip() else []
-        if o.code == CALL and t.values['B'] == 2:
-            direct = self.direct_call(u.pc, t.values['A'], t.values['C'] - 1)
+        if o.code == CALL and t.values['B'] in (1, 2):      # no result or one
+            direct = self.direct_call(u.pc, t.values['A'], t.values['C'] - 1,
+                                      t.values['B'] == 2)
             if direct is not None:
                 self.emit_all(depth, direct, u.pc)
                 self.emit(depth, 'else:', u.pc)
@@ -323,6 +327,9 @@ class Emitter:
         q = pc - 1
         while q >= 0 and q + 1 not in targets:
             op, qa, qb, _ = operands(self.proto, q)
+            if op == MOV and qa == a:
+                live = self.live
+                return live[qb] if live is not None and qb < len(live) else None
             if op in (UGET, GGET) and qa == a:
                 if cl is None:
                     return None
@@ -335,7 +342,7 @@ class Emitter:
             q -= 1
         return None
 
-    def direct_call(self, pc, a, nargs):
+    def direct_call(self, pc, a, nargs, wanted):
         """The lines of a call straight into the callee's direct entry when
         the callee seen at compile time has one (itself, or a compiled
         prototype), behind a check that the value called is a closure of
@@ -347,7 +354,7 @@ class Emitter:
         if p is self.proto and self.has_direct_entry():
             entry = self.direct_name
         else:
-            j = p.jit
+            j = compile_callee(f)
             if j is None or j.direct is None:
                 return None
             entry = self.tier.literal(j.direct)
@@ -356,7 +363,7 @@ class Emitter:
         args = ''.join(', ' + self.tier.regname(a + 1 + i) for i in range(nargs))
         return ['f = %s' % self.tier.regname(a),
                 'if type(f) is LuaFunction and f.proto is %s:' % self.tier.literal(p),
-                '    %s = %s(f%s)' % (self.tier.regname(a), entry, args)]
+                '    %s%s(f%s)' % (self.tier.regname(a) + ' = ' if wanted else '', entry, args)]
 
     def test_if(self, depth, node, loop):
         """A structured if: the test's jump skips the then-part (and, with
@@ -422,7 +429,16 @@ class Emitter:
         params = [self.tier.regname(i) for i in range(np) if i not in self.captured]
         for name in params:
             head.append('%s = R[%s]' % (name, name[1:]))
+        checks = self._seed_checks()
+        if checks:     # the argument types the code was made for; else interpret
+            head += ['if not (%s):' % checks, '    c, cl = cl, None',
+                     '    return UNSPECIALISED(c, R, %s)' % ('va' if p.is_vararg else 'None')]
         return head + self._locals(np)
+
+    def _seed_checks(self):
+        seed = self.hints.seed if self.hints is not None else 0
+        return ' and '.join('type(r%d) is float' % i for i in range(self.proto.framesize)
+                            if (seed >> i) & 1)
 
     def _locals(self, first):
         p = self.proto
@@ -441,11 +457,17 @@ class Emitter:
         and one result goes back (for calls that want one)."""
         np = self.proto.numparams
         args = ', '.join('r%d' % i for i in range(np))
-        return ['if not PLAIN:',
+        head = ['if not PLAIN:',
                 '    c, cl = cl, None',
                 '    r = execute(c, [%s])' % args,
-                '    return r[0] if r else None',
-                'U = cl.upvals',
+                '    return r[0] if r else None']
+        checks = self._seed_checks()
+        if checks:
+            head += ['if not (%s):' % checks, '    c, cl = cl, None',
+                     '    r = UNSPECIALISED(c, [%s], None)' % args,
+                     '    return r[0] if r else None']
+        return head + ['U = cl.upvals',
+                       'R = None                  # no register a closure captures',
                 'tc = 0',
                 'tail = False'] + self._locals(np)
 
@@ -458,10 +480,9 @@ class Emitter:
         if names:
             head.append('%s = %s' % (', '.join(names), ', '.join('R[%s]' % n[1:] for n in names)))
         head.append('skip = %d' % self.entry)
-        checks = ['type(r%d) is float' % i for i in range(self.proto.framesize)
-                  if (self.hints.seed >> i) & 1]
+        checks = self._seed_checks()
         if checks:      # the types the code was made for; else interpret this time
-            head += ['if not (%s):' % ' and '.join(checks),
+            head += ['if not (%s):' % checks,
                      '    c, cl = cl, None',
                      '    return execute_resume(c, R, (%d, va, openuv, mr, tc))' % self.entry]
         return head
@@ -532,22 +553,21 @@ class Compiled:
     """What the backend made of a prototype: the gate's function (or the
     on-stack replacement's), the direct entry (or None), the source and its
     line -> pc table."""
-    __slots__ = ('function', 'direct', 'source', 'linemap', 'hints')
+    __slots__ = ('function', 'direct', 'source', 'linemap')
 
-    def __init__(self, function, direct, source, linemap, hints):
+    def __init__(self, function, direct, source, linemap):
         self.function = function
         self.direct = direct
         self.source = source
         self.linemap = linemap
-        self.hints = hints
 
 
-def compile_proto(proto, entry=None, closure=None, seed=0):
+def compile_proto(proto, entry=None, closure=None, hints=None, live=None):
     """The Compiled code of proto, or Refused. entry: the pc of an on-stack
     replacement (its function then takes an interpreter frame's state: cl,
-    R, va, openuv, mr, tc); closure: the live closure, whose upvalues and
-    globals say which calls may go straight to a known callee."""
-    em = Emitter(proto, entry, closure, seed & ~sum(1 << i for i in captured_registers(proto)))
+    R, va, openuv, mr, tc); closure and live (its registers or arguments):
+    the values that say which calls may go straight to a known callee."""
+    em = Emitter(proto, entry, closure, hints, live)
     src, linemap, starts, entries, pool = em.source()
     filename = '<jit %s:%d>' % (proto.chunkname, proto.firstline)
     try:
@@ -563,7 +583,7 @@ def compile_proto(proto, entry=None, closure=None, seed=0):
         register_compiled(fn.__code__, proto, linemap, starts, em.captured, TEMPORARIES)
         add_switch_points(fn.__code__, lambda frame: starts.get(frame.f_lineno),
                           (switch_line, 'switch_pc'))
-    return Compiled(fns[0], fns[1] if len(fns) > 1 else None, src, linemap, em.hints)
+    return Compiled(fns[0], fns[1] if len(fns) > 1 else None, src, linemap)
 
 
 class Deopt:

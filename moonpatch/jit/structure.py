@@ -68,7 +68,8 @@ class Plan:
     __slots__ = ('nodes', 'guarded', 'skips', 'targets', 'units')
 
 
-def _units(proto):
+def units(proto):
+    """{pc: Unit} of proto's instructions."""
     units = {}
     pc, n = 0, len(proto.code)
     while pc < n:
@@ -88,7 +89,7 @@ def _units(proto):
 
 class _Planner:
     def __init__(self, proto, entry):
-        self.units = _units(proto)
+        self.units = units(proto)
         self.ending = {u.next - 1: u for u in self.units.values()}
         self.jumps = [(u.pc, u.target) for u in self.units.values() if u.target is not None]
         if entry:

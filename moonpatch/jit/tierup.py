@@ -1,6 +1,6 @@
 """Tier-up: hot counting, call gates and the JIT's per-prototype state.
 
-The interpreter calls `enter(cl, may_switch)` (runtime/interp.py) whenever
+The interpreter calls `enter(cl, args, may_switch)` (runtime/interp.py) whenever
 it starts a closure whose prototype has no cached decoded form, and the
 JIT keeps that form out of the cache while it counts calls: each call of a
 prototype that is not yet compiled counts down from `hotcall` (112, as
@@ -31,7 +31,8 @@ DEFAULT_HOTLOOP = 56
 class JitState:
     """proto.jit: what the JIT knows of one prototype."""
     __slots__ = ('proto', 'status', 'reason', 'function', 'direct', 'source', 'linemap',
-                 'count', 'frame', 'gates', 'seconds', 'osr', '__weakref__')
+                 'count', 'frame', 'gates', 'seconds', 'osr', 'misses', 'generic',
+                 '__weakref__')
 
     def __init__(self, proto, hotcall):
         self.proto = proto
@@ -46,6 +47,8 @@ class JitState:
         self.gates = weakref.WeakSet()   # closures whose gate is the compiled function
         self.seconds = 0.0
         self.osr = {}               # loop pc -> compiled continuation (None: refused)
+        self.misses = 0             # calls whose arguments were not the expected floats
+        self.generic = False        # too many misses: compile without specialising
 
     def usable(self):
         return self.function is not None and interp.PLAIN and _enabled()
@@ -72,10 +75,19 @@ def swap_gate(cl, j):
     j.gates.add(cl)
 
 
-def compile_now(proto, cl=None):
-    """Run the pipeline on proto (jit.compile, or a hot count reaching zero)."""
+def compile_now(proto, cl=None, args=None):
+    """Run the pipeline on proto (jit.compile, or a hot count reaching
+    zero); args: the arguments of the call that made it hot, whose floats
+    the code is specialised for (until that fails too often)."""
     j = _jit_of(proto)
-    c, seconds = pipeline.timed_run(proto, cl)
+    seed = 0
+    if args is not None and not j.generic:
+        seed = sum(1 << i for i, v in enumerate(args[:proto.numparams]) if type(v) is float)
+    _compiling.add(proto)
+    try:
+        c, seconds = pipeline.timed_run(proto, cl, seed=seed, live=args)
+    finally:
+        _compiling.discard(proto)
     j.seconds += seconds
     if c.failed is None and c.function is not None:
         j.status, j.function, j.source, j.linemap = 'ok', c.function, c.source, c.linemap
@@ -90,10 +102,25 @@ def compile_now(proto, cl=None):
     return j
 
 
-def enter(cl, may_switch):
+_compiling = set()    # prototypes whose compilation is under way
+
+
+def compile_callee(f):
+    """The JitState of closure f's prototype, compiled now if it was not
+    yet (a hot caller calls it: its direct entry makes the call a Python
+    call); None while it is being compiled itself or the JIT is off."""
+    proto = f.proto
+    j = _jit_of(proto)
+    if j.status == 'none' and _enabled() and proto not in _compiling:
+        compile_now(proto, f)
+    return j if j.status == 'ok' else None
+
+
+def enter(cl, args, may_switch):
     """The interpreter's entry hook (see the module docstring): None to
     have the caller run cl through its (new) gate, else the decoded form to
-    interpret."""
+    interpret. The arguments of the call that makes a prototype hot are
+    what its code is specialised for."""
     proto = cl.proto
     j = _jit_of(proto)
     if j.frame is None:
@@ -107,7 +134,7 @@ def enter(cl, may_switch):
         j.count -= 1
         if j.count > 0:
             return j.frame
-        compile_now(proto, cl)
+        compile_now(proto, cl, args)
         if j.status == 'ok':
             if may_switch:
                 swap_gate(cl, j)
@@ -146,6 +173,22 @@ def unpark(state):
 
 
 NEVER = 1 << 30
+MISSES = 20       # unexpected argument types before a prototype is recompiled generic
+
+
+def unspecialised(cl, R, va):
+    """A compiled entry's arguments are not the floats it was made for:
+    interpret this call (registers R, varargs va); after MISSES such calls,
+    flush the code so that the prototype compiles again without them."""
+    proto = cl.proto
+    j = proto.jit
+    j.misses += 1
+    if j.misses >= MISSES and not j.generic:
+        j.generic = True
+        flush(proto)
+    if len(R) < proto.framesize:
+        R += [None] * (proto.framesize - len(R))
+    return interp.execute_resume(cl, R, (0, va, None, None, 0))
 
 
 def loop_hot(cl, pc, R):
@@ -164,7 +207,7 @@ def loop_hot(cl, pc, R):
         return NEVER, None
     if pc not in j.osr:
         seed = sum(1 << i for i, v in enumerate(R) if type(v) is float)
-        c, seconds = pipeline.timed_run(proto, cl, entry=pc, seed=seed)
+        c, seconds = pipeline.timed_run(proto, cl, entry=pc, seed=seed, live=R)
         j.seconds += seconds
         j.osr[pc] = c.function if c.failed is None else None
     return NEVER, j.osr[pc]

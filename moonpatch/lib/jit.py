@@ -247,3 +247,4 @@ def setup(state, t):
     state.jit_func_modes = {}
     state.jit_handlers = {}
     state.jit_opt = JitOptions()
+    tierup.set_hotloop(state.jit_opt.params['hotloop'])   # (the interpreter's, per process)

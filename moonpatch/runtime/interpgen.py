@@ -212,12 +212,12 @@ PLAIN = True        # no thread has a hook (runtime/hooks.py sets this)
 
 # What every call (and tail call) does before its first instruction.
 # enter() (the JIT's tier-up hook, see FOOTER) is asked only while a
-# prototype has no cached decoded form; may_switch: whether this frame may
-# hand the call to a compiled function instead.
+# prototype has no cached decoded form, with the call's arguments;
+# may_switch: whether this frame may hand the call to a compiled function.
 PROLOGUE = '''\
 frame = cl.proto.decoded
 if frame is None:
-    frame = enter(cl, {may_switch})
+    frame = enter(cl, R, {may_switch})
     if frame is None:
         return cl.gate(R)
 code, nils, nfixed = frame
@@ -319,7 +319,7 @@ def decode_frame(proto):
             proto.numparams if proto.is_vararg else -1)
 
 
-def enter(cl, may_switch):
+def enter(cl, args, may_switch):
     """Without a JIT: decode a prototype at its first call, once."""
     frame = cl.proto.decoded = decode_frame(cl.proto)
     return frame

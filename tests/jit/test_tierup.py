@@ -23,6 +23,7 @@ def moonpatch(*args):
 
 def test_a_function_compiles_after_hotcall_calls_and_its_gate_swaps():
     lua = Engine()
+    run(lua, 'jit.opt.start("hotloop=100000")')     # the loop below stays interpreted
     r = run(lua, """
         local function f(x) return x + 1 end
         local before = jit.status(f)
@@ -31,6 +32,15 @@ def test_a_function_compiles_after_hotcall_calls_and_its_gate_swaps():
         f(0)
         return before, at111, jit.status(f)""")
     assert list(r) == ['none', 'none', 'ok']
+
+
+def test_a_hot_loop_compiles_the_functions_it_calls():
+    lua = Engine()
+    r = run(lua, """
+        local function f(x) return x + 1 end
+        for i = 1, 60 do f(i) end        -- the loop is hot at 56, f is not yet
+        return jit.status(f)""")
+    assert list(r) == ['ok']
 
 
 def test_hotcall_and_off():

@@ -45,3 +45,14 @@ for _, v in ipairs({5, -5, 0, nz, 1/0, -1/0, 0/0, 2^53}) do
   for i = 1, 120 do f(v) end
   print(f(v))
 end
+
+-- a function made for floats that keeps getting other types is compiled
+-- again without that assumption, and still answers right on both
+local function twice(v) return v + v end
+local out = {}
+for i = 1, 400 do
+  local v = i
+  if i > 150 and i % 2 == 0 then v = tostring(i) end
+  out[#out + 1] = twice(v)
+end
+print(out[1], out[150], out[151], out[152], out[399], out[400])
