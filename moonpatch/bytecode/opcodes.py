@@ -243,12 +243,19 @@ r = None
 @end
 """
 
-# Table access with a constant key (TGETS/TGETB).
+# Table access with a constant key (TGETS/TGETB). A miss looks in a table
+# __index at once (a method of an object's class), the rest of the chain
+# through index_meta.
 _TGETK = code("""
 t = $R(B)
 if type(t) is LuaTable:
     v = t.hash.get($C)
-    if v is None and t.meta is not None: v = index_meta(t, $C)
+    if v is None and t.meta is not None:
+        h = t.meta.hash.get('__index')
+        if type(h) is LuaTable:
+            v = h.hash.get($C)
+            if v is None and h.meta is not None: v = index_meta(h, $C, 1)
+        else: v = index_meta(t, $C)
     $R(A) = v
 else: $R(A) = index_meta(t, $C)
 """)

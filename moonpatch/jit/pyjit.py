@@ -64,7 +64,7 @@ def tailcall(f, args):
             return f.gate(args)
         j = p.jit
         fn = j.function if j is not None else None
-        if fn is None or not j.usable():
+        if fn is None:        # (compiled code checks for hooks itself)
             return closure_mod.interpreter_gate(f)(args)
         r = fn(f, args, True)
         if type(r) is not TailCall:
@@ -309,10 +309,9 @@ class Emitter:
         if o.code == CALL and t.values['B'] in (1, 2):      # no result or one
             direct = self.direct_call(u.pc, t.values['A'], t.values['C'] - 1,
                                       t.values['B'] == 2)
-            if direct is not None:
-                self.emit_all(depth, direct, u.pc)
-                self.emit(depth, 'else:', u.pc)
-                depth += 1
+            self.emit_all(depth, direct, u.pc)
+            self.emit(depth, 'else:', u.pc)
+            depth += 1
         if lines:
             self.emit_all(depth, lines, u.pc)
         elif o.name != 'LOOP':
@@ -343,27 +342,33 @@ class Emitter:
         return None
 
     def direct_call(self, pc, a, nargs, wanted):
-        """The lines of a call straight into the callee's direct entry when
-        the callee seen at compile time has one (itself, or a compiled
-        prototype), behind a check that the value called is a closure of
-        that prototype; the generic call follows in an else branch."""
+        """The lines of a call into a direct entry, the generic call to follow
+        in an else branch. A callee the compiling closure sees (itself, or a
+        prototype compiled now if need be) is checked by its prototype and
+        its entry called by name; any other value called, by the direct
+        entry its closure carries once its prototype is compiled."""
         f = self.callee(pc, a)
-        if type(f) is not values.LuaFunction or f.proto is None:
-            return None
-        p = f.proto
-        if p is self.proto and self.has_direct_entry():
-            entry = self.direct_name
-        else:
-            j = compile_callee(f)
-            if j is None or j.direct is None:
-                return None
-            entry = self.tier.literal(j.direct)
-        if nargs > p.numparams:
-            return None
         args = ''.join(', ' + self.tier.regname(a + 1 + i) for i in range(nargs))
+        result = self.tier.regname(a) + ' = ' if wanted else ''
+        entry = None
+        if type(f) is values.LuaFunction and f.proto is None and f.direct is not None:
+            return ['f = %s' % self.tier.regname(a),     # a library function
+                    'if f is %s:' % self.tier.literal(f),
+                    '    %s%s(f%s)' % (result, self.tier.literal(f.direct), args)]
+        if type(f) is values.LuaFunction and f.proto is not None:
+            if f.proto is self.proto and self.has_direct_entry():
+                entry = self.direct_name
+            else:
+                j = compile_callee(f)
+                if j is not None and j.direct is not None:
+                    entry = self.tier.literal(j.direct)
+        if entry is None:
+            return ['f = %s' % self.tier.regname(a),
+                    'if type(f) is LuaFunction and f.direct is not None:',
+                    '    %sf.direct(f%s)' % (result, args)]
         return ['f = %s' % self.tier.regname(a),
-                'if type(f) is LuaFunction and f.proto is %s:' % self.tier.literal(p),
-                '    %s%s(f%s)' % (self.tier.regname(a) + ' = ' if wanted else '', entry, args)]
+                'if type(f) is LuaFunction and f.proto is %s:' % self.tier.literal(f.proto),
+                '    %s%s(f%s)' % (result, entry, args)]
 
     def test_if(self, depth, node, loop):
         """A structured if: the test's jump skips the then-part (and, with
@@ -479,7 +484,10 @@ class Emitter:
         head = ['U = cl.upvals', 'tail = False']
         if names:
             head.append('%s = %s' % (', '.join(names), ', '.join('R[%s]' % n[1:] for n in names)))
-        head.append('skip = %d' % self.entry)
+        head += ['if not PLAIN:            # a hook came while this was being compiled',
+                 '    c, cl = cl, None',
+                 '    return DEOPT(c, R, locals(), %d)' % self.entry,
+                 'skip = %d' % self.entry]
         checks = self._seed_checks()
         if checks:      # the types the code was made for; else interpret this time
             head += ['if not (%s):' % checks,
@@ -524,7 +532,7 @@ class Emitter:
                                             self._entry(), False))
             if self.has_direct_entry():
                 params = ''.join(', r%d=None' % i for i in range(p.numparams))
-                functions.append(self._function(self.direct_name, '(cl%s)' % params,
+                functions.append(self._function(self.direct_name, '(cl%s, *more)' % params,
                                                 self._direct_entry(), True))
         pool = sorted(self.pool.values(), key=lambda kv: int(kv[0][1:]))
         out = ['def make(%s):' % ', '.join(['NILS', 'DEOPT'] + [n for n, _ in pool])]

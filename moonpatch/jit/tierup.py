@@ -72,6 +72,7 @@ def _jit_of(proto):
 
 def swap_gate(cl, j):
     cl.gate = MethodType(j.function, cl)
+    cl.direct = j.direct
     j.gates.add(cl)
 
 
@@ -155,6 +156,7 @@ def flush(proto):
         return
     for cl in list(j.gates):
         cl.gate = interpreter_gate(cl)
+        cl.direct = None
     j.gates.clear()
     j.status, j.function, j.source, j.linemap, j.reason = 'none', None, None, None, None
     j.direct = None

@@ -19,7 +19,7 @@ from ..common.luanumber import INF, NAN, NEG_NAN
 from ..common.luanumber import pow as c_pow
 from ..runtime.errors import ArgErr, LibErr
 from .auxlib import check_cint, check_number
-from .registry import builtin, libfunction
+from .registry import builtin, direct_entry, libfunction
 
 LIB = 'math'
 
@@ -33,6 +33,30 @@ def _num(args):
     """luaL_checknumber(L, 1), with the common case inline."""
     x = args[0] if args else None
     return x if type(x) is float else check_number(args, 1)
+
+
+def _direct(lua_fn, fn, on_error=None):
+    """A direct entry for compiled code: fn on one float, lua_fn otherwise."""
+    def direct(f, *args):
+        x = args[0] if args else None
+        if type(x) is float:
+            try:
+                return fn(x)
+            except (ValueError, OverflowError):
+                return on_error(x)
+        return lua_fn(list(args))[0]
+    direct_entry(lua_fn, direct)
+
+
+def _direct2(lua_fn, fn):
+    """A direct entry for compiled code: fn on two floats, lua_fn otherwise."""
+    def direct(f, *args):
+        if len(args) == 2:
+            x, y = args
+            if type(x) is float and type(y) is float:
+                return fn(x, y)
+        return lua_fn(list(args))[0]
+    direct_entry(lua_fn, direct)
 
 
 # ---- rounding -------------------------------------------------------------------
@@ -68,6 +92,11 @@ def m_abs(args):
     return (abs(_num(args)),)
 
 
+_direct(m_floor, c_floor)
+_direct(m_ceil, c_ceil)
+_direct(m_abs, abs)
+
+
 @libfunction(LIB, 'modf')
 def m_modf(args):
     fp, ip = math.modf(_num(args))
@@ -99,6 +128,9 @@ def _unary(name, fn, on_error):
     lua_fn.__name__ = 'm_' + name
     lua_fn.__code__ = lua_fn.__code__.replace(co_name=lua_fn.__name__)   # one per function
     libfunction(LIB, name)(lua_fn)
+    _direct(lua_fn, fn, on_error)
+
+
 
 
 _unary('sin', math.sin, lambda x: NEG_NAN)
@@ -178,6 +210,10 @@ def m_max(args):
             d = check_number(args, i)
         dmax = max(dmax, d)
     return (dmax,)
+
+
+_direct2(m_min, min)
+_direct2(m_max, max)
 
 
 # ---- LuaJIT's PRNG --------------------------------------------------------------------

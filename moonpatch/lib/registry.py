@@ -8,11 +8,22 @@ of a library for one state. A library function takes the argument list (it
 owns it) and returns a sequence of results; it is a host function, so it is
 one [C] level in tracebacks and error positions.
 """
-from ..runtime.callstack import host_function
+from ..runtime.callstack import host_function, register_call_helper_code
 from ..runtime.table import LuaTable
 from ..runtime.values import LuaFunction
 
 _LIBRARIES = {}      # library name -> {lua name: python function}
+_DIRECT = {}         # python function -> its direct entry (f, *args) -> first result
+
+
+def direct_entry(fn, entry):
+    """Give library function fn a direct entry for compiled code: called as
+    entry(function object, *args), it returns the first result (jit/pyjit.py
+    calls it instead of the gate, skipping the argument list and the result
+    tuple). It must behave as fn does, errors included: the usual way is a
+    fast path for plain floats and fn itself for everything else."""
+    register_call_helper_code(entry.__code__)
+    _DIRECT[fn] = entry
 
 
 def libfunction(lib, name):
@@ -34,7 +45,8 @@ def open_library(state, lib, table=None):
     """Fill (or make) the table of library `lib` with its functions."""
     t = LuaTable() if table is None else table
     for name, fn in _LIBRARIES.get(lib, {}).items():
-        t.hash[name] = LuaFunction(fn, None, None, state.globals, name)
+        f = t.hash[name] = LuaFunction(fn, None, None, state.globals, name)
+        f.direct = _DIRECT.get(fn)
     return t
 
 

@@ -78,13 +78,14 @@ def index(obj, key):
     return index_meta(obj, key)
 
 
-def index_meta(obj, key):
+def index_meta(obj, key, depth=0):
     """obj[key] when obj is not a table, or a table without a raw value for
-    key but with a metatable: follow __index (the templates' miss path)."""
+    key but with a metatable: follow __index (the templates' miss path);
+    depth: the __index steps a template already took."""
     rk = key if key is not True and key is not False else raw_key(key)
-    for loop in range(MAXTAGLOOP):
+    for loop in range(depth, MAXTAGLOOP):
         if type(obj) is LuaTable:
-            if loop:
+            if loop > depth:
                 v = obj.hash.get(rk)
                 if v is not None:
                     return v

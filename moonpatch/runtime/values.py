@@ -19,11 +19,12 @@ class LuaFunction:
     the gate runs the interpreter (or, once compiled, the JIT's code); for a
     host function it is the Python function itself.
     """
-    __slots__ = ('gate', 'proto', 'upvals', 'env', 'name', '__weakref__')
+    __slots__ = ('gate', 'direct', 'proto', 'upvals', 'env', 'name', '__weakref__')
     lua_typename = 'function'
 
     def __init__(self, gate, proto, upvals, env, name=None):
         self.gate = gate
+        self.direct = None      # compiled code's direct entry: (closure, *args) -> first result
         self.proto = proto
         self.upvals = upvals
         self.env = env
