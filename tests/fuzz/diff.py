@@ -52,7 +52,8 @@ def worker_main():
             sys.stdout.flush()
             continue
         t = time.time()
-        out, crash = runner.safe_run_moonpatch(req['text'], '@' + req.get('name', CHUNK))
+        out, crash = runner.safe_run_moonpatch(req['text'], '@' + req.get('name', CHUNK),
+                                               req.get('tier', 'jit'))
         sys.stdout.write(json.dumps({'out': out, 'crash': crash, 'time': time.time() - t}) + '\n')
         sys.stdout.flush()
 
@@ -106,13 +107,14 @@ def run_lua51_text(text, timeout=10):
         return runner.run_lua51(path, timeout)
 
 
-def compare(worker, text, timeout):
+def compare(worker, text, timeout, tier='jit'):
     """A result dict: status is 'same', 'diff', 'crash', 'hang', 'died' or
-    'invalid' (lua5.1 failed: a generator bug)."""
+    'invalid' (lua5.1 failed: a generator bug); tier: moonpatch's, from
+    runner.TIERS."""
     expected, ok = run_lua51_text(text)
     if not ok:
         return {'status': 'invalid', 'expected': expected}
-    ans = worker.request({'text': text}, timeout)
+    ans = worker.request({'text': text, 'tier': tier}, timeout)
     if ans.get('hang'):
         return {'status': 'hang', 'expected': expected}
     if 'died' in ans:
@@ -249,6 +251,9 @@ def main(argv=None):
     ap.add_argument('--out', default=os.path.join(tempfile.gettempdir(), 'moonpatch-fuzz'))
     ap.add_argument('--reduce', action='store_true', help='shrink each new kind of failure')
     ap.add_argument('--quiet', action='store_true')
+    ap.add_argument('--tier', choices=sorted(runner.TIERS), default='jit',
+                    help="moonpatch's execution tier: interp (JIT off), jit (the default) or "
+                    "forced (every function compiled at its first call)")
     ap.add_argument('--save-known', action='store_true', help='also save programs with known '
                                                               'differences')
     ap.add_argument('--worker', action='store_true', help=argparse.SUPPRESS)
@@ -284,7 +289,7 @@ def main(argv=None):
             except queue.Empty:
                 break
             text = gen.generate(seed, feats, a.snippets, kinds, True if a.dump else None)
-            res = compare(w, text, a.timeout)
+            res = compare(w, text, a.timeout, a.tier)
             st = res['status']
             with lock:
                 counts[st] = counts.get(st, 0) + 1

@@ -43,32 +43,43 @@ def run_lua51(path, timeout=10):
     return p.stdout.decode('latin-1'), p.returncode == 0
 
 
-def run_moonpatch_text(text, chunkname):
+# The execution tiers a program runs in: the JIT's command for each.
+TIERS = {
+    'interp': 'off',                              # tier 0 alone
+    'jit': None,                                  # hot functions and loops compiled
+    'forced': 'opt.start=hotcall=1,hotloop=1',    # everything compiled at once
+}
+
+
+def run_moonpatch_text(text, chunkname, tier='jit'):
     """What moonpatch prints for the program `text` loaded as `chunkname`
-    ('@NAME.lua'); an error escaping the chunk is printed as tests/luatest
-    prints it. Python exceptions other than Lua errors propagate."""
+    ('@NAME.lua') in a tier of TIERS; an error escaping the chunk is printed
+    as tests/luatest prints it. Python exceptions other than Lua errors
+    propagate."""
     from moonpatch.engine import Engine
     from moonpatch.lib.base import load_or_error
     out = io.BytesIO()
     lua = Engine()
     lua.state.stdout = out
     lua.state.stderr = out
+    if TIERS[tier]:
+        lua.jit_command(TIERS[tier])
     ok, msg = lua.do_chunk(load_or_error(text, chunkname, skip_shebang=True))   # as loadfile
     if not ok:
         out.write(('moonpatch: %s\n' % msg).encode('latin-1'))
     return out.getvalue().decode('latin-1')
 
 
-def run_moonpatch_file(path):
+def run_moonpatch_file(path, tier='jit'):
     with open(path, 'rb') as f:
         text = f.read().decode('latin-1')
-    return run_moonpatch_text(text, '@' + os.path.basename(path))
+    return run_moonpatch_text(text, '@' + os.path.basename(path), tier)
 
 
-def safe_run_moonpatch(text, chunkname):
+def safe_run_moonpatch(text, chunkname, tier='jit'):
     """(output, crash): crash is a Python traceback (str) or None."""
     try:
-        return run_moonpatch_text(text, chunkname), None
+        return run_moonpatch_text(text, chunkname, tier), None
     except BaseException:          # noqa: B036 - a crash of any kind is a finding
         return '', traceback.format_exc()
 

@@ -13,18 +13,19 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import ctlflow  # noqa: E402
-from runner import run_moonpatch_file, safe_run_moonpatch  # noqa: E402
+from runner import TIERS, run_moonpatch_file, safe_run_moonpatch  # noqa: E402
 
 CORPUS = sorted(f[:-4] for f in os.listdir(ctlflow.CORPUS) if f.endswith('.lua'))
 FRESH_SEEDS = range(100000, 100000 + int(os.environ.get('CTLFLOW_PROGRAMS', '250')))
 
 
+@pytest.mark.parametrize('tier', sorted(TIERS))
 @pytest.mark.parametrize('name', CORPUS)
-def test_corpus(name):
+def test_corpus(name, tier):
     path = os.path.join(ctlflow.CORPUS, name + '.lua')
     with open(os.path.join(ctlflow.CORPUS, name + '.expected'), 'rb') as f:
         expected = f.read().decode('latin-1')
-    assert run_moonpatch_file(path) == expected
+    assert run_moonpatch_file(path, tier) == expected
 
 
 def test_fresh_programs_compile_and_run():
@@ -37,3 +38,15 @@ def test_fresh_programs_compile_and_run():
             assert len(errors) == 1 and 'jumps into the scope of local' in errors[0], seed
         else:
             assert not errors, 'seed %d: %s' % (seed, errors)
+
+
+def test_fresh_programs_compiled_give_the_interpreters_output():
+    """Every function and loop compiled at once (the JIT's control flow
+    structuring sees every shape the generator makes)."""
+    for seed in FRESH_SEEDS:
+        text, _, _ = ctlflow.generate(seed)
+        want, crash = safe_run_moonpatch(text, '@' + ctlflow.CHUNK, 'interp')
+        assert crash is None, 'seed %d:\n%s' % (seed, crash)
+        got, crash = safe_run_moonpatch(text, '@' + ctlflow.CHUNK, 'forced')
+        assert crash is None, 'seed %d:\n%s' % (seed, crash)
+        assert got == want, 'seed %d' % seed

@@ -12,7 +12,7 @@ import pytest
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from runner import run_moonpatch_file  # noqa: E402
+from runner import TIERS, run_moonpatch_file  # noqa: E402
 
 
 def known_failures():
@@ -52,9 +52,10 @@ def _unsigned_nan(text):
     return re.sub(r'-nan\b', 'nan', text)
 
 
+@pytest.mark.parametrize('tier', sorted(TIERS))
 @pytest.mark.parametrize('folder,name', CASES)
-def test_program(folder, name):
+def test_program(folder, name, tier):
     path = os.path.join(HERE, folder, name + '.lua')
     with open(os.path.join(HERE, folder, name + '.expected'), 'rb') as f:
         expected = f.read().decode('latin-1')
-    assert _unsigned_nan(run_moonpatch_file(path)) == _unsigned_nan(expected)
+    assert _unsigned_nan(run_moonpatch_file(path, tier)) == _unsigned_nan(expected)
