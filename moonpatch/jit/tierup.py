@@ -20,7 +20,7 @@ import weakref
 from types import MethodType
 
 from ..runtime import interp
-from ..runtime.closure import interpreter_gate
+from ..runtime.closure import interpreter_gate, set_gate_policy
 from ..runtime.state import current_state
 from . import pipeline
 
@@ -74,6 +74,17 @@ def swap_gate(cl, j):
     cl.gate = MethodType(j.function, cl)
     cl.direct = j.direct
     j.gates.add(cl)
+
+
+def gate_for(cl):
+    """The gate of a new closure (runtime/closure.py's policy): the
+    compiled function at once when its prototype has one and may run."""
+    j = cl.proto.jit
+    if j is not None and j.function is not None and interp.PLAIN:
+        cl.direct = j.direct
+        j.gates.add(cl)
+        return MethodType(j.function, cl)
+    return interpreter_gate(cl)
 
 
 def compile_now(proto, cl=None, args=None):
@@ -195,19 +206,16 @@ def unspecialised(cl, R, va):
 
 def loop_hot(cl, pc, R):
     """The interpreter's hot loop hook: a loop of cl goes on at pc after
-    hotloop iterations in one frame (registers R). Compiles cl's prototype
-    if needed (its next calls run compiled), and returns (iterations to the
-    next tick, the compiled continuation from pc or None). The
+    hotloop iterations in one frame (registers R). Returns (iterations to
+    the next tick, the compiled continuation from pc or None). The
     continuation is made for the registers that hold floats now."""
     if not (_enabled() and interp.PLAIN):
         return NEVER, None
     proto = cl.proto
     j = _jit_of(proto)
-    if j.status == 'none':
-        compile_now(proto, cl)
-    if j.status != 'ok':
+    if j.status == 'failed':
         return NEVER, None
-    if pc not in j.osr:
+    if pc not in j.osr:     # (the function itself compiles when its calls make it hot)
         seed = sum(1 << i for i, v in enumerate(R) if type(v) is float)
         c, seconds = pipeline.timed_run(proto, cl, entry=pc, seed=seed, live=R)
         j.seconds += seconds
@@ -221,5 +229,7 @@ def set_hotloop(n):
 
 
 def install():
-    """Make the interpreter report calls and hot loops to the JIT."""
+    """Make the interpreter report calls and hot loops to the JIT, and new
+    closures of compiled prototypes enter their compiled code."""
     set_hotloop(DEFAULT_HOTLOOP)
+    set_gate_policy(gate_for)
