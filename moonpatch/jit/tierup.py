@@ -51,7 +51,9 @@ class JitState:
         self.generic = False        # too many misses: compile without specialising
 
     def usable(self):
-        return self.function is not None and interp.PLAIN and _enabled()
+        # (jit.off() flushes every prototype of its state: compiled code is
+        # never left for a state with the JIT off)
+        return self.function is not None and interp.PLAIN
 
 
 def _enabled():
@@ -174,6 +176,20 @@ def flush(proto):
     j.osr.clear()
     j.count = _hotcall(current_state())
     proto.decoded = None
+
+
+OFF_REASON = 'turned off by jit.off(func)'
+
+
+def set_enabled(proto, on):
+    """jit.on/off(func): a prototype the JIT may compile or not."""
+    j = _jit_of(proto)
+    if not on:
+        flush(proto)
+        j.status, j.reason = 'failed', OFF_REASON
+    elif j.reason == OFF_REASON:
+        j.status, j.reason = 'none', None
+        proto.decoded = None
 
 
 def unpark(state):

@@ -144,11 +144,25 @@ def _setmode(args, on):
         raise type_error(1, 'function', arg(args, 1))
     rec = arg(args, 2)
     scope = 'all' if rec is True else ('sub' if rec is False else 'func')
+    protos = [f.proto] if scope != 'sub' else []
+    if scope != 'func':
+        protos += _descendants(f.proto)
+    for proto in protos:
+        if on is None:
+            tierup.flush(proto)
+        else:
+            tierup.set_enabled(proto, on)
     if on is not None:
         state.jit_func_modes[f.proto] = (on, scope)
-    else:
-        tierup.flush(f.proto)
     return ()
+
+
+def _descendants(proto):
+    out = []
+    for child in proto.children():
+        out.append(child)
+        out += _descendants(child)
+    return out
 
 
 def _flush_all(state):

@@ -137,3 +137,18 @@ def test_attach_reports_compilations_to_lua():
         jit.compile(g)
         return table.concat(seen, ",")""")
     assert list(r) == ['stop']
+
+
+def test_jit_off_and_on_for_one_function_and_its_children():
+    lua = Engine()
+    r = run(lua, """
+        local function f(x) return x + 1 end
+        local function g(x) local h = function(y) return y * 2 end return h(x) end
+        jit.off(f)
+        jit.off(g, true)
+        for i = 1, 300 do f(i) g(i) end
+        local a, b = jit.status(f), jit.status(g)
+        jit.on(f)
+        for i = 1, 300 do f(i) end
+        return a, b, jit.status(f), f(1), g(2)""")
+    assert list(r) == ['failed', 'failed', 'ok', 2.0, 4.0]
