@@ -35,7 +35,8 @@ Template holes (bytecode/template.py expands them):
     $RANGE(X, N)  the N registers from X: a list where it is read; where it
                   is assigned, the value assigned must hold exactly N items.
     $JUMP         a statement: continue at the jump target.
-    $TAILCALL     a statement: return what calling f with args returns.
+    $TAILCALL     a statement: return what calling f with args returns (the
+                  TAILCALL entry of ENTRIES below, with their holes).
     $TICK         a statement at a loop's back edge, after its $JUMP: a tier
                   counts iterations there (hot loops, hooks, limits).
     r = $CALL(f, args)   a statement: call any value f (a hooked tier sees it).
@@ -553,6 +554,43 @@ except TypeError:
     Op('LOOP', 'rbase', 'none', 'jump', None, 'loop header: ticks', code('$TICK\n')),
     Op('JMP', 'rbase', 'none', 'jump', None, 'JMP D', code('$JUMP\n')),
 ]
+
+
+
+class Entry:
+    """Code that runs around instructions rather than as one: a function's
+    entry (LuaJIT's FUNCF and FUNCV) and a tail call."""
+    __slots__ = ('name', 'semantics', 'template')
+
+    def __init__(self, name, semantics, template):
+        self.name = name
+        self.semantics = semantics
+        self.template = template.lstrip('\n')
+
+
+# $ARGS is the argument list the call hands over (the callee owns it), $NP
+# the prototype's number of fixed parameters; $FRAME makes the frame's
+# registers from what the arguments list holds (parameters a call did not
+# pass, and all other registers, nil); $REUSE goes on with callee f and its
+# argument list args in the place of this frame.
+ENTRIES = {
+    'FUNCF': Entry('FUNCF', 'entry of a function with fixed parameters', '$FRAME\n'),
+    'FUNCV': Entry('FUNCV', 'entry of a vararg function: the extra arguments become ...', """
+va = $ARGS[$NP:]
+del $ARGS[$NP:]
+$FRAME
+"""),
+    # CALLT/CALLMT's $TAILCALL. A host function runs as a plain call
+    # (lua5.1 keeps the caller's frame for a C function in tail position).
+    'TAILCALL': Entry('TAILCALL', 'return f(args...), in constant space', """
+if type(f) is not LuaFunction:
+    f, args = call_target(f, args)
+if f.proto is None:
+    r = $CALL(f, args)
+    return r
+$REUSE
+"""),
+}
 
 for _i, _op in enumerate(OPCODES):
     _op.code = _i

@@ -23,8 +23,8 @@ RUNTIME_NAMES = ('arith', 'call', 'close_upvals', 'concat', 'div', 'equals', 'fo
                  'set_multi', 'setindex', 'table_from_template', 'unm', 'new_closure',
                  'BoolKey', 'LuaTable', 'PairsIter', 'INF', 'LuaFunction')
 
-_HOLE = re.compile(r'\$(RANGE|R|CALL)\(([^()]*)\)|\$([ABCD])\b|\$CALLS_UNSEEN\b')
-_STATEMENT = re.compile(r'^(\s*)\$(JUMP|SKIP|TAILCALL|TICK)\s*$')
+_HOLE = re.compile(r'\$(RANGE|R|CALL)\(([^()]*)\)|\$([ABCD])\b|\$(CALLS_UNSEEN|ARGS|NP)\b')
+_STATEMENT = re.compile(r'^(\s*)\$(JUMP|SKIP|TAILCALL|TICK|FRAME|REUSE)\s*$')
 _RETURN = re.compile(r'^(\s*)return\b ?(.*)$')
 _TERM = re.compile(r'\s*([+-]?)\s*([A-D]|\d+)')
 
@@ -80,11 +80,14 @@ class Tier:
     def calls_unseen(self):
         return 'True'
 
+    def entry_hole(self, name):         # $ARGS, $NP (in the ENTRIES)
+        raise NotImplementedError
+
     def static(self, cond):
         """The value of an @if condition, or None to test it at run time."""
         return None
 
-    def statement(self, name):          # $JUMP, $SKIP, $TAILCALL, $TICK: lines
+    def statement(self, name):          # $JUMP, $SKIP, $TAILCALL, $TICK, $FRAME, $REUSE: lines
         raise NotImplementedError
 
     def ret(self, value):               # a return statement: lines
@@ -92,8 +95,10 @@ class Tier:
 
     def substitute(self, text):
         def hole(m):
-            if m.group(0) == '$CALLS_UNSEEN':
+            if m.group(4) == 'CALLS_UNSEEN':
                 return self.calls_unseen()
+            if m.group(4):
+                return self.entry_hole(m.group(4))
             if m.group(3):
                 return self.operand(m.group(3))
             kind, inner = m.group(1), m.group(2)

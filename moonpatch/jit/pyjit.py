@@ -27,7 +27,7 @@ import math
 import re
 
 from ..bytecode.decode import operands
-from ..bytecode.opcodes import BY_NAME, OPCODES
+from ..bytecode.opcodes import BY_NAME, ENTRIES, OPCODES
 from ..bytecode.proto import Proto
 from ..bytecode.template import RUNTIME_NAMES, TEMPORARIES, Tier, evaluate, expand
 from ..runtime import ops, table, values
@@ -104,6 +104,8 @@ class JitTier(Tier):
         self.values = None          # the operands of the instruction being copied
         self.jump = None            # the lines of its $JUMP
         self.single = False         # writing a direct entry: one result, not a sequence
+        self.numparams = 0
+        self.frame = []             # the lines of $FRAME
 
     def literal(self, v):
         t = type(v)
@@ -148,13 +150,25 @@ class JitTier(Tier):
         return bool(eval(self.substitute(cond), {}))
 
 
+    def entry_hole(self, name):
+        return {'ARGS': 'R', 'NP': str(self.numparams)}[name]
+
     def statement(self, name):
         if name == 'TICK':
             return []
         if name == 'JUMP':
             return self.jump
         if name == 'TAILCALL':
-            return TAILCALL_FIRST if self.single else TAILCALL
+            return expand(ENTRIES['TAILCALL'].template, self)
+        if name == 'REUSE':
+            # the trampoline takes the call (in tail mode: the one that called us)
+            if self.single:
+                return ['cl = None', 'r = tailcall(f, args)', 'return r[0] if r else None']
+            return ['if tail:', '    return TailCall(f, args)',
+                    'cl = None                   # the callee takes this frame\'s place',
+                    'return tailcall(f, args)']
+        if name == 'FRAME':
+            return self.frame
         raise ValueError('$%s has no meaning in compiled code' % name)
 
     def ret(self, value):
@@ -164,36 +178,14 @@ class JitTier(Tier):
         m = re.match(r'^\((.+),\)$', value)
         if m:
             return ['return ' + m.group(1)]
+        if value == 'r':
+            return ['return r[0] if r else None']
         if value in ('()', '[]', ''):
             return ['return None']
         m = re.match(r'^\[([^,\]]+)[,\]]', value)
         if m:
             return ['return ' + m.group(1)]
         return ['r = ' + value, 'return r[0] if r else None']
-
-
-# A host function runs as a plain call (lua5.1 keeps the caller's frame for
-# a C function called in tail position).
-TAILCALL = [
-    'if type(f) is not LuaFunction:',
-    '    f, args = call_target(f, args)',
-    'if f.proto is None:',
-    '    return f.gate(args)',
-    'if tail:',
-    '    return TailCall(f, args)',
-    'cl = None                   # the callee takes this frame\'s place',
-    'return tailcall(f, args)',
-]
-TAILCALL_FIRST = [
-    'if type(f) is not LuaFunction:',
-    '    f, args = call_target(f, args)',
-    'if f.proto is None:',
-    '    r = f.gate(args)',
-    'else:',
-    '    cl = None',
-    '    r = tailcall(f, args)',
-    'return r[0] if r else None',
-]
 
 
 def captured_registers(proto):
@@ -425,15 +417,16 @@ class Emitter:
                 '    return execute(c, R)',
                 'U = cl.upvals',
                 'tc = 0']
-        if p.is_vararg:
-            head += ['va = R[%d:]' % np, 'del R[%d:]' % np]
+        frame = []
         if self.captured:
-            head.append('R += NILS')
+            frame.append('R += NILS')
         elif np:
-            head.append('if len(R) < %d: R += NILS' % np)
+            frame.append('if len(R) < %d: R += NILS' % np)
         params = [self.tier.regname(i) for i in range(np) if i not in self.captured]
         for name in params:
-            head.append('%s = R[%s]' % (name, name[1:]))
+            frame.append('%s = R[%s]' % (name, name[1:]))
+        self.tier.numparams, self.tier.frame = np, frame
+        head += expand(ENTRIES['FUNCV' if p.is_vararg else 'FUNCF'].template, self.tier)
         checks = self._seed_checks()
         if checks:     # the argument types the code was made for; else interpret
             head += ['if not (%s):' % checks, '    c, cl = cl, None',

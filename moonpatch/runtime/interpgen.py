@@ -56,7 +56,7 @@ import hashlib
 import os
 import sys
 
-from ..bytecode.opcodes import OPCODES
+from ..bytecode.opcodes import ENTRIES, OPCODES
 from ..bytecode.template import Tier, expand, linear
 
 TARGET = os.path.join(os.path.dirname(__file__), 'interp.py')
@@ -112,10 +112,17 @@ class InterpTier(Tier):
 
     range_target = range
 
+    def entry_hole(self, name):
+        return {'ARGS': 'R', 'NP': 'nfixed'}[name]
+
     def statement(self, name):
+        if name == 'TAILCALL':
+            return expand(ENTRIES['TAILCALL'].template, self)
         return {'JUMP': ['pc = c'], 'SKIP': ['pc += 1'],
-                'TAILCALL': TAILCALL.rstrip('\n').split('\n'),
-                'TICK': TICK.rstrip('\n').split('\n')}[name]
+                'TICK': TICK.rstrip('\n').split('\n'),
+                'FRAME': ['R += nils'],
+                # the frame goes on with the callee (tc: '(tail call)' levels)
+                'REUSE': ['tc += 1', 'cl = f', 'R = args', 'break']}[name]
 
 
 class HookedTier(InterpTier):
@@ -135,9 +142,8 @@ class HookedTier(InterpTier):
     def statement(self, name):
         if name == 'TICK':          # no hot loops while hooked
             return []
-        if name == 'TAILCALL':      # a host function's results return at once
-            lines = TAILCALL_HOOKED.rstrip('\n').split('\n')
-            return lines[:-1] + self.ret(lines[-1][len('return '):])
+        if name == 'REUSE':         # the callee's call hook sees the caller (tcall)
+            return ['tcall = (cl, pc)', 'cl = f', 'R = args', 'break']
         return super().statement(name)
 
 
@@ -153,32 +159,6 @@ if hot < 0:
     if osr is not None:
         c, cl = cl, None
         return osr(c, R, locals().get('va'), openuv, locals().get('mr'), tc)
-"""
-
-TAILCALL = """\
-if type(f) is not LuaFunction:
-    f, args = call_target(f, args)
-if f.proto is not None:
-    tc += 1
-    cl = f
-    R = args
-    break
-return f.gate(args)
-"""
-
-# In the hooked variant the callee's call hook runs while the caller is
-# still on the stack (tcall: its closure and pc); host functions go through
-# hcall for their call and return events.
-TAILCALL_HOOKED = """\
-if type(f) is not LuaFunction:
-    f, args = call_target(f, args)
-if f.proto is not None:
-    tcall = (cl, pc)
-    cl = f
-    R = args
-    break
-r = hcall(f, args)
-return r
 """
 
 # Before each return of the hooked variant (callrethooks).
@@ -223,10 +203,10 @@ if frame is None:
 code, nils, nfixed = frame
 hot = HOTLOOP
 U = cl.upvals
-if nfixed >= 0:           # a vararg function: the extra arguments go to va
-    va = R[nfixed:]
-    del R[nfixed:]
-R += nils
+if nfixed >= 0:           # a vararg function
+{funcv}
+else:
+{funcf}
 openuv = None
 pc = 0
 '''
@@ -447,7 +427,10 @@ def _function(ops, variant, counting=False):
     out = _block({'plain': PLAIN_HEAD, 'resume': RESUME_HEAD,
                   'hooked': HOOKED_HEAD}[variant], 0)
     may_switch = {'plain': 'tc == 0', 'resume': 'False', 'hooked': 'False'}[variant]
-    out += _block(PROLOGUE.format(may_switch=may_switch), 2)
+    entries = {kind: '\n'.join('    ' + line for line in expand(ENTRIES[kind].template, _PLAIN))
+               for kind in ('FUNCV', 'FUNCF')}
+    out += _block(PROLOGUE.format(may_switch=may_switch, funcv=entries['FUNCV'],
+                                  funcf=entries['FUNCF']), 2)
     if variant == 'hooked':
         loop = [op.name for op in ops].index('LOOP')
         out += _block(HOOKED_ENTRY, 2)
