@@ -111,8 +111,10 @@ class JitTier(Tier):
         t = type(v)
         if v is None or v is True or v is False or t is int:
             return repr(v)
-        if t is float and -INF < v < INF and (v or math.copysign(1.0, v) > 0):
-            return repr(v) if v >= 0 else '(%r)' % v
+        # (negative float literals go to the pool: PyPy folds some, such as
+        # -9.223372036854776e+18, into an int)
+        if t is float and 0.0 <= v < INF and math.copysign(1.0, v) > 0:
+            return repr(v)
         if t is str:
             return repr(v)
         if t is tuple and all(type(x) is int for x in v):
