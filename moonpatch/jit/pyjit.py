@@ -65,7 +65,7 @@ def tailcall(f, args):
         j = p.jit
         fn = j.function if j is not None else None
         if fn is None:        # (compiled code checks for hooks itself)
-            return closure_mod.interpreter_gate(f)(args)
+            return interp.execute(f, args)
         r = fn(f, args, True)
         if type(r) is not TailCall:
             return r
@@ -215,7 +215,7 @@ class Emitter:
         self.starts = {}           # index in lines -> pc: where a unit's code starts
         self.plan = structure(proto, entry)
         self.hints = hints         # the optimizer's (jit/hints.py), or None
-        self.uses_skip = bool(self.plan.guarded) or bool(self.plan.skips)
+        self.uses_skip = bool(self.plan.guarded)     # (no guard: no one reads skip)
 
     def emit(self, depth, text, pc):
         self.lines.append((depth, text, pc))
@@ -238,11 +238,12 @@ class Emitter:
 
     def jump_lines(self, src, target, loop):
         """What a jump from src to target does here."""
+        skip = ['skip = %d' % target] if self.uses_skip else []
         if loop is not None and target == loop.head:
-            return (['skip = %d' % target] if self.uses_skip else []) + ['continue']
+            return skip + ['continue']
         if loop is not None and not (loop.head <= target <= loop.end):
-            return (['skip = %d' % target] if target != loop.end + 1 else []) + ['break']
-        return ['skip = %d' % target]
+            return (skip if target != loop.end + 1 else []) + ['break']
+        return skip
 
     def guard(self, o, pc):
         """The type test of o's fast path less what the optimizer knows
@@ -290,7 +291,7 @@ class Emitter:
             self.emit(depth, 'if %s:' % self.cond(o, u.pc), u.pc)
             body = (expand(o.taken, t) if o.taken else []) + \
                 self.jump_lines(u.pc, u.target, loop)
-            self.emit_all(depth + 1, body, u.pc)
+            self.emit_all(depth + 1, body or ['pass'], u.pc)
             if o.fall:
                 self.emit(depth, 'else:', u.pc)
                 self.emit_all(depth + 1, expand(o.fall, t), u.pc)

@@ -65,7 +65,7 @@ class Node:
 
 
 class Plan:
-    __slots__ = ('nodes', 'guarded', 'skips', 'targets', 'units')
+    __slots__ = ('nodes', 'guarded', 'targets', 'units')
 
 
 def units(proto):
@@ -201,7 +201,6 @@ def structure(proto, entry=None):
     plan.units = planner.units
     forward = [(src, tgt) for src, tgt in planner.jumps
                if tgt > src and src not in planner.consumed]
-    plan.skips = forward
     plan.guarded = {p for p in _firsts(plan.nodes, [])
                     if any(src < p < tgt for src, tgt in forward)}
     return plan
