@@ -44,6 +44,12 @@ Template holes (bytecode/template.py expands them):
                   a pairs() loop may traverse without calling next).
     @if/@elif/@else/@end  lines evaluated on operands only: the JIT resolves
                   them at compile time, the interpreter tests them at run time.
+    $FLOATS(X, ...)  (an @if condition) the registers hold floats here, as
+                  a tier's optimizer proved; always false in the interpreter.
+    $STEP_UP(X)   (an @if condition) the numeric for loop at X runs on
+                  floats with a constant positive step (likewise).
+    $IS(v, T, X)  `type(v) is T` for v, a copy of register X: True where a
+                  tier's optimizer proved it (T float or LuaTable).
 Besides registers the code may use the frame's names U (upvalue list), cl
 (running closure), va (varargs), mr (multiple results of the last call or
 vararg), openuv (open upvalues of this frame, or None) and the runtime
@@ -249,7 +255,7 @@ r = None
 # through index_meta.
 _TGETK = code("""
 t = $R(B)
-if type(t) is LuaTable:
+if $IS(t, LuaTable, B):
     v = t.hash.get($C)
     if v is None and t.meta is not None:
         h = t.meta.hash.get('__index')
@@ -275,7 +281,7 @@ def _tsetk(number_key):
         if t.hfree > 0: t.hfree -= 1"""
     return code(f"""
 t = $R(B)
-if type(t) is LuaTable and (t.meta is None or '__newindex' not in t.meta.hash):
+if $IS(t, LuaTable, B) and (t.meta is None or '__newindex' not in t.meta.hash):
     v = $R(A)
     h = t.hash
     if v is not None and $C in h: h[$C] = v{new_key}
@@ -305,9 +311,9 @@ OPCODES = [
     Op('ISNES', 'var', 'none', 'str', 'eq', 'if R(A) ~= K(D) then JMP',
        _eqk('$R(A) == $D', True)),
     Op('ISEQN', 'var', 'none', 'num', 'eq', 'if R(A) == N(D) then JMP',
-       _eqk('type($R(A)) is float and $R(A) == $D', False)),
+       test('x == $D', 'type(x) is float', 'False', 'x = $R(A)')),
     Op('ISNEN', 'var', 'none', 'num', 'eq', 'if R(A) ~= N(D) then JMP',
-       _eqk('type($R(A)) is float and $R(A) == $D', True)),
+       test('x != $D', 'type(x) is float', 'True', 'x = $R(A)')),
     Op('ISEQP', 'var', 'none', 'pri', 'eq', 'if R(A) == P(D) then JMP',
        _eqk('$R(A) is $D', False)),
     Op('ISNEP', 'var', 'none', 'pri', 'eq', 'if R(A) ~= P(D) then JMP',
@@ -328,8 +334,8 @@ OPCODES = [
        value('-x', 'type(x) is float', 'unm(x)', 'x = $R(D)')),
     Op('LEN', 'dst', 'none', 'var', 'len', 'R(A) := #R(D)', code("""
 x = $R(D)
-if type(x) is str: $R(A) = float(len(x))
-elif type(x) is LuaTable: $R(A) = x.length()
+if $IS(x, LuaTable, D): $R(A) = x.length()
+elif type(x) is str: $R(A) = float(len(x))
 else: $R(A) = length(x)
 """)),
 
@@ -412,7 +418,11 @@ else: setindex(t, $D, $R(A))
 """)),
     Op('TGETV', 'dst', 'var', 'var', 'index', 'R(A) := R(B)[R(C)]', code("""
 t = $R(B); k = $R(C)
-if type(t) is LuaTable and k is not True and k is not False:
+@if $FLOATS(C)
+if $IS(t, LuaTable, B):
+@else
+if $IS(t, LuaTable, B) and k is not True and k is not False:
+@end
     v = t.hash.get(k)
     if v is None and t.meta is not None: v = index_meta(t, k)
     $R(A) = v
@@ -422,8 +432,12 @@ else: $R(A) = index(t, k)
     Op('TGETB', 'dst', 'var', 'lit', 'index', 'R(A) := R(B)[C]', _TGETK),
     Op('TSETV', 'var', 'var', 'var', 'newindex', 'R(B)[R(C)] := R(A)', code("""
 t = $R(B); k = $R(C)
-if (type(t) is LuaTable and (t.meta is None or '__newindex' not in t.meta.hash)
+@if $FLOATS(C)
+if $IS(t, LuaTable, B) and (t.meta is None or '__newindex' not in t.meta.hash) and k == k:
+@else
+if ($IS(t, LuaTable, B) and (t.meta is None or '__newindex' not in t.meta.hash)
         and (type(k) is str or (type(k) is float and k == k))):
+@end
     v = $R(A)
     h = t.hash
     if v is not None and k in h: h[k] = v
@@ -538,6 +552,13 @@ x = (x - s) + s
     # debug.setlocal may store a non-number in a control register (TypeError)
     Op('FORL', 'base', 'none', 'jump', None, 'numeric for: step; if in range JMP back',
        test('go', load="""
+@if $STEP_UP(A)
+x = $R(A) + $R(A+2)
+go = x <= $R(A+1)
+@elif $FLOATS(A, A+1, A+2)
+x = $R(A) + $R(A+2)
+go = (x <= $R(A+1)) if $R(A+2) > 0.0 else ($R(A+1) <= x)
+@else
 s = $R(A+2); y = $R(A+1)
 try:
     x = $R(A) + s
@@ -547,6 +568,7 @@ except TypeError:
     $R(A+1) = y; $R(A+2) = s
     x += s
     go = (x <= y) if s > 0.0 else (y <= x)
+@end
 """, taken='$R(A) = x; $R(A+3) = x', tick=True)),
     Op('ITERL', 'base', 'none', 'jump', None,
        'generic for: if R(A) ~= nil then R(A-1) := R(A); JMP',

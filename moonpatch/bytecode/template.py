@@ -23,7 +23,9 @@ RUNTIME_NAMES = ('arith', 'call', 'close_upvals', 'concat', 'div', 'equals', 'fo
                  'set_multi', 'setindex', 'table_from_template', 'unm', 'new_closure',
                  'BoolKey', 'LuaTable', 'PairsIter', 'INF', 'LuaFunction')
 
-_HOLE = re.compile(r'\$(RANGE|R|CALL)\(([^()]*)\)|\$([ABCD])\b|\$(CALLS_UNSEEN|ARGS|NP)\b')
+_HOLE = re.compile(r'\$(RANGE|R|CALL|FLOATS|STEP_UP|IS)\(([^()]*)\)|\$([ABCD])\b'
+                   r'|\$(CALLS_UNSEEN|ARGS|NP)\b')
+_KNOWN = re.compile(r'^\$(FLOATS|STEP_UP)\([^()]*\)$')
 _STATEMENT = re.compile(r'^(\s*)\$(JUMP|SKIP|TAILCALL|TICK|FRAME|REUSE)\s*$')
 _RETURN = re.compile(r'^(\s*)return\b ?(.*)$')
 _TERM = re.compile(r'\s*([+-]?)\s*([A-D]|\d+)')
@@ -83,8 +85,26 @@ class Tier:
     def entry_hole(self, name):         # $ARGS, $NP (in the ENTRIES)
         raise NotImplementedError
 
+    def floats(self, exprs):
+        """$FLOATS(X, ...): 'True' where the registers are known to hold
+        floats at this instruction (a tier with an optimizer knows)."""
+        return 'False'
+
+    def step_up(self, expr):
+        """$STEP_UP(X): 'True' where the numeric for loop at register X is
+        known to run on floats with a constant positive step."""
+        return 'False'
+
+    def is_type(self, var, typename, expr):
+        """$IS(v, T, X): the test that v, a copy of register X, is a T
+        ('True' where the tier knows it is)."""
+        return 'type(%s) is %s' % (var, typename)
+
     def static(self, cond):
-        """The value of an @if condition, or None to test it at run time."""
+        """The value of an @if condition, or None to test it at run time.
+        What a tier knows ($FLOATS, $STEP_UP) is always static."""
+        if _KNOWN.match(cond):
+            return self.substitute(cond) == 'True'
         return None
 
     def statement(self, name):          # $JUMP, $SKIP, $TAILCALL, $TICK, $FRAME, $REUSE: lines
@@ -107,6 +127,13 @@ class Tier:
             if kind == 'RANGE':
                 start, count = inner.split(',')
                 return self.range(start, count)
+            if kind == 'FLOATS':
+                return self.floats(inner.split(','))
+            if kind == 'STEP_UP':
+                return self.step_up(inner)
+            if kind == 'IS':
+                var, typename, expr = (part.strip() for part in inner.split(','))
+                return self.is_type(var, typename, expr)
             raise ValueError('$CALL must be a statement of its own: ' + text)
         return _HOLE.sub(hole, text)
 

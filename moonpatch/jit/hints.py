@@ -1,14 +1,15 @@
-"""The optimizer: which registers hold plain floats, per instruction.
+"""The optimizer: which registers hold plain floats or tables, per instruction.
 
 An abstract interpretation over the units of jit/structure.py (a forward
 dataflow to a fixed point): the state before an instruction is the set of
-registers known to hold a float, as a bit mask. Facts come from constants,
-from arithmetic whose operands are known floats (its fast path always runs
-and gives a float), from numeric for loops (FORI leaves its control
-registers floats, or raises), and from the seed: the registers the live
-frame held floats in when a loop became hot (the on-stack replacement
-checks them once at its entry and interprets the call if they differ).
-Where control flow joins, only what holds on every path stays known.
+registers known to hold a float (bit i) or a table (bit TABLE + i), as a
+bit mask. Facts come from constants, from arithmetic whose operands are
+known floats (its fast path always runs and gives a float), from numeric
+for loops (FORI leaves its control registers floats, or raises), from
+table constructors, and from the seed: the types the live arguments (or
+the live frame, when a loop became hot) had; the compiled code checks them
+once at its entry and interprets the call if they differ. Where control
+flow joins, only what holds on every path stays known.
 
 Registers a closure captures are never known (a callee may assign them),
 and debug.setlocal on a compiled frame sends it back to the interpreter.
@@ -19,13 +20,29 @@ import re
 from ..bytecode.decode import operands
 from ..bytecode.opcodes import BY_NAME, OPCODES
 from ..bytecode.template import evaluate
+from ..runtime.table import LuaTable
+from .structure import successors
 
 _LOAD = re.compile(r'(\w+) = \$R\(([^()]*)\)')
 _FLOAT_CONSTANTS = {BY_NAME[name].code for name in ('KSHORT', 'KNUM')}
 _ARITH = {BY_NAME[name].code for name in (
     'ADDVN', 'SUBVN', 'MULVN', 'DIVVN', 'MODVN', 'ADDNV', 'SUBNV', 'MULNV', 'DIVNV', 'MODNV',
     'ADDVV', 'SUBVV', 'MULVV', 'DIVVV', 'MODVV', 'POW', 'UNM')}
-MOV, FORI, FORL = (BY_NAME[name].code for name in ('MOV', 'FORI', 'FORL'))
+MOV, FORI, FORL, TNEW, TDUP = (BY_NAME[name].code for name in (
+    'MOV', 'FORI', 'FORL', 'TNEW', 'TDUP'))
+TABLE = 256          # the offset of the table bits (a frame has at most 250 registers)
+
+
+def seed_of(values):
+    """The seed mask of a frame's live values: which are floats and tables."""
+    mask = 0
+    for i, v in enumerate(values):
+        t = type(v)
+        if t is float:
+            mask |= 1 << i
+        elif t is LuaTable:
+            mask |= 1 << (TABLE + i)
+    return mask
 
 
 def loads(op):
@@ -44,29 +61,42 @@ class Hints:
         self.seed = seed
 
     def known(self, pc, reg):
+        """Register reg holds a float before instruction pc."""
         mask = self.before.get(pc)
         return mask is not None and (mask >> reg) & 1 == 1
+
+    def known_table(self, pc, reg):
+        """Register reg holds a table before instruction pc."""
+        return self.known(pc, TABLE + reg)
 
     def describe(self):
         """One line per instruction with known floats (for -jdump)."""
         lines = []
         for pc in sorted(self.before):
-            mask = self.before[pc]
-            regs = [str(i) for i in range(mask.bit_length()) if (mask >> i) & 1]
-            if regs:
-                lines.append('%04d  floats: %s' % (pc + 1, ' '.join(regs)))
+            kinds = _describe(self.before[pc])
+            if kinds:
+                lines.append('%04d  %s' % (pc + 1, kinds))
         if self.seed:
-            lines.insert(0, 'entry checks floats in: %s' % ' '.join(
-                str(i) for i in range(self.seed.bit_length()) if (self.seed >> i) & 1))
+            lines.insert(0, 'entry checks %s' % _describe(self.seed))
         return '\n'.join(lines)
 
 
-def written_registers(proto, pc):
-    """The registers instruction pc assigns."""
+def _describe(mask):
+    out = []
+    for kind, shift in (('floats', 0), ('tables', TABLE)):
+        part = (mask >> shift) & ((1 << TABLE) - 1)
+        regs = [str(i) for i in range(part.bit_length()) if (part >> i) & 1]
+        if regs:
+            out.append('%s: %s' % (kind, ' '.join(regs)))
+    return '  '.join(out)
+
+
+def _registers(proto, pc, writes):
     op, a, b, c = operands(proto, pc)
     env = {'A': a, 'B': b, 'C': c, 'D': b}
     out = set()
-    for kind, expr in OPCODES[op].writes:
+    o = OPCODES[op]
+    for kind, expr in (o.writes if writes else o.reads):
         if kind == 'R':
             out.add(evaluate(expr, env))
         else:
@@ -76,11 +106,22 @@ def written_registers(proto, pc):
     return out
 
 
+def written_registers(proto, pc):
+    """The registers instruction pc assigns."""
+    return _registers(proto, pc, True)
+
+
+def read_registers(proto, pc):
+    """The registers instruction pc reads."""
+    return _registers(proto, pc, False)
+
+
 class _Flow:
-    def __init__(self, proto, units, captured):
-        self.proto = proto
+    """A forward dataflow of register masks, intersected where paths join;
+    step(pc, mask) is the mask after instruction pc."""
+    def __init__(self, units, step):
         self.units = units
-        self.captured = captured
+        self.step = step
 
     def run(self, start, seed):
         before = {start: seed}
@@ -90,28 +131,14 @@ class _Flow:
             u = self.units[pc]
             mask = before[pc]
             for q in range(u.pc, u.next):
-                mask = self._through(q, mask)
-            for succ in self._successors(u):
+                mask = self.step(q, mask)
+            for succ in successors(u, self.units):
                 old = before.get(succ)
                 new = mask if old is None else old & mask
                 if new != old:
                     before[succ] = new
                     work.append(succ)
         return before
-
-    def _through(self, pc, mask):
-        return _step(self.proto, pc, mask, self.captured)
-
-    def _successors(self, u):
-        o = OPCODES[u.op]
-        out = []
-        if u.target is not None:
-            out.append(u.target)
-        ends = (u.target is not None and not u.cond) or '$TAILCALL' in o.template or \
-            re.search(r'^return\b', o.template, re.M) is not None
-        if not ends and u.next in self.units:
-            out.append(u.next)
-        return out
 
 
 def _step(proto, pc, mask, captured):
@@ -120,27 +147,47 @@ def _step(proto, pc, mask, captured):
     op, a, b, c = operands(proto, pc)
     o = OPCODES[op]
     env = {'A': a, 'B': b, 'C': c, 'D': b}
-    floats = ()
+    known = ()          # the bits this instruction sets
     if op in _FLOAT_CONSTANTS:
-        floats = (a,)
+        known = (a,)
     elif op in _ARITH:
         if all((inputs >> evaluate(e, env)) & 1 for e in loads(o).values()):
-            floats = (a,)
-    elif op == MOV and (inputs >> b) & 1:
-        floats = (a,)
+            known = (a,)
+    elif op == MOV:
+        known = tuple(shift + a for shift in (0, TABLE) if (inputs >> (shift + b)) & 1)
     elif op == FORI or op == FORL:
-        floats = (a, a + 1, a + 2, a + 3)
+        known = (a, a + 1, a + 2, a + 3)
+    elif op == TNEW or op == TDUP:
+        known = (TABLE + a,)
     for reg in written_registers(proto, pc):
-        mask &= ~(1 << reg)
-    for reg in floats:
-        if reg not in captured:
-            mask |= 1 << reg
+        mask &= ~((1 << reg) | (1 << (TABLE + reg)))
+    for bit in known:
+        if bit % TABLE not in captured:
+            mask |= 1 << bit
     return mask
 
 
 def analyse(proto, units, captured, entry=None, seed=0):
     """The Hints of proto from its entry (0, or the loop pc of an on-stack
     replacement with the seed mask)."""
-    seed &= ~sum(1 << i for i in captured)
+    seed &= ~sum((1 << i) | (1 << (TABLE + i)) for i in captured)
     start = entry or 0
-    return Hints(_Flow(proto, units, captured).run(start, seed), seed)
+    flow = _Flow(units, lambda pc, mask: _step(proto, pc, mask, captured))
+    return Hints(flow.run(start, seed), seed)
+
+
+def unassigned_reads(proto, units, start, assigned):
+    """The registers some instruction may read before any instruction
+    assigned them, starting at pc start with the registers in the mask
+    assigned set: those the compiled code must set to nil first."""
+    def step(pc, mask):
+        for reg in written_registers(proto, pc):
+            mask |= 1 << reg
+        return mask
+
+    out = set()
+    for pc, mask in _Flow(units, step).run(start, assigned).items():
+        for q in range(pc, units[pc].next):
+            out.update(r for r in read_registers(proto, q) if not (mask >> r) & 1)
+            mask = step(q, mask)
+    return out

@@ -23,6 +23,7 @@ their own tail calls come back to it as TailCall records instead of
 growing the stack; an interpreted callee runs in the interpreter, which
 reuses its frame for further tail calls.
 """
+import functools
 import math
 import re
 
@@ -36,12 +37,13 @@ from ..runtime import interp
 from ..runtime.callstack import TAILED, register_lua_code
 from ..runtime.hooks import add_switch_points, share_plain_flag
 from .frames import register_compiled
-from .hints import loads, written_registers
+from .hints import TABLE, unassigned_reads, written_registers
 from .structure import Refused, structure
-from .tierup import compile_callee, unspecialised
+from .tierup import compiled_callee, unspecialised
 
 INF = math.inf
-CALL, UGET, GGET, MOV = (BY_NAME[name].code for name in ('CALL', 'UGET', 'GGET', 'MOV'))
+CALL, UGET, GGET, MOV, FORI, FORL, KSHORT, KNUM = (BY_NAME[name].code for name in (
+    'CALL', 'UGET', 'GGET', 'MOV', 'FORI', 'FORL', 'KSHORT', 'KNUM'))
 
 
 class TailCall:
@@ -98,10 +100,13 @@ share_plain_flag(NAMESPACE)
 class JitTier(Tier):
     """The holes in compiled code: operands are constants, registers locals."""
 
-    def __init__(self, captured, pool):
+    def __init__(self, captured, pool, hints, steps):
         self.captured = captured
         self.pool = pool            # constant -> name (by identity)
-        self.values = None          # the operands of the instruction being copied
+        self.hints = hints          # the optimizer's, or None
+        self.steps = steps          # {pc of a FORL: its constant step}
+        self.pc = None              # the instruction being copied
+        self.values = None          # its operands
         self.jump = None            # the lines of its $JUMP
         self.single = False         # writing a direct entry: one result, not a sequence
         self.numparams = 0
@@ -151,6 +156,22 @@ class JitTier(Tier):
     def static(self, cond):
         return bool(eval(self.substitute(cond), {}))
 
+    def is_type(self, var, typename, expr):
+        h, reg = self.hints, self._int(expr)
+        if h is not None and (typename == 'float' and h.known(self.pc, reg) or
+                              typename == 'LuaTable' and h.known_table(self.pc, reg)):
+            return 'True'
+        return super().is_type(var, typename, expr)
+
+    def floats(self, exprs):
+        h = self.hints
+        return str(h is not None and all(h.known(self.pc, self._int(e)) for e in exprs))
+
+    def step_up(self, expr):
+        a = self._int(expr)
+        return str(self.steps.get(self.pc, 0.0) > 0.0 and
+                   self.floats([str(a), str(a + 1), str(a + 2)]) == 'True')
+
 
     def entry_hole(self, name):
         return {'ARGS': 'R', 'NP': str(self.numparams)}[name]
@@ -190,6 +211,61 @@ class JitTier(Tier):
         return ['r = ' + value, 'return r[0] if r else None']
 
 
+class Pieces:
+    """An opcode's pieces as the backend copies them: where its load only
+    copies registers into temporaries (x = $R(B); y = $R(C)), the registers
+    themselves stand in the other pieces and there is no load."""
+    __slots__ = ('name', 'code', 'shape', 'load', 'guard', 'fast', 'slow', 'target', 'taken',
+                 'fall', 'template', 'is_ad')
+
+    def __init__(self, op):
+        for name in self.__slots__:
+            setattr(self, name, getattr(op, name))
+        copies = [_COPY.match(stmt.strip()) for stmt in (op.load or '').split(';')]
+        if op.load and all(copies) and all((piece or '').count('\n') <= 1
+                                           for piece in (op.taken, op.fall)):
+            names = {m.group(1): m.group(2) for m in copies}
+            word = re.compile(r'\b(%s)\b' % '|'.join(names))
+            for piece in ('guard', 'fast', 'slow', 'taken', 'fall'):
+                text = getattr(op, piece)
+                if text is not None:
+                    setattr(self, piece, word.sub(lambda m: names[m.group(1)], text))
+            self.load = None
+
+
+_COPY = re.compile(r'^(\w+) = (\$R\([^()]*\))$')
+
+
+@functools.lru_cache(maxsize=None)
+def inlined(op):
+    """The Pieces of op."""
+    return Pieces(op)
+
+
+def constant_steps(proto, plan):
+    """{pc of a FORL: the constant step of its loop} where the loop's FORI
+    is in the compiled code and a constant set the step just before it
+    (only FORI writes the step register after that; a debug.setlocal
+    sends the frame back to the interpreter)."""
+    out = {}
+    for u in plan.units.values():
+        if u.op != FORL:
+            continue
+        fori = u.target - 1
+        op, a, _, _ = operands(proto, fori)
+        if op != FORI or fori not in plan.live:
+            continue
+        q = fori - 1
+        while q >= 0 and q + 1 not in plan.targets and not OPCODES[operands(proto, q)[0]].ends_block:
+            op, qa, qd, _ = operands(proto, q)
+            if a + 2 in written_registers(proto, q):
+                if op in (KSHORT, KNUM) and qa == a + 2:
+                    out[u.pc] = qd
+                break
+            q -= 1
+    return out
+
+
 def captured_registers(proto):
     """The registers of proto that closures of its child prototypes capture."""
     out = set()
@@ -210,11 +286,11 @@ class Emitter:
         self.direct_name = _function_name(proto) + '_direct'
         self.captured = captured_registers(proto)
         self.pool = {}
-        self.tier = JitTier(self.captured, self.pool)
         self.lines = []            # (indent, text, pc)
         self.starts = {}           # index in lines -> pc: where a unit's code starts
         self.plan = structure(proto, entry)
         self.hints = hints         # the optimizer's (jit/hints.py), or None
+        self.tier = JitTier(self.captured, self.pool, hints, constant_steps(proto, self.plan))
         self.uses_skip = bool(self.plan.guarded)     # (no guard: no one reads skip)
 
     def emit(self, depth, text, pc):
@@ -229,7 +305,8 @@ class Emitter:
 
     def _bind(self, pc):
         op, a, b, c = operands(self.proto, pc)
-        o = OPCODES[op]
+        o = inlined(OPCODES[op])
+        self.tier.pc = pc
         if o.is_ad:
             self.tier.values = {'A': a, 'D': b, 'B': b, 'C': c}
         else:
@@ -240,7 +317,10 @@ class Emitter:
         """What a jump from src to target does here."""
         skip = ['skip = %d' % target] if self.uses_skip else []
         if loop is not None and target == loop.head:
-            return skip + ['continue']
+            # (skip only matters to the loop's own guards: code after the
+            # loop lies past any target inside it)
+            guarded = any(loop.head <= p <= loop.end for p in self.plan.guarded)
+            return (skip if guarded else []) + ['continue']
         if loop is not None and not (loop.head <= target <= loop.end):
             return (skip if target != loop.end + 1 else []) + ['break']
         return skip
@@ -250,12 +330,11 @@ class Emitter:
         (None: the fast path alone)."""
         if o.guard is None:
             return None
-        regs = loads(o)
         terms = []
         for term in o.guard.split(' and '):
-            m = re.match(r'^type\((\w+)\) is float$', term)
-            if m and m.group(1) in regs and self.hints is not None and \
-                    self.hints.known(pc, evaluate(regs[m.group(1)], self.tier.values)):
+            m = re.match(r'^type\(\$R\(([^()]*)\)\) is float$', term)
+            if m and self.hints is not None and \
+                    self.hints.known(pc, evaluate(m.group(1), self.tier.values)):
                 continue
             terms.append(term)
         return self.tier.substitute(' and '.join(terms)) if terms else None
@@ -339,7 +418,7 @@ class Emitter:
     def direct_call(self, pc, a, nargs, wanted):
         """The lines of a call into a direct entry, the generic call to follow
         in an else branch. A callee the compiling closure sees (itself, or a
-        prototype compiled now if need be) is checked by its prototype and
+        prototype compiled already) is checked by its prototype and
         its entry called by name; any other value called, by the direct
         entry its closure carries once its prototype is compiled."""
         f = self.callee(pc, a)
@@ -354,7 +433,7 @@ class Emitter:
             if f.proto is self.proto and self.has_direct_entry():
                 entry = self.direct_name
             else:
-                j = compile_callee(f)
+                j = compiled_callee(f)
                 if j is not None and j.direct is not None:
                     entry = self.tier.literal(j.direct)
         if entry is None:
@@ -410,16 +489,14 @@ class Emitter:
 
     # -- the function
 
-    def _entry(self):
+    def _entry(self, used):
         """The gate's lines before the first instruction (LuaJIT's FUNCF/
         FUNCV): the argument list becomes the registers."""
         p = self.proto
         np = p.numparams
         head = ['if not PLAIN:            # a hook is set: interpret',
                 '    c, cl = cl, None',
-                '    return execute(c, R)',
-                'U = cl.upvals',
-                'tc = 0']
+                '    return execute(c, R)']
         frame = []
         if self.captured:
             frame.append('R += NILS')
@@ -434,26 +511,37 @@ class Emitter:
         if checks:     # the argument types the code was made for; else interpret
             head += ['if not (%s):' % checks, '    c, cl = cl, None',
                      '    return UNSPECIALISED(c, R, %s)' % ('va' if p.is_vararg else 'None')]
-        return head + self._locals(np)
+        return head + self._locals(used, np)
 
     def _seed_checks(self):
         seed = self.hints.seed if self.hints is not None else 0
-        return ' and '.join('type(r%d) is float' % i for i in range(self.proto.framesize)
-                            if (seed >> i) & 1)
+        size = self.proto.framesize
+        return ' and '.join(['type(r%d) is float' % i for i in range(size) if (seed >> i) & 1] +
+                            ['type(r%d) is LuaTable' % i for i in range(size)
+                             if (seed >> (TABLE + i)) & 1])
 
-    def _locals(self, first):
-        p = self.proto
-        head = []
-        others = [self.tier.regname(i) for i in range(first, p.framesize)
-                  if i not in self.captured]
-        if others:
-            head.append(' = '.join(others) + ' = None')
-        head.append('openuv = None')
+    def _locals(self, used, nparams):
+        """What the body needs set before its first instruction: the names
+        it uses of the frame's (U, R, tail, openuv, skip), and nil in the
+        registers it may read before assigning them (the parameters, and
+        every register a closure captures, are set)."""
+        head = ['U = cl.upvals'] if 'U' in used else []
+        if self.entry is None and self.tier.single and 'R' in used:
+            head.append('R = None                  # no register a closure captures')
+        if self.tier.single and 'tail' in used:
+            head.append('tail = False')
+        assigned = sum(1 << i for i in range(nparams)) | sum(1 << i for i in self.captured)
+        unset = unassigned_reads(self.proto, self.plan.units, 0, assigned)
+        names = [self.tier.regname(i) for i in sorted(unset)]
+        if names:
+            head.append(' = '.join(names) + ' = None')
+        if 'openuv' in used:
+            head.append('openuv = None')
         if self.uses_skip:
             head.append('skip = 0')
         return head
 
-    def _direct_entry(self):
+    def _direct_entry(self, used):
         """The direct entry's lines: the arguments come as Python arguments
         and one result goes back (for calls that want one)."""
         np = self.proto.numparams
@@ -467,17 +555,16 @@ class Emitter:
             head += ['if not (%s):' % checks, '    c, cl = cl, None',
                      '    r = UNSPECIALISED(c, [%s], None)' % args,
                      '    return r[0] if r else None']
-        return head + ['U = cl.upvals',
-                       'R = None                  # no register a closure captures',
-                'tc = 0',
-                'tail = False'] + self._locals(np)
+        return head + self._locals(used, np)
 
-    def _osr_entry(self):
+    def _osr_entry(self, used):
         """The lines that take over an interpreter frame at a loop: its
         registers (a full frame) become the locals."""
         names = [self.tier.regname(i) for i in range(self.proto.framesize)
                  if i not in self.captured]
-        head = ['U = cl.upvals', 'tail = False']
+        head = ['U = cl.upvals'] if 'U' in used else []
+        if 'tail' in used:
+            head.append('tail = False')
         if names:
             head.append('%s = %s' % (', '.join(names), ', '.join('R[%s]' % n[1:] for n in names)))
         head += ['if not PLAIN:            # a hook came while this was being compiled',
@@ -495,24 +582,27 @@ class Emitter:
         p = self.proto
         return self.entry is None and not p.is_vararg and not self.captured
 
-    def _function(self, name, signature, head, single):
+    def _function(self, name, signature, make_head, single):
         """The lines of one function of the prototype: (depth, text, pc),
-        the indices of lines that start an instruction, and of its switch line."""
+        the indices of lines that start an instruction, and of its switch
+        line. make_head(names the body uses) gives the lines before it."""
         self.lines, self.starts = [], {}
         self.tier.single = single
+        self.nodes(0, self.plan.nodes, None)
+        body, starts = self.lines, self.starts
+        used = set(re.findall(r'[A-Za-z_]\w*', '\n'.join(text for _, text, _ in body)))
         # debug.sethook: a frame jumps to the switch line and goes on in the
         # hooked interpreter (runtime/hooks.py; Deopt)
         deopt = 'DEOPT(c, %s, locals(), switch_pc)' % ('None' if single else 'R')
-        head = head + ['switch_pc = None',
-                       'if switch_pc is not None:',
-                       '    c, cl = cl, None        # hide behind the continuation']
+        head = make_head(used) + ['switch_pc = None',
+                                  'if switch_pc is not None:',
+                                  '    c, cl = cl, None        # hide behind the continuation']
         head += ['    r = ' + deopt, '    return r[0] if r else None'] if single else \
             ['    return ' + deopt]
         switch = head.index('if switch_pc is not None:')
-        for text in head:
-            self.emit(0, text, 0)
-        self.nodes(0, self.plan.nodes, None)
-        return name, signature, self.lines, self.starts, switch
+        lines = [(0, text, 0) for text in head] + body
+        starts = {i + len(head): pc for i, pc in starts.items()}
+        return name, signature, lines, starts, switch
 
     def source(self):
         """(Python source, line -> pc + 1, line -> pc of the instruction it
@@ -522,14 +612,14 @@ class Emitter:
         if self.entry is not None:
             functions.append(self._function(_function_name(p, self.entry),
                                              '(cl, R, va, openuv, mr, tc)',
-                                             self._osr_entry(), False))
+                                             self._osr_entry, False))
         else:
             functions.append(self._function(_function_name(p), '(cl, R, tail=False)',
-                                            self._entry(), False))
+                                            self._entry, False))
             if self.has_direct_entry():
                 params = ''.join(', r%d=None' % i for i in range(p.numparams))
                 functions.append(self._function(self.direct_name, '(cl%s, *more)' % params,
-                                                self._direct_entry(), True))
+                                                self._direct_entry, True))
         pool = sorted(self.pool.values(), key=lambda kv: int(kv[0][1:]))
         out = ['def make(%s):' % ', '.join(['NILS', 'DEOPT'] + [n for n, _ in pool])]
         linemap = [0, 0]                   # Python line (1-based) -> pc + 1 (0: the entry)

@@ -18,6 +18,8 @@ nodes such a jump passes over are guarded (`guarded`: the first
 instruction of each). Entering a loop in the middle (a generic `for` starts
 at its iterator call at the bottom) is such a jump.
 """
+import re
+
 from ..bytecode.decode import operands
 from ..bytecode.opcodes import BY_NAME, OPCODES
 
@@ -65,7 +67,7 @@ class Node:
 
 
 class Plan:
-    __slots__ = ('nodes', 'guarded', 'targets', 'units')
+    __slots__ = ('nodes', 'guarded', 'targets', 'units', 'live')
 
 
 def units(proto):
@@ -87,11 +89,38 @@ def units(proto):
     return units
 
 
+def successors(u, units):
+    """The pcs of the units control may reach from unit u."""
+    o = OPCODES[u.op]
+    out = [u.target] if u.target is not None else []
+    ends = (u.target is not None and not u.cond) or '$TAILCALL' in o.template or \
+        re.search(r'^return\b', o.template, re.M) is not None
+    if not ends and u.next in units:
+        out.append(u.next)
+    return out
+
+
+def reachable(units, start):
+    """The pcs of the units control reaches from start."""
+    seen = {start}
+    work = [start]
+    while work:
+        for pc in successors(units[work.pop()], units):
+            if pc not in seen:
+                seen.add(pc)
+                work.append(pc)
+    return seen
+
+
 class _Planner:
     def __init__(self, proto, entry):
         self.units = units(proto)
         self.ending = {u.next - 1: u for u in self.units.values()}
-        self.jumps = [(u.pc, u.target) for u in self.units.values() if u.target is not None]
+        # code the start cannot reach is left out (before the loop an
+        # on-stack replacement enters, after a return)
+        self.live = reachable(self.units, entry or 0)
+        self.jumps = [(u.pc, u.target) for u in self.units.values()
+                      if u.target is not None and u.pc in self.live]
         if entry:
             self.jumps.append((-1, entry))
         for src, tgt in self.jumps:
@@ -119,6 +148,12 @@ class _Planner:
             if L.head <= pc <= L.end:
                 found = L          # sorted by head: the last one is the innermost
         return found
+
+    def breaks(self, src, tgt):
+        """The jump leaves its innermost loop for the instruction after it:
+        a plain `break`, which passes over nothing."""
+        L = self._innermost(src) if src >= 0 else None
+        return L is not None and tgt == L.end + 1
 
     def closed(self, s, e, loop, exits, ignore=()):
         """[s, e) is entered only at s from before it, and leaves only to
@@ -173,6 +208,9 @@ class _Planner:
                 pc = L.end + 1
                 continue
             u = self.units[pc]
+            if pc not in self.live:
+                pc = u.next
+                continue
             node = self.try_if(u, end, loop)
             if node is None:
                 node = Node('unit', pc, u.next - 1, unit=u)
@@ -199,8 +237,9 @@ def structure(proto, entry=None):
     plan.nodes = planner.seq(0, len(proto.code), None)
     plan.targets = {tgt for _, tgt in planner.jumps}
     plan.units = planner.units
+    plan.live = planner.live
     forward = [(src, tgt) for src, tgt in planner.jumps
-               if tgt > src and src not in planner.consumed]
+               if tgt > src and src not in planner.consumed and not planner.breaks(src, tgt)]
     plan.guarded = {p for p in _firsts(plan.nodes, [])
                     if any(src < p < tgt for src, tgt in forward)}
     return plan

@@ -23,6 +23,7 @@ from ..runtime import interp
 from ..runtime.closure import interpreter_gate, set_gate_policy
 from ..runtime.state import current_state
 from . import pipeline
+from .hints import seed_of
 
 DEFAULT_HOTCALL = 112
 DEFAULT_HOTLOOP = 56
@@ -96,7 +97,7 @@ def compile_now(proto, cl=None, args=None):
     j = _jit_of(proto)
     seed = 0
     if args is not None and not j.generic:
-        seed = sum(1 << i for i, v in enumerate(args[:proto.numparams]) if type(v) is float)
+        seed = seed_of(args[:proto.numparams])
     _compiling.add(proto)
     try:
         c, seconds = pipeline.timed_run(proto, cl, seed=seed, live=args)
@@ -119,15 +120,13 @@ def compile_now(proto, cl=None, args=None):
 _compiling = set()    # prototypes whose compilation is under way
 
 
-def compile_callee(f):
-    """The JitState of closure f's prototype, compiled now if it was not
-    yet (a hot caller calls it: its direct entry makes the call a Python
-    call); None while it is being compiled itself or the JIT is off."""
-    proto = f.proto
-    j = _jit_of(proto)
-    if j.status == 'none' and _enabled() and proto not in _compiling:
-        compile_now(proto, f)
-    return j if j.status == 'ok' else None
+def compiled_callee(f):
+    """The JitState of closure f's prototype if it is compiled, else None.
+    (A callee is not compiled for its caller: it compiles at its own hot
+    count, specialised for the arguments it gets; until then the caller
+    reaches it through the direct entry its closure carries.)"""
+    j = f.proto.jit
+    return j if j is not None and j.status == 'ok' else None
 
 
 def enter(cl, args, may_switch):
@@ -232,7 +231,7 @@ def loop_hot(cl, pc, R):
     if j.status == 'failed':
         return NEVER, None
     if pc not in j.osr:     # (the function itself compiles when its calls make it hot)
-        seed = sum(1 << i for i, v in enumerate(R) if type(v) is float)
+        seed = seed_of(R)
         c, seconds = pipeline.timed_run(proto, cl, entry=pc, seed=seed, live=R)
         j.seconds += seconds
         j.osr[pc] = c.function if c.failed is None else None

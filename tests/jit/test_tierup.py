@@ -34,13 +34,18 @@ def test_a_function_compiles_after_hotcall_calls_and_its_gate_swaps():
     assert list(r) == ['none', 'none', 'ok']
 
 
-def test_a_hot_loop_compiles_the_functions_it_calls():
+def test_a_function_a_hot_loop_calls_compiles_at_its_own_hot_count():
+    # (so it is specialised for the arguments it gets, not compiled blind)
     lua = Engine()
     r = run(lua, """
         local function f(x) return x + 1 end
-        for i = 1, 60 do f(i) end        -- the loop is hot at 56, f is not yet
-        return jit.status(f)""")
-    assert list(r) == ['ok']
+        local seen = {}
+        for i = 1, 200 do     -- the loop is hot at 56
+            f(i)
+            if i == 60 or i == 200 then seen[#seen + 1] = jit.status(f) end
+        end
+        return unpack(seen)""")
+    assert list(r) == ['none', 'ok']
 
 
 def test_hotcall_and_off():
