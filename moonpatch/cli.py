@@ -27,7 +27,6 @@ import os
 import shlex
 import signal
 import sys
-import threading
 
 from . import engine
 from .runtime.stack import run_deep
@@ -152,11 +151,13 @@ def main(argv=None, progname=None, interpreter=None):
     if interpreter is None:
         interpreter = progname
     sigint = None
-    if threading.current_thread() is threading.main_thread():
+    try:
         if hasattr(signal, 'SIGPIPE'):
             signal.signal(signal.SIGPIPE, signal.SIG_DFL)
         sigint = Sigint()
         sigint.install()
+    except ValueError:      # not the main thread, the only one signal handlers are set in
+        sigint = None
     try:
         return run_deep(lambda: _main(argv, progname, interpreter, sigint))
     finally:
