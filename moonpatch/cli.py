@@ -23,6 +23,7 @@ signal, as it ends lua5.1. Other write errors of print and of the command
 line's own messages are ignored, as lua.c and print ignore those of stdio.
 Ctrl-C is sigint.py's.
 """
+import gc
 import os
 import shlex
 import signal
@@ -141,11 +142,13 @@ def parse_args(argv):
 
 
 def main(argv=None, progname=None, interpreter=None):
-    """The entry point. argv: the arguments (default sys.argv[1:]);
-    progname: the name in messages (default from sys.argv[0]); interpreter:
-    the command that starts it again, arg's lowest index (default progname)."""
+    """The entry point. argv: the arguments (default sys.argv[1:]: this
+    process runs the command line, see freeze_modules); progname: the name
+    in messages (default from sys.argv[0]); interpreter: the command that
+    starts it again, arg's lowest index (default progname)."""
     if argv is None:
         argv = sys.argv[1:]
+        freeze_modules()
     if progname is None:
         progname = command_name(sys.argv[0]) if sys.argv and sys.argv[0] else 'moonpatch'
     if interpreter is None:
@@ -162,6 +165,16 @@ def main(argv=None, progname=None, interpreter=None):
         return run_deep(lambda: _main(argv, progname, interpreter, sigint))
     finally:
         end_output()          # also after os.exit
+
+
+def freeze_modules():
+    """The process is the command line's: what exists before the Lua state
+    (the modules, mostly) lives until its exit, and Python's collector need
+    not traverse it again, at the collections of the run nor at the exit
+    (~4 ms of every run). PyPy has no gc.freeze."""
+    freeze = getattr(gc, 'freeze', None)
+    if freeze is not None:
+        freeze()
 
 
 def end_output():
