@@ -25,7 +25,6 @@ Ctrl-C is sigint.py's.
 """
 import gc
 import os
-import shlex
 import signal
 import sys
 
@@ -56,8 +55,7 @@ def command_name(path):
     when that is what a PATH search finds, else the path as given."""
     name = os.path.basename(path)
     if name and os.path.isabs(path):
-        import shutil                   # (not at start-up: python -m does not need it)
-        found = shutil.which(name)
+        found = which(name)
         try:
             if found is not None and os.path.samefile(found, path):
                 return name
@@ -66,9 +64,32 @@ def command_name(path):
     return path
 
 
+def which(name):
+    """shutil.which(name): the file a PATH search for the command finds.
+    On POSIX it is done here, as shutil does it: importing shutil (which
+    loads the compression modules) would cost the script ~2.5 ms a run."""
+    if os.name != 'posix':
+        import shutil
+        return shutil.which(name)
+    path = os.environ.get('PATH')
+    if path is None:
+        try:
+            path = os.confstr('CS_PATH')
+        except (AttributeError, ValueError):
+            path = os.defpath
+    if not path:
+        return None
+    for directory in dict.fromkeys(path.split(os.pathsep)):    # each once
+        candidate = os.path.join(directory, name)
+        if os.access(candidate, os.F_OK | os.X_OK) and not os.path.isdir(candidate):
+            return candidate
+    return None
+
+
 def module_command():
     """`python -m moonpatch` as it was started: the words of the Python
     command line before the arguments moonpatch gets, as one shell command."""
+    import shlex                # (only python -m needs it: not at the script's start-up)
     words = getattr(sys, 'orig_argv', None)     # Python 3.10+
     n = len(sys.argv) - 1
     if words and len(words) > n and words[len(words) - n:] == sys.argv[1:]:
