@@ -12,11 +12,8 @@ cross with bridge.py's conversions. docs/python-api.md is the user's guide.
 """
 import codecs
 import sys
-import threading
 import time
 from array import array
-
-import greenlet
 
 from .bridge import (
     ATTR,
@@ -76,6 +73,7 @@ class LuaRuntime:
             for h in attribute_handlers:
                 if h is not None and not callable(h):
                     raise ValueError('attribute handlers must be callable or None')
+        import threading        # (not at the command line's start-up)
         self._lock = threading.RLock()
         self._state = new_state()
         self._bridge = Bridge(self, PROXY_TYPES, encoding, encoding_errors, attribute_filter,
@@ -260,6 +258,7 @@ class LuaRuntime:
         public class) with the error value converted and the traceback apart."""
         if not isinstance(e, Exception):
             return e                # KeyboardInterrupt, SystemExit, ...: unchanged
+        import greenlet     # (here and below: not at the command line's start-up)
         if isinstance(e, greenlet.error):
             return LuaError('cannot resume a coroutine in a Python thread other '
                             'than the one it runs in')
@@ -534,6 +533,7 @@ class _LuaThread(_LuaObject):
                 return
             state = e.runtime._state
             state.current_co = co
+            import greenlet
             g.parent = greenlet.getcurrent()
             try:
                 g.throw(greenlet.GreenletExit)
@@ -591,6 +591,8 @@ PROXY_TYPES = {LuaTable: _LuaTable, LuaFunction: _LuaFunction, Coroutine: _LuaTh
 def _same_thread(g):
     """True when greenlet g belongs to the calling thread (greenlets cannot
     switch across threads)."""
+    import greenlet
+
     def root(x):
         while x.parent is not None:
             x = x.parent

@@ -19,9 +19,7 @@ second SIGINT's default action instead.
 import contextlib
 import os
 import signal
-import threading
-
-import greenlet
+from _thread import get_ident   # threading's, whose import costs start-up time
 
 from .runtime import hooks
 from .runtime.errors import LibErr
@@ -57,7 +55,7 @@ class Sigint:
     @contextlib.contextmanager
     def docall(self, state):
         """Lua code runs in state: SIGINT interrupts it."""
-        self.state, self.thread, self.fired = state, threading.get_ident(), False
+        self.state, self.thread, self.fired = state, get_ident(), False
         try:
             yield
         finally:
@@ -69,7 +67,7 @@ class Sigint:
     def prompt(self):
         """The REPL waits for a line: SIGINT ends the program (after
         readline has put the terminal back)."""
-        self.at_prompt, self.thread = True, threading.get_ident()
+        self.at_prompt, self.thread = True, get_ident()
         try:
             yield
         except KeyboardInterrupt:
@@ -81,8 +79,8 @@ class Sigint:
         state = self.state
         if state is not None and not self.fired:
             self.fired = True
-            self._set_hooks(state, frame if threading.get_ident() == self.thread else None)
-        elif self.at_prompt and threading.get_ident() == self.thread:
+            self._set_hooks(state, frame if get_ident() == self.thread else None)
+        elif self.at_prompt and get_ident() == self.thread:
             raise KeyboardInterrupt
         elif not self.ignored:
             die_by_signal(signum)
@@ -94,6 +92,7 @@ class Sigint:
         if co is not None:
             self._set_hook(state, co, frame)
             if frame is not None:           # the main thread's: where its greenlet stopped
+                import greenlet             # (a coroutine runs: it is imported)
                 glet = greenlet.getcurrent()
                 while glet.parent is not None:
                     glet = glet.parent

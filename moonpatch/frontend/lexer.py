@@ -27,6 +27,7 @@ backslash); everything else follows lua5.1, messages included.
 import re
 
 from ..common.chunkid import chunkid
+from ..common.lazyre import LazyPattern
 from ..errors import LuaSyntaxError
 
 MAXSRC = 80             # llex.c: chunk ids in syntax error messages
@@ -44,6 +45,9 @@ KEYWORDS = frozenset((
 
 
 # ---- regular expressions ----------------------------------------------------
+# Those for rare tokens (hex and binary numerals, malformed ones, escapes
+# other than one letter) and for chunks read piecewise are LazyPatterns,
+# compiled at their first use: not every start-up pays for them.
 
 # One step of the main loop: skip blanks, then match one token (or a newline
 # run, or a comment start). The group number says which.
@@ -72,27 +76,27 @@ _LONG_OPEN = re.compile(r'\[(=*)\[')
 # either reading converts (5.1: `3e2..5` is 3e2 .. 5; LuaJIT: 0x1p-4); an
 # error quotes 5.1's reading.
 _NUM_51 = re.compile(r'\.?[0-9][0-9.]*(?:[eE][-+]?)?[0-9A-Za-z_\x80-\xff]*')
-_HEX_51 = re.compile(r'0[xX][0-9A-Za-z_\x80-\xff]*')
-_NUM_JIT = re.compile(r'\.?[0-9](?:[0-9A-Za-z_\x80-\xff.]|(?<=[eE])[-+])*')
-_HEX_JIT = re.compile(r'0[xX](?:[0-9A-Za-z_\x80-\xff.]|(?<=[pP])[-+])*')
+_HEX_51 = LazyPattern(r'0[xX][0-9A-Za-z_\x80-\xff]*')
+_NUM_JIT = LazyPattern(r'\.?[0-9](?:[0-9A-Za-z_\x80-\xff.]|(?<=[eE])[-+])*')
+_HEX_JIT = LazyPattern(r'0[xX](?:[0-9A-Za-z_\x80-\xff.]|(?<=[pP])[-+])*')
 # One reading per numeral (digits, then '.' and digits): a long run of
 # digits that ends badly fails in linear time, not quadratic.
 _DEC_VALID = re.compile(r'(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z')
-_HEX_VALID = re.compile(
+_HEX_VALID = LazyPattern(
     r'0[xX](?:[0-9a-fA-F]+(?:\.[0-9a-fA-F]*)?|\.[0-9a-fA-F]+)(?:[pP][-+]?[0-9]+)?\Z')
-_HEX51_VALID = re.compile(r'0[xX][0-9a-fA-F]+(?:[pP][0-9]+)?\Z')
-_BIN_VALID = re.compile(r'0[bB]([01]+)\Z')
+_HEX51_VALID = LazyPattern(r'0[xX][0-9a-fA-F]+(?:[pP][0-9]+)?\Z')
+_BIN_VALID = LazyPattern(r'0[bB]([01]+)\Z')
 
 # Short strings: the whole literal when it has no escape, else a run of plain text.
 _SIMPLE_STRING = {'"': re.compile(r'"([^"\\\n\r]*)"'), "'": re.compile(r"'([^'\\\n\r]*)'")}
 _STRING_RUN = {'"': re.compile(r'[^"\\\n\r]*'), "'": re.compile(r"[^'\\\n\r]*")}
 _ESCAPES = {'a': '\a', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t', 'v': '\v',
             '\\': '\\', '"': '"', "'": "'"}
-_HEX_PAIR = re.compile(r'[0-9a-fA-F]{2}')
-_HEX_DIGITS = re.compile(r'[0-9a-fA-F]*')
-_DECIMAL_ESCAPE = re.compile(r'[0-9]{1,3}')
-_UNICODE_ESCAPE = re.compile(r'\{([0-9a-fA-F]*)(.?)', re.DOTALL)
-_SPACES = re.compile(r'[ \t\n\v\f\r]*')
+_HEX_PAIR = LazyPattern(r'[0-9a-fA-F]{2}')
+_HEX_DIGITS = LazyPattern(r'[0-9a-fA-F]*')
+_DECIMAL_ESCAPE = LazyPattern(r'[0-9]{1,3}')
+_UNICODE_ESCAPE = LazyPattern(r'\{([0-9a-fA-F]*)(.?)', re.DOTALL)
+_SPACES = LazyPattern(r'[ \t\n\v\f\r]*')
 
 
 class _LexError(Exception):
@@ -129,12 +133,12 @@ class _NeedMore(Exception):
 # A piece read while a token of this kind is pending can complete it only if
 # it holds one of these characters (else the token is not scanned again).
 _MAY_END = {
-    _T_NAME: re.compile(r'[^0-9A-Za-z_\x80-\xff]'),
-    _T_NUMBER: re.compile(r'[^0-9A-Za-z_\x80-\xff.]'),
-    _T_NEWLINE: re.compile(r'[^\n\r \t\v\f]'),
-    _T_COMMENT: re.compile(r'[\n\r]'),
-    _T_STRING: re.compile(r'["\'\\\n\r]'),
-    _T_LONG: re.compile(r'\]'),
+    _T_NAME: LazyPattern(r'[^0-9A-Za-z_\x80-\xff]'),
+    _T_NUMBER: LazyPattern(r'[^0-9A-Za-z_\x80-\xff.]'),
+    _T_NEWLINE: LazyPattern(r'[^\n\r \t\v\f]'),
+    _T_COMMENT: LazyPattern(r'[\n\r]'),
+    _T_STRING: LazyPattern(r'["\'\\\n\r]'),
+    _T_LONG: LazyPattern(r'\]'),
 }
 
 

@@ -1,24 +1,30 @@
 """The JIT (tier 1): hot Lua functions compiled to specialised Python.
 
 Importing it installs the tier-up hook in the interpreter (tierup.py) and
-the backend pass in the pipeline (pipeline.py); the `jit` library
-(lib/jit.py) is its Lua face. See docs/ARCHITECTURE.md for the path a
+the optimizer and backend passes in the pipeline (pipeline.py); the `jit`
+library (lib/jit.py) is its Lua face. See docs/ARCHITECTURE.md for the path a
 function takes.
+
+The passes import the backend (hints.py, pyjit.py and what they need) when
+they first run: a program in which no function gets hot never loads it,
+which is most of the JIT's share of the start-up time.
 """
 from ..runtime.state import current_state
-from . import hints, observers, pipeline, pyjit, tierup  # noqa: F401 (observers adds its pass)
-from .structure import units
+from . import observers, pipeline, tierup  # noqa: F401 (observers adds its pass)
 
 
 def _optimizer(c):
     """+50: the float hints (jit.opt.start('0'), -O0: none)."""
     opt = getattr(current_state(), 'jit_opt', None)
     if opt is None or opt.flags:
+        from . import hints, pyjit
+        from .structure import units
         c.hints = hints.analyse(c.proto, units(c.proto), pyjit.captured_registers(c.proto),
                                 c.entry, c.seed)
 
 
 def _backend(c):
+    from . import pyjit
     compiled = pyjit.compile_proto(c.proto, c.entry, c.closure, c.hints, c.live)
     c.function, c.direct = compiled.function, compiled.direct
     c.source, c.linemap = compiled.source, compiled.linemap

@@ -12,7 +12,6 @@ Python code can add passes of its own (pipeline.add_pass).
 """
 import time
 
-from ..bytecode.listing import listing
 from ..runtime import ops
 from ..runtime.state import current_state
 from . import pipeline
@@ -41,6 +40,7 @@ def _observe(c):
             _write(verbose, '[JIT] failed %s: %s\n' % (_where(c), c.failed))
     dump = getattr(state, 'jit_dump', None)
     if dump is not None:
+        from ..bytecode.listing import listing
         _write(dump, '---- JIT %s %s\n%s\n' % ('ok' if c.failed is None else 'failed',
                                                _where(c), listing(c.proto)))
         if c.hints:

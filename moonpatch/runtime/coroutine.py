@@ -13,8 +13,6 @@ whatever comes back running has ended.
 """
 from contextlib import contextmanager
 
-import greenlet
-
 from .callstack import register_bottom_code
 from .errors import UNCATCHABLE, RuntimeErr, finalize
 from .gc import track_thread
@@ -23,8 +21,15 @@ from .state import current_state
 from .table import collectable
 from .values import register_type
 
-_getcurrent = greenlet.getcurrent
-_Greenlet = greenlet.greenlet
+# greenlet's, imported with the first coroutine: a program that makes none
+# does not pay for loading it at start-up
+_getcurrent = _Greenlet = None
+
+
+def _import_greenlet():
+    global _getcurrent, _Greenlet
+    import greenlet
+    _getcurrent, _Greenlet = greenlet.getcurrent, greenlet.greenlet
 
 
 @collectable
@@ -35,6 +40,8 @@ class Coroutine:
     lua_typename = 'thread'
 
     def __init__(self, fn):
+        if _Greenlet is None:
+            _import_greenlet()
         state = current_state()
         self.fn = fn
         self.glet = None

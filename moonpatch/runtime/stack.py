@@ -9,13 +9,13 @@ low, or the process crashes instead of raising RecursionError; the command
 line therefore runs Lua on a thread with a large stack there.
 """
 import sys
-import threading
+from _thread import _local     # threading.local, without threading's start-up cost
 
 C_STACK_PER_CALL = not (sys.implementation.name == 'cpython' and sys.version_info >= (3, 11))
 DEEP_LIMIT = 22000           # Python frames: about Lua 5.1's 20000 calls (LUAI_MAXCALLS)
 SMALL_STACK_LIMIT = 7000     # safe on an 8 MB stack for 3.10 and PyPy (measured: ~15000 crash)
 BIG_STACK = 1 << 30          # bytes of (virtual) stack for the command line's Lua thread
-_deep = threading.local()    # .on: this thread already has the big stack
+_deep = _local()            # .on: this thread already has the big stack
 
 
 def raise_recursion_limit(big_stack=False):
@@ -33,6 +33,7 @@ def run_deep(fn):
     if not C_STACK_PER_CALL or getattr(_deep, 'on', False):
         raise_recursion_limit(big_stack=True)
         return fn()
+    import threading
     result = []
 
     def body():

@@ -4,9 +4,9 @@ Each LuaRuntime owns one LuaState. Code that needs it without being handed it
 (the string metatable behind ("x"):rep(3), print's output stream) finds the
 state of the runtime the current thread is running through current_state().
 """
-import threading
+from _thread import _local     # threading.local, without threading's start-up cost
 
-_tls = threading.local()
+_tls = _local()
 
 
 class LuaState:

@@ -99,10 +99,19 @@ def number_to_str(x):
 # numeral part has one reading only (digits, then '.' and digits), so a long
 # run of digits that ends badly fails in linear time.
 _SPACE = '[ \t\n\v\f\r]*'
-_NUMERAL = re.compile(
+_NUMERAL = (
     _SPACE + r'([+-]?)(?:(0x(?:[0-9a-f]+(?:\.[0-9a-f]*)?|\.[0-9a-f]+)(?:p[+-]?[0-9]+)?)'
     r'|((?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:e[+-]?[0-9]+)?|inf(?:inity)?)'
-    r'|(nan)(?:\([0-9a-z_]*\))?)' + _SPACE + r'\Z', re.I)
+    r'|(nan)(?:\([0-9a-z_]*\))?)' + _SPACE + r'\Z')
+
+
+def _match_numeral(s):
+    """_NUMERAL's match, compiled when a string is first read as a number
+    (a program that reads none does not pay for it at start-up): it
+    replaces itself by the compiled pattern's match."""
+    global _match_numeral
+    _match_numeral = re.compile(_NUMERAL, re.I).match
+    return _match_numeral(s)
 
 
 def str_to_number(s):
@@ -110,7 +119,7 @@ def str_to_number(s):
     whitespace), or None when s is not a numeral."""
     if '\0' in s:
         s = s[:s.index('\0')]          # the C string ends there
-    m = _NUMERAL.match(s)
+    m = _match_numeral(s)
     if m is None:
         return None
     sign, hexa, decimal, _ = m.groups()

@@ -3,7 +3,12 @@ starts it again when moonpatch is not on PATH; messages are prefixed with it
 (lua.c's progname)."""
 import os
 import shlex
+import shutil
 import sys
+
+import pytest
+
+from moonpatch.cli import which
 
 from .clirun import environment, run
 
@@ -44,3 +49,23 @@ def test_started_by_a_relative_path(tmp_path, script):
     out, err, status = run(tmp_path, [relative, '-z'])
     assert (out, status) == ('', 1)
     assert err.startswith('usage: %s [options] [script [args]].\n' % relative)
+
+
+@pytest.mark.skipif(os.name != 'posix', reason="shutil.which's own search elsewhere")
+@pytest.mark.parametrize('path', [None, '', 'a:b:c', 'b:a::c:a', 'a:b', 'nowhere:c:a'])
+def test_the_path_search_finds_what_shutil_which_finds(tmp_path, monkeypatch, path):
+    """cli.which searches PATH itself (shutil costs start-up time): the
+    first executable file, past non-executable ones and directories."""
+    for d in 'abc':
+        (tmp_path / d).mkdir()
+    (tmp_path / 'a' / 'cmd').write_text('')                 # not executable
+    (tmp_path / 'b' / 'cmd').mkdir()                        # a directory
+    (tmp_path / 'c' / 'cmd').write_text('')
+    (tmp_path / 'c' / 'cmd').chmod(0o755)
+    monkeypatch.chdir(tmp_path)
+    if path is None:
+        monkeypatch.delenv('PATH', raising=False)
+    else:
+        monkeypatch.setenv('PATH', path)
+    for name in ('cmd', 'ls', 'absent'):
+        assert which(name) == shutil.which(name)
