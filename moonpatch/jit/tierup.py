@@ -23,7 +23,6 @@ from ..runtime import interp
 from ..runtime.closure import interpreter_gate, set_gate_policy
 from ..runtime.state import current_state
 from . import pipeline
-from .hints import seed_of
 
 DEFAULT_HOTCALL = 112
 DEFAULT_HOTLOOP = 56
@@ -97,6 +96,7 @@ def compile_now(proto, cl=None, args=None):
     j = _jit_of(proto)
     seed = 0
     if args is not None and not j.generic:
+        from .hints import seed_of       # (the backend loads at the first compilation)
         seed = seed_of(args[:proto.numparams])
     _compiling.add(proto)
     try:
@@ -231,6 +231,7 @@ def loop_hot(cl, pc, R):
     if j.status == 'failed':
         return NEVER, None
     if pc not in j.osr:     # (the function itself compiles when its calls make it hot)
+        from .hints import seed_of
         seed = seed_of(R)
         c, seconds = pipeline.timed_run(proto, cl, entry=pc, seed=seed, live=R)
         j.seconds += seconds
