@@ -26,6 +26,7 @@ reuses its frame for further tail calls.
 import functools
 import math
 import re
+import types
 
 from ..bytecode.decode import operands
 from ..bytecode.opcodes import BY_NAME, ENTRIES, OPCODES
@@ -42,6 +43,11 @@ from .structure import Refused, structure
 from .tierup import compiled_callee, unspecialised
 
 INF = math.inf
+# A direct entry takes at least this many arguments (those past its
+# parameters are dropped, as Lua drops them); a call with more arguments
+# that does not know its callee goes through the gate. (No *args: a Python
+# function that has them is called the slow way.)
+DIRECT_ARGS = 4
 CALL, UGET, GGET, MOV, FORI, FORL, KSHORT, KNUM = (BY_NAME[name].code for name in (
     'CALL', 'UGET', 'GGET', 'MOV', 'FORI', 'FORL', 'KSHORT', 'KNUM'))
 
@@ -79,7 +85,11 @@ register_lua_code(tailcall.__code__, lambda frame: TAILED(frame.f_locals.get('ho
 
 
 def _namespace():
-    ns = {name: getattr(ops, name, None) for name in RUNTIME_NAMES}
+    # A module's dict, not a plain one: PyPy's JIT makes the globals of a
+    # module dict constants, and looks a plain dict up at every use (fib
+    # ran 6x slower on PyPy).
+    ns = types.ModuleType(__name__ + '.compiled').__dict__
+    ns.update({name: getattr(ops, name, None) for name in RUNTIME_NAMES})
     ns.update(BoolKey=table.BoolKey, LuaTable=table.LuaTable, PairsIter=table.PairsIter,
               INF=INF, LuaFunction=values.LuaFunction, new_closure=closure_mod.new_closure,
               call_target=ops.call_target, tailcall=tailcall, TailCall=TailCall)
@@ -380,9 +390,11 @@ class Emitter:
             lines = self.value(o, u.pc)
         else:
             lines = expand(o.template, t) if o.template.strip() else []
+        direct = None
         if o.code == CALL and t.values['B'] in (1, 2):      # no result or one
             direct = self.direct_call(u.pc, t.values['A'], t.values['C'] - 1,
                                       t.values['B'] == 2)
+        if direct:
             self.emit_all(depth, direct, u.pc)
             self.emit(depth, 'else:', u.pc)
             depth += 1
@@ -417,18 +429,19 @@ class Emitter:
 
     def direct_call(self, pc, a, nargs, wanted):
         """The lines of a call into a direct entry, the generic call to follow
-        in an else branch. A callee the compiling closure sees (itself, or a
-        prototype compiled already) is checked by its prototype and
-        its entry called by name; any other value called, by the direct
-        entry its closure carries once its prototype is compiled."""
+        in an else branch (None: no direct entry can take it). A callee the
+        compiling closure sees (itself, or a prototype compiled already) is
+        checked by its prototype and its entry called by name with the
+        arguments it has parameters for; any other value called, by the
+        direct entry its closure carries once its prototype is compiled."""
         f = self.callee(pc, a)
-        args = ''.join(', ' + self.tier.regname(a + 1 + i) for i in range(nargs))
-        result = self.tier.regname(a) + ' = ' if wanted else ''
-        entry = None
+        name = self.tier.regname(a)
+        regs = [self.tier.regname(a + 1 + i) for i in range(nargs)]
+        result = name + ' = ' if wanted else ''
         if type(f) is values.LuaFunction and f.proto is None and f.direct is not None:
-            return ['f = %s' % self.tier.regname(a),     # a library function
-                    'if f is %s:' % self.tier.literal(f),
-                    '    %s%s(f%s)' % (result, self.tier.literal(f.direct), args)]
+            return ['if %s is %s:' % (name, self.tier.literal(f)),      # a library function
+                    '    %s%s(%s)' % (result, self.tier.literal(f.direct), ', '.join([name] + regs))]
+        entry = None
         if type(f) is values.LuaFunction and f.proto is not None:
             if f.proto is self.proto and self.has_direct_entry():
                 entry = self.direct_name
@@ -436,13 +449,15 @@ class Emitter:
                 j = compiled_callee(f)
                 if j is not None and j.direct is not None:
                     entry = self.tier.literal(j.direct)
-        if entry is None:
-            return ['f = %s' % self.tier.regname(a),
-                    'if type(f) is LuaFunction and f.direct is not None:',
-                    '    %sf.direct(f%s)' % (result, args)]
-        return ['f = %s' % self.tier.regname(a),
-                'if type(f) is LuaFunction and f.proto is %s:' % self.tier.literal(f.proto),
-                '    %s%s(f%s)' % (result, entry, args)]
+        if entry is not None:
+            args = ', '.join([name] + regs[:f.proto.numparams])
+            return ['if type(%s) is LuaFunction and %s.proto is %s:'
+                    % (name, name, self.tier.literal(f.proto)),
+                    '    %s%s(%s)' % (result, entry, args)]
+        if nargs > DIRECT_ARGS:
+            return None
+        return ['if type(%s) is LuaFunction and %s.direct is not None:' % (name, name),
+                '    %s%s.direct(%s)' % (result, name, ', '.join([name] + regs))]
 
     def test_if(self, depth, node, loop):
         """A structured if: the test's jump skips the then-part (and, with
@@ -617,8 +632,10 @@ class Emitter:
             functions.append(self._function(_function_name(p), '(cl, R, tail=False)',
                                             self._entry, False))
             if self.has_direct_entry():
-                params = ''.join(', r%d=None' % i for i in range(p.numparams))
-                functions.append(self._function(self.direct_name, '(cl%s, *more)' % params,
+                params = ['r%d=None' % i for i in range(p.numparams)]
+                params += ['_%d=None' % i for i in range(p.numparams, DIRECT_ARGS)]
+                functions.append(self._function(self.direct_name,
+                                                '(%s)' % ', '.join(['cl'] + params),
                                                 self._direct_entry, True))
         pool = sorted(self.pool.values(), key=lambda kv: int(kv[0][1:]))
         out = ['def make(%s):' % ', '.join(['NILS', 'DEOPT'] + [n for n, _ in pool])]
