@@ -40,7 +40,7 @@ from ..runtime.hooks import add_switch_points, share_plain_flag
 from .frames import register_compiled
 from .hints import TABLE, unassigned_reads, written_registers
 from .structure import Refused, structure
-from .tierup import compiled_callee, unspecialised
+from .tierup import compiled_callee, interpret, unspecialised
 
 INF = math.inf
 # A direct entry takes at least this many arguments (those past its
@@ -48,8 +48,8 @@ INF = math.inf
 # that does not know its callee goes through the gate. (No *args: a Python
 # function that has them is called the slow way.)
 DIRECT_ARGS = 4
-CALL, UGET, GGET, MOV, FORI, FORL, KSHORT, KNUM = (BY_NAME[name].code for name in (
-    'CALL', 'UGET', 'GGET', 'MOV', 'FORI', 'FORL', 'KSHORT', 'KNUM'))
+CALL, UGET, GGET, TGETS, MOV, FORI, FORL, KSHORT, KNUM = (BY_NAME[name].code for name in (
+    'CALL', 'UGET', 'GGET', 'TGETS', 'MOV', 'FORI', 'FORL', 'KSHORT', 'KNUM'))
 
 
 class TailCall:
@@ -101,7 +101,7 @@ def _namespace():
 # The globals of all compiled code (their constants are closed over, per
 # function); PLAIN is false while a debug hook is set.
 NAMESPACE = _namespace()
-NAMESPACE['execute'] = interp.execute
+NAMESPACE['INTERPRET'] = interpret
 NAMESPACE['execute_resume'] = interp.execute_resume
 NAMESPACE['UNSPECIALISED'] = unspecialised
 share_plain_flag(NAMESPACE)
@@ -405,13 +405,17 @@ class Emitter:
 
     def callee(self, pc, a):
         """The value register a holds at instruction pc if the closure being
-        compiled set it from an upvalue or a global just before (the
-        arguments between), as it is now; None if unknown."""
+        compiled set it from an upvalue, a global or a field of one of those
+        just before (the arguments between), as it is now (math.floor);
+        None if unknown."""
         cl = self.closure
         targets = self.plan.targets
         q = pc - 1
         while q >= 0 and q + 1 not in targets:
-            op, qa, qb, _ = operands(self.proto, q)
+            op, qa, qb, qc = operands(self.proto, q)
+            if op == TGETS and qa == a:
+                t = self.callee(q, qb)
+                return t.hash.get(qc) if type(t) is table.LuaTable and t.meta is None else None
             if op == MOV and qa == a:
                 live = self.live
                 return live[qb] if live is not None and qb < len(live) else None
@@ -439,8 +443,20 @@ class Emitter:
         regs = [self.tier.regname(a + 1 + i) for i in range(nargs)]
         result = name + ' = ' if wanted else ''
         if type(f) is values.LuaFunction and f.proto is None and f.direct is not None:
-            return ['if %s is %s:' % (name, self.tier.literal(f)),      # a library function
-                    '    %s%s(%s)' % (result, self.tier.literal(f.direct), ', '.join([name] + regs))]
+            lines = []                                  # a library function
+            on_float = getattr(f.direct, 'on_float', None)
+            if on_float is not None and nargs == 1:     # on one float: its Python function
+                known = self.tier.is_type(regs[0], 'float', str(a + 1))
+                test = '' if known == 'True' else ' and ' + known
+                lines += ['if %s is %s%s:' % (name, self.tier.literal(f), test),
+                          '    %s%s(%s)' % (result, self.tier.literal(on_float), regs[0])]
+                if known == 'True':
+                    return lines
+                lines.append('elif %s is %s:' % (name, self.tier.literal(f)))
+            else:
+                lines.append('if %s is %s:' % (name, self.tier.literal(f)))
+            return lines + ['    %s%s(%s)' % (result, self.tier.literal(f.direct),
+                                              ', '.join([name] + regs))]
         entry = None
         if type(f) is values.LuaFunction and f.proto is not None:
             if f.proto is self.proto and self.has_direct_entry():
@@ -509,9 +525,9 @@ class Emitter:
         FUNCV): the argument list becomes the registers."""
         p = self.proto
         np = p.numparams
-        head = ['if not PLAIN:            # a hook is set: interpret',
+        head = ['if not (PLAIN and LIVE):     # a hook is set, or the code was flushed',
                 '    c, cl = cl, None',
-                '    return execute(c, R)']
+                '    return INTERPRET(c, R)']
         frame = []
         if self.captured:
             frame.append('R += NILS')
@@ -561,9 +577,9 @@ class Emitter:
         and one result goes back (for calls that want one)."""
         np = self.proto.numparams
         args = ', '.join('r%d' % i for i in range(np))
-        head = ['if not PLAIN:',
+        head = ['if not (PLAIN and LIVE):',
                 '    c, cl = cl, None',
-                '    r = execute(c, [%s])' % args,
+                '    r = INTERPRET(c, [%s])' % args,
                 '    return r[0] if r else None']
         checks = self._seed_checks()
         if checks:
@@ -638,8 +654,9 @@ class Emitter:
                                                 '(%s)' % ', '.join(['cl'] + params),
                                                 self._direct_entry, True))
         pool = sorted(self.pool.values(), key=lambda kv: int(kv[0][1:]))
-        out = ['def make(%s):' % ', '.join(['NILS', 'DEOPT'] + [n for n, _ in pool])]
-        linemap = [0, 0]                   # Python line (1-based) -> pc + 1 (0: the entry)
+        out = ['def make(%s):' % ', '.join(['NILS', 'DEOPT'] + [n for n, _ in pool]),
+               '    LIVE = True             # false once flushed (retire)']
+        linemap = [0, 0, 0]                # Python line (1-based) -> pc + 1 (0: the entry)
         starts = {}                        # Python line -> pc of the unit starting there
         entries = []
         for name, signature, lines, unit_starts, switch in functions:
@@ -695,6 +712,14 @@ def compile_proto(proto, entry=None, closure=None, hints=None, live=None):
         add_switch_points(fn.__code__, lambda frame: starts.get(frame.f_lineno),
                           (switch_line, 'switch_pc'))
     return Compiled(fns[0], fns[1] if len(fns) > 1 else None, src, linemap)
+
+
+def retire(fn):
+    """Make a compiled function (and the others of its prototype, which
+    share the flag) send its calls back to the interpreter."""
+    code = fn.__code__
+    if 'LIVE' in code.co_freevars:
+        fn.__closure__[code.co_freevars.index('LIVE')].cell_contents = False
 
 
 class Deopt:

@@ -16,10 +16,10 @@ Compiled code does not run while a debug hook is set (the gates check the
 interpreter's PLAIN flag; a hooked call of a compiled function is
 interpreted), and not while the JIT is off for its state.
 """
-import weakref
 from types import MethodType
 
 from ..runtime import interp
+from ..runtime.callstack import register_call_helper_code
 from ..runtime.closure import interpreter_gate, set_gate_policy
 from ..runtime.state import current_state
 from . import pipeline
@@ -31,7 +31,7 @@ DEFAULT_HOTLOOP = 56
 class JitState:
     """proto.jit: what the JIT knows of one prototype."""
     __slots__ = ('proto', 'status', 'reason', 'function', 'direct', 'source', 'linemap',
-                 'count', 'frame', 'gates', 'seconds', 'osr', 'misses', 'generic',
+                 'count', 'frame', 'seconds', 'osr', 'misses', 'generic',
                  '__weakref__')
 
     def __init__(self, proto, hotcall):
@@ -44,7 +44,6 @@ class JitState:
         self.linemap = None
         self.count = hotcall
         self.frame = None           # the interpreter's decoded form
-        self.gates = weakref.WeakSet()   # closures whose gate is the compiled function
         self.seconds = 0.0
         self.osr = {}               # loop pc -> compiled continuation (None: refused)
         self.misses = 0             # calls whose arguments were not the expected floats
@@ -75,7 +74,6 @@ def _jit_of(proto):
 def swap_gate(cl, j):
     cl.gate = MethodType(j.function, cl)
     cl.direct = j.direct
-    j.gates.add(cl)
 
 
 def gate_for(cl):
@@ -84,7 +82,6 @@ def gate_for(cl):
     j = cl.proto.jit
     if j is not None and j.function is not None and interp.PLAIN:
         cl.direct = j.direct
-        j.gates.add(cl)
         return MethodType(j.function, cl)
     return interpreter_gate(cl)
 
@@ -162,14 +159,15 @@ def enter(cl, args, may_switch):
 
 
 def flush(proto):
-    """Forget proto's compiled code: its closures go back to the interpreter."""
+    """Forget proto's compiled code: its closures go back to the interpreter
+    (each at its next call, through interpret below: closures are not
+    tracked, which would cost every closure made a weak reference)."""
     j = proto.jit
     if j is None:
         return
-    for cl in list(j.gates):
-        cl.gate = interpreter_gate(cl)
-        cl.direct = None
-    j.gates.clear()
+    if j.function is not None:
+        from .pyjit import retire
+        retire(j.function)
     j.status, j.function, j.source, j.linemap, j.reason = 'none', None, None, None, None
     j.direct = None
     j.osr.clear()
@@ -189,6 +187,21 @@ def set_enabled(proto, on):
     elif j.reason == OFF_REASON:
         j.status, j.reason = 'none', None
         proto.decoded = None
+
+
+def interpret(cl, args):
+    """A compiled entry's way back to the interpreter, when a hook is set
+    or its code was flushed: then the closure takes the interpreter's gate
+    again (its direct entry with it)."""
+    j = cl.proto.jit
+    gate = cl.gate
+    if j is None or getattr(gate, '__func__', None) is not j.function:
+        cl.gate = interpreter_gate(cl)
+        cl.direct = None
+    return interp.execute(cl, args)
+
+
+register_call_helper_code(interpret.__code__)     # no level of its own
 
 
 def unpark(state):

@@ -36,7 +36,9 @@ def _num(args):
 
 
 def _direct(lua_fn, fn, on_error=None):
-    """A direct entry for compiled code: fn on one float, lua_fn otherwise."""
+    """A direct entry for compiled code: fn on one float, lua_fn otherwise.
+    Without on_error, fn is total on floats: compiled code may call it
+    itself on a float (the entry's on_float)."""
     def direct(f, *args):
         x = args[0] if args else None
         if type(x) is float:
@@ -45,7 +47,7 @@ def _direct(lua_fn, fn, on_error=None):
             except (ValueError, OverflowError):
                 return on_error(x)
         return lua_fn(list(args))[0]
-    direct_entry(lua_fn, direct)
+    direct_entry(lua_fn, direct, fn if on_error is None else None)
 
 
 def _direct2(lua_fn, fn):

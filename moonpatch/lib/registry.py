@@ -16,13 +16,16 @@ _LIBRARIES = {}      # library name -> {lua name: python function}
 _DIRECT = {}         # python function -> its direct entry (f, *args) -> first result
 
 
-def direct_entry(fn, entry):
+def direct_entry(fn, entry, on_float=None):
     """Give library function fn a direct entry for compiled code: called as
     entry(function object, *args), it returns the first result (jit/pyjit.py
     calls it instead of the gate, skipping the argument list and the result
     tuple). It must behave as fn does, errors included: the usual way is a
-    fast path for plain floats and fn itself for everything else."""
+    fast path for plain floats and fn itself for everything else.
+    on_float: a Python function that gives fn's result for one float
+    argument and never raises, which compiled code may call itself."""
     register_call_helper_code(entry.__code__)
+    entry.on_float = on_float
     _DIRECT[fn] = entry
 
 

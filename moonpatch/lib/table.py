@@ -227,10 +227,15 @@ def auxsort(a, lo, up, lt):
 
 
 def _comparator(f):
-    gate = f.gate
-
+    """f(x, y) as a truth value. The gate is read at every call (the JIT
+    swaps a closure's gate when its prototype compiles), and a compiled
+    comparator is called through its direct entry, its one result."""
     def lt(x, y):
-        r = gate([x, y])
+        direct = f.direct
+        if direct is not None:
+            r = direct(f, x, y)
+            return r is not None and r is not False
+        r = f.gate([x, y])
         return bool(r) and r[0] is not None and r[0] is not False
     return lt
 
