@@ -13,9 +13,10 @@ Control flow (jit/structure.py finds it) becomes Python control flow:
 loops are `while True:` with `continue` at their back edge, conditional
 forward jumps over a single-entry region are `if`s, and the jumps left
 over set `skip` to their target, so the code they jump over is guarded by
-`if skip <= pc:`. A function Python cannot take (too deep, too big, a jump
-into the middle of a test) is refused with its reason and stays
-interpreted.
+`if skip <= pc:`; flow no Python loop takes (gotos) is one loop over
+guarded units, which a jump back starts again. A function Python cannot
+take (too deep, too big, a jump into the middle of a test) is refused with
+its reason and stays interpreted.
 
 Tail calls run in constant space: a compiled frame hands a tail call to
 the trampoline (tailcall), which calls compiled callees in tail mode, where
@@ -325,6 +326,8 @@ class Emitter:
 
     def jump_lines(self, src, target, loop):
         """What a jump from src to target does here."""
+        if self.plan.flat:
+            return ['skip = %d' % target] + (['continue'] if target <= src else [])
         skip = ['skip = %d' % target] if self.uses_skip else []
         if loop is not None and target == loop.head:
             # (skip only matters to the loop's own guards: code after the
@@ -619,7 +622,12 @@ class Emitter:
         line. make_head(names the body uses) gives the lines before it."""
         self.lines, self.starts = [], {}
         self.tier.single = single
-        self.nodes(0, self.plan.nodes, None)
+        if self.plan.flat:
+            self.emit(0, 'while True:                 # (flow no Python loop takes)', 0)
+            self.nodes(1, self.plan.nodes, None)
+            self.emit(1, 'break', self.plan.nodes[-1].last)
+        else:
+            self.nodes(0, self.plan.nodes, None)
         body, starts = self.lines, self.starts
         used = set(re.findall(r'[A-Za-z_]\w*', '\n'.join(text for _, text, _ in body)))
         # debug.sethook: a frame jumps to the switch line and goes on in the

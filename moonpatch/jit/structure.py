@@ -12,6 +12,11 @@ a tree of nodes over the instructions:
   where the test's jump goes;
 - 'loop': a `while True:` over the loop's instructions.
 
+Flow that Python's loops cannot take (loops that overlap without nesting, a
+jump back to the head of an enclosing loop: gotos) gets the fallback plan
+instead, `flat`: one `while True:` over all the units, each guarded, where
+a jump sets skip and a jump back also starts the loop again.
+
 Every jump that no structure took becomes `skip = target` (a `break` or a
 `continue` where it leaves the loop or goes back to its head), and the
 nodes such a jump passes over are guarded (`guarded`: the first
@@ -67,7 +72,7 @@ class Node:
 
 
 class Plan:
-    __slots__ = ('nodes', 'guarded', 'targets', 'units', 'live')
+    __slots__ = ('nodes', 'guarded', 'targets', 'units', 'live', 'flat')
 
 
 def units(proto):
@@ -133,13 +138,14 @@ class _Planner:
                 heads[tgt] = max(heads.get(tgt, end), end)
         self.loops = sorted((Loop(h, e) for h, e in heads.items()), key=lambda L: L.head)
         self.by_head = {L.head: L for L in self.loops}
+        self.unstructured = None      # why Python's loops cannot take the flow
         for i, a in enumerate(self.loops):
             for b in self.loops[i + 1:]:
                 if b.head <= a.end < b.end:
-                    raise Refused('loops that overlap without nesting')
+                    self.unstructured = 'loops that overlap without nesting'
         for src, tgt in self.jumps:
             if tgt <= src and self._innermost(src) is not self.by_head[tgt]:
-                raise Refused('a jump back to the head of an enclosing loop')
+                self.unstructured = 'a jump back to the head of an enclosing loop'
         self.consumed = set()
 
     def _innermost(self, pc):
@@ -234,10 +240,18 @@ def structure(proto, entry=None):
     before the first instruction like any other."""
     planner = _Planner(proto, entry)
     plan = Plan()
-    plan.nodes = planner.seq(0, len(proto.code), None)
     plan.targets = {tgt for _, tgt in planner.jumps}
     plan.units = planner.units
     plan.live = planner.live
+    plan.flat = planner.unstructured
+    if plan.flat:
+        # the fallback: one loop over every unit, each guarded by skip; a
+        # jump sets skip to its target, and a jump back starts the loop again
+        plan.nodes = [Node('unit', pc, u.next - 1, unit=u)
+                      for pc, u in sorted(planner.units.items()) if pc in planner.live]
+        plan.guarded = {node.first for node in plan.nodes}
+        return plan
+    plan.nodes = planner.seq(0, len(proto.code), None)
     forward = [(src, tgt) for src, tgt in planner.jumps
                if tgt > src and src not in planner.consumed and not planner.breaks(src, tgt)]
     plan.guarded = {p for p in _firsts(plan.nodes, [])

@@ -69,9 +69,10 @@ def test_flush_sends_closures_back_to_the_interpreter():
     assert list(r) == ['ok', 'none', 42.0]
 
 
-def test_a_refused_function_keeps_running_interpreted_with_its_reason():
+def test_flow_no_python_loop_takes_compiles_to_the_dispatch_loop():
     # a goto back out of a for loop: loops Python's while cannot nest
-    r = run(Engine(), """
+    lua = Engine()
+    r = run(lua, """
         local function f(n)
           local i = 0
           ::outer::
@@ -82,8 +83,19 @@ def test_a_refused_function_keeps_running_interpreted_with_its_reason():
           return i
         end
         local s, why = jit.compile(f)
-        return s, why, f(5)""")
-    assert list(r) == ['failed', 'backend: loops that overlap without nesting', 5.0]
+        return s, why, f(5), f(1), f(0), f(40)""")
+    assert list(r) == ['ok', None, 5.0, 1.0, 1.0, 40.0]
+    out, err, status = moonpatch('-jdump', '-Ohotcall=1', '-e', """
+        local function f(n)
+          local i = 0
+          ::outer::
+          i = i + 1
+          for j = 1, 3 do if i < n then goto outer end end
+          return i
+        end
+        print(f(3))""")
+    assert status == 0 and out.endswith('3\n')
+    assert '(flow no Python loop takes)' in out
 
 
 def test_code_python_refuses_stays_interpreted():
