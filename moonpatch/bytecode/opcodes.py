@@ -50,6 +50,8 @@ Template holes (bytecode/template.py expands them):
                   floats with a constant positive step (likewise).
     $IS(v, T, X)  `type(v) is T` for v, a copy of register X: True where a
                   tier's optimizer proved it (T float or LuaTable).
+    $FLOOR(x)     C's floor of the finite float x (-0 kept), as the host
+                  computes it fastest.
 Besides registers the code may use the frame's names U (upvalue list), cl
 (running closure), va (varargs), mr (multiple results of the last call or
 vararg), openuv (open upvalues of this frame, or None) and the runtime
@@ -201,11 +203,11 @@ def _div(form):
 
 
 def _mod(form):
-    """Lua's a - floor(a/b)*b. q // 1.0 is C's floor(q) for finite q (-0
-    included) and stays a float; a zero divisor or an infinite quotient
-    takes mod(), which computes it as C does."""
+    """Lua's a - floor(a/b)*b ($FLOOR is C's floor for finite q, -0
+    included); a zero divisor or an infinite quotient takes mod(), which
+    computes it as C does."""
     load, left, right, guard = _operands(form)
-    return value(f'{left} - (q // 1.0) * {right} if {right} and -INF < (q := {left} / {right})'
+    return value(f'{left} - $FLOOR(q) * {right} if {right} and -INF < (q := {left} / {right})'
                  f' < INF else mod({left}, {right})', guard,
                  f"arith({left}, {right}, '__mod')", load)
 

@@ -23,7 +23,7 @@ RUNTIME_NAMES = ('arith', 'call', 'close_upvals', 'concat', 'div', 'equals', 'fo
                  'set_multi', 'setindex', 'table_from_template', 'unm', 'new_closure',
                  'BoolKey', 'LuaTable', 'PairsIter', 'INF', 'LuaFunction')
 
-_HOLE = re.compile(r'\$(RANGE|R|CALL|FLOATS|STEP_UP|IS)\(([^()]*)\)|\$([ABCD])\b'
+_HOLE = re.compile(r'\$(RANGE|R|CALL|FLOATS|STEP_UP|IS|FLOOR)\(([^()]*)\)|\$([ABCD])\b'
                    r'|\$(CALLS_UNSEEN|ARGS|NP)\b')
 _KNOWN = re.compile(r'^\$(FLOATS|STEP_UP)\([^()]*\)$')
 _STATEMENT = re.compile(r'^(\s*)\$(JUMP|SKIP|TAILCALL|TICK|FRAME|REUSE)\s*$')
@@ -95,6 +95,10 @@ class Tier:
         known to run on floats with a constant positive step."""
         return 'False'
 
+    def floor(self, x):
+        """$FLOOR(x): C's floor of the finite float x (-0 kept), a number."""
+        return '(%s // 1.0)' % x
+
     def is_type(self, var, typename, expr):
         """$IS(v, T, X): the test that v, a copy of register X, is a T
         ('True' where the tier knows it is)."""
@@ -131,6 +135,8 @@ class Tier:
                 return self.floats(inner.split(','))
             if kind == 'STEP_UP':
                 return self.step_up(inner)
+            if kind == 'FLOOR':
+                return self.floor(self.substitute(inner))
             if kind == 'IS':
                 var, typename, expr = (part.strip() for part in inner.split(','))
                 return self.is_type(var, typename, expr)
