@@ -48,13 +48,14 @@ def register_compiled(code, proto, linemap, starts, captured, temporaries):
     maps a Python line to the pc after the instruction it belongs to,
     starts the first line of each instruction to its pc."""
     size = proto.framesize
-    first_offset = {}
-    for offset, line in dis.findlinestarts(code):
-        first_offset.setdefault(line, offset)
+    first_offset = {}         # line -> its first bytecode offset, made when first needed
 
     def pc_of(frame, line=None):
         if line is None:
             line = frame.f_lineno
+        if not first_offset:
+            for offset, at in dis.findlinestarts(code):
+                first_offset.setdefault(at, offset)
         # stopped before an instruction's first line ran (at a hook's line
         # event, or an error raised there): like the interpreter at its
         # fetch, the previous instruction is the current one

@@ -15,10 +15,12 @@ Registers a closure captures are never known (a callee may assign them),
 and debug.setlocal on a compiled frame sends it back to the interpreter.
 The backend drops a fast path's type test where its operands are known.
 """
+import functools
 import re
 
 from ..bytecode.decode import operands
 from ..bytecode.opcodes import BY_NAME, OPCODES
+from ..bytecode.proto import ins_a, ins_b, ins_c, ins_d
 from ..bytecode.template import evaluate
 from ..runtime.table import LuaTable
 from .structure import successors
@@ -91,11 +93,15 @@ def _describe(mask):
     return '  '.join(out)
 
 
-def _registers(proto, pc, writes):
-    op, a, b, c = operands(proto, pc)
-    env = {'A': a, 'B': b, 'C': c, 'D': b}
+@functools.lru_cache(maxsize=8192)
+def _registers(ins, writes):
+    """The registers an instruction word reads or writes: its register
+    expressions need only the raw operand fields (no constant or jump is
+    a register), so the answer is the word's, cached for every compile."""
+    o = OPCODES[ins & 0xff]
+    b = ins_b(ins) if o.mb != 'none' else ins_d(ins)     # (an AD instruction's D)
+    env = {'A': ins_a(ins), 'B': b, 'C': ins_c(ins), 'D': b}
     out = set()
-    o = OPCODES[op]
     for kind, expr in (o.writes if writes else o.reads):
         if kind == 'R':
             out.add(evaluate(expr, env))
@@ -103,17 +109,17 @@ def _registers(proto, pc, writes):
             start, count = expr.split(',')
             first = evaluate(start, env)
             out.update(range(first, first + evaluate(count, env)))
-    return out
+    return frozenset(out)
 
 
 def written_registers(proto, pc):
     """The registers instruction pc assigns."""
-    return _registers(proto, pc, True)
+    return _registers(proto.code[pc], True)
 
 
 def read_registers(proto, pc):
     """The registers instruction pc reads."""
-    return _registers(proto, pc, False)
+    return _registers(proto.code[pc], False)
 
 
 class _Flow:

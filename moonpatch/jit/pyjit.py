@@ -122,7 +122,7 @@ class JitTier(Tier):
         self.pc = None              # the instruction being copied
         self.values = None          # its operands
         self.jump = None            # the lines of its $JUMP
-        self.single = False         # writing a direct entry: one result, not a sequence
+        self.single = None          # a direct entry (one result) or not; None: both
         self.numparams = 0
         self.frame = []             # the lines of $FRAME
 
@@ -206,6 +206,8 @@ class JitTier(Tier):
             return expand(ENTRIES['TAILCALL'].template, self)
         if name == 'REUSE':
             # the trampoline takes the call (in tail mode: the one that called us)
+            if self.single is None:
+                return [_BOTH + 'reuse']
             if self.single:
                 return ['cl = None', 'r = tailcall(f, args)', 'return r[0] if r else None']
             return ['if tail:', '    return TailCall(f, args)',
@@ -217,6 +219,8 @@ class JitTier(Tier):
 
     def ret(self, value):
         """A direct entry (single) returns the first result alone."""
+        if self.single is None:
+            return [_BOTH + 'ret ' + value]
         if not self.single:
             return super().ret(value)
         m = re.match(r'^\((.+),\)$', value)
@@ -230,6 +234,22 @@ class JitTier(Tier):
         if m:
             return ['return ' + m.group(1)]
         return ['r = ' + value, 'return r[0] if r else None']
+
+
+# A line written once for the gate and the direct entry, whose form depends
+# on which (a return, a tail call): JitTier.both() gives each its own.
+_BOTH = '\0'
+
+
+def both(text, tier, single):
+    """The lines of a line written for both functions, in one of them."""
+    if not text.startswith(_BOTH):
+        return [text]
+    tier.single = single
+    kind, _, value = text[1:].partition(' ')
+    lines = tier.statement('REUSE') if kind == 'reuse' else tier.ret(value)
+    tier.single = None
+    return lines
 
 
 class Pieces:
@@ -626,19 +646,32 @@ class Emitter:
         p = self.proto
         return self.entry is None and not p.is_vararg and not self.captured
 
-    def _function(self, name, signature, make_head, single):
-        """The lines of one function of the prototype: (depth, text, pc),
-        the indices of lines that start an instruction, and of its switch
-        line. make_head(names the body uses) gives the lines before it."""
-        self.lines, self.starts = [], {}
-        self.tier.single = single
+    def _body(self):
+        """The instructions' lines, written once for every function of the
+        prototype (returns and tail calls in both forms)."""
+        if self.lines:
+            return self.lines, self.starts
         if self.plan.flat:
             self.emit(0, 'while True:                 # (flow no Python loop takes)', 0)
             self.nodes(1, self.plan.nodes, None)
             self.emit(1, 'break', self.plan.nodes[-1].last)
         else:
             self.nodes(0, self.plan.nodes, None)
-        body, starts = self.lines, self.starts
+        return self.lines, self.starts
+
+    def _function(self, name, signature, make_head, single):
+        """The lines of one function of the prototype: (depth, text, pc),
+        the indices of lines that start an instruction, and of its switch
+        line. make_head(names the body uses) gives the lines before it."""
+        lines, first = self._body()
+        body, starts = [], {}
+        for i, (depth, text, pc) in enumerate(lines):
+            if i in first:
+                starts[len(body)] = first[i]
+            for line in both(text, self.tier, single):
+                stripped = line.lstrip(' ')
+                body.append((depth + (len(line) - len(stripped)) // 4, stripped, pc))
+        self.tier.single = single          # (for make_head)
         used = set(re.findall(r'[A-Za-z_]\w*', '\n'.join(text for _, text, _ in body)))
         # debug.sethook: a frame jumps to the switch line and goes on in the
         # hooked interpreter (runtime/hooks.py; Deopt)
@@ -649,6 +682,7 @@ class Emitter:
         head += ['    r = ' + deopt, '    return r[0] if r else None'] if single else \
             ['    return ' + deopt]
         switch = head.index('if switch_pc is not None:')
+        self.tier.single = None
         lines = [(0, text, 0) for text in head] + body
         starts = {i + len(head): pc for i, pc in starts.items()}
         return name, signature, lines, starts, switch

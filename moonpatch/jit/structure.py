@@ -94,12 +94,15 @@ def units(proto):
     return units
 
 
+# The opcodes that leave the function (returns, tail calls).
+_LEAVES = frozenset(o.code for o in OPCODES if '$TAILCALL' in o.template or
+                    re.search(r'^return\b', o.template, re.M) is not None)
+
+
 def successors(u, units):
     """The pcs of the units control may reach from unit u."""
-    o = OPCODES[u.op]
     out = [u.target] if u.target is not None else []
-    ends = (u.target is not None and not u.cond) or '$TAILCALL' in o.template or \
-        re.search(r'^return\b', o.template, re.M) is not None
+    ends = (u.target is not None and not u.cond) or u.op in _LEAVES
     if not ends and u.next in units:
         out.append(u.next)
     return out
