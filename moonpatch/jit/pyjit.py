@@ -362,7 +362,8 @@ class Emitter:
         if loop is not None and target == loop.head:
             # (skip only matters to the loop's own guards: code after the
             # loop lies past any target inside it)
-            guarded = any(loop.head <= p <= loop.end for p in self.plan.guarded)
+            guarded = any(loop.head <= n.first <= loop.end and n.loop is not loop
+                          for n in self.plan.guarded)
             return (skip if guarded else []) + ['continue']
         if loop is not None and not (loop.head <= target <= loop.end):
             return (skip if target != loop.end + 1 else []) + ['break']
@@ -537,7 +538,7 @@ class Emitter:
         start = len(self.lines)
         for node in nodes:
             inner = depth
-            if node.first in self.plan.guarded:
+            if node in self.plan.guarded:
                 self.emit(depth, 'if skip <= %d:' % node.last, node.first)
                 inner = depth + 1
             if node.kind == 'unit':

@@ -19,9 +19,10 @@ a jump sets skip and a jump back also starts the loop again.
 
 Every jump that no structure took becomes `skip = target` (a `break` or a
 `continue` where it leaves the loop or goes back to its head), and the
-nodes such a jump passes over are guarded (`guarded`: the first
-instruction of each). Entering a loop in the middle (a generic `for` starts
-at its iterator call at the bottom) is such a jump.
+nodes such a jump passes over are guarded (`guarded`: the nodes, less
+those inside a node it passes over whole). Entering a loop in the middle
+(a generic `for` starts at its iterator call at the bottom, an on-stack
+replacement starts inside its loops) is such a jump.
 """
 import re
 
@@ -228,12 +229,19 @@ class _Planner:
         return nodes
 
 
-def _firsts(nodes, out):
+def _guards(nodes, forward, outer, out):
+    """Add to out each node some forward jump passes over,
+    unless a node around it is passed over whole (its guard skips it all:
+    a for loop's exit jump guards the loop, not every instruction in it)."""
     for node in nodes:
-        out.append(node.first)
+        for src, tgt in forward:
+            if src < node.first < tgt and not any(src < m.first and m.last < tgt
+                                                  for m in outer):
+                out.add(node)
+                break
         for part in (node.then, node.orelse, node.body):
             if part:
-                _firsts(part, out)
+                _guards(part, forward, outer + [node], out)
     return out
 
 
@@ -252,11 +260,10 @@ def structure(proto, entry=None):
         # jump sets skip to its target, and a jump back starts the loop again
         plan.nodes = [Node('unit', pc, u.next - 1, unit=u)
                       for pc, u in sorted(planner.units.items()) if pc in planner.live]
-        plan.guarded = {node.first for node in plan.nodes}
+        plan.guarded = set(plan.nodes)
         return plan
     plan.nodes = planner.seq(0, len(proto.code), None)
     forward = [(src, tgt) for src, tgt in planner.jumps
                if tgt > src and src not in planner.consumed and not planner.breaks(src, tgt)]
-    plan.guarded = {p for p in _firsts(plan.nodes, [])
-                    if any(src < p < tgt for src, tgt in forward)}
+    plan.guarded = _guards(plan.nodes, forward, [], set())
     return plan
