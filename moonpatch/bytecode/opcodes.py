@@ -381,7 +381,8 @@ except TypeError: $R(A) = concat(v)
        code('$RANGE(A, D-A+1) = [None] * ($D - $A + 1)\n')),
 
     # -- Upvalues and closures.
-    Op('UGET', 'dst', 'none', 'uv', None, 'R(A) := U(D)', value('u.regs[u.slot]', load='u = U[$D]')),
+    Op('UGET', 'dst', 'none', 'uv', None, 'R(A) := U(D)',
+       value('u.regs[u.slot]', load='u = U[$D]')),
     Op('USETV', 'uv', 'none', 'var', None, 'U(A) := R(D)', code("""
 u = U[$A]
 u.regs[u.slot] = $R(D)

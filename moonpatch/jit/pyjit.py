@@ -297,8 +297,10 @@ def constant_steps(proto, plan):
         if op != FORI or fori not in plan.live:
             continue
         q = fori - 1
-        while q >= 0 and q + 1 not in plan.targets and not OPCODES[operands(proto, q)[0]].ends_block:
+        while q >= 0 and q + 1 not in plan.targets:
             op, qa, qd, _ = operands(proto, q)
+            if OPCODES[op].ends_block:
+                break
             if a + 2 in written_registers(proto, q):
                 if op in (KSHORT, KNUM) and qa == a + 2:
                     out[u.pc] = qd
