@@ -115,11 +115,15 @@ class Op:
         return self.event is not None
 
     @property
+    def leaves(self):
+        """It leaves the function: a return or a tail call."""
+        t = self.template
+        return '$TAILCALL' in t or re.search(r'^return\b', t, re.M) is not None
+
+    @property
     def ends_block(self):
         """Control does not simply go on to the next instruction."""
-        t = self.template
-        return (self.shape == 'test' or '$JUMP' in t or '$TAILCALL' in t
-                or re.search(r'^return\b', t, re.M) is not None)
+        return self.shape == 'test' or '$JUMP' in self.template or self.leaves
 
 
 

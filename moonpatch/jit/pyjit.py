@@ -184,14 +184,16 @@ class JitTier(Tier):
             return '(floor(%s) or 0.0 * %s)' % (x, x)
         return super().floor(x)
 
-    def floats(self, exprs):
+    def _known_floats(self, regs):
         h = self.hints
-        return str(h is not None and all(h.known(self.pc, self._int(e)) for e in exprs))
+        return h is not None and all(h.known(self.pc, r) for r in regs)
+
+    def floats(self, exprs):
+        return str(self._known_floats([self._int(e) for e in exprs]))
 
     def step_up(self, expr):
         a = self._int(expr)
-        return str(self.steps.get(self.pc, 0.0) > 0.0 and
-                   self.floats([str(a), str(a + 1), str(a + 2)]) == 'True')
+        return str(self.steps.get(self.pc, 0.0) > 0.0 and self._known_floats((a, a + 1, a + 2)))
 
 
     def entry_hole(self, name):
@@ -236,8 +238,15 @@ class JitTier(Tier):
         return ['r = ' + value, 'return r[0] if r else None']
 
 
+def _indented(depth, lines):
+    """(depth, text) of lines indented by four spaces a level, at depth."""
+    for line in lines:
+        text = line.lstrip(' ')
+        yield depth + (len(line) - len(text)) // 4, text
+
+
 # A line written once for the gate and the direct entry, whose form depends
-# on which (a return, a tail call): JitTier.both() gives each its own.
+# on which (a return, a tail call): both() gives each its own.
 _BOTH = '\0'
 
 
@@ -296,17 +305,26 @@ def constant_steps(proto, plan):
         op, a, _, _ = operands(proto, fori)
         if op != FORI or fori not in plan.live:
             continue
-        q = fori - 1
-        while q >= 0 and q + 1 not in plan.targets:
+        q = last_write(proto, plan.targets, fori, a + 2)
+        if q is not None:
             op, qa, qd, _ = operands(proto, q)
-            if OPCODES[op].ends_block:
-                break
-            if a + 2 in written_registers(proto, q):
-                if op in (KSHORT, KNUM) and qa == a + 2:
-                    out[u.pc] = qd
-                break
-            q -= 1
+            if op in (KSHORT, KNUM) and qa == a + 2:
+                out[u.pc] = qd
     return out
+
+
+def last_write(proto, targets, pc, reg):
+    """The pc of the instruction that last set register reg before pc in
+    pc's straight run of code (no jump target or block end between), or
+    None."""
+    q = pc - 1
+    while q >= 0 and q + 1 not in targets:
+        if reg in written_registers(proto, q):
+            return q
+        if OPCODES[operands(proto, q)[0]].ends_block:
+            return None
+        q -= 1
+    return None
 
 
 def captured_registers(proto):
@@ -335,14 +353,20 @@ class Emitter:
         self.hints = hints         # the optimizer's (jit/hints.py), or None
         self.tier = JitTier(self.captured, self.pool, hints, constant_steps(proto, self.plan))
         self.uses_skip = bool(self.plan.guarded)     # (no guard: no one reads skip)
+        # registers some path reads before writing (the parameters and the
+        # captured registers are set at an entry; an on-stack replacement
+        # sets them all): the prologue sets them nil
+        assigned = sum(1 << i for i in range(proto.numparams)) | \
+            sum(1 << i for i in self.captured)
+        self.unset = [] if entry is not None else \
+            sorted(unassigned_reads(proto, self.plan.units, 0, assigned))
 
     def emit(self, depth, text, pc):
         self.lines.append((depth, text, pc))
 
     def emit_all(self, depth, lines, pc):
-        for line in lines:
-            stripped = line.lstrip(' ')
-            self.emit(depth + (len(line) - len(stripped)) // 4, stripped, pc)
+        for line_depth, text in _indented(depth, lines):
+            self.emit(line_depth, text, pc)
 
     # -- instructions
 
@@ -444,27 +468,24 @@ class Emitter:
         compiled set it from an upvalue, a global or a field of one of those
         just before (the arguments between), as it is now (math.floor);
         None if unknown."""
+        q = last_write(self.proto, self.plan.targets, pc, a)
+        if q is None:
+            return None
+        op, qa, qb, qc = operands(self.proto, q)
+        if qa != a:
+            return None
+        if op == TGETS:
+            t = self.callee(q, qb)
+            return t.hash.get(qc) if type(t) is table.LuaTable and t.meta is None else None
+        if op == MOV:
+            live = self.live
+            return live[qb] if live is not None and qb < len(live) else None
         cl = self.closure
-        targets = self.plan.targets
-        q = pc - 1
-        while q >= 0 and q + 1 not in targets:
-            op, qa, qb, qc = operands(self.proto, q)
-            if op == TGETS and qa == a:
-                t = self.callee(q, qb)
-                return t.hash.get(qc) if type(t) is table.LuaTable and t.meta is None else None
-            if op == MOV and qa == a:
-                live = self.live
-                return live[qb] if live is not None and qb < len(live) else None
-            if op in (UGET, GGET) and qa == a:
-                if cl is None:
-                    return None
-                if op == UGET:
-                    u = cl.upvals[qb]
-                    return u.regs[u.slot]
-                return cl.env.hash.get(qb) if type(cl.env) is table.LuaTable else None
-            if OPCODES[op].ends_block or a in written_registers(self.proto, q):
-                return None
-            q -= 1
+        if op == UGET and cl is not None:
+            u = cl.upvals[qb]
+            return u.regs[u.slot]
+        if op == GGET and cl is not None and type(cl.env) is table.LuaTable:
+            return cl.env.hash.get(qb)
         return None
 
     def direct_call(self, pc, a, nargs, wanted):
@@ -578,7 +599,7 @@ class Emitter:
         if checks:     # the argument types the code was made for; else interpret
             head += ['if not (%s):' % checks, '    c, cl = cl, None',
                      '    return UNSPECIALISED(c, R, %s)' % ('va' if p.is_vararg else 'None')]
-        return head + self._locals(used, np)
+        return head + self._locals(used)
 
     def _seed_checks(self):
         seed = self.hints.seed if self.hints is not None else 0
@@ -587,19 +608,17 @@ class Emitter:
                             ['type(r%d) is LuaTable' % i for i in range(size)
                              if (seed >> (TABLE + i)) & 1])
 
-    def _locals(self, used, nparams):
+    def _locals(self, used):
         """What the body needs set before its first instruction: the names
         it uses of the frame's (U, R, tail, openuv, skip), and nil in the
         registers it may read before assigning them (the parameters, and
-        every register a closure captures, are set)."""
+        every register a closure captures, are set: self.unset)."""
         head = ['U = cl.upvals'] if 'U' in used else []
         if self.entry is None and self.tier.single and 'R' in used:
             head.append('R = None                  # no register a closure captures')
         if self.tier.single and 'tail' in used:
             head.append('tail = False')
-        assigned = sum(1 << i for i in range(nparams)) | sum(1 << i for i in self.captured)
-        unset = unassigned_reads(self.proto, self.plan.units, 0, assigned)
-        names = [self.tier.regname(i) for i in sorted(unset)]
+        names = [self.tier.regname(i) for i in self.unset]
         if names:
             head.append(' = '.join(names) + ' = None')
         if 'openuv' in used:
@@ -622,7 +641,7 @@ class Emitter:
             head += ['if not (%s):' % checks, '    c, cl = cl, None',
                      '    r = UNSPECIALISED(c, [%s], None)' % args,
                      '    return r[0] if r else None']
-        return head + self._locals(used, np)
+        return head + self._locals(used)
 
     def _osr_entry(self, used):
         """The lines that take over an interpreter frame at a loop: its
@@ -671,9 +690,8 @@ class Emitter:
         for i, (depth, text, pc) in enumerate(lines):
             if i in first:
                 starts[len(body)] = first[i]
-            for line in both(text, self.tier, single):
-                stripped = line.lstrip(' ')
-                body.append((depth + (len(line) - len(stripped)) // 4, stripped, pc))
+            for line_depth, line in _indented(depth, both(text, self.tier, single)):
+                body.append((line_depth, line, pc))
         self.tier.single = single          # (for make_head)
         used = set(re.findall(r'[A-Za-z_]\w*', '\n'.join(text for _, text, _ in body)))
         # debug.sethook: a frame jumps to the switch line and goes on in the

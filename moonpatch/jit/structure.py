@@ -24,8 +24,6 @@ those inside a node it passes over whole). Entering a loop in the middle
 (a generic `for` starts at its iterator call at the bottom, an on-stack
 replacement starts inside its loops) is such a jump.
 """
-import re
-
 from ..bytecode.decode import operands
 from ..bytecode.opcodes import BY_NAME, OPCODES
 
@@ -96,8 +94,7 @@ def units(proto):
 
 
 # The opcodes that leave the function (returns, tail calls).
-_LEAVES = frozenset(o.code for o in OPCODES if '$TAILCALL' in o.template or
-                    re.search(r'^return\b', o.template, re.M) is not None)
+_LEAVES = frozenset(o.code for o in OPCODES if o.leaves)
 
 
 def successors(u, units):
