@@ -20,7 +20,8 @@ import types
 import weakref
 from collections.abc import Mapping
 
-from .errors import LuaError, LuaLimitError, LuaMemoryError, LuaSyntaxError
+from .errors import (LuaDepthError, LuaError, LuaInstructionLimitError, LuaLimitError,
+                     LuaMemoryError, LuaSyntaxError, LuaTimeoutError)
 from .lib.registry import builtin
 from .runtime.callstack import live_levels
 from .runtime.errors import ArgErr, format_traceback, where
@@ -32,7 +33,8 @@ ATTR, ITEM = 'attribute', 'item'
 DEFAULT_CHUNKNAME = '<python>'
 BUILTIN_NAMES_KEPT = ('__import__',)
 ASCII_COMPATIBLE = ('utf-8', 'ascii', 'iso8859-1', 'cp1252', None)   # None: UTF-8 for str
-PUBLIC_ERRORS = (LuaSyntaxError, LuaMemoryError, LuaLimitError, LuaError)
+PUBLIC_ERRORS = (LuaSyntaxError, LuaMemoryError, LuaInstructionLimitError, LuaTimeoutError,
+                 LuaDepthError, LuaLimitError, LuaError)
 
 
 class LuaRef:
@@ -98,7 +100,6 @@ class Bridge:
         self.getter, self.setter = attribute_handlers or (None, None)
         self.unpack_tuples = unpack_returned_tuples
         self.overflow_handler = overflow_handler
-        self.checkpoint = None               # set by the runtime when max_memory is on
         self.wrappers = weakref.WeakValueDictionary()   # (id(obj), protocol) -> Userdata
         self.meta = self._object_metas()
         self.metas = tuple(self.meta.values())
@@ -247,8 +248,6 @@ class Bridge:
         bridge = self
 
         def gate(args):
-            if bridge.checkpoint is not None:
-                bridge.checkpoint()
             try:
                 return fn(args)
             except LuaError as e:

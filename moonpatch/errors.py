@@ -32,12 +32,32 @@ class LuaSyntaxError(LuaError):
     """A chunk failed to compile; `value` is Lua's message (`input:1: ... near 'x'`)."""
 
 
-class LuaMemoryError(LuaError):
-    """The memory limit was reached ('not enough memory')."""
-
-
 class LuaLimitError(LuaError):
-    """A sandbox limit (instructions, time, depth) stopped the program; not catchable by pcall."""
+    """A limit (memory, instructions, time, call depth) stopped the program.
+
+    Lua code cannot catch it (pcall, xpcall, coroutine.resume, ...): it
+    unwinds to the host. `catchable` is true only for LuaMemoryError when no
+    memory limit was set, where Lua's own 'not enough memory' is an
+    ordinary error, as in lua5.1.
+    """
+    catchable = False
+
+
+class LuaMemoryError(LuaLimitError):
+    """Out of memory ('not enough memory'): the runtime's max_memory was
+    reached (uncatchable), or Python ran out (catchable, as lua5.1's)."""
+
+
+class LuaInstructionLimitError(LuaLimitError):
+    """max_instructions was reached."""
+
+
+class LuaTimeoutError(LuaLimitError):
+    """The timeout passed."""
+
+
+class LuaDepthError(LuaLimitError):
+    """max_depth was reached: Lua calls, metamethods and coroutines nested too deep."""
 
 
 def _typename(v):

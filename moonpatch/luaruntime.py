@@ -12,7 +12,6 @@ cross with bridge.py's conversions. docs/python-api.md is the user's guide.
 """
 import codecs
 import sys
-import time
 from array import array
 
 from .bridge import (
@@ -28,9 +27,11 @@ from .bridge import (
 )
 from .bytecode.proto import Proto
 from .engine import new_state
-from .errors import LuaError, LuaLimitError, LuaMemoryError, LuaSyntaxError
+from .errors import (LuaDepthError, LuaError, LuaInstructionLimitError, LuaLimitError,
+                     LuaMemoryError, LuaSyntaxError, LuaTimeoutError)
 from .loader import load
 from .runtime import gc as lua_gc
+from .runtime import limits as lua_limits
 from .runtime import ops
 from .runtime.callstack import error_levels, live_levels
 from .runtime.coroutine import Coroutine, resume
@@ -41,7 +42,6 @@ from .runtime.values import LuaFunction, Userdata, typename
 
 LUA_VERSION = (5, 1)
 LUA_IMPLEMENTATION = 'moonpatch 0.1 (Lua 5.1, LuaJIT 2.1 dialect)'
-MEMORY_CHECK_SHARE = 10    # rate-limited memory checks spend at most ~1/10 of the time
 
 
 class LuaRuntime:
@@ -53,16 +53,22 @@ class LuaRuntime:
     `attribute_handlers=(getter, setter)` (without either, Lua cannot read
     or write attributes of Python objects), `register_eval` /
     `register_builtins` (python.eval / python.builtins), and
-    `unpack_returned_tuples`. Beyond lupa: `max_memory` (approximate, see
-    docs/python-api.md), `encoding_errors` (how undecodable Lua strings
-    convert; default 'surrogateescape', which round-trips any bytes), and
-    `overflow_handler(int)` for ints beyond 2**53, which a double cannot hold.
+    `unpack_returned_tuples`. Beyond lupa: `encoding_errors` (how
+    undecodable Lua strings convert; default 'surrogateescape', which
+    round-trips any bytes), `overflow_handler(int)` for ints beyond 2**53,
+    which a double cannot hold, and the sandbox (docs/sandbox.md):
+    `sandbox` (True or a Sandbox policy: the restricted environment) and
+    the limits `max_memory` (bytes), `max_instructions`, `timeout`
+    (seconds) and `max_depth` (nested calls), which each entry from Python
+    starts afresh (execute and eval take them per call too, and `limited()`
+    for any other use).
     """
 
     def __init__(self, encoding='UTF-8', source_encoding=None, attribute_filter=None,
                  attribute_handlers=None, register_eval=True, register_builtins=True,
                  unpack_returned_tuples=False, max_memory=None, overflow_handler=None,
-                 encoding_errors='surrogateescape'):
+                 encoding_errors='surrogateescape', sandbox=False, max_instructions=None,
+                 timeout=None, max_depth=None):
         if attribute_filter is not None and attribute_handlers is not None:
             raise ValueError('attribute_filter and attribute_handlers are mutually exclusive')
         if attribute_filter is not None and not callable(attribute_filter):
@@ -73,14 +79,18 @@ class LuaRuntime:
             for h in attribute_handlers:
                 if h is not None and not callable(h):
                     raise ValueError('attribute handlers must be callable or None')
+        _check_limits(max_instructions, timeout, max_depth)
+        if sandbox:
+            register_eval = register_builtins = False
         import threading        # (not at the command line's start-up)
         self._lock = threading.RLock()
         self._state = new_state()
+        if sandbox or max_instructions is not None or timeout is not None or \
+                max_depth is not None:
+            self._state.limits = lua_limits.Limits(max_instructions, timeout, max_depth)
         self._bridge = Bridge(self, PROXY_TYPES, encoding, encoding_errors, attribute_filter,
                               attribute_handlers, unpack_returned_tuples, overflow_handler)
         self._source_encoding = source_encoding and codecs.lookup(source_encoding).name
-        self._max_memory = None
-        self._next_check = 0.0
         state = self._state
         state.stdout = _TextOut('stdout', self._bridge.encoding)
         state.stderr = _TextOut('stderr', self._bridge.encoding)
@@ -88,7 +98,10 @@ class LuaRuntime:
             if register_eval or register_builtins:
                 state.globals.hash['python'] = self._bridge.python_table(register_eval,
                                                                          register_builtins)
-        self._collectgarbage_checks = False
+            if sandbox:
+                from .sandbox import Sandbox
+                policy = sandbox if isinstance(sandbox, Sandbox) else Sandbox()
+                policy.apply(self)
         self.set_max_memory(max_memory)
 
     lua_version = LUA_VERSION
@@ -99,29 +112,54 @@ class LuaRuntime:
 
     # ---- running code ---------------------------------------------------------------
 
-    def execute(self, lua_code, *args, name=None, mode='bt'):
+    def execute(self, lua_code, *args, name=None, mode='bt', max_instructions=None,
+                timeout=None, max_depth=None):
         """Run a chunk with `...` = args; its results as a call gives them
-        (None, one value, or a tuple)."""
-        with _Entry(self):
-            self._check_memory(force=True)
+        (None, one value, or a tuple). The limits, if given, apply to this
+        call on top of the runtime's."""
+        with self.limited(max_instructions, timeout, max_depth):
             f = self._load(lua_code, name, mode)
             return self._results(self._call(f, self._args(args)))
 
-    def eval(self, lua_code, *args, name=None, mode='bt'):
+    def eval(self, lua_code, *args, name=None, mode='bt', max_instructions=None, timeout=None,
+             max_depth=None):
         """The value of a Lua expression (`...` = args)."""
         prefix = b'return ' if isinstance(lua_code, (bytes, bytearray)) else 'return '
-        return self.execute(prefix + lua_code, *args, name=name, mode=mode)
+        return self.execute(prefix + lua_code, *args, name=name, mode=mode,
+                            max_instructions=max_instructions, timeout=timeout,
+                            max_depth=max_depth)
 
     def compile(self, lua_code, name=None, mode='bt'):
         """A chunk as a Lua function, not run."""
         with _Entry(self):
-            self._check_memory(force=True)
             return self._bridge.to_py(self._load(lua_code, name, mode))
+
+    def limited(self, max_instructions=None, timeout=None, max_depth=None):
+        """A context in which every use of this runtime from Python (calls
+        of Lua functions included) shares one budget: the runtime's limits,
+        lowered by those given here.
+
+            with lua.limited(timeout=0.5):
+                handler(request)
+        """
+        _check_limits(max_instructions, timeout, max_depth)
+        if (max_instructions is not None or timeout is not None or max_depth is not None) \
+                and self._state.limits is None:
+            self._add_limits()
+        return _Entry(self, (max_instructions, timeout, max_depth))
+
+    def _add_limits(self):
+        """Limits come to a runtime that had none: its compiled code, made
+        without ticks, is forgotten (it compiles again, ticking)."""
+        with _Entry(self):
+            self._state.limits = lua_limits.Limits()
+            jit = sys.modules.get('moonpatch.jit.tierup')
+            for proto in list(getattr(self._state, 'jit_protos', ())):
+                jit.flush(proto)
 
     def require(self, modulename):
         """Lua's require(modulename)."""
         with _Entry(self):
-            self._check_memory(force=True)
             req = self._state.globals.hash.get('require')
             if req is None:
                 raise LuaError(f"module '{modulename}' not found: no 'require' function")
@@ -160,57 +198,17 @@ class LuaRuntime:
 
     @property
     def max_memory(self):
-        return self._max_memory
+        return self._state.gc.limit
 
     def set_max_memory(self, max_memory, total=False):
-        """Set (None: remove) the approximate memory limit, in bytes."""
+        """Set (None: remove) the memory limit, in bytes: the memory of the
+        Lua values (as runtime/gc.py counts it, charged as they are made).
+        A script that goes past it gets LuaMemoryError ('not enough
+        memory'), which it cannot catch."""
         if max_memory is not None and (not isinstance(max_memory, int) or max_memory <= 0):
             raise ValueError('max_memory must be a positive int or None')
         with _Entry(self):
-            self._max_memory = max_memory
-            self._next_check = 0.0
-            self._bridge.checkpoint = None if max_memory is None else self._lua_checkpoint
-            if max_memory is not None and not self._collectgarbage_checks:
-                self._install_collectgarbage()
-
-    def _check_memory(self, force=False):
-        """Raise LuaMemoryError when over max_memory. Measuring walks the heap,
-        so unforced checks are spaced to cost at most 1/MEMORY_CHECK_SHARE
-        of the time."""
-        limit = self._max_memory
-        if limit is None:
-            return
-        now = time.monotonic()
-        if not force and now < self._next_check:
-            return
-        used = heap_size(self._state)
-        done = time.monotonic()
-        self._next_check = done + (done - now) * MEMORY_CHECK_SHARE
-        if used > limit:
-            raise LuaMemoryError('not enough memory')
-
-    def _lua_checkpoint(self):
-        self._check_memory()
-
-    def _install_collectgarbage(self):
-        """collectgarbage() checks the memory limit after it has run. The
-        wrapper is no host function of its own (not a level in tracebacks):
-        errors still come from collectgarbage itself."""
-        self._collectgarbage_checks = True
-        g = self._state.globals.hash
-        original = g.get('collectgarbage')
-        if type(original) is not LuaFunction:
-            return
-        runtime = self
-        gate = original.gate
-
-        def collectgarbage(args):
-            r = gate(args)
-            if runtime._max_memory is not None:
-                runtime._check_memory(force=True)
-            return r
-        g['collectgarbage'] = LuaFunction(collectgarbage, None, None, original.env,
-                                          'collectgarbage')
+            self._state.gc.limit = max_memory
 
     # ---- inside an entry: loading, calling, errors -------------------------------------
 
@@ -277,12 +275,15 @@ class LuaRuntime:
 
 class _Entry:
     """An API entry: the runtime's lock, its state current for this thread
-    (the previous one restored on exit), and no running coroutine: Lua code
-    called from Python cannot yield to a coroutine that called Python."""
-    __slots__ = ('co', 'prev', 'runtime')
+    (the previous one restored on exit), no running coroutine (Lua code
+    called from Python cannot yield to a coroutine that called Python), and
+    a budget armed when the runtime has limits (runtime/limits.py: the
+    outermost entry starts it; `limits` lowers it)."""
+    __slots__ = ('co', 'prev', 'runtime', 'limits', 'armed')
 
-    def __init__(self, runtime):
+    def __init__(self, runtime, limits=(None, None, None)):
         self.runtime = runtime
+        self.limits = limits
 
     def __enter__(self):
         rt = self.runtime
@@ -291,10 +292,15 @@ class _Entry:
         self.prev = enter_state(state)
         self.co = state.current_co
         state.current_co = None
+        self.armed = state.limits
+        if self.armed is not None:
+            lua_limits.arm(self.armed, *self.limits)
         return self
 
     def __exit__(self, *exc):
         rt = self.runtime
+        if self.armed is not None:
+            lua_limits.disarm(self.armed)
         rt._state.current_co = self.co
         leave_state(self.prev)
         rt._lock.release()
@@ -381,7 +387,6 @@ class _LuaObject(LuaRef):
     def __call__(self, *args):
         with self._enter() as e:
             rt = e.runtime
-            rt._check_memory()
             return rt._results(rt._call(self._obj, rt._args(args)))
 
     def __iter__(self):
@@ -552,7 +557,6 @@ class _LuaThread(_LuaObject):
             if co.glet is not None and not _same_thread(co.glet):
                 raise LuaError('cannot resume a coroutine in a Python thread other than '
                                'the one it runs in')
-            rt._check_memory()
             throw = None
             if exc is not None:
                 frame = co.glet.gr_frame
@@ -606,6 +610,14 @@ def _where(levels):
         if level.is_lua:
             return where(level)
     return ''
+
+
+def _check_limits(max_instructions, timeout, max_depth):
+    for name, value in (('max_instructions', max_instructions), ('max_depth', max_depth)):
+        if value is not None and (not isinstance(value, int) or value <= 0):
+            raise ValueError(f'{name} must be a positive int or None')
+    if timeout is not None and (not isinstance(timeout, (int, float)) or not timeout > 0):
+        raise ValueError('timeout must be a positive number of seconds or None')
 
 
 # ---- module-level helpers ----------------------------------------------------------------
@@ -749,11 +761,14 @@ def heap_size(state):
 
 
 __all__ = [
+    'LuaDepthError',
     'LuaError',
+    'LuaInstructionLimitError',
     'LuaLimitError',
     'LuaMemoryError',
     'LuaRuntime',
     'LuaSyntaxError',
+    'LuaTimeoutError',
     'as_attrgetter',
     'as_itemgetter',
     'heap_size',

@@ -30,6 +30,8 @@ LAYER_OF = {
     'moonpatch.engine': 'host',
     'moonpatch.luaruntime': 'host',
     'moonpatch.repl': 'host',
+    'moonpatch.sandbox': 'host',
+    'moonpatch.isolated': 'host',
     'moonpatch.sigint': 'host',
 }
 

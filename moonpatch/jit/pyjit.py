@@ -39,6 +39,8 @@ from ..runtime import closure as closure_mod
 from ..runtime import interp
 from ..runtime.callstack import TAILED, register_lua_code
 from ..runtime.hooks import add_switch_points, share_plain_flag
+from ..runtime.limits import LOOP_TICKS, TICKS, tick
+from ..runtime.state import current_state
 from .frames import register_compiled
 from .hints import TABLE, unassigned_reads, written_registers
 from .structure import Refused, structure
@@ -108,6 +110,19 @@ NAMESPACE = _namespace()
 NAMESPACE['INTERPRET'] = interpret
 NAMESPACE['execute_resume'] = interp.execute_resume
 NAMESPACE['UNSPECIALISED'] = unspecialised
+NAMESPACE.update(TICKS=TICKS, tick=tick)
+
+
+def _loop_tick():
+    """A compiled loop's tick, every LOOP_TICKS + 1 iterations of a frame."""
+    TICKS[0] -= LOOP_TICKS + 1
+    if TICKS[0] < 0:
+        tick()
+    return LOOP_TICKS
+
+
+NAMESPACE['LOOP_TICK'] = _loop_tick
+LOOP_TICK_LINES = ['hot -= 1', 'if hot < 0:', '    hot = LOOP_TICK()']
 share_plain_flag(NAMESPACE)
 
 
@@ -125,6 +140,8 @@ class JitTier(Tier):
         self.single = None          # a direct entry (one result) or not; None: both
         self.numparams = 0
         self.frame = []             # the lines of $FRAME
+        self.ticking = False        # the code ticks: its state has limits
+        self.loops = False          # the prototype has a jump back
 
     def literal(self, v):
         t = type(v)
@@ -200,7 +217,7 @@ class JitTier(Tier):
         return {'ARGS': 'R', 'NP': str(self.numparams)}[name]
 
     def statement(self, name):
-        if name == 'TICK':
+        if name == 'TICK':          # (jump_lines ticks at every jump back)
             return []
         if name == 'JUMP':
             return self.jump
@@ -258,6 +275,8 @@ def both(text, tier, single):
     kind, _, value = text[1:].partition(' ')
     lines = tier.statement('REUSE') if kind == 'reuse' else tier.ret(value)
     tier.single = None
+    if tier.ticking and tier.loops:     # the loop iterations not yet handed over count
+        lines = ['TICKS[0] -= %d - hot' % LOOP_TICKS] + lines
     return lines
 
 
@@ -352,6 +371,11 @@ class Emitter:
         self.plan = structure(proto, entry)
         self.hints = hints         # the optimizer's (jit/hints.py), or None
         self.tier = JitTier(self.captured, self.pool, hints, constant_steps(proto, self.plan))
+        # code made for a state with limits ticks (runtime/limits.py); other
+        # states' code costs nothing for them
+        self.tier.ticking = getattr(current_state(), 'limits', None) is not None
+        self.tier.loops = any(OPCODES[proto.code[pc] & 0xff].mc == 'jump' and
+                              operands(proto, pc)[3] <= pc for pc in range(len(proto.code)))
         self.uses_skip = bool(self.plan.guarded)     # (no guard: no one reads skip)
         # registers some path reads before writing (the parameters and the
         # captured registers are set at an entry; an on-stack replacement
@@ -381,19 +405,20 @@ class Emitter:
         return o
 
     def jump_lines(self, src, target, loop):
-        """What a jump from src to target does here."""
+        """What a jump from src to target does here; a jump back ticks."""
+        tick = LOOP_TICK_LINES if self.tier.ticking and target <= src else []
         if self.plan.flat:
-            return ['skip = %d' % target] + (['continue'] if target <= src else [])
+            return tick + ['skip = %d' % target] + (['continue'] if target <= src else [])
         skip = ['skip = %d' % target] if self.uses_skip else []
         if loop is not None and target == loop.head:
             # (skip only matters to the loop's own guards: code after the
             # loop lies past any target inside it)
             guarded = any(loop.head <= n.first <= loop.end and n.loop is not loop
                           for n in self.plan.guarded)
-            return (skip if guarded else []) + ['continue']
+            return tick + (skip if guarded else []) + ['continue']
         if loop is not None and not (loop.head <= target <= loop.end):
             return (skip if target != loop.end + 1 else []) + ['break']
-        return skip
+        return tick + skip
 
     def guard(self, o, pc):
         """The type test of o's fast path less what the optimizer knows
@@ -585,6 +610,7 @@ class Emitter:
         head = ['if not (PLAIN and LIVE):     # a hook is set, or the code was flushed',
                 '    c, cl = cl, None',
                 '    return INTERPRET(c, R)']
+        head += self._entry_tick()
         frame = []
         if self.captured:
             frame.append('R += NILS')
@@ -608,6 +634,15 @@ class Emitter:
                             ['type(r%d) is LuaTable' % i for i in range(size)
                              if (seed >> (TABLE + i)) & 1])
 
+    def _entry_tick(self):
+        if not self.tier.ticking:
+            return []
+        return ['TICKS[0] -= 1', 'if TICKS[0] < 0:', '    tick()']
+
+    def _hot(self, used):
+        """The frame's loop tick count (runtime/limits.py)."""
+        return ['hot = %d' % LOOP_TICKS] if 'hot' in used else []
+
     def _locals(self, used):
         """What the body needs set before its first instruction: the names
         it uses of the frame's (U, R, tail, openuv, skip), and nil in the
@@ -625,7 +660,7 @@ class Emitter:
             head.append('openuv = None')
         if self.uses_skip:
             head.append('skip = 0')
-        return head
+        return head + self._hot(used)
 
     def _direct_entry(self, used):
         """The direct entry's lines: the arguments come as Python arguments
@@ -635,7 +670,7 @@ class Emitter:
         head = ['if not (PLAIN and LIVE):',
                 '    c, cl = cl, None',
                 '    r = INTERPRET(c, [%s])' % args,
-                '    return r[0] if r else None']
+                '    return r[0] if r else None'] + self._entry_tick()
         checks = self._seed_checks()
         if checks:
             head += ['if not (%s):' % checks, '    c, cl = cl, None',
@@ -656,7 +691,7 @@ class Emitter:
         head += ['if not PLAIN:            # a hook came while this was being compiled',
                  '    c, cl = cl, None',
                  '    return DEOPT(c, R, locals(), %d)' % self.entry,
-                 'skip = %d' % self.entry]
+                 'skip = %d' % self.entry] + self._hot(used)
         checks = self._seed_checks()
         if checks:      # the types the code was made for; else interpret this time
             head += ['if not (%s):' % checks,

@@ -31,7 +31,7 @@ DEFAULT_HOTLOOP = 56
 class JitState:
     """proto.jit: what the JIT knows of one prototype."""
     __slots__ = ('proto', 'status', 'reason', 'function', 'direct', 'source', 'linemap',
-                 'count', 'frame', 'seconds', 'osr', 'misses', 'generic',
+                 'count', 'frame', 'seconds', 'osr', 'loops', 'misses', 'generic',
                  '__weakref__')
 
     def __init__(self, proto, hotcall):
@@ -46,6 +46,7 @@ class JitState:
         self.frame = None           # the interpreter's decoded form
         self.seconds = 0.0
         self.osr = {}               # loop pc -> compiled continuation (None: refused)
+        self.loops = {}             # loop pc -> iterations until it is hot
         self.misses = 0             # calls whose arguments were not the expected floats
         self.generic = False        # too many misses: compile without specialising
 
@@ -171,6 +172,7 @@ def flush(proto):
     j.status, j.function, j.source, j.linemap, j.reason = 'none', None, None, None, None
     j.direct = None
     j.osr.clear()
+    j.loops.clear()
     j.count = _hotcall(current_state())
     proto.decoded = None
 
@@ -233,10 +235,12 @@ def unspecialised(cl, R, va):
 
 
 def loop_hot(cl, pc, R):
-    """The interpreter's hot loop hook: a loop of cl goes on at pc after
-    hotloop iterations in one frame (registers R). Returns (iterations to
-    the next tick, the compiled continuation from pc or None). The
-    continuation is made for the registers that hold floats now."""
+    """The interpreter's loop tick: a loop of cl goes on at pc after
+    interp.HOTLOOP + 1 more iterations in this frame (registers R). A loop
+    is hot after hotloop iterations, counted per loop (as LuaJIT's hot
+    counters are per location). Returns (iterations to the next tick, the
+    compiled continuation from pc or None), the continuation made for the
+    registers that hold floats now."""
     if not (_enabled() and interp.PLAIN):
         return NEVER, None
     proto = cl.proto
@@ -244,6 +248,10 @@ def loop_hot(cl, pc, R):
     if j.status == 'failed':
         return NEVER, None
     if pc not in j.osr:     # (the function itself compiles when its calls make it hot)
+        left = j.loops.get(pc, _hotloop[0]) - interp.HOTLOOP - 1
+        if left > 0:
+            j.loops[pc] = left
+            return NEVER, None
         from .hints import seed_of
         seed = seed_of(R)
         c, seconds = pipeline.timed_run(proto, cl, entry=pc, seed=seed, live=R)
@@ -252,9 +260,13 @@ def loop_hot(cl, pc, R):
     return NEVER, j.osr[pc]
 
 
+_hotloop = [DEFAULT_HOTLOOP]
+
+
 def set_hotloop(n):
     """jit.opt.start('hotloop=n'): iterations until a loop is hot."""
-    interp.set_entry(enter, loop_hot, max(1, n))
+    _hotloop[0] = max(1, n)
+    interp.set_entry(enter, loop_hot, _hotloop[0])
 
 
 def install():

@@ -263,6 +263,18 @@ def lua_frames(frame):
         frame = _BOTTOM_CODE[code](frame) if code in _BOTTOM_CODE else frame.f_back
 
 
+def call_depth(frame):
+    """The Lua and host functions active from `frame` out, across the
+    coroutines that resumed this one (the sandbox's max_depth)."""
+    n = 0
+    while frame is not None:
+        code = frame.f_code
+        if code in _LUA_CODE or code in _HOST_CODE:
+            n += 1
+        frame = _BOTTOM_CODE[code](frame) if code in _BOTTOM_CODE else frame.f_back
+    return n
+
+
 def scrub(frame):
     """Before a collection: let a Lua frame drop what Lua would not keep."""
     fn = _SCRUB_CODE.get(frame.f_code)

@@ -14,7 +14,7 @@ whatever comes back running has ended.
 from contextlib import contextmanager
 
 from .callstack import register_bottom_code
-from .errors import UNCATCHABLE, RuntimeErr, finalize
+from .errors import RuntimeErr, finalize, uncatchable
 from .gc import track_thread
 from .ops import call
 from .state import current_state
@@ -140,9 +140,9 @@ def c_boundary():
 def catch(exc):
     """The LuaError a protected call (pcall, xpcall, coroutine.resume, an
     error handler) catches for exc. The one place that decides what Lua code
-    may catch: every Exception, less the sandbox's limits (UNCATCHABLE),
+    may catch: every Exception, less the limits (uncatchable),
     which are raised again, as the host's BaseExceptions are by finalize."""
-    if isinstance(exc, UNCATCHABLE):
+    if uncatchable(exc):
         raise exc
     return finalize(exc)
 

@@ -132,9 +132,10 @@ def where(level):
     return ''
 
 
-# Errors a protected call (pcall, xpcall, coroutine.resume) lets through: the
-# sandbox's limits stop the program whatever Lua code does.
-UNCATCHABLE = (LuaLimitError,)
+def uncatchable(exc):
+    """Whether a protected call (pcall, xpcall, coroutine.resume) must let
+    exc through: the limits stop the program whatever Lua code does."""
+    return isinstance(exc, LuaLimitError) and not exc.catchable
 
 
 def finalize(exc):
@@ -159,8 +160,9 @@ def finalize(exc):
     if isinstance(exc, RecursionError):
         level = next(error_levels(exc), None)
         err = LuaError(where(level) + 'stack overflow')
-    elif isinstance(exc, MemoryError):
+    elif isinstance(exc, MemoryError):     # Lua's own out of memory: catchable
         err = LuaMemoryError('not enough memory')
+        err.catchable = True
     elif isinstance(exc, Exception):
         err = LuaError(internal_error_message(exc))
     else:
@@ -375,4 +377,4 @@ def format_traceback(levels, msg=None, bottom_c=False, level0=2):
 
 __all__ = ['LuaError', 'LuaMemoryError', 'LuaLimitError', 'PendingError', 'RuntimeErr',
            'OperandErr', 'CompareErr', 'LibErr', 'ArgErr', 'type_error', 'finalize', 'where',
-           'error_value_at', 'format_traceback', 'slot_name', 'call_name', 'UNCATCHABLE']
+           'error_value_at', 'format_traceback', 'slot_name', 'call_name', 'uncatchable']

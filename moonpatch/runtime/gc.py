@@ -28,6 +28,7 @@ import gc
 import sys
 import weakref
 
+from ..errors import LuaMemoryError
 from .callstack import frame_values, lua_frames, scrub
 from .state import current_state
 
@@ -67,6 +68,7 @@ class Collector:
         self.pending = []             # dead userdata whose __gc is due
         self.serial = 0               # creation order of finalizable userdata
         self.threads = weakref.WeakSet()
+        self.limit = None             # max_memory: bytes total may not pass
 
     def set_threshold(self):
         """setthreshold: the next collection when total is pause% of estimate."""
@@ -91,8 +93,31 @@ def allocation_point():
         return
     c = state.gc
     _account(c)
+    if c.limit is not None and c.total > c.limit:
+        check_limit(state)
     if (c.weak or c.pending) and c.since >= max(AUTO_BYTES, c.estimate) and not c.busy:
         sweep(state)
+
+
+def check_limit(state):
+    """Past max_memory, a full collection; still past it, 'not enough
+    memory' (luaM_realloc's luaD_throw(LUA_ERRMEM) after its emergency
+    collection), which Lua code cannot catch."""
+    c = state.gc
+    _account(c)
+    if c.total > c.limit and not c.busy:
+        full_collect(state)
+    if c.total > c.limit:
+        raise LuaMemoryError('not enough memory')
+
+
+def reserve(n):
+    """About to make n bytes of Lua values (a string, a table's slots):
+    charge them now; a large request is checked against max_memory at once,
+    before anything is allocated."""
+    BUDGET[0] -= n
+    if BUDGET[0] < 0 or n >= GRANULE:
+        allocation_point()
 
 
 def _account(c):

@@ -122,7 +122,10 @@ class InterpTier(Tier):
                 'TICK': TICK.rstrip('\n').split('\n'),
                 'FRAME': ['R += nils'],
                 # the frame goes on with the callee (tc: '(tail call)' levels)
-                'REUSE': ['tc += 1', 'cl = f', 'R = args', 'break']}[name]
+                'REUSE': [LEFTOVER, 'tc += 1', 'cl = f', 'R = args', 'break']}[name]
+
+    def ret(self, value):
+        return [LEFTOVER] + super().ret(value)
 
 
 class HookedTier(InterpTier):
@@ -140,8 +143,8 @@ class HookedTier(InterpTier):
         return 'not (H.cm or H.rm)'
 
     def statement(self, name):
-        if name == 'TICK':          # no hot loops while hooked
-            return []
+        if name == 'TICK':          # no hot loops while hooked; each iteration counts
+            return ENTRY_TICK.rstrip('\n').split('\n')
         if name == 'REUSE':         # the callee's call hook sees the caller (tcall)
             return ['tcall = (cl, pc)', 'cl = f', 'R = args', 'break']
         return super().statement(name)
@@ -161,6 +164,18 @@ if hot < 0:
         return osr(c, R, locals().get('va'), openuv, locals().get('mr'), tc)
 """
 
+# Leaving a frame (a return, a tail call that reuses it): the loop
+# iterations not yet handed over count.
+LEFTOVER = 'if LIMITED: TICKS[0] -= HOTLOOP - hot'
+
+# A function entry: one tick while a budget is armed (runtime/limits.py).
+ENTRY_TICK = """\
+if LIMITED:
+    TICKS[0] -= 1
+    if TICKS[0] < 0:
+        tick()
+"""
+
 # Before each return of the hooked variant (callrethooks).
 RETHOOK = """\
 if H.rm:
@@ -177,6 +192,7 @@ HEADER = '''\
 from ..bytecode.decode import decode
 from .callstack import call_top, new_object_slot, register_lua_code, write_locals
 from .closure import new_closure, set_interpreter
+from .limits import LOOP_TICKS, TICKS, tick
 from .hooks import HookSwitch, fire, hcall, install_interpreter, switched, thread_hooks, trace
 from .ops import (arith, call, call_target, close_upvals, concat, div, equals, for_prep,
                   index, index_meta, is_next, le, length, lt, mod, pow, set_multi, setindex,
@@ -188,6 +204,7 @@ from .values import INF, LuaFunction, Userdata
 DISPATCH = {dispatch}
 
 PLAIN = True        # no thread has a hook (runtime/hooks.py sets this)
+LIMITED = False     # a budget is armed (runtime/limits.py sets this): entries tick
 '''
 
 # What every call (and tail call) does before its first instruction.
@@ -195,7 +212,7 @@ PLAIN = True        # no thread has a hook (runtime/hooks.py sets this)
 # prototype has no cached decoded form, with the call's arguments;
 # may_switch: whether this frame may hand the call to a compiled function.
 PROLOGUE = '''\
-frame = cl.proto.decoded
+{entry_tick}frame = cl.proto.decoded
 if frame is None:
     frame = enter(cl, R, {may_switch})
     if frame is None:
@@ -305,22 +322,43 @@ def enter(cl, args, may_switch):
     return frame
 
 
-def loop_hot(cl, pc, R):
+def no_loop_hot(cl, pc, R):
     """Without a JIT: (iterations until the next tick, no compiled code)."""
-    return HOTLOOP, None
+    return LOOP_TICKS, None
 
 
-HOTLOOP = 1 << 30
-_defaults = (enter, loop_hot)
+# A frame's loops tick every HOTLOOP iterations: the JIT's hot loop count,
+# and LOOP_TICKS at most, so that no frame runs long without handing its
+# iterations over (to limits armed since it started, too).
+HOTLOOP = LOOP_TICKS
+_defaults = (enter, no_loop_hot)
+_jit_loop_hot = no_loop_hot
+
+
+def loop_hot(cl, pc, R):
+    """A loop's tick, every HOTLOOP + 1 iterations of a frame: charge them
+    while a budget is armed, then ask the JIT."""
+    if LIMITED:
+        TICKS[0] -= HOTLOOP + 1
+        if TICKS[0] < 0:
+            tick()
+    hot, osr = _jit_loop_hot(cl, pc, R)
+    return (hot if hot < HOTLOOP else HOTLOOP), osr
 
 
 def set_entry(fn, loop_fn=None, hotloop=None):
     """Install the JIT's hooks (jit/tierup.py): its entry hook, its hot
-    loop hook and the iterations between two ticks; None: the defaults."""
-    global enter, loop_hot, HOTLOOP
+    loop hook and its hot loop count; None: the defaults."""
+    global enter, _jit_loop_hot, HOTLOOP
     enter = fn or _defaults[0]
-    loop_hot = loop_fn or _defaults[1]
-    HOTLOOP = hotloop or (1 << 30)
+    _jit_loop_hot = loop_fn or _defaults[1]
+    HOTLOOP = min(hotloop or LOOP_TICKS, LOOP_TICKS)
+
+
+def set_limited(on):
+    """A budget is armed, or the last one went (runtime/limits.py)."""
+    global LIMITED
+    LIMITED = on
 
 
 def _locate(frame):
@@ -430,7 +468,7 @@ def _function(ops, variant, counting=False):
     entries = {kind: '\n'.join('    ' + line for line in expand(ENTRIES[kind].template, _PLAIN))
                for kind in ('FUNCV', 'FUNCF')}
     out += _block(PROLOGUE.format(may_switch=may_switch, funcv=entries['FUNCV'],
-                                  funcf=entries['FUNCF']), 2)
+                                  funcf=entries['FUNCF'], entry_tick=ENTRY_TICK), 2)
     if variant == 'hooked':
         loop = [op.name for op in ops].index('LOOP')
         out += _block(HOOKED_ENTRY, 2)

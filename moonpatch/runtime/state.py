@@ -22,6 +22,7 @@ class LuaState:
         self.current_co = None       # the running coroutine (None: the main thread)
         self.globals_next = None     # the `next` function pairs() returns
         self.proxy_metas = set()     # ids of metatables made by newproxy(true)
+        self.limits = None           # runtime/limits.py's Limits: compiled code ticks
 
 
 def current_state():

@@ -1,7 +1,7 @@
-"""max_memory: the approximate limit and where it is checked."""
+"""max_memory: charged as Lua values are made, uncatchable past the limit."""
 import pytest
 
-from moonpatch import LuaMemoryError, LuaRuntime
+from moonpatch import LuaError, LuaMemoryError, LuaRuntime
 
 ALLOCATE = 'big = {} for i = 1, 10000 do big[i] = {} end'
 
@@ -12,41 +12,37 @@ def test_no_limit_by_default():
     lua.execute(ALLOCATE)
 
 
-def test_limit_checked_at_the_next_entry():
+def test_the_script_stops_where_it_goes_past_the_limit():
     lua = LuaRuntime(max_memory=300_000)
     lua.execute('small = {1, 2, 3}')
-    lua.execute(ALLOCATE)                    # runs without calling back: not stopped
     with pytest.raises(LuaMemoryError, match='not enough memory'):
-        lua.eval('1')
-    with pytest.raises(LuaMemoryError):
-        lua.compile('return 1')
-    lua.globals().big = None                 # reading and writing data is not blocked
+        lua.execute(ALLOCATE)
+    assert 100 < lua.eval('#big') < 10000          # stopped part way
+    lua.globals().big = None                        # what it built is given back
     assert lua.eval('1') == 1
+    lua.execute('t = {} for i = 1, 1000 do t[i] = {} end')
 
 
-def test_limit_checked_in_collectgarbage():
+def test_pcall_cannot_catch_the_limit():
     lua = LuaRuntime(max_memory=300_000)
-    ok, msg = lua.execute('''return pcall(function()
-        local t = {} for i = 1, 10000 do t[i] = {} end
-        keep = t
-        collectgarbage()
-    end)''')
-    assert (ok, msg) == (False, 'not enough memory')
     with pytest.raises(LuaMemoryError):
-        lua.execute('x = 1')
-    lua.globals().keep = None
-    assert lua.eval('collectgarbage("count") > 0') is True
+        lua.execute('''
+            local ok, err = pcall(function()
+                local t = {} for i = 1, 100000 do t[i] = {} end
+            end)
+            caught = true''')
+    assert lua.globals().caught is None
 
 
-def test_limit_checked_when_lua_calls_python():
-    lua = LuaRuntime(max_memory=300_000)
-    lua.globals().tick = lambda: None
-    # checks are spaced by the time the last one took: long enough a loop that
-    # one falls inside it on hosts whose heap walk is slow next to Lua (PyPy)
-    with pytest.raises(LuaMemoryError):
-        lua.execute('''t = {}
-            for i = 1, 500000 do t[i] = {} if i % 1000 == 0 then tick() end end''')
-    assert 1000 <= len(lua.globals().t) < 500000     # stopped part way
+def test_without_a_limit_out_of_memory_is_an_ordinary_error():
+    lua = LuaRuntime()
+
+    def oom():
+        raise MemoryError
+    assert lua.eval('pcall(...)', oom) == (False, 'not enough memory')
+    with pytest.raises(LuaMemoryError) as e:
+        lua.execute('(...)()', oom)
+    assert isinstance(e.value, LuaError)
 
 
 def test_set_max_memory():
@@ -54,10 +50,17 @@ def test_set_max_memory():
     lua.execute(ALLOCATE)
     lua.set_max_memory(100_000)
     assert lua.max_memory == 100_000
+    assert lua.eval('#big') == 10000         # reading what is there needs no memory
     with pytest.raises(LuaMemoryError):
-        lua.eval('1')
+        lua.execute('more = {} for i = 1, 10000 do more[i] = {} end')
     lua.set_max_memory(None)
-    assert lua.eval('1') == 1
+    lua.execute('more = {} for i = 1, 10000 do more[i] = {} end')
+
+
+def test_bad_limits_are_refused():
+    for bad in (0, -1, 1.5, '1'):
+        with pytest.raises(ValueError):
+            LuaRuntime(max_memory=bad)
 
 
 def test_memory_used_is_counted_per_runtime():
