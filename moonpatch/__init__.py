@@ -3,7 +3,8 @@
 The Python API (docs/python-api.md) is lupa's: LuaRuntime, LuaError,
 lua_type, as_attrgetter, as_itemgetter, unpacks_lua_table, ...
 """
-from .errors import LuaError, LuaLimitError, LuaMemoryError, LuaSyntaxError
+from .errors import (LuaDepthError, LuaError, LuaInstructionLimitError, LuaLimitError,
+                     LuaMemoryError, LuaSyntaxError, LuaTimeoutError)
 from .luaruntime import (
     LuaRuntime,
     _LuaFunction,
@@ -23,7 +24,8 @@ from .runtime.stack import raise_recursion_limit
 
 raise_recursion_limit()
 
-__all__ = ['LuaError', 'LuaLimitError', 'LuaMemoryError', 'LuaRuntime', 'LuaSyntaxError',
+__all__ = ['LuaDepthError', 'LuaError', 'LuaInstructionLimitError', 'LuaLimitError',
+           'LuaMemoryError', 'LuaRuntime', 'LuaSyntaxError', 'LuaTimeoutError',
            '_LuaFunction', '_LuaObject', '_LuaTable', '_LuaThread', '_LuaUserdata',
            'as_attrgetter', 'as_itemgetter', 'lua_type', 'public_attributes', 'to_python',
            'unpacks_lua_table', 'unpacks_lua_table_method']

@@ -11,6 +11,10 @@ from .frontend.codegen import compile_chunk
 from .frontend.parser import HOST_CCALLS
 from .runtime.callstack import c_calls
 from .runtime.closure import load_closure
+from .runtime.limits import armed, spend
+
+COMPILE_COST = 4        # instructions a byte of source costs to compile (~4 us on CPython)
+PIECE = 1024            # bytes the lexer gets at a time while a budget is armed
 
 
 def load(chunk, chunkname, env, mode='bt', skip_shebang=False):
@@ -47,11 +51,31 @@ def load_proto(chunk, chunkname, mode='bt', skip_shebang=False):
     if chunk[:1] == BINARY_MARK and not text_only:
         if 'b' not in mode:
             raise LuaSyntaxError('attempt to load chunk with wrong mode')
+        spend(len(chunk))
         return undump(chunk, chunkname)
     if 't' not in mode:
         raise LuaSyntaxError('attempt to load chunk with wrong mode')
+    if armed():
+        chunk, reader = _metered(chunk, reader)
     return compile_chunk(chunk, chunkname, skip_shebang=skip_shebang,
                          ccalls=HOST_CCALLS + c_calls(sys._getframe()), reader=reader)
+
+
+def _metered(first, reader):
+    """The source as a reader that charges the running budget for
+    compiling it a piece at a time, so that the limits hold while a long
+    chunk compiles: (first piece, reader)."""
+    def pieces():
+        for text in (iter_pieces(first, reader) if reader is not None else (first,)):
+            for i in range(0, len(text), PIECE):
+                piece = text[i:i + PIECE]
+                spend(COMPILE_COST * len(piece))
+                yield piece
+    it = pieces()
+
+    def read():
+        return next(it, None)
+    return read() or '', read
 
 
 def iter_pieces(first, reader):

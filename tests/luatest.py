@@ -29,6 +29,7 @@ def expected_output(folder, name):
 def run_program(folder, name, setup=None):
     """Run tests/lua/folder/name.lua as `lua5.1 name.lua 2>&1` would from
     its folder; returns everything it printed (errors as lua.c reports them).
+    setup(engine) may return a function to call when the program is done.
     It runs as the command line runs it: on a big-stack thread where the host
     needs one for Lua's full call depth (runtime/stack.py)."""
     return run_deep(lambda: _run_program(folder, name, setup))
@@ -43,13 +44,14 @@ def _run_program(folder, name, setup):
         lua = Engine()
         lua.state.stdout = out
         lua.state.stderr = out
-        if setup is not None:
-            setup(lua)
+        teardown = setup(lua) if setup is not None else None
         lua.set_arg_table(['moonpatch', name + '.lua'], 1)
         ok, msg = lua.do_file(name + '.lua', [])
         if not ok:
             out.write(('moonpatch: %s\n' % msg).encode('latin-1'))
         lua.close()
     finally:
+        if teardown is not None:
+            teardown()
         os.chdir(old)
     return out.getvalue().decode('latin-1')

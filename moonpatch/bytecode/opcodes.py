@@ -34,11 +34,12 @@ Template holes (bytecode/template.py expands them):
     $R(X)         register X, X an expression of the operands (A, B+1, ...).
     $RANGE(X, N)  the N registers from X: a list where it is read; where it
                   is assigned, the value assigned must hold exactly N items.
-    $JUMP         a statement: continue at the jump target.
+    $JUMP         a statement: continue at the jump target. A jump back is
+                  a loop's back edge, where every tier ticks (hot loops,
+                  hooks, limits): loops made by goto, and by any bytecode a
+                  chunk brings, included.
     $TAILCALL     a statement: return what calling f with args returns (the
                   TAILCALL entry of ENTRIES below, with their holes).
-    $TICK         a statement at a loop's back edge, after its $JUMP: a tier
-                  counts iterations there (hot loops, hooks, limits).
     r = $CALL(f, args)   a statement: call any value f (a hooked tier sees it).
     $CALLS_UNSEEN true unless a debug hook wants call and return events (so
                   a pairs() loop may traverse without calling next).
@@ -74,7 +75,7 @@ class Op:
     for tiers that specialise them, and `template` is the statement text
     they make, which every tier can copy."""
     __slots__ = ('name', 'code', 'ma', 'mb', 'mc', 'event', 'semantics', 'shape', 'load',
-                 'guard', 'fast', 'slow', 'target', 'taken', 'fall', 'tick', 'template',
+                 'guard', 'fast', 'slow', 'target', 'taken', 'fall', 'template',
                  'reads', 'writes')
 
     def __init__(self, name, ma, mb, mc, event, semantics, shape):
@@ -87,7 +88,6 @@ class Op:
         self.code = None      # set below from the position in OPCODES
         self.load = self.guard = self.fast = self.slow = None
         self.target = self.taken = self.fall = None
-        self.tick = False     # a loop's back edge: its jump ticks
         self.shape, fields = shape
         if self.shape == 'code':
             self.template = fields['body']
@@ -155,7 +155,7 @@ def _test_template(op):
     """The statement form of a test: taken runs before the jump, fall (or
     the step over the next instruction) when the jump is not taken."""
     load = (op.load + '\n') if op.load else ''
-    jump = _indent((op.taken or '') + '\n$JUMP' + ('\n$TICK' if op.tick else ''), '    ')
+    jump = _indent((op.taken or '') + '\n$JUMP', '    ')
     other = _indent(op.fall or ('$SKIP' if op.mc != 'jump' else ''), '    ')
     inner = f'    else:\n{_indent(other, "    ")}' if other else ''
     other = f'else:\n{other}' if other else ''
@@ -172,9 +172,8 @@ def value(fast, guard=None, slow=None, load=None, target='$R(A)'):
     return 'value', dict(fast=fast, guard=guard, slow=slow, load=load, target=target)
 
 
-def test(fast, guard=None, slow=None, load=None, taken=None, fall=None, tick=False):
-    return 'test', dict(fast=fast, guard=guard, slow=slow, load=load, taken=taken, fall=fall,
-                        tick=tick)
+def test(fast, guard=None, slow=None, load=None, taken=None, fall=None):
+    return 'test', dict(fast=fast, guard=guard, slow=slow, load=load, taken=taken, fall=fall)
 
 
 def code(body):
@@ -513,7 +512,7 @@ else:
 """, taken="""
 $R(A) = k
 $R(A+1) = v
-""", tick=True)),
+""")),
     Op('VARG', 'base', 'lit', 'lit', None, 'R(A) .. R(A+B-2) := ...', code("""
 @if $B == 0
 mr = va
@@ -576,11 +575,11 @@ except TypeError:
     x += s
     go = (x <= y) if s > 0.0 else (y <= x)
 @end
-""", taken='$R(A) = x; $R(A+3) = x', tick=True)),
+""", taken='$R(A) = x; $R(A+3) = x')),
     Op('ITERL', 'base', 'none', 'jump', None,
        'generic for: if R(A) ~= nil then R(A-1) := R(A); JMP',
-       test('v is not None', load='v = $R(A)', taken='$R(A-1) = v', tick=True)),
-    Op('LOOP', 'rbase', 'none', 'jump', None, 'loop header: ticks', code('$TICK\n')),
+       test('v is not None', load='v = $R(A)', taken='$R(A-1) = v')),
+    Op('LOOP', 'rbase', 'none', 'jump', None, 'loop header (the jump back ticks)', code('')),
     Op('JMP', 'rbase', 'none', 'jump', None, 'JMP D', code('$JUMP\n')),
 ]
 

@@ -26,7 +26,7 @@ RUNTIME_NAMES = ('arith', 'call', 'close_upvals', 'concat', 'div', 'equals', 'fo
 _HOLE = re.compile(r'\$(RANGE|R|CALL|FLOATS|STEP_UP|IS|FLOOR)\(([^()]*)\)|\$([ABCD])\b'
                    r'|\$(CALLS_UNSEEN|ARGS|NP)\b')
 _KNOWN = re.compile(r'^\$(FLOATS|STEP_UP)\([^()]*\)$')
-_STATEMENT = re.compile(r'^(\s*)\$(JUMP|SKIP|TAILCALL|TICK|FRAME|REUSE)\s*$')
+_STATEMENT = re.compile(r'^(\s*)\$(JUMP|SKIP|TAILCALL|FRAME|REUSE)\s*$')
 _RETURN = re.compile(r'^(\s*)return\b ?(.*)$')
 _TERM = re.compile(r'\s*([+-]?)\s*([A-D]|\d+)')
 
@@ -111,7 +111,7 @@ class Tier:
             return self.substitute(cond) == 'True'
         return None
 
-    def statement(self, name):          # $JUMP, $SKIP, $TAILCALL, $TICK, $FRAME, $REUSE: lines
+    def statement(self, name):          # $JUMP, $SKIP, $TAILCALL, $FRAME, $REUSE: lines
         raise NotImplementedError
 
     def ret(self, value):               # a return statement: lines

@@ -217,8 +217,6 @@ class JitTier(Tier):
         return {'ARGS': 'R', 'NP': str(self.numparams)}[name]
 
     def statement(self, name):
-        if name == 'TICK':          # (jump_lines ticks at every jump back)
-            return []
         if name == 'JUMP':
             return self.jump
         if name == 'TAILCALL':

@@ -24,6 +24,11 @@ _SCRUB_CODE = {}      # code object -> fn(frame): drop what Lua would not keep (
 _VALUES_CODE = {}     # code object -> fn(frame): the Lua values it holds (gc.py's count)
 _REGISTERS_CODE = {}  # code object -> fn(frame) -> (registers, varargs), where not R/va
 _BY_LINE_CODE = set()  # codes whose locate(frame, line) reads the pc off the line
+# ids of the codes above whose frames are levels, and of bottoms: hashing a
+# code object hashes its contents, too slow for call_depth's walks (the
+# registries keep the codes alive, so their ids stay theirs)
+_LEVEL_IDS = set()
+_BOTTOM_IDS = {}
 
 # Lua's own calls; any other way into a function is C's (lua_call, a
 # metamethod, a for iterator): lua5.1 counts those in L->nCcalls.
@@ -66,6 +71,7 @@ def register_lua_code(code, locate, scrub=None, values=None, registers=None, by_
     argument, the line the frame is at when an exception unwound it (its
     f_lineno may since have moved on to an except clause that let it pass)."""
     _LUA_CODE[code] = locate
+    _LEVEL_IDS.add(id(code))
     if by_line:
         _BY_LINE_CODE.add(code)
     if registers is not None:
@@ -78,10 +84,12 @@ def register_lua_code(code, locate, scrub=None, values=None, registers=None, by_
 
 def register_host_code(code, name):
     _HOST_CODE[code] = name
+    _LEVEL_IDS.add(id(code))
 
 
 def register_bottom_code(code, resumer):
     _BOTTOM_CODE[code] = resumer
+    _BOTTOM_IDS[id(code)] = resumer
 
 
 def register_call_helper_code(code):
@@ -94,7 +102,7 @@ def register_splice_code(code, levels):
 
 def host_function(fn, name=None):
     """Mark a Python function as a host function's gate (a [C] level)."""
-    _HOST_CODE[fn.__code__] = name or fn.__name__
+    register_host_code(fn.__code__, name or fn.__name__)
     return fn
 
 
@@ -268,10 +276,10 @@ def call_depth(frame):
     coroutines that resumed this one (the sandbox's max_depth)."""
     n = 0
     while frame is not None:
-        code = frame.f_code
-        if code in _LUA_CODE or code in _HOST_CODE:
+        code = id(frame.f_code)
+        if code in _LEVEL_IDS:
             n += 1
-        frame = _BOTTOM_CODE[code](frame) if code in _BOTTOM_CODE else frame.f_back
+        frame = _BOTTOM_IDS[code](frame) if code in _BOTTOM_IDS else frame.f_back
     return n
 
 

@@ -118,8 +118,7 @@ class InterpTier(Tier):
     def statement(self, name):
         if name == 'TAILCALL':
             return expand(ENTRIES['TAILCALL'].template, self)
-        return {'JUMP': ['pc = c'], 'SKIP': ['pc += 1'],
-                'TICK': TICK.rstrip('\n').split('\n'),
+        return {'JUMP': _lines(JUMP.format(tick=_indent_text(TICK, 4))), 'SKIP': ['pc += 1'],
                 'FRAME': ['R += nils'],
                 # the frame goes on with the callee (tc: '(tail call)' levels)
                 'REUSE': [LEFTOVER, 'tc += 1', 'cl = f', 'R = args', 'break']}[name]
@@ -143,8 +142,8 @@ class HookedTier(InterpTier):
         return 'not (H.cm or H.rm)'
 
     def statement(self, name):
-        if name == 'TICK':          # no hot loops while hooked; each iteration counts
-            return ENTRY_TICK.rstrip('\n').split('\n')
+        if name == 'JUMP':          # no hot loops while hooked; each iteration counts
+            return _lines(JUMP.format(tick=_indent_text(ENTRY_TICK, 4)))
         if name == 'REUSE':         # the callee's call hook sees the caller (tcall)
             return ['tcall = (cl, pc)', 'cl = f', 'R = args', 'break']
         return super().statement(name)
@@ -152,9 +151,25 @@ class HookedTier(InterpTier):
 
 _PLAIN, _HOOKED = InterpTier(), HookedTier()
 
-# A loop's back edge (pc: where the loop goes on): every HOTLOOP iterations
-# in a frame, loop_hot (the JIT's, see FOOTER) may hand back compiled code
-# that goes on from pc with this frame's state, which then hides behind it.
+
+def _lines(text):
+    return text.rstrip('\n').split('\n')
+
+
+def _indent_text(text, n):
+    return ''.join(' ' * n + line + '\n' for line in _lines(text))
+
+# A jump: a jump back is a loop's back edge, where the loop ticks.
+JUMP = """\
+if c < pc:
+    pc = c
+{tick}else:
+    pc = c
+"""
+
+# A loop's tick (pc: where the loop goes on): every HOTLOOP iterations in a
+# frame, loop_hot (the JIT's, see FOOTER) may hand back compiled code that
+# goes on from pc with this frame's state, which then hides behind it.
 TICK = """\
 hot -= 1
 if hot < 0:

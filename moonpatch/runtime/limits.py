@@ -122,6 +122,11 @@ def tick():
     limits.interval = TICKS[0] = next_check
 
 
+def armed():
+    """Whether a budget is armed anywhere (work worth metering may be charged)."""
+    return _armed[0] > 0
+
+
 def spend(n):
     """Library work of n instructions: charge it, checking the limits when
     the ticks run out."""
