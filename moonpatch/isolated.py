@@ -273,11 +273,8 @@ class _Worker:
         if kind == 'ok':
             return payload
         if kind == 'lua':
-            cls_name, value, traceback, catchable = payload
-            error = LUA_ERRORS[cls_name](value, traceback)
-            if catchable:
-                error.catchable = True
-            raise error
+            cls_name, value, traceback = payload
+            raise LUA_ERRORS[cls_name](value, traceback)
         raise payload
 
     def _death(self):
@@ -370,7 +367,7 @@ def _check_plain(value, what):
 def _serve(conn, runtime_options, address_space):
     """A worker's main loop: requests in, replies out, until None or EOF.
     A reply is (kind, payload, alive): 'ok' and the results, 'lua' and a
-    Lua error's (class name, value, traceback, catchable), or 'raise' and
+    Lua error's (class name, value, traceback), or 'raise' and
     another exception; alive is False when the worker exits after it."""
     _limit_process(address_space)
     signal.signal(signal.SIGINT, signal.SIG_IGN)    # Ctrl-C is the parent's to handle
@@ -413,10 +410,12 @@ def _answer(runtime, is_eval, lua_code, args, limits, cpu):
         _check_plain(results, 'the results')
         return 'ok', results, True
     except LuaError as e:
+        # Python's own MemoryError is Lua's catchable 'not enough memory';
+        # only the raw error (luaruntime.py: _raw) says it is catchable.
         catchable = getattr(getattr(e, '_raw', e), 'catchable', False)
         if catchable and isinstance(e, LuaMemoryError):
             raise MemoryError from e        # Python ran out: the address space limit
-        return 'lua', (type(e).__name__, _error_value(e), e.traceback, catchable), True
+        return 'lua', (type(e).__name__, _error_value(e), e.traceback), True
     except MemoryError:
         raise
     except Exception as e:  # noqa: BLE001 (a host callback's or a conversion's error)
@@ -453,7 +452,7 @@ def _picklable(error):
 def _out_of_memory(address_space):
     limit = '' if address_space is None else f' ({address_space} bytes beyond start-up)'
     message = f'not enough memory: the worker reached its address space limit{limit}'
-    return 'lua', ('LuaMemoryError', message, None, False), False
+    return 'lua', ('LuaMemoryError', message, None), False
 
 
 def _limit_process(address_space):

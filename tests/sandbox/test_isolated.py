@@ -24,7 +24,7 @@ SPIN = 'while true do end'
 
 @pytest.fixture(scope='module')
 def lua():
-    with IsolatedRuntime(max_instructions=10_000_000, max_depth=200) as rt:
+    with IsolatedRuntime(max_depth=200) as rt:
         yield rt
 
 
@@ -33,7 +33,7 @@ def test_results_and_arguments_are_python_values(lua):
     assert lua.execute('return 1, "two", true, nil') == (1, 'two', True, None)
     assert lua.eval('{...}', [1, 2], {'k': (3, 4)}) == [[1, 2], {'k': [3, 4]}]
     assert lua.eval('{a = {1, 2}, [10] = "x"}') == {'a': [1, 2], 10: 'x'}
-    assert lua.execute('local t = {} t[1] = 1 t[2] = t[1] return') is None
+    assert lua.execute('local t = {} t[1] = 1') is None
 
 
 def test_globals_persist_between_calls(lua):
@@ -54,13 +54,11 @@ def test_lua_errors_keep_their_class_value_and_traceback(lua):
     with pytest.raises(LuaSyntaxError, match="unexpected symbol near '<eof>'"):
         lua.execute('x =')
     with pytest.raises(LuaInstructionLimitError):
-        lua.execute('while true do end')
-    with pytest.raises(LuaInstructionLimitError):
         lua.execute('while true do end', max_instructions=1000)
     with pytest.raises(LuaDepthError):
         lua.execute('local function f() return 1 + f() end f()')
     with pytest.raises(LuaTimeoutError):
-        lua.execute('while true do end', timeout=0.05, max_instructions=None)
+        lua.execute('while true do end', timeout=0.05)
     assert lua.eval('double(4)') == 8          # the worker lived through all of them
 
 
@@ -133,6 +131,9 @@ def test_the_address_space_limit_stops_what_the_lua_limits_miss():
         assert e.value.catchable is False
         assert rt.eval('kept') is None              # a new worker: the globals are lost
         assert rt.eval('#string.rep("x", 2^20)') == 1 << 20
+        with pytest.raises(LuaMemoryError, match='address space limit'):
+            rt.execute('local t = {} for i = 1, 1e8 do t[i] = i end')
+        assert rt.execute('return pcall(string.rep, "x", 2^28)') == (False, 'not enough memory')
 
 
 @linux_only
@@ -161,14 +162,14 @@ def test_a_crashed_worker_fails_its_call_only():
 
 
 def test_an_interrupted_call_leaves_no_reply_behind():
-    with IsolatedRuntime(max_instructions=20_000_000) as rt:     # ~1 s of SPIN
+    with IsolatedRuntime(sandbox=False) as rt:
         rt.execute('kept = 1')
         timer = threading.Timer(0.2, os.kill, (os.getpid(), signal.SIGINT))
         timer.start()
         with pytest.raises(KeyboardInterrupt):
-            rt.execute(SPIN)
+            rt.execute('python.eval("__import__(\'time\').sleep(1)") return "late"')
         timer.join()
-        assert rt.eval('5') == 5                    # not the spinning call's reply
+        assert rt.eval('5') == 5                    # not the interrupted call's reply
         assert rt.eval('kept') is None
 
 
