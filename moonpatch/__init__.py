@@ -24,8 +24,17 @@ from .runtime.stack import raise_recursion_limit
 
 raise_recursion_limit()
 
-__all__ = ['LuaDepthError', 'LuaError', 'LuaInstructionLimitError', 'LuaLimitError',
-           'LuaMemoryError', 'LuaRuntime', 'LuaSyntaxError', 'LuaTimeoutError',
-           '_LuaFunction', '_LuaObject', '_LuaTable', '_LuaThread', '_LuaUserdata',
-           'as_attrgetter', 'as_itemgetter', 'lua_type', 'public_attributes', 'to_python',
-           'unpacks_lua_table', 'unpacks_lua_table_method']
+
+def __getattr__(name):
+    # isolated.py loads multiprocessing and threading: only for the hosts that use it
+    if name in ('IsolatedRuntime', 'SandboxPool'):
+        from . import isolated
+        return getattr(isolated, name)
+    raise AttributeError(f"module 'moonpatch' has no attribute {name!r}")
+
+
+__all__ = ['IsolatedRuntime', 'LuaDepthError', 'LuaError', 'LuaInstructionLimitError',
+           'LuaLimitError', 'LuaMemoryError', 'LuaRuntime', 'LuaSyntaxError', 'LuaTimeoutError',
+           'SandboxPool', '_LuaFunction', '_LuaObject', '_LuaTable', '_LuaThread',
+           '_LuaUserdata', 'as_attrgetter', 'as_itemgetter', 'lua_type', 'public_attributes',
+           'to_python', 'unpacks_lua_table', 'unpacks_lua_table_method']

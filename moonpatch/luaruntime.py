@@ -61,14 +61,21 @@ class LuaRuntime:
     the limits `max_memory` (bytes), `max_instructions`, `timeout`
     (seconds) and `max_depth` (nested calls), which each entry from Python
     starts afresh (execute and eval take them per call too, and `limited()`
-    for any other use).
+    for any other use); `isolated=True` gives an IsolatedRuntime, a worker
+    process under operating-system limits (docs/isolated.md).
     """
+
+    def __new__(cls, *args, isolated=False, **options):
+        if isolated:        # a worker process under OS limits (docs/isolated.md)
+            from .isolated import IsolatedRuntime
+            return IsolatedRuntime(*args, **options)
+        return object.__new__(cls)
 
     def __init__(self, encoding='UTF-8', source_encoding=None, attribute_filter=None,
                  attribute_handlers=None, register_eval=True, register_builtins=True,
                  unpack_returned_tuples=False, max_memory=None, overflow_handler=None,
                  encoding_errors='surrogateescape', sandbox=False, max_instructions=None,
-                 timeout=None, max_depth=None):
+                 timeout=None, max_depth=None, isolated=False):
         if attribute_filter is not None and attribute_handlers is not None:
             raise ValueError('attribute_filter and attribute_handlers are mutually exclusive')
         if attribute_filter is not None and not callable(attribute_filter):
@@ -268,6 +275,8 @@ class LuaRuntime:
         except (UnicodeError, TypeError):
             value = err.value
         out = public_class(err)(value, format_traceback(error_levels(e)))
+        if isinstance(err, LuaLimitError):
+            out.catchable = err.catchable
         out._raw = err              # bridge.lua_error: back into Lua unchanged
         out._runtime = self
         return out
