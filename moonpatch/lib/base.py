@@ -12,6 +12,7 @@ from ..runtime.coroutine import c_boundary, catch, set_thread_env, thread_env
 from ..runtime.callstack import (is_thread_bottom, live_levels, register_splice_code,
                                  traceback_levels)
 from ..runtime.errors import (ArgErr, LibErr, error_value_at, type_error)
+from ..runtime.limits import spend
 from ..runtime.state import current_state
 from ..runtime.table import LuaTable
 from ..runtime.values import LuaFunction, Userdata, number_to_str, str_to_number, typename
@@ -157,6 +158,7 @@ def lua_select(args):
         i = n
     if i < 1:
         raise ArgErr(1, 'index out of range')
+    spend(n - i)
     return args[i:]
 
 
@@ -269,6 +271,7 @@ def lua_unpack(args):
         return ()
     if not check_stack(len(args), e - i + 1):
         raise LibErr('too many results to unpack')
+    spend(e - i + 1)
     g = t.hash.get
     return [g(float(k)) for k in range(i, e + 1)]
 

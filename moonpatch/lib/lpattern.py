@@ -21,17 +21,28 @@ Two back ends run the items:
 Both return match objects with the `re.Match` methods the string library
 uses: span(), start(i), group(i), groups().
 
+The limits (runtime/limits.py): re runs in C, where no tick can stop it,
+and backtracking patterns take up to about n**(repeats + 1) steps on a
+subject of n characters (string.find(('a'):rep(40), ('a*'):rep(40)..'b')
+would run for hours). So while a budget is armed, Pattern.searcher gives
+the regex only a subject whose worst case is short (and charges its scan),
+and the Matcher, which spends its steps, the rest.
+
 Embedded zeros: lstrlib.c 5.1 reads the pattern as a C string, so a pattern
 ends at its first "\\0" (use %z to match a zero byte).
 """
 import re
 
+from ..runtime import limits
 from ..runtime.errors import LibErr
+from ..runtime.limits import SPEND_BYTES, spend
 
 LUA_MAXCAPTURES = 32
 SPECIALS = frozenset('^$*+?.([%-')
 CAP_UNFINISHED = -1
 CAP_POSITION = -2
+RE_STEPS_BITS = 22            # under a budget, the regex runs worst cases below 2**22 steps
+SPEND_STEPS = 256             # the Matcher charges its steps in batches of this many
 
 # ---- character classes (C locale, as lua.c runs) --------------------------------------
 
@@ -312,14 +323,22 @@ class Matcher:
         return last[3].get(i, -1)
 
     def _run(self, s, i, caps):
+        """The end of the match of the items at i, or -1; charges its steps
+        (items tried, characters scanned, choice points taken back)."""
         items = self.items
         n = len(s)
         stack = []            # choice points: [pc to resume, position, kind, extra]
         pc = 0
+        steps = 1
         while True:
+            if steps >= SPEND_STEPS:
+                spend(steps)
+                steps = 0
+            steps += 1
             item = items[pc]
             ok = True
             if item is None:
+                spend(steps)
                 return i
             kind = item[0]
             if kind == ONE:
@@ -338,6 +357,7 @@ class Matcher:
                 else:
                     while j < n and (cs is None or s[j] in cs):
                         j += 1
+                    steps += j - i
                     low = i if kind == STAR else i + 1
                     if j < low:
                         ok = False
@@ -369,6 +389,7 @@ class Matcher:
                 init, length = caps[item[1]]
                 if length >= 0 and s.startswith(s[init:init + length], i):
                     i += length
+                    steps += length >> 6
                 else:
                     ok = False
             elif kind == DOLLAR:
@@ -381,7 +402,9 @@ class Matcher:
             # backtrack to the latest choice point
             while True:
                 if not stack:
+                    spend(steps)
                     return -1
+                steps += 1
                 pc, i, kind, extra = stack.pop()
                 if kind == STAR:          # one repetition fewer
                     if i > extra:
@@ -409,6 +432,7 @@ def balance_ends(s, b, e):
     run from i ends at the first k > i where the depth is back to depth(i):
     one right-to-left pass finds all, where matchbalance scanning from each
     start (as lua5.1 does) is quadratic in unbalanced text."""
+    spend(len(s))
     depth = 0
     depths = [0]
     for c in s:
@@ -475,9 +499,11 @@ class Pattern:
     differ only after an empty match, where Python tries a non-empty match
     at the same place. Without lazy '-' items a pattern whose preferred
     match is empty has no non-empty one there (backtracking tries every
-    consuming choice first)."""
+    consuming choice first).
+    searcher(n): the search function for a subject of n characters that
+    keeps the limits (see the module's doc)."""
     __slots__ = ('search', 'ncap', 'poscaps', 'minlen', 'literal', 'exact', 'rx', 'anchored',
-                 'subn_safe')
+                 'subn_safe', 'items', 'repeats', 'matcher', 'scan')
 
     def __init__(self, pat, gmatch):
         if '\0' in pat:
@@ -486,6 +512,9 @@ class Pattern:
         self.literal = None if SPECIALS.intersection(pat) else pat
         self.exact = None if self.literal is None or ')' in pat else pat
         items, caps = parse(pat, 1 if self.anchored else 0)
+        self.items = items
+        self.repeats = sum(item[0] in (OPT, STAR, PLUS, MIN) for item in items)
+        self.matcher = self.scan = None
         self.ncap = len(caps)
         self.poscaps = tuple(i + 1 for i, kind in enumerate(caps) if kind is True)
         self.rx = None
@@ -501,7 +530,33 @@ class Pattern:
         if self.rx is not None:
             self.search = self.rx.match if self.anchored else self.rx.search
         else:
-            self.search = Matcher(items, self.ncap, self.anchored).search
+            self.matcher = Matcher(items, self.ncap, self.anchored)
+            self.search = self.matcher.search
+
+    def searcher(self, n):
+        if not limits._armed[0] or self.rx is None:
+            return self.search
+        # at most about (n + 1)**(repeats + 1) * items steps: n starts, and at each
+        # the choices of the repeats (one per character they may take); without
+        # repeats, a scan that the charge after it stands for
+        repeats = self.repeats
+        if not repeats or (repeats + 1) * (n + 1).bit_length() <= RE_STEPS_BITS:
+            if self.scan is None:
+                self.scan = _charged(self.search, len(self.items) or 1)
+            return self.scan
+        if self.matcher is None:
+            self.matcher = Matcher(self.items, self.ncap, self.anchored)
+        return self.matcher.search
+
+
+def _charged(search, items):
+    """The regex's search charging itself (one instruction) and the
+    characters it went over (times the items tried at each)."""
+    def charged_search(s, pos):
+        m = search(s, pos)
+        spend(1 + ((len(s) if m is None else m.end()) - pos) * items // SPEND_BYTES)
+        return m
+    return charged_search
 
 
 _cache = {}
@@ -516,6 +571,7 @@ def compile_pattern(pat, gmatch=False):
     if p is None:
         if len(cache) >= CACHE_SIZE:
             cache.clear()
+        spend(len(pat))               # parsing, and re's compiling, go over each character
         p = cache[pat] = Pattern(pat, gmatch)
     return p
 

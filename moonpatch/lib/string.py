@@ -9,6 +9,9 @@ import math
 from ..bytecode.dump import dump as dump_proto
 from ..runtime import ops
 from ..runtime.errors import ArgErr, LibErr, type_error
+from ..runtime.limits import _armed, spend, spend_bytes
+from ..runtime.ops import SMALL_STRING, charge_string
+from ..runtime.state import current_state
 from ..runtime.table import LuaTable
 from ..runtime.values import LuaFunction, number_to_str, typename
 from .auxlib import (MAX_STRING, c_int, check_cint, check_number, check_stack, check_string,
@@ -74,17 +77,24 @@ def str_sub(args):
         j = n
     if i < 1:
         i = 1
+    if j - i >= SMALL_STRING:
+        charge_string(j - i + 1)
     return (s[i - 1:j] if i <= j else '',)
 
 
 @libfunction(LIB, 'reverse')
 def str_reverse(args):
-    return (_str(args, 1)[::-1],)
+    s = _str(args, 1)
+    if len(s) >= SMALL_STRING:
+        charge_string(len(s))
+    return (s[::-1],)
 
 
 @libfunction(LIB, 'lower')
 def str_lower(args):
     s = _str(args, 1)
+    if len(s) >= SMALL_STRING:
+        charge_string(len(s))
     # C locale: only A-Z change (str.lower would also change latin-1 letters)
     return (s.lower() if s.isascii() else s.encode('latin-1').lower().decode('latin-1'),)
 
@@ -92,6 +102,8 @@ def str_lower(args):
 @libfunction(LIB, 'upper')
 def str_upper(args):
     s = _str(args, 1)
+    if len(s) >= SMALL_STRING:
+        charge_string(len(s))
     return (s.upper() if s.isascii() else s.encode('latin-1').upper().decode('latin-1'),)
 
 
@@ -103,6 +115,7 @@ def str_rep(args):
         return ('',)
     if len(s) * n > MAX_STRING:
         raise MemoryError('string.rep result too large')
+    charge_string(len(s) * n)
     return (s * n,)
 
 
@@ -132,11 +145,13 @@ def str_byte(args):
     count = pose - posi + 1
     if not check_stack(nargs, count):
         raise LibErr('stack overflow (string slice too long)')
+    spend(count)
     return [float(c) for c in s[posi - 1:pose].encode('latin-1')]
 
 
 @libfunction(LIB, 'char')
 def str_char(args):
+    spend(len(args))
     out = []
     for i, v in enumerate(args):
         c = c_int(to_integer(v if type(v) is float else check_number(args, i + 1)))
@@ -154,7 +169,9 @@ def str_dump(args):
     if f.proto is None:
         raise LibErr('unable to dump given function')
     strip = len(args) > 1 and args[1] is not None and args[1] is not False
-    return (dump_proto(f.proto, strip),)
+    chunk = dump_proto(f.proto, strip)
+    charge_string(len(chunk))        # (its work is the function's size, already loaded)
+    return (chunk,)
 
 
 # ---- pattern matching ----------------------------------------------------------------
@@ -195,10 +212,12 @@ def str_find(args):
             pat = None
     if pat is None:           # a plain search (of the whole p, zeros included)
         i = s.find(p, init)
+        if _armed[0]:
+            spend_bytes((len(s) if i < 0 else i + len(p)) - init)
         if i < 0:
             return (None,)
         return (float(i + 1), float(i + len(p)))
-    m = pat.search(s, init)
+    m = (pat.searcher(len(s)) if _armed[0] else pat.search)(s, init)
     if m is None:
         return (None,)
     b, e = m.span()
@@ -217,8 +236,11 @@ def str_match(args):
     init = _init(args, len(s)) if nargs > 2 else 0
     lit = pat.exact
     if lit is not None:
-        return (lit if s.find(lit, init) >= 0 else None,)
-    m = pat.search(s, init)
+        i = s.find(lit, init)
+        if _armed[0]:
+            spend_bytes((len(s) if i < 0 else i + len(lit)) - init)
+        return (lit if i >= 0 else None,)
+    m = (pat.searcher(len(s)) if _armed[0] else pat.search)(s, init)
     if m is None:
         return (None,)
     if not pat.ncap:
@@ -230,8 +252,8 @@ def str_match(args):
 def str_gmatch(args):
     s, p = _subject_pattern(args)
     pat = compile_pattern(p, gmatch=True)
-    search = pat.search
     n = len(s)
+    search = pat.searcher(n) if _armed[0] else pat.search
     pos = 0
 
     def gmatch_aux(_args):
@@ -338,9 +360,12 @@ def str_gsub(args):
     pat = _patterns.get(p) or compile_pattern(p)
     if max_s <= 0:
         return (s, 0.0)
+    # Under limits only the loop runs: it charges the searches and the result
+    # as it goes, where re.subn would build any result in C, unwatched.
+    limited = _armed[0] or current_state().gc.limit is not None
     if tr is not str:
         if tr is not float:
-            if pat.subn_safe:
+            if pat.subn_safe and not limited:
                 r, count = pat.rx.subn(lambda m: _replacement(pat, m, repl, tr), s, max_s)
                 return (r, float(count))
             return _gsub_loop(s, pat, repl, max_s)
@@ -352,37 +377,58 @@ def str_gsub(args):
             _gsub_plans.clear()
         plan = _gsub_plans[key] = _gsub_plan(pat, repl)
     how, what = plan
-    if how == _SUBN:
-        r, count = pat.rx.subn(what, s, max_s)
-        return (r, float(count))
     if how == _REPLACE:
         lit = pat.exact
         count = s.count(lit)
         if count > max_s:
             count = max_s
+        charge_string(len(s) + count * (len(what) - len(lit)))
         return (s.replace(lit, what, count), float(count))
+    if how == _SUBN:
+        if not limited:
+            r, count = pat.rx.subn(what, s, max_s)
+            return (r, float(count))
+        what = _compile_repl(repl)
     return _gsub_loop(s, pat, what, max_s)
 
 
+CHARGE_BYTES = 4096         # _gsub_loop charges its result in steps of this many bytes
+
+
 def _gsub_loop(s, pat, repl, max_s):
-    """str_gsub's loop; repl is the pieces of a string, a table or a function."""
-    search = pat.search
+    """str_gsub's loop; repl is the pieces of a string, a table or a function.
+    The result is charged before it is made, in steps of CHARGE_BYTES at least."""
     n = len(s)
+    search = pat.searcher(n) if _armed[0] else pat.search
     out = []
     count = 0
     pos = 0
     tr = type(repl)
+    if tr is list:            # a replacement's length: literal + refs * the match's
+        literal = sum(len(x) for x in repl if type(x) is str)
+        refs = len(repl) - sum(type(x) is str for x in repl)
+    due = 0                   # bytes of out not charged yet
+    held = 0                  # bytes of out charged
     while count < max_s:
         m = search(s, pos)
         if m is None:
             break
         b, e = m.span()
-        out.append(s[pos:b])
         count += 1
+        due += b - pos
         if tr is list:
+            due += literal + refs * (e - b)
+            if due >= CHARGE_BYTES:
+                charge_string(due, held)
+                held += due
+                due = 0
+            out.append(s[pos:b])
             _add_string(pat, m, repl, out)
         else:
-            out.append(_replacement(pat, m, repl, tr))
+            out.append(s[pos:b])
+            r = _replacement(pat, m, repl, tr)      # (a string that exists: charged later)
+            out.append(r)
+            due += len(r)
         if e > b:
             pos = e
         elif b < n:
@@ -393,6 +439,7 @@ def _gsub_loop(s, pat, repl, max_s):
             break
         if pat.anchored:
             break
+    charge_string(due + n - pos, held)
     out.append(s[pos:])
     return (''.join(out), float(count))
 
@@ -611,8 +658,10 @@ _plain_s = _spec_formatter('', 0, None, 's')
 def _compile_format(fmt):
     """The format as pieces: str (literal text), the formatter of an item, or
     None for a plain %s; an item that 5.1 would reject raises its error when it is reached (after
-    the check that its argument exists)."""
+    the check that its argument exists). Also whether it has %s or %q items,
+    the only ones whose text is as long as their argument."""
     pieces = []
+    strings = False
     i = 0
     n = len(fmt)
     while i < n:
@@ -632,6 +681,7 @@ def _compile_format(fmt):
             pieces.append(_error_formatter(e.msg))
             break
         plain_s = conv == 's' and not flags and not width and prec is None
+        strings = strings or conv in 'sq'
         pieces.append(None if plain_s else _spec_formatter(flags, width, prec, conv))
     # adjacent literal pieces joined
     out = []
@@ -640,7 +690,7 @@ def _compile_format(fmt):
             out[-1] += p
         else:
             out.append(p)
-    return out
+    return out, strings
 
 
 @libfunction(LIB, 'format')
@@ -648,11 +698,13 @@ def str_format(args):
     fmt = args[0] if args else None
     if type(fmt) is not str:
         fmt = check_string(args, 1)
-    pieces = _format_cache.get(fmt)
-    if pieces is None:
+    compiled = _format_cache.get(fmt)
+    if compiled is None:
         if len(_format_cache) >= 512:
             _format_cache.clear()
-        pieces = _format_cache[fmt] = _compile_format(fmt)
+        spend(len(fmt))
+        compiled = _format_cache[fmt] = _compile_format(fmt)
+    pieces, strings = compiled
     out = []
     argn = 1
     top = len(args)
@@ -670,6 +722,10 @@ def str_format(args):
                 continue
             p = _plain_s
         out.append(p(args, argn))
+    if strings or len(fmt) >= SMALL_STRING:     # (else the result is a few KB at most)
+        size = sum(map(len, out))
+        if size >= SMALL_STRING:
+            charge_string(size)
     return (''.join(out),)
 
 

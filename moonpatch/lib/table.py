@@ -15,6 +15,8 @@ from math import isnan
 
 from ..runtime import ops
 from ..runtime.errors import LibErr
+from ..runtime.limits import spend
+from ..runtime.ops import charge_string
 from ..runtime.table import lua_key
 from ..runtime.values import LuaFunction, number_to_str, typename
 from .auxlib import c_int, check_cint, check_function, check_table, opt_cint, opt_string
@@ -40,6 +42,7 @@ def _shift(t, lo, hi, delta):
     if n > 2 * len(h) + 8:
         # A sparse range (e.g. a position far from the elements): move only
         # the keys that exist; the others are nil before and after.
+        spend(2 * len(h))
         def ints_in(a, b):
             return [k for k in list(h) if type(k) is float and a <= k <= b and k.is_integer()]
         moved = [(k + delta, h[k]) for k in ints_in(lo, hi)]
@@ -48,6 +51,7 @@ def _shift(t, lo, hi, delta):
         for k, v in moved:
             t.store(k, v)
         return
+    spend(n)
     keys = list(map(float, range(lo, hi + 1)))
     vals = list(map(h.get, keys))
     dest = [k + delta for k in keys]
@@ -107,29 +111,36 @@ def t_concat(args):
     if i > last:
         return ('',)
     h = t.hash
+    spend(min(last - i, len(h)) + 1)  # (the loop stops at the first missing element)
     if last - i < len(h):
         get = h.get
         vals = [get(float(k)) for k in range(i, last + 1)]
         if set(map(type, vals)) == {str}:
+            charge_string(sum(map(len, vals)) + len(sep) * (last - i))
             return (sep.join(vals),)
     else:
         vals = None                   # more elements than entries: some are missing
     pieces = []
+    size = 0                          # of the pieces so far, charged before the join
     for k in range(i, last + 1):
         v = vals[k - i] if vals is not None else h.get(float(k))
         tv = type(v)
         if tv is str:
             pieces.append(v)
         elif tv is float:
-            pieces.append(number_to_str(v))
+            v = number_to_str(v)
+            pieces.append(v)
         else:
             raise _concat_error(v, k)
+        size += len(v)
+    charge_string(size + len(sep) * (last - i))
     return (sep.join(pieces),)
 
 
 @libfunction(LIB, 'maxn')
 def t_maxn(args):
     t = check_table(args, 1)
+    spend(len(t.hash))
     m = 0.0
     for k in list(t.hash):
         if type(k) is float and k > m:
@@ -154,6 +165,7 @@ def t_foreachi(args):
     f = check_function(args, 2)
     get = t.hash.get
     for i in range(1, n + 1):
+        spend(1)                   # (f may be a library function: no tick of its own)
         r = f.gate([float(i), get(float(i))])
         if r and r[0] is not None:
             return (r[0],)
@@ -166,6 +178,7 @@ def t_foreach(args):
     f = check_function(args, 2)
     h = t.hash
     for k in list(h):              # next()'s order; fields may be cleared meanwhile
+        spend(1)                   # (f may be a library function: no tick of its own)
         v = h.get(k)
         if v is not None:
             r = f.gate([lua_key(k), v])
@@ -184,6 +197,7 @@ def auxsort(a, lo, up, lt):
     a[up + 1] exist): median-of-three quicksort, recursing into the smaller
     half. Every comparison and swap is the one lua5.1 makes."""
     while lo < up:
+        spend(up - lo + 1)                      # about the comparisons of this partition
         # sort a[lo], a[(lo+up)/2] and a[up]
         if lt(a[up], a[lo]):
             a[lo], a[up] = a[up], a[lo]
@@ -269,6 +283,7 @@ def t_sort(args):
     a = [get(float(i)) for i in range(n + 2)]     # t[0] .. t[n+1]
     if f is None and _plain_sortable(a[1:n + 1]):
         vals = a[1:n + 1]
+        spend(n * n.bit_length())
         vals.sort()
         h.update(zip(map(float, range(1, n + 1)), vals))     # keys that are all there
         return ()

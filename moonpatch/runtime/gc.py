@@ -85,9 +85,10 @@ def charge(n):
     BUDGET[0] -= n
 
 
-def allocation_point():
+def allocation_point(request=0):
     """Called where an object was made and BUDGET ran out: account what was
-    made, and collect when the threshold is reached (luaC_checkGC)."""
+    made, and collect when the threshold is reached (luaC_checkGC).
+    request: bytes charged for a value not made yet (reserve)."""
     try:
         state = current_state()
     except RuntimeError:
@@ -98,30 +99,34 @@ def allocation_point():
     c = state.gc
     _account(c)
     if c.limit is not None and c.total > c.limit:
-        check_limit(state)
+        check_limit(state, request)
     if (c.weak or c.pending) and c.since >= max(AUTO_BYTES, c.estimate) and not c.busy:
         sweep(state)
 
 
-def check_limit(state):
+def check_limit(state, request=0):
     """Past max_memory, a full collection; still past it, 'not enough
     memory' (luaM_realloc's luaD_throw(LUA_ERRMEM) after its emergency
-    collection), which Lua code cannot catch."""
+    collection), which Lua code cannot catch. request: bytes charged for a
+    value not made yet, which the collection's recount cannot see."""
     c = state.gc
     _account(c)
     if c.total > c.limit and not c.busy:
         full_collect(state)
+        c.total += request
     if c.total > c.limit:
         raise LuaMemoryError('not enough memory')
 
 
-def reserve(n):
+def reserve(n, held=0):
     """About to make n bytes of Lua values (a string, a table's slots):
     charge them now; a large request is checked against max_memory at once,
-    before anything is allocated."""
+    before anything is allocated. held: bytes the caller has made for the
+    same value and holds where a collection cannot see them (a result built
+    in pieces), counted again after one."""
     BUDGET[0] -= n
     if BUDGET[0] < 0 or n >= GRANULE:
-        allocation_point()
+        allocation_point(n + held)
 
 
 def _account(c):

@@ -8,6 +8,8 @@ metamethods are written (lvm.c and ltm.c).
 from ..common.luanumber import div, mod, pow
 from .callstack import host_function, register_call_helper_code
 from .errors import CompareErr, OperandErr, RuntimeErr, type_error
+from .gc import reserve
+from .limits import spend_bytes
 from .state import current_state
 from ..bytecode.proto import table_sizes
 from .table import MAXASIZE, LuaTable, raw_key
@@ -177,9 +179,26 @@ def length(x):
     return first(call(h, [x, x]))
 
 
+# Strings shorter than this are made without charge_string where the cost of
+# the call would show (the CAT instruction, string.sub/upper/lower/reverse,
+# string.format): their work is the operation's, which the ticks of the code
+# around it count.
+SMALL_STRING = 256
+
+
+def charge_string(n, held=0):
+    """About to build a string of n bytes: charge its work (one instruction
+    per limits.SPEND_BYTES) and its memory before it is made, so that a
+    limit stops the operation first (held: see gc.reserve). Without limits
+    armed this is two decrements and compares."""
+    spend_bytes(n)
+    reserve(n, held)
+
+
 def concat(vals):
     """vals[0] .. vals[1] .. ...: right to left, joining runs of strings and
-    numbers, __concat for the rest (luaV_concat)."""
+    numbers (charged before they are joined), __concat for the rest
+    (luaV_concat)."""
     direct = [True] * len(vals)
     top = len(vals)
     while top > 1:
@@ -189,8 +208,9 @@ def concat(vals):
             n = 2
             while n < top and type(vals[top - n - 1]) in (str, float):
                 n += 1
-            pieces = vals[top - n:top]
-            vals[top - n] = ''.join(p if type(p) is str else number_to_str(p) for p in pieces)
+            pieces = [p if type(p) is str else number_to_str(p) for p in vals[top - n:top]]
+            charge_string(sum(map(len, pieces)))
+            vals[top - n] = ''.join(pieces)
             direct[top - n] = False
             top -= n - 1
             continue
