@@ -178,6 +178,13 @@ _HASH_CACHE_MAX_LEN = 40
 _HASH_CACHE_SIZE = 4096
 
 
+def _grown():
+    """A table grew and is whole again: an allocation point (its growth was
+    charged while it was being updated, where no collection may run)."""
+    if BUDGET[0] < 0:
+        allocation_point()
+
+
 @register_type
 class LuaTable:
     __slots__ = ('hash', 'meta', 'asize', 'hsize', 'hfree', 'ilo', 'ihi', 'dead',
@@ -260,15 +267,20 @@ class LuaTable:
                 self.hfree -= 1
             elif v is not None and self.ilo and not (self.asize or index or self.ihi):
                 self._grow_hash()     # no integer keys: the array part stays empty
+                h[k] = v
+                _grown()
+                return
             elif v is not None and index and k == self.ihi + 1.0 and self.ilo == 1.0 \
                     and dead is None:
                 self._grow_sequence(k)
                 h[k] = v
                 self.ihi = k
+                _grown()
                 return
             else:
                 self._rehash(k)
                 self.store(k, v)
+                _grown()
                 return
             if v is not None:
                 h[k] = v
@@ -437,6 +449,7 @@ class LuaTable:
         self.asize = n
         self.hfree = self.hsize - (len(h) - in_array)
         self.dead = None
+        _grown()
 
     def length(self):
         """#t: luaH_getn, on Lua 5.1's array size."""

@@ -69,3 +69,13 @@ def test_memory_used_is_counted_per_runtime():
     a.execute(ALLOCATE)
     assert a.get_memory_used() > base + 300_000
     assert b.get_memory_used() == base
+
+
+@pytest.mark.parametrize('fill', ['t[i] = i', 't["k" .. i] = i', 't[-i] = true'])
+def test_a_table_growing_in_place_meets_the_limit(fill):
+    # no new object is made in the loop: the table's own growth is checked
+    lua = LuaRuntime(max_memory=20_000_000)
+    with pytest.raises(LuaMemoryError):
+        lua.execute('t = {} for i = 1, 1e7 do %s end' % fill)
+    lua.globals().t = None
+    lua.execute('t = {} for i = 1, 1000 do %s end' % fill)
