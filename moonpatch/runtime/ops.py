@@ -291,9 +291,11 @@ def tostring_raw(v):
         return 'true'
     if v is False:
         return 'false'
+    names = current_state().address_names
+    address = '%#x' % id(v) if names is None else names.name(v)
     if t is LuaFunction and v.proto is None:
-        return 'function: builtin: %#x' % id(v)
-    return '%s: %#x' % (typename(v), id(v))
+        return 'function: builtin: ' + address
+    return '%s: %s' % (typename(v), address)
 
 
 # ---- loops, closures, tables ----------------------------------------------------------------
