@@ -20,10 +20,11 @@ from .luaruntime import (
     unpacks_lua_table_method,
 )
 from .runtime.stack import raise_recursion_limit
+from .sandbox import Sandbox
 
 raise_recursion_limit()
 
 __all__ = ['LuaError', 'LuaLimitError', 'LuaMemoryError', 'LuaRuntime', 'LuaSyntaxError',
-           '_LuaFunction', '_LuaObject', '_LuaTable', '_LuaThread', '_LuaUserdata',
+           'Sandbox', '_LuaFunction', '_LuaObject', '_LuaTable', '_LuaThread', '_LuaUserdata',
            'as_attrgetter', 'as_itemgetter', 'lua_type', 'public_attributes', 'to_python',
            'unpacks_lua_table', 'unpacks_lua_table_method']
