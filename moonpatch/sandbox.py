@@ -5,7 +5,7 @@ different whitelist passes its own Sandbox. docs/sandbox-environment.md
 states the rules (SECURITY.md the promise, docs/sandbox.md the guide).
 """
 from .lib.auxlib import check_option, check_table
-from .lib.base import function_at, lua_collectgarbage, lua_pairs, lua_rawset
+from .lib.base import function_at, lua_collectgarbage, lua_rawset
 from .lib.registry import builtin
 from .runtime import ops
 from .runtime.callstack import host_function, register_call_helper_code, register_entry_code
@@ -66,21 +66,19 @@ class Sandbox:
                     cut.set(f, lib.hash.get(f))
                 lib = cut
             libs[name] = lib
-        views = ReadOnlyViews()
-        keep.update(_guarded_base(keep, views))
+        keep.update(_guarded_base(keep))
         table_lib = libs.get('table')
         if table_lib is not None:
             for name in TABLE_WRITERS:
                 f = table_lib.hash.get(name)
                 if f is not None:
-                    table_lib.set(name, _refusing_views(f, views))
+                    table_lib.set(name, _guard(_check_writable, f.gate, name))
         if self.read_only:
-            libs = {name: views.view(lib, name) for name, lib in libs.items()}
+            for lib in libs.values():
+                _make_read_only(lib)
             string_meta = state.type_meta.get(str)
-            if string_meta is not None and 'string' in libs:
-                shown = LuaTable()
-                shown.set('__index', libs['string'])
-                string_meta.set('__metatable', views.view(shown, 'string metatable'))
+            if string_meta is not None:
+                _make_read_only(string_meta)
         keep.update(libs)
         for k in list(g.hash):
             if k not in keep:
@@ -90,49 +88,21 @@ class Sandbox:
         g.set('_G', g)
 
 
-# ---- read-only views ----------------------------------------------------------------
+# ---- read-only tables ------------------------------------------------------------
 
-class ReadOnlyViews:
-    """The read-only libraries of one runtime: each is an empty table whose
-    metatable reads from the library (__index) and refuses writes
-    (__newindex), protected by __metatable. rawset and table.insert/remove/
-    sort refuse a view, so its own (raw) part stays empty; pairs iterates
-    the library behind it."""
-
-    def __init__(self):
-        self.libs = {}      # id(view's metatable) -> (that metatable, library, name)
-
-    def view(self, lib, name):
-        mt = LuaTable()
-        mt.set('__index', lib)
-        mt.set('__newindex', builtin(_refuse_write(name), '__newindex'))
-        mt.set('__metatable', False)
-        self.libs[id(mt)] = (mt, lib, name)
-        v = LuaTable()
-        v.meta = mt
-        return v
-
-    def library(self, t):
-        """The library behind t if t is a view, else None."""
-        if type(t) is not LuaTable or t.meta is None:
-            return None
-        entry = self.libs.get(id(t.meta))
-        return entry[1] if entry is not None and entry[0] is t.meta else None
-
-    def check_writable(self, args):
-        t = args[0] if args else None
-        if self.library(t) is not None:
-            raise LibErr(_read_only_message(self.libs[id(t.meta)][2]))
+def _make_read_only(t):
+    """Every store into t fails (ops.READ_ONLY), and its metatable is protected."""
+    mt = LuaTable()
+    mt.set('__newindex', ops.READ_ONLY)
+    mt.set('__metatable', False)
+    t.meta = mt
 
 
-def _read_only_message(name):
-    return "attempt to modify read-only table '%s'" % name
-
-
-def _refuse_write(name):
-    def refuse(_args):
-        raise LibErr(_read_only_message(name))
-    return refuse
+def _check_writable(args):
+    """rawset's and the table library's check: the stores that bypass
+    __newindex must not reach a read-only table either."""
+    if args and ops.is_read_only(args[0]):
+        raise LibErr(ops.READ_ONLY_ERROR)
 
 
 def _guard(check, fn, name):
@@ -148,30 +118,13 @@ def _guard(check, fn, name):
     return LuaFunction(gate, None, None, None, name)
 
 
-def _refusing_views(f, views):
-    """Library function f, refusing a read-only view as its first argument."""
-    return _guard(views.check_writable, f.gate, f.name)
-
-
 # ---- the base functions the sandbox changes -----------------------------------------
 
-def _guarded_base(keep, views):
+def _guarded_base(keep):
     """Replacements for the base functions kept that reach beyond the script."""
     out = {}
     if 'rawset' in keep:
-        out['rawset'] = _guard(views.check_writable, lua_rawset, 'rawset')
-    if 'pairs' in keep:
-        def view_next(args):
-            lib = views.library(args[0] if args else None)
-            return ops.lua_next(args if lib is None else [lib, *args[1:2]])
-        next_in_view = builtin(view_next, 'next')
-
-        def pairs(args):        # no level of its own: lua_pairs is the [C] one
-            if views.library(args[0] if args else None) is not None:
-                return (next_in_view, args[0], None)
-            return lua_pairs(args)
-        register_call_helper_code(pairs.__code__)
-        out['pairs'] = LuaFunction(pairs, None, None, None, 'pairs')
+        out['rawset'] = _guard(_check_writable, lua_rawset, 'rawset')
     if 'collectgarbage' in keep:
         def gc_option(args):
             check_option(args, 1, 'collect', GC_OPTIONS)

@@ -213,6 +213,8 @@ def test_replacing_globals(lua):
     'rawset(getmetatable(""), "__index", {})', 'setmetatable(getmetatable(""), {})',
     'getmetatable("").__index.upper = string.lower',
     'rawset(getmetatable("").__index, "upper", print)',
+    'setmetatable({}, {__newindex = string}).rep = print', 'string.rep = string.rep',
+    'setfenv(1, math); pi = 3', 'load("sub = nil", "=x", "t", string)()',
 ])
 def test_libraries_are_read_only(lua, stmt):
     ok, msg = lua.execute(f'return pcall(function() {stmt} end)')
@@ -222,21 +224,39 @@ def test_libraries_are_read_only(lua, stmt):
     assert lua.execute('local n = 0 for _ in pairs(math) do n = n + 1 end return n') > 20
 
 
+def test_libraries_stay_read_only_in_compiled_code(lua):
+    # enough iterations for the JIT to compile the stores
+    assert lua.execute('''
+        local n = 0
+        local function w(t, k, v) t[k] = v end
+        local function g() floor = 1 end
+        setfenv(g, math)
+        for i = 1, 3000 do
+            if pcall(function() string.rep = i end) then n = n + 1 end
+            if pcall(w, math, "pi", i) then n = n + 1 end
+            if pcall(w, table, i, i) then n = n + 1 end
+            if pcall(g) then n = n + 1 end
+        end
+        return n, math.pi == 4 * math.atan(1), type(string.rep), table[1]''') == (
+        0, True, 'function', None)
+
+
 def test_libraries_still_read_and_iterate(lua):
     assert lua.execute('''
         local names = {}
         for k, v in pairs(string) do names[#names + 1] = k end
         table.sort(names)
         return table.concat(names, ","), getmetatable("").__index == string,
-               string.rep == ("").rep, getmetatable(string), #math''') == (
+               string.rep == ("").rep, getmetatable(string), #math,
+               rawget(string, "rep") == string.rep, next(math) ~= nil''') == (
         'byte,char,dump,find,format,gfind,gmatch,gsub,len,lower,match,rep,reverse,sub,upper',
-        True, True, False, 0)
+        True, True, False, 0, True, True)
 
 
 def test_read_only_error_is_positioned(lua):
     with pytest.raises(LuaError) as e:
         lua.execute('\nstring.x = 1')
-    assert str(e.value).startswith('[string "<python>"]:2: attempt to modify read-only table')
+    assert str(e.value).startswith('[string "<python>"]:2: attempt to modify a read-only table')
 
 
 def test_library_changes_stay_in_their_runtime():
