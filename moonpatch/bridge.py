@@ -15,7 +15,6 @@ Conversions (Lua -> Python / Python -> Lua):
 """
 import builtins
 import codecs
-import re
 import sys
 import types
 import weakref
@@ -36,7 +35,6 @@ BUILTIN_NAMES_KEPT = ('__import__',)
 ASCII_COMPATIBLE = ('utf-8', 'ascii', 'iso8859-1', 'cp1252', None)   # None: UTF-8 for str
 # A sandbox never lets these into Lua: from them the host's globals are a step away.
 UNREACHABLE_TYPES = (types.FrameType, types.TracebackType, types.CodeType)
-HOST_ADDRESS = re.compile('0x[0-9a-fA-F]{8,}')     # how Python's reprs show id()
 PUBLIC_ERRORS = (LuaSyntaxError, LuaMemoryError, LuaInstructionLimitError, LuaTimeoutError,
                  LuaDepthError, LuaLimitError, LuaError)
 
@@ -237,7 +235,8 @@ class Bridge:
 
     def sandbox_check(self, name):
         """In a sandbox, names starting with '__' (__class__, __globals__,
-        __subclasses__, ...) are refused whatever the filter or handlers say."""
+        __subclasses__, ...) are refused whatever the filter or handlers say,
+        asked for or answered by a filter."""
         if self.sandboxed and isinstance(name, str) and name.startswith('__'):
             raise AttributeError(f'access to attribute {name!r} is not allowed in a sandbox')
         return name
@@ -248,12 +247,8 @@ class Bridge:
         name, or a mark for any other object's."""
         if not self.sandboxed:
             return text
-        names = self.runtime._state.address_names
-        own = id(obj.value) if obj is not None else None
-
-        def hide(m):
-            return names.name(obj) if int(m.group(), 16) == own else '0x(hidden)'
-        return HOST_ADDRESS.sub(hide, text)
+        address = id(obj.value) if obj is not None else None
+        return self.runtime._state.address_names.hide(text, obj, address)
 
     def _allowed(self, obj, name, is_setting):
         if self.attribute_filter is None:
@@ -264,7 +259,7 @@ class Bridge:
         allowed = self.attribute_filter(obj, name, is_setting)
         if not isinstance(allowed, str):     # a filter may also answer None: refused
             raise AttributeError(f'access to attribute {name!r} is not allowed')  # noqa: TRY004
-        return allowed
+        return self.sandbox_check(allowed)
 
     # ---- host functions and the errors of Python code run for Lua -----------------
 

@@ -96,6 +96,16 @@ class AddressNames:
             entry = numbers[key] = (weakref.ref(v, forget), self.count)
         return '0x%08x' % entry[1]
 
+    def hide(self, text, value=None, address=None):
+        """text made by Python (a repr, an exception's message) without host
+        addresses: `address` shows as value's name, any other as a mark."""
+        def name(m):
+            return self.name(value) if int(m.group(), 16) == address else '0x(hidden)'
+        return HOST_ADDRESS.sub(name, text)
+
+
+HOST_ADDRESS = re.compile('0x[0-9a-fA-F]{8,}')      # how Python's reprs show id()
+
 
 _TYPENAMES = {type(None): 'nil', bool: 'boolean', float: 'number', str: 'string',
               LuaFunction: 'function', Userdata: 'userdata'}

@@ -344,6 +344,13 @@ def test_dunder_names_are_never_reachable(options, name):
     assert lua.eval('obj.visible') == 'yes'       # the filter still lets the rest through
 
 
+def test_a_filter_cannot_rename_into_dunders():
+    lua = open_runtime(attribute_filter=lambda obj, name, setting: '__' + name + '__')
+    for form in ('obj.class', 'fn.globals', 'obj["class"]'):
+        ok, msg = lua.execute(f'return pcall(function() return {form} end)')
+        assert ok is False and 'not allowed' in msg, form
+
+
 def test_frames_and_tracebacks_never_enter():
     def gen():
         yield 1
@@ -557,3 +564,52 @@ def test_docs_examples_run():
         runner.run(test, out=report.append, clear_globs=False)
         globs.update(test.globs)
     assert runner.tries >= 5 and runner.failures == 0, ''.join(report)
+
+
+def test_internal_error_text_shows_no_address(lua):
+    def broken(args):
+        raise ValueError(repr(object()))
+    lua._state.globals.hash['broken'] = moonpatch.runtime.values.LuaFunction(
+        broken, None, None, None, 'broken')
+    msg = lua.execute('return select(2, pcall(broken))')
+    assert 'internal error' in msg and '0x(hidden)' in msg and not ADDRESS.search(msg)
+
+
+# ---- every function of the whitelist, hostile arguments ------------------------------
+
+def test_whitelisted_functions_with_hostile_arguments():
+    """Each function the sandbox keeps, called with pairs of odd values: Lua
+    errors or results, never an engine error (a Python exception shows as
+    'internal error'), and the libraries unchanged afterwards."""
+    lua = LuaRuntime(sandbox=True, max_memory=50_000_000, timeout=60)
+    bad = lua.execute('''
+        local co = coroutine.create(function() while true do coroutine.yield() end end)
+        local pool = {n = 14, nil, true, -1, 0, 3.5, 2^53, 0/0, -1/0, "x", "%", "%d%s", {},
+                      string, co}
+        local skip = {print = true, yield = true}
+        local funcs = {}
+        for name, f in pairs(_G) do
+            if type(f) == "function" and not skip[name] then funcs[#funcs + 1] = {name, f} end
+            if type(f) == "table" and name ~= "_G" then
+                for field, g in pairs(f) do
+                    if type(g) == "function" and not skip[field] then
+                        funcs[#funcs + 1] = {name .. "." .. field, g}
+                    end
+                end
+            end
+        end
+        local bad = {}
+        for _, entry in ipairs(funcs) do
+            for i = 1, pool.n do
+                for j = 1, pool.n do
+                    local ok, err = pcall(entry[2], pool[i], pool[j], pool[j])
+                    if not ok and type(err) == "string" and err:find("internal error") then
+                        bad[#bad + 1] = entry[1] .. ": " .. err
+                    end
+                end
+            end
+        end
+        return table.concat(bad, "\\n")''')
+    assert bad == ''
+    assert lua.eval('type(string.rep) .. type(table.insert) .. math.floor(2.5)') == \
+        'functionfunction2'
