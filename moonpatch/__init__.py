@@ -21,6 +21,7 @@ from .luaruntime import (
     unpacks_lua_table_method,
 )
 from .runtime.stack import raise_recursion_limit
+from .sandbox import Sandbox
 
 raise_recursion_limit()
 
@@ -35,6 +36,6 @@ def __getattr__(name):
 
 __all__ = ['IsolatedRuntime', 'LuaDepthError', 'LuaError', 'LuaInstructionLimitError',
            'LuaLimitError', 'LuaMemoryError', 'LuaRuntime', 'LuaSyntaxError', 'LuaTimeoutError',
-           'SandboxPool', '_LuaFunction', '_LuaObject', '_LuaTable', '_LuaThread',
+           'Sandbox', 'SandboxPool', '_LuaFunction', '_LuaObject', '_LuaTable', '_LuaThread',
            '_LuaUserdata', 'as_attrgetter', 'as_itemgetter', 'lua_type', 'public_attributes',
            'to_python', 'unpacks_lua_table', 'unpacks_lua_table_method']

@@ -33,6 +33,8 @@ ATTR, ITEM = 'attribute', 'item'
 DEFAULT_CHUNKNAME = '<python>'
 BUILTIN_NAMES_KEPT = ('__import__',)
 ASCII_COMPATIBLE = ('utf-8', 'ascii', 'iso8859-1', 'cp1252', None)   # None: UTF-8 for str
+# A sandbox never lets these into Lua: from them the host's globals are a step away.
+UNREACHABLE_TYPES = (types.FrameType, types.TracebackType, types.CodeType)
 PUBLIC_ERRORS = (LuaSyntaxError, LuaMemoryError, LuaInstructionLimitError, LuaTimeoutError,
                  LuaDepthError, LuaLimitError, LuaError)
 
@@ -100,6 +102,7 @@ class Bridge:
         self.getter, self.setter = attribute_handlers or (None, None)
         self.unpack_tuples = unpack_returned_tuples
         self.overflow_handler = overflow_handler
+        self.sandboxed = False      # sandbox.py sets it: names and objects Lua never reaches
         self.wrappers = weakref.WeakValueDictionary()   # (id(obj), protocol) -> Userdata
         self.meta = self._object_metas()
         self.metas = tuple(self.meta.values())
@@ -155,6 +158,8 @@ class Bridge:
             return bytes(v).decode('latin-1')
         if t is ProtocolWrapper:
             return self.wrap(v.obj, v.protocol)
+        if self.sandboxed and isinstance(v, UNREACHABLE_TYPES):
+            raise LuaError(f'a Python {type(v).__name__} object cannot enter the sandbox')
         return self.wrap(v, default_protocol(v))
 
     def int_to_lua(self, i):
@@ -215,18 +220,35 @@ class Bridge:
         return name.decode('utf-8', 'surrogateescape') if type(name) is bytes else name
 
     def get_attribute(self, obj, key):
-        name = self.attribute_name(key)
+        name = self.sandbox_check(self.attribute_name(key))
         if self.getter is not None:
             return self.getter(obj, name)
         name = self._allowed(obj, name, False)
         return getattr(obj, name, None)
 
     def set_attribute(self, obj, key, value):
-        name = self.attribute_name(key)
+        name = self.sandbox_check(self.attribute_name(key))
         if self.setter is not None:
             self.setter(obj, name, value)
             return
         setattr(obj, self._allowed(obj, name, True), value)
+
+    def sandbox_check(self, name):
+        """In a sandbox, names starting with '__' (__class__, __globals__,
+        __subclasses__, ...) are refused whatever the filter or handlers say,
+        asked for or answered by a filter."""
+        if self.sandboxed and isinstance(name, str) and name.startswith('__'):
+            raise AttributeError(f'access to attribute {name!r} is not allowed in a sandbox')
+        return name
+
+    def host_text(self, text, obj=None):
+        """Text made by Python for Lua (str() of an object, an exception's
+        message): in a sandbox, the addresses in it become obj's tostring
+        name, or a mark for any other object's."""
+        if not self.sandboxed:
+            return text
+        address = id(obj.value) if obj is not None else None
+        return self.runtime._state.address_names.hide(text, obj, address)
 
     def _allowed(self, obj, name, is_setting):
         if self.attribute_filter is None:
@@ -237,7 +259,7 @@ class Bridge:
         allowed = self.attribute_filter(obj, name, is_setting)
         if not isinstance(allowed, str):     # a filter may also answer None: refused
             raise AttributeError(f'access to attribute {name!r} is not allowed')  # noqa: TRY004
-        return allowed
+        return self.sandbox_check(allowed)
 
     # ---- host functions and the errors of Python code run for Lua -----------------
 
@@ -297,7 +319,7 @@ class Bridge:
         note = f"raised into Lua{' at ' + at if at else ''}\n{tb}"
         add_note(exc, note)
         try:
-            text = f'{position}{type(exc).__name__}: {exc}'
+            text = f'{position}{type(exc).__name__}: {self.host_text(str(exc))}'
             value = self.str_to_lua(text)
         except Exception:  # noqa: BLE001 (a broken __str__ must not hide the exception)
             value = self.str_to_lua(f'{position}{type(exc).__name__}')
@@ -338,7 +360,7 @@ class Bridge:
             return bridge.results(fn(*[to_py(a) for a in rest]))
 
         def tostring(args):
-            return (bridge.str_to_lua(str(args[0].value)),)
+            return (bridge.str_to_lua(bridge.host_text(str(args[0].value), args[0])),)
 
         def length(args):
             return (float(len(args[0].value)),)

@@ -223,6 +223,8 @@ class LuaRuntime:
         bridge = self._bridge
         text = bridge.source_to_lua(lua_code, self._source_encoding)
         chunkname = DEFAULT_CHUNKNAME if name is None else bridge.to_lua(name)
+        if not self._state.binary_chunks:       # a sandbox: text only, from the host too
+            mode = mode.replace('b', '')
         try:
             return load(text, chunkname, self._state.globals, mode)
         except LuaSyntaxError as e:

@@ -297,6 +297,8 @@ def load_or_error(chunk, chunkname, mode='bt', env=None, skip_shebang=False):
     raises is the message once the message handler of the protected call
     around load has seen it, as lua5.1's lua_load passes it through errfunc."""
     state = current_state()
+    if not state.binary_chunks:
+        mode = mode.replace('b', '')
     try:
         f = load_chunk(chunk, chunkname, thread_env(state) if env is None else env, mode,
                        skip_shebang)
@@ -420,7 +422,7 @@ def lua_dofile(args):
     return ops.call(r[0], [])
 
 
-def _function_at(args, default_level):
+def function_at(args, default_level):
     """getfenv/setfenv's first argument: a function, or the function running
     at a stack level (None for a host function's level)."""
     f = arg(args, 1)
@@ -442,7 +444,7 @@ def _function_at(args, default_level):
 
 @libfunction(LIB, 'getfenv')
 def lua_getfenv(args):
-    f, _ = _function_at(args, 1)
+    f, _ = function_at(args, 1)
     if f is None or f.proto is None:      # a C function: LUA_GLOBALSINDEX, the thread's
         return (thread_env(current_state()),)
     return (f.env,)
@@ -451,7 +453,7 @@ def lua_getfenv(args):
 @libfunction(LIB, 'setfenv')
 def lua_setfenv(args):
     t = check_table(args, 2)
-    f, level = _function_at(args, None)
+    f, level = function_at(args, None)
     if level == 0 and (args[0] if type(args[0]) is float else str_to_number(args[0])) == 0:
         set_thread_env(current_state(), t)     # exactly 0 (not a level cast to 0): the thread
         return ()

@@ -18,6 +18,8 @@ _LUA_CODE = {}        # code object -> fn(frame) -> (closure, pc)
 _HOST_CODE = {}       # code object -> name of the host function (for listings)
 _BOTTOM_CODE = {}     # frames where a coroutine's stack starts: walks stop there;
                       # -> fn(frame) -> the frame of whoever resumed it
+_ENTRY_CODE = {}      # code object -> fn(frame) -> True when the stack seen from above
+                      # ends there (a sandboxed runtime's entry from the host)
 _SPLICE_CODE = {}     # code object -> fn(frame) -> levels to show in its place, or None
 _CALL_HELPER_CODE = set()   # frames between a call and its callee that are not levels
 _SCRUB_CODE = {}      # code object -> fn(frame): drop what Lua would not keep (gc.py)
@@ -90,6 +92,10 @@ def register_host_code(code, name):
 def register_bottom_code(code, resumer):
     _BOTTOM_CODE[code] = resumer
     _BOTTOM_IDS[id(code)] = resumer
+
+
+def register_entry_code(code, ends_stack):
+    _ENTRY_CODE[code] = ends_stack
 
 
 def register_call_helper_code(code):
@@ -175,7 +181,8 @@ def _shown_runs(frame, line=None):
 def _live_runs(frame):
     while frame is not None:
         yield from _shown_runs(frame)
-        if frame.f_code in _BOTTOM_CODE:
+        code = frame.f_code
+        if code in _BOTTOM_CODE or (code in _ENTRY_CODE and _ENTRY_CODE[code](frame)):
             return
         frame = frame.f_back
 

@@ -22,6 +22,7 @@ from ..bytecode.proto import jump_target
 from ..common.chunkid import chunkid
 from ..errors import LuaError, LuaLimitError, LuaMemoryError
 from .callstack import error_levels, live_levels
+from .state import current_state
 from .values import typename
 
 # ---- pending errors ------------------------------------------------------------
@@ -186,6 +187,9 @@ def internal_error_message(exc):
         what = "internal error in '%s'" % (name or '?')
         level = caller
     detail = '%s: %s' % (type(exc).__name__, exc)
+    names = current_state().address_names
+    if names is not None:
+        detail = names.hide(detail)        # a sandbox: no host address in Lua's hands
     return where(level) + '%s (%s)' % (what, detail.encode('utf-8', 'replace').decode('latin-1'))
 
 

@@ -7,7 +7,7 @@ metamethods are written (lvm.c and ltm.c).
 """
 from ..common.luanumber import div, mod, pow
 from .callstack import host_function, register_call_helper_code
-from .errors import CompareErr, OperandErr, RuntimeErr, type_error
+from .errors import CompareErr, LibErr, OperandErr, RuntimeErr, type_error
 from .gc import reserve
 from .limits import spend_bytes
 from .state import current_state
@@ -108,16 +108,36 @@ def index_meta(obj, key, depth=0):
     raise RuntimeErr('loop in gettable')
 
 
+READ_ONLY_ERROR = 'attempt to modify a read-only table'
+
+
+def refuse_write(_args):
+    raise LibErr(READ_ONLY_ERROR)
+
+
+# The __newindex of a read-only table (a sandbox's libraries): setindex sends
+# every store to it, to a key the table holds as well; the fast paths of the
+# stores leave a table with __newindex to setindex.
+READ_ONLY = LuaFunction(host_function(refuse_write, '__newindex'), None, None, None,
+                        '__newindex')
+
+
+def is_read_only(t):
+    mt = t.meta if type(t) is LuaTable else None
+    return mt is not None and mt.hash.get('__newindex') is READ_ONLY
+
+
 def setindex(obj, key, val):
     """obj[key] = val with __newindex (luaV_settable)."""
     for loop in range(MAXTAGLOOP):
         if type(obj) is LuaTable:
             mt = obj.meta
             h = None if mt is None else mt.hash.get('__newindex')
-            if h is None or obj.get(key) is not None:
+            if h is None or (h is not READ_ONLY and obj.get(key) is not None):
                 obj.set(key, val)
                 return
-            obj.set(key, None)        # luaH_set makes the key's node before the metamethod
+            if h is not READ_ONLY:    # (a read-only table is left as it is)
+                obj.set(key, None)    # luaH_set makes the key's node before the metamethod
         else:
             h = metamethod(obj, '__newindex')
             if h is None:
@@ -311,9 +331,11 @@ def tostring_raw(v):
         return 'true'
     if v is False:
         return 'false'
+    names = current_state().address_names
+    address = '%#x' % id(v) if names is None else names.name(v)
     if t is LuaFunction and v.proto is None:
-        return 'function: builtin: %#x' % id(v)
-    return '%s: %#x' % (typename(v), id(v))
+        return 'function: builtin: ' + address
+    return '%s: %s' % (typename(v), address)
 
 
 # ---- loops, closures, tables ----------------------------------------------------------------

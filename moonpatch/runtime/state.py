@@ -23,6 +23,8 @@ class LuaState:
         self.globals_next = None     # the `next` function pairs() returns
         self.proxy_metas = set()     # ids of metatables made by newproxy(true)
         self.limits = None           # runtime/limits.py's Limits: compiled code ticks
+        self.binary_chunks = True    # may load/loadstring take binary chunks (sandbox: no)
+        self.address_names = None    # values.AddressNames: tostring shows no host address
 
 
 def current_state():

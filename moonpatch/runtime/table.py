@@ -494,6 +494,7 @@ class LuaTable:
             first = self.iterpos
             keys = self.keys = list(h)
             self.keypos = None
+            self.iterpos = -1               # a position from here on, also if k is invalid
             if k is first and k not in h:   # the first key was removed meanwhile
                 return self._after(keys, -1)
             i = 0 if keys and keys[0] is k else -1

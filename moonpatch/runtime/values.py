@@ -7,6 +7,7 @@ strings into each other exactly as Lua 5.1 does.
 """
 import math
 import re
+import weakref
 
 from ..common.luanumber import INF, NAN
 
@@ -70,6 +71,40 @@ class Userdata:
         mt = self.meta
         if self.owner is not None and mt is not None and mt.hash.get('__gc') is not None:
             self.owner.gc.pending.append(self)
+
+
+class AddressNames:
+    """What tostring shows in place of a value's address in a sandbox: a
+    per-runtime counter, the same for a value as long as it lives, so no
+    address of the host process reaches the script."""
+    __slots__ = ('numbers', 'count')
+
+    def __init__(self):
+        self.numbers = {}       # id(value) -> (weak reference to it, its number)
+        self.count = 0
+
+    def name(self, v):
+        key = id(v)
+        entry = self.numbers.get(key)
+        if entry is None or entry[0]() is not v:
+            self.count += 1
+            numbers = self.numbers
+
+            def forget(ref):    # the id may be reused once the value is gone
+                if numbers.get(key, (None,))[0] is ref:
+                    del numbers[key]
+            entry = numbers[key] = (weakref.ref(v, forget), self.count)
+        return '0x%08x' % entry[1]
+
+    def hide(self, text, value=None, address=None):
+        """text made by Python (a repr, an exception's message) without host
+        addresses: `address` shows as value's name, any other as a mark."""
+        def name(m):
+            return self.name(value) if int(m.group(), 16) == address else '0x(hidden)'
+        return HOST_ADDRESS.sub(name, text)
+
+
+HOST_ADDRESS = re.compile('0x[0-9a-fA-F]{8,}')      # how Python's reprs show id()
 
 
 _TYPENAMES = {type(None): 'nil', bool: 'boolean', float: 'number', str: 'string',
