@@ -15,11 +15,16 @@ from . import observers, pipeline, tierup  # noqa: F401 (observers adds its pass
 
 def _optimizer(c):
     """+50: the float hints (jit.opt.start('0'), -O0: none)."""
+    from .structure import Refused, units
+    found = units(c.proto)
+    if c.entry is not None and c.entry not in found:
+        # every jump back ticks, and may ask for compiled code there: a
+        # chunk's bytecode may jump back into the middle of a test
+        raise Refused('no on-stack replacement inside an instruction pair (pc %d)' % c.entry)
     opt = getattr(current_state(), 'jit_opt', None)
     if opt is None or opt.flags:
         from . import hints, pyjit
-        from .structure import units
-        c.hints = hints.analyse(c.proto, units(c.proto), pyjit.captured_registers(c.proto),
+        c.hints = hints.analyse(c.proto, found, pyjit.captured_registers(c.proto),
                                 c.entry, c.seed)
 
 
