@@ -24,9 +24,11 @@ uses: span(), start(i), group(i), groups().
 The limits (runtime/limits.py): re runs in C, where no tick can stop it,
 and backtracking patterns take up to about n**(repeats + 1) steps on a
 subject of n characters (string.find(('a'):rep(40), ('a*'):rep(40)..'b')
-would run for hours). So while a budget is armed, Pattern.searcher gives
-the regex only a subject whose worst case is short (and charges its scan),
-and the Matcher, which spends its steps, the rest.
+would run for hours). A repeat of a set can take at most the longest run
+of the set's characters in the subject, so the steps are at most n times,
+per repeat, one more than that run. While a budget is armed,
+Pattern.searcher gives the regex only a subject whose bound is short (and
+charges its scan), and the Matcher, which spends its steps, the rest.
 
 Embedded zeros: lstrlib.c 5.1 reads the pattern as a C string, so a pattern
 ends at its first "\\0" (use %z to match a zero byte).
@@ -35,13 +37,13 @@ import re
 
 from ..runtime import limits
 from ..runtime.errors import LibErr
-from ..runtime.limits import SPEND_BYTES, spend
+from ..runtime.limits import SPEND_BYTES, spend, spend_bytes
 
 LUA_MAXCAPTURES = 32
 SPECIALS = frozenset('^$*+?.([%-')
 CAP_UNFINISHED = -1
 CAP_POSITION = -2
-RE_STEPS_BITS = 22            # under a budget, the regex runs worst cases below 2**22 steps
+RE_STEPS_BITS = 24            # under a budget, the regex runs worst cases below 2**24 steps
 SPEND_STEPS = 256             # the Matcher charges its steps in batches of this many
 
 # ---- character classes (C locale, as lua.c runs) --------------------------------------
@@ -500,10 +502,10 @@ class Pattern:
     at the same place. Without lazy '-' items a pattern whose preferred
     match is empty has no non-empty one there (backtracking tries every
     consuming choice first).
-    searcher(n): the search function for a subject of n characters that
-    keeps the limits (see the module's doc)."""
+    searcher(s): the search function for the subject s that keeps the
+    limits (see the module's doc)."""
     __slots__ = ('search', 'ncap', 'poscaps', 'minlen', 'literal', 'exact', 'rx', 'anchored',
-                 'subn_safe', 'items', 'repeats', 'matcher', 'scan')
+                 'subn_safe', 'items', 'repeats', 'matcher', 'scan', 'bounded')
 
     def __init__(self, pat, gmatch):
         if '\0' in pat:
@@ -515,6 +517,7 @@ class Pattern:
         self.items = items
         self.repeats = sum(item[0] in (OPT, STAR, PLUS, MIN) for item in items)
         self.matcher = self.scan = None
+        self.bounded = (None, False)      # (the last subject, its bound is short)
         self.ncap = len(caps)
         self.poscaps = tuple(i + 1 for i, kind in enumerate(caps) if kind is True)
         self.rx = None
@@ -533,20 +536,54 @@ class Pattern:
             self.matcher = Matcher(items, self.ncap, self.anchored)
             self.search = self.matcher.search
 
-    def searcher(self, n):
+    def searcher(self, s):
         if not limits._armed[0] or self.rx is None:
             return self.search
-        # at most about (n + 1)**(repeats + 1) * items steps: n starts, and at each
-        # the choices of the repeats (one per character they may take); without
-        # repeats, a scan that the charge after it stands for
-        repeats = self.repeats
-        if not repeats or (repeats + 1) * (n + 1).bit_length() <= RE_STEPS_BITS:
+        # without repeats, a scan that the charge after it stands for
+        if not self.repeats or self._short(s):
             if self.scan is None:
                 self.scan = _charged(self.search, len(self.items) or 1)
             return self.scan
         if self.matcher is None:
             self.matcher = Matcher(self.items, self.ncap, self.anchored)
         return self.matcher.search
+
+    def _short(self, s):
+        """Whether the regex's backtracking on s is bounded by 2**RE_STEPS_BITS
+        steps: n + 1 starts, and at each the choices of the repeats, one more
+        than the longest run of their characters in s (checked once per
+        subject: gmatch and gsub search one subject again and again)."""
+        last, short = self.bounded
+        if last is s:
+            return short
+        limit = 1 << RE_STEPS_BITS
+        steps = len(s) + 1
+        for item in self.items:
+            if steps > limit:
+                break
+            if item[0] == OPT:
+                steps *= 2
+            elif item[0] in (STAR, PLUS, MIN):
+                steps *= _longest_run(item[1], s) + 1
+        short = steps <= limit
+        self.bounded = (s, short)
+        return short
+
+
+_runs = {}
+
+
+def _longest_run(members, s):
+    """The length of the longest run of characters of members in s."""
+    if members is None:
+        return len(s)
+    rx = _runs.get(members)
+    if rx is None:
+        if len(_runs) >= CACHE_SIZE:
+            _runs.clear()
+        rx = _runs[members] = re.compile(_set_regex(members) + '+')
+    spend_bytes(len(s))
+    return max(map(len, rx.findall(s)), default=0)
 
 
 def _charged(search, items):

@@ -217,7 +217,7 @@ def str_find(args):
         if i < 0:
             return (None,)
         return (float(i + 1), float(i + len(p)))
-    m = (pat.searcher(len(s)) if _armed[0] else pat.search)(s, init)
+    m = (pat.searcher(s) if _armed[0] else pat.search)(s, init)
     if m is None:
         return (None,)
     b, e = m.span()
@@ -240,7 +240,7 @@ def str_match(args):
         if _armed[0]:
             spend_bytes((len(s) if i < 0 else i + len(lit)) - init)
         return (lit if i >= 0 else None,)
-    m = (pat.searcher(len(s)) if _armed[0] else pat.search)(s, init)
+    m = (pat.searcher(s) if _armed[0] else pat.search)(s, init)
     if m is None:
         return (None,)
     if not pat.ncap:
@@ -253,7 +253,7 @@ def str_gmatch(args):
     s, p = _subject_pattern(args)
     pat = compile_pattern(p, gmatch=True)
     n = len(s)
-    search = pat.searcher(n) if _armed[0] else pat.search
+    search = pat.searcher(s) if _armed[0] else pat.search
     pos = 0
 
     def gmatch_aux(_args):
@@ -399,7 +399,7 @@ def _gsub_loop(s, pat, repl, max_s):
     """str_gsub's loop; repl is the pieces of a string, a table or a function.
     The result is charged before it is made, in steps of CHARGE_BYTES at least."""
     n = len(s)
-    search = pat.searcher(n) if _armed[0] else pat.search
+    search = pat.searcher(s) if _armed[0] else pat.search
     out = []
     count = 0
     pos = 0

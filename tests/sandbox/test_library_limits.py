@@ -197,16 +197,21 @@ def test_pattern_corpus_on_the_matcher(monkeypatch):
 
 
 def test_regex_runs_where_its_worst_case_is_short():
-    """Under a budget the regex keeps short subjects (and patterns without
-    repeats); the Matcher takes the long ones."""
+    """Under a budget the regex keeps subjects where its backtracking is
+    bounded (short subjects, short runs of the repeats' characters, and
+    patterns without repeats); the Matcher takes the rest."""
     lua = LuaRuntime(max_instructions=10 ** 9)
+    words = 'abc ' * 250_000                  # 1 MB, runs of 3 letters
     with lua.limited():
         short = lpattern.compile_pattern('a*b')
-        assert short.searcher(100) is short.scan
-        assert short.searcher(10 ** 6) == short.matcher.search
+        assert short.searcher('a' * 100) is short.scan
+        assert short.searcher('a' * 10 ** 6) == short.matcher.search
+        assert short.searcher(words) is short.scan
         fixed = lpattern.compile_pattern('a.b')
-        assert fixed.searcher(10 ** 6) is fixed.scan
-    assert short.searcher(10 ** 6) == short.search          # no budget: the regex
+        assert fixed.searcher('a' * 10 ** 6) is fixed.scan
+        nested = lpattern.compile_pattern('%a*%a*%a*%a*%a*%a*%a*%a*%a*%a*%a*%a*b')
+        assert nested.searcher(words) == nested.matcher.search
+    assert short.searcher('a' * 10 ** 6) == short.search          # no budget: the regex
 
 
 def test_instruction_charges_are_proportional():

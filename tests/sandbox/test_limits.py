@@ -1,0 +1,118 @@
+"""The limits themselves: budgets per entry, the depth, per-call limits, and
+no place in Lua that can catch a limit's error."""
+import pytest
+
+from moonpatch import (LuaDepthError, LuaError, LuaInstructionLimitError, LuaLimitError,
+                       LuaRuntime, LuaTimeoutError)
+
+SPIN = 'while true do end'
+
+# Every way Lua code runs a function under protection or from a library
+# function: the limit goes through all of them.
+CATCHERS = [
+    'pcall(function() %s end)',
+    'xpcall(function() %s end, function(e) return e end)',
+    'xpcall(error, function() %s end)',
+    'coroutine.resume(coroutine.create(function() %s end))',
+    'pcall(coroutine.wrap(function() %s end))',
+    'table.sort({3, 2, 1}, function(a, b) %s return a < b end)',
+    'string.gsub("abc", "%%w", function(c) %s end)',
+    'load(function() %s end)',
+    'pcall(tostring, setmetatable({}, {__tostring = function() %s end}))',
+    'pcall(function() return {} .. setmetatable({}, {__concat = function() %s end}) end)',
+    'for k in function() %s end do end',
+]
+
+
+@pytest.mark.parametrize('jit', ['on', 'off'])
+@pytest.mark.parametrize('catcher', CATCHERS)
+def test_no_lua_code_catches_a_limit(catcher, jit):
+    lua = LuaRuntime(max_instructions=100_000)
+    lua.execute('jit.%s()' % jit)
+    with pytest.raises(LuaInstructionLimitError):
+        lua.execute(catcher % SPIN + '\ncaught = true')
+    assert lua.globals().caught is None
+    assert lua.eval('1 + 1') == 2                # usable, with a fresh budget
+
+
+def test_each_entry_starts_a_fresh_budget():
+    lua = LuaRuntime(max_instructions=50_000)
+    lua.execute('function work(n) local s = 0 for i = 1, n do s = s + i end return s end')
+    for _ in range(20):                          # 20 x 30000 > 50000: each call is fresh
+        assert lua.globals().work(30000) == 30000 * 30001 / 2
+    with pytest.raises(LuaInstructionLimitError):
+        lua.globals().work(100_000)
+
+
+def test_the_instruction_count_is_close_to_the_work():
+    # calls, and loops too short to reach a tick by themselves, all count
+    lua = LuaRuntime(max_instructions=1_000_000)
+    lua.execute('function f() for i = 1, 10 do end end')
+    with pytest.raises(LuaInstructionLimitError):
+        lua.execute('for i = 1, 100000 do f() end')        # 1.1M ticks
+    lua.execute('for i = 1, 80000 do f() end')              # 0.88M
+
+
+def test_per_call_limits_only_lower_the_runtimes():
+    lua = LuaRuntime(max_instructions=10_000_000)
+    with pytest.raises(LuaInstructionLimitError):
+        lua.execute(SPIN, max_instructions=1000)
+    with pytest.raises(LuaTimeoutError):
+        lua.execute(SPIN, timeout=0.05)
+    with pytest.raises(LuaInstructionLimitError):        # 10M is still the ceiling
+        lua.execute(SPIN, max_instructions=10 ** 12)
+
+
+def test_limits_given_per_call_to_a_runtime_without_any():
+    lua = LuaRuntime()
+    lua.execute('function spin() while true do end end')
+    lua.execute('jit.opt.start("hotloop=1")')
+    with pytest.raises(LuaTimeoutError):
+        lua.execute('spin()', timeout=0.05)
+    with pytest.raises(LuaTimeoutError):
+        with lua.limited(timeout=0.05):
+            lua.globals().spin()
+
+
+def test_nested_entries_share_the_outer_budget():
+    lua = LuaRuntime(max_instructions=200_000)
+    inner = []
+
+    def callback():                 # the host calls back in: no fresh budget there
+        inner.append(1)
+        lua.execute('for i = 1, 150000 do end')
+    lua.globals().callback = callback
+    with pytest.raises(LuaInstructionLimitError):
+        lua.execute('for i = 1, 3 do callback() end')
+    assert len(inner) == 2
+
+
+@pytest.mark.parametrize('jit', ['on', 'off'])
+@pytest.mark.parametrize('code', [
+    'local function f(n) return 1 + f(n + 1) end f(1)',
+    'local t = setmetatable({}, {__index = function(t, k) return t[k] end}) return t.x',
+    'local function nest() coroutine.wrap(nest)() end nest()',
+    'local function f() pcall(f) end f()',
+])
+def test_the_depth_limit(code, jit):
+    lua = LuaRuntime(max_depth=50)
+    lua.execute('jit.%s()' % jit)
+    with pytest.raises(LuaDepthError):
+        lua.execute(code)
+    assert lua.execute('local function f(n) if n == 0 then return 0 end return f(n - 1) end '
+                       'return f(40)') == 0
+
+
+def test_limit_errors_are_lua_errors_for_the_host():
+    lua = LuaRuntime(timeout=0.01)
+    with pytest.raises(LuaLimitError) as e:
+        lua.execute(SPIN)
+    assert isinstance(e.value, LuaError) and 'timeout' in str(e.value)
+
+
+@pytest.mark.parametrize('bad', [0, -1, 1.5, 'x'])
+def test_bad_limits_are_refused(bad):
+    with pytest.raises(ValueError):
+        LuaRuntime(max_instructions=bad)
+    with pytest.raises(ValueError):
+        LuaRuntime(max_depth=bad)
