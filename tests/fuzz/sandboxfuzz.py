@@ -147,8 +147,10 @@ def check(code, sandboxed, must_stop=False):
     took = time.monotonic() - start
     if took > TIMEOUT + SLACK:
         return 'ran %.1f s past a %.1f s timeout (%s)' % (took, TIMEOUT, outcome)
-    lua.gccollect()        # a refused request was charged: what is alive counts
     used = lua._state.gc.total
+    if used > MAX_MEMORY + 2 * GRANULE:
+        lua.gccollect()    # a refused request was charged: what is alive counts
+        used = lua._state.gc.total
     if used > MAX_MEMORY + 2 * GRANULE:
         return 'holds %d bytes past max_memory %d (%s)' % (used, MAX_MEMORY, outcome)
     if must_stop and outcome in ('finished', 'error'):
