@@ -55,7 +55,9 @@ def arm(limits, max_instructions=None, timeout=None, max_depth=None):
     """An entry into the runtime begins: the outermost one starts a fresh
     budget from the runtime's limits; the arguments (per-call limits) can
     only lower it. Pair with disarm()."""
-    if limits.entries == 0:
+    if limits.entries:
+        _charge(limits)             # the outer entry's ticks so far
+    else:
         limits.left = limits.max_instructions
         limits.deadline = None if limits.timeout is None else time.monotonic() + limits.timeout
         limits.depth = limits.max_depth
@@ -71,8 +73,7 @@ def arm(limits, max_instructions=None, timeout=None, max_depth=None):
         limits.deadline = deadline if limits.deadline is None else min(limits.deadline, deadline)
     if max_depth is not None:
         limits.depth = max_depth if limits.depth is None else min(limits.depth, max_depth)
-    limits.interval = 0
-    TICKS[0] = 0                    # check at the first tick: the budget may be spent
+    limits.interval = TICKS[0] = 0      # check at the first tick: it may be spent
     return limits
 
 
@@ -101,13 +102,10 @@ def tick():
     if limits is None or limits.entries == 0:   # an unlimited runtime runs
         TICKS[0] = INTERVAL if _armed[0] else NEVER
         return
-    spent = limits.interval - TICKS[0]
-    limits.interval = 0
-    TICKS[0] = 0
+    _charge(limits)
     next_check = INTERVAL
     left = limits.left
     if left is not None:
-        left = limits.left = left - spent
         if left < 0:
             raise LuaInstructionLimitError('instruction limit reached')
         next_check = min(next_check, left)
@@ -125,6 +123,14 @@ def tick():
 def armed():
     """Whether a budget is armed anywhere (work worth metering may be charged)."""
     return _armed[0] > 0
+
+
+def _charge(limits):
+    """Charge the ticks since the last check to the instructions left."""
+    spent = limits.interval - TICKS[0]
+    limits.interval = TICKS[0] = 0
+    if limits.left is not None:
+        limits.left -= spent
 
 
 def spend(n):
