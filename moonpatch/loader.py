@@ -3,13 +3,11 @@
 It sits above the runtime (it runs the front end, then makes a closure of
 the result), so the runtime never imports the front end.
 """
-import sys
-
 from .bytecode.dump import BINARY_MARK, undump
 from .errors import LuaSyntaxError
 from .frontend.codegen import compile_chunk
 from .frontend.parser import HOST_CCALLS
-from .runtime.callstack import c_calls
+from .runtime.clevels import C_LEVELS
 from .runtime.closure import load_closure
 from .runtime.limits import armed, spend
 
@@ -58,7 +56,7 @@ def load_proto(chunk, chunkname, mode='bt', skip_shebang=False):
     if armed():
         chunk, reader = _metered(chunk, reader)
     return compile_chunk(chunk, chunkname, skip_shebang=skip_shebang,
-                         ccalls=HOST_CCALLS + c_calls(sys._getframe()), reader=reader)
+                         ccalls=HOST_CCALLS + C_LEVELS.n, reader=reader)
 
 
 def _metered(first, reader):

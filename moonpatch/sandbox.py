@@ -8,7 +8,7 @@ from .lib.auxlib import check_option, check_table
 from .lib.base import function_at, lua_collectgarbage, lua_rawset
 from .lib.registry import builtin
 from .runtime import ops
-from .runtime.callstack import host_function, register_call_helper_code, register_entry_code
+from .runtime.callstack import host_function, register_entry_code
 from .runtime.errors import LibErr
 from .runtime.table import LuaTable
 from .runtime.values import AddressNames, LuaFunction
@@ -114,7 +114,6 @@ def _guard(check, fn, name):
     def gate(args):
         check(args)
         return fn(args)
-    register_call_helper_code(gate.__code__)
     return LuaFunction(gate, None, None, None, name)
 
 

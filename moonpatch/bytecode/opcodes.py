@@ -487,7 +487,10 @@ $TAILCALL
     Op('ITERC', 'base', 'lit', 'lit', 'call', 'R(A) .. R(A+B-2) := R(A-3)(R(A-2), R(A-1))',
        code("""
 f = $R(A-3)
-r = $CALL(f, [$R(A-2), $R(A-1)])
+if type(f) is LuaFunction and f.proto is not None:
+    r = call(f, [$R(A-2), $R(A-1)])     # 5.1's OP_TFORLOOP: one more C level
+else:
+    r = $CALL(f, [$R(A-2), $R(A-1)])
 """ + _SPREAD)),
     # ITERN is only emitted for loops with one or two variables (B <= 3). It
     # takes its ITERL's jump to the loop body or steps over the ITERL: a

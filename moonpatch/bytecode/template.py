@@ -18,8 +18,8 @@ import re
 TEMPORARIES = ('t', 'k', 'v', 'x', 'y', 's', 'u', 'f', 'r', 'h', 'q', 'go', 'it', 'args')
 
 # The runtime helpers templates call (runtime/ops.py and the value types).
-RUNTIME_NAMES = ('arith', 'call', 'close_upvals', 'concat', 'div', 'equals', 'for_prep',
-                 'index', 'index_meta', 'is_next', 'le', 'length', 'lt', 'mod', 'pow',
+RUNTIME_NAMES = ('arith', 'call', 'call_value', 'close_upvals', 'concat', 'div', 'equals',
+                 'for_prep', 'index', 'index_meta', 'is_next', 'le', 'length', 'lt', 'mod', 'pow',
                  'set_multi', 'setindex', 'table_from_template', 'unm', 'new_closure',
                  'BoolKey', 'LuaTable', 'PairsIter', 'INF', 'LuaFunction')
 
@@ -77,7 +77,7 @@ class Tier:
     def call(self, target, f, args):
         """Lines for `target = $CALL(f, args)`: call any value."""
         return [f'if type({f}) is LuaFunction: {target} = {f}.gate({args})',
-                f'else: {target} = call({f}, {args})']
+                f'else: {target} = call_value({f}, {args})']
 
     def calls_unseen(self):
         return 'True'

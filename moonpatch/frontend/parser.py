@@ -24,7 +24,7 @@ LUAI_MAXUPVALUES = 60       # upvalues per function
 SHRT_MAX = 32767            # locals declared in one function, over all its scopes
 # lua5.1 counts syntax levels on top of the C calls already active (nCcalls):
 # 1 for a chunk lua.c loads (inside its lua_cpcall), more when Lua code loads
-# one (runtime/callstack.c_calls).
+# one (runtime/clevels.py).
 HOST_CCALLS = 1
 
 # (left, right) priority of each binary operator (lparser.c); a right priority

@@ -19,7 +19,6 @@ interpreted), and not while the JIT is off for its state.
 from types import MethodType
 
 from ..runtime import interp
-from ..runtime.callstack import register_call_helper_code
 from ..runtime.closure import interpreter_gate, set_gate_policy
 from ..runtime.state import current_state
 from . import pipeline
@@ -201,9 +200,6 @@ def interpret(cl, args):
         cl.gate = interpreter_gate(cl)
         cl.direct = None
     return interp.execute(cl, args)
-
-
-register_call_helper_code(interpret.__code__)     # no level of its own
 
 
 def unpark(state):

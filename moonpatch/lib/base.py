@@ -11,6 +11,7 @@ from ..runtime import ops
 from ..runtime.coroutine import c_boundary, catch, set_thread_env, thread_env
 from ..runtime.callstack import (is_thread_bottom, live_levels, register_splice_code,
                                  traceback_levels)
+from ..runtime.clevels import C_LEVEL, C_LEVELS, ErrorHandlingError
 from ..runtime.errors import (ArgErr, LibErr, error_value_at, type_error)
 from ..runtime.limits import spend
 from ..runtime.state import current_state
@@ -67,7 +68,11 @@ def lua_print(args):
         if type(v) is str and builtin:
             s = v
         else:
-            s = ops.tostring(v) if builtin else ops.first(ops.call(tostring, [v]))
+            if builtin:
+                with C_LEVEL:       # the lua_call of tostring this skips
+                    s = ops.tostring(v)
+            else:
+                s = ops.first(ops.call(tostring, [v]))
             if type(s) is float:
                 s = number_to_str(s)
             elif type(s) is not str:
@@ -248,15 +253,30 @@ def lua_xpcall(args):
     except Exception as e:
         err = catch(e)
         error_levels = traceback_levels(err.__traceback__)   # seen by the handler
+        c_levels = C_LEVELS.n
         try:
-            hr = ops.call(handler, [err.value])
-        except Exception as e2:
-            catch(e2)
+            return (False, ops.first(_handle(handler, err, c_levels + 1)))
+        except ErrorHandlingError:
             return (False, 'error in error handling')
         finally:
             error_levels = None  # noqa: F841 (read through the frame by callstack)
-        return (False, ops.first(hr))
+            C_LEVELS.n = c_levels
     return (True, *r)
+
+
+def _handle(handler, err, level):
+    """The handler's results for err, called where lua5.1 calls it: at the
+    C level of the error. An error in the handler is handled by it again,
+    one level deeper, until the levels run out (ErrorHandlingError)."""
+    while True:
+        C_LEVELS.n = getattr(err, 'c_levels', level)
+        try:
+            return ops.call(handler, [err.value])
+        except ErrorHandlingError:
+            raise
+        except Exception as e:
+            err = catch(e)
+            level = C_LEVELS.n + 1
 
 
 register_splice_code(lua_xpcall.__code__, lambda frame: frame.f_locals.get('error_levels'))

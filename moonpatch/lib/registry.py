@@ -8,7 +8,7 @@ of a library for one state. A library function takes the argument list (it
 owns it) and returns a sequence of results; it is a host function, so it is
 one [C] level in tracebacks and error positions.
 """
-from ..runtime.callstack import host_function, register_call_helper_code
+from ..runtime.callstack import host_function
 from ..runtime.table import LuaTable
 from ..runtime.values import LuaFunction
 
@@ -24,7 +24,6 @@ def direct_entry(fn, entry, on_float=None):
     fast path for plain floats and fn itself for everything else.
     on_float: a Python function that gives fn's result for one float
     argument and never raises, which compiled code may call itself."""
-    register_call_helper_code(entry.__code__)
     entry.on_float = on_float
     _DIRECT[fn] = entry
 

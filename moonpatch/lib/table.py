@@ -14,6 +14,7 @@ table being sorted sees (and keeps) the list, not the table.
 from math import isnan
 
 from ..runtime import ops
+from ..runtime.clevels import C_LEVEL
 from ..runtime.errors import LibErr
 from ..runtime.limits import spend
 from ..runtime.ops import charge_string
@@ -164,11 +165,12 @@ def t_foreachi(args):
     t, n = aux_getn(args)
     f = check_function(args, 2)
     get = t.hash.get
-    for i in range(1, n + 1):
-        spend(1)                   # (f may be a library function: no tick of its own)
-        r = f.gate([float(i), get(float(i))])
-        if r and r[0] is not None:
-            return (r[0],)
+    with C_LEVEL:
+        for i in range(1, n + 1):
+            spend(1)                   # (f may be a library function: no tick of its own)
+            r = f.gate([float(i), get(float(i))])
+            if r and r[0] is not None:
+                return (r[0],)
     return ()
 
 
@@ -177,13 +179,14 @@ def t_foreach(args):
     t = check_table(args, 1)
     f = check_function(args, 2)
     h = t.hash
-    for k in list(h):              # next()'s order; fields may be cleared meanwhile
-        spend(1)                   # (f may be a library function: no tick of its own)
-        v = h.get(k)
-        if v is not None:
-            r = f.gate([lua_key(k), v])
-            if r and r[0] is not None:
-                return (r[0],)
+    with C_LEVEL:
+        for k in list(h):              # next()'s order; fields may be cleared meanwhile
+            spend(1)                   # (f may be a library function: no tick of its own)
+            v = h.get(k)
+            if v is not None:
+                r = f.gate([lua_key(k), v])
+                if r and r[0] is not None:
+                    return (r[0],)
     return ()
 
 
@@ -289,7 +292,11 @@ def t_sort(args):
         return ()
     last = a[n + 1]
     try:
-        auxsort(a, 1, n, ops.lt if f is None else _comparator(f))
+        if f is None:
+            auxsort(a, 1, n, ops.lt)           # (its metamethods count their C levels)
+        else:
+            with C_LEVEL:                      # the comparator's calls, one level deep
+                auxsort(a, 1, n, _comparator(f))
     finally:
         for i in range(1, n + 1):
             t.store(float(i), a[i])

@@ -21,7 +21,6 @@ _BOTTOM_CODE = {}     # frames where a coroutine's stack starts: walks stop ther
 _ENTRY_CODE = {}      # code object -> fn(frame) -> True when the stack seen from above
                       # ends there (a sandboxed runtime's entry from the host)
 _SPLICE_CODE = {}     # code object -> fn(frame) -> levels to show in its place, or None
-_CALL_HELPER_CODE = set()   # frames between a call and its callee that are not levels
 _SCRUB_CODE = {}      # code object -> fn(frame): drop what Lua would not keep (gc.py)
 _VALUES_CODE = {}     # code object -> fn(frame): the Lua values it holds (gc.py's count)
 _REGISTERS_CODE = {}  # code object -> fn(frame) -> (registers, varargs), where not R/va
@@ -34,7 +33,6 @@ _BOTTOM_IDS = {}
 
 # Lua's own calls; any other way into a function is C's (lua_call, a
 # metamethod, a for iterator): lua5.1 counts those in L->nCcalls.
-_CALL_OPS = frozenset(BY_NAME[name].code for name in ('CALL', 'CALLM', 'CALLT', 'CALLMT'))
 
 
 class Level:
@@ -96,10 +94,6 @@ def register_bottom_code(code, resumer):
 
 def register_entry_code(code, ends_stack):
     _ENTRY_CODE[code] = ends_stack
-
-
-def register_call_helper_code(code):
-    _CALL_HELPER_CODE.add(code)
 
 
 def register_splice_code(code, levels):
@@ -219,45 +213,6 @@ def error_levels(exc):
     yield from traceback_levels(tb)
     if tb is not None and tb.tb_frame.f_code not in _BOTTOM_CODE:
         yield from live_levels(tb.tb_frame.f_back)
-
-
-def c_calls(frame):
-    """What lua5.1's L->nCcalls would be at `frame` (pass sys._getframe()):
-    the activations C entered, in this coroutine and in those that resumed
-    it (each resume counts once, as lua_resume does), and the host
-    program's call of the outermost function (lua.c's lua_pcall of the
-    main chunk). The parser's limits start from it."""
-    n = 0
-    while frame is not None:
-        code = frame.f_code
-        if code in _BOTTOM_CODE:
-            frame = _BOTTOM_CODE[code](frame)
-            continue
-        # the levels live_levels sees here (under an error handler, the
-        # erroring calls), each Python frame once
-        levels = [level for level, _ in _shown_runs(frame)]
-        frames = {id(level.frame): level.frame for level in levels if level.frame is not None}
-        n += sum(_entered_from_c(f) for f in frames.values())
-        frame = frame.f_back
-    return n
-
-
-def _entered_from_c(frame):
-    """Whether the activation of `frame` came from anywhere but a call
-    instruction of a Lua function."""
-    caller = frame.f_back
-    while caller is not None and caller.f_code in _CALL_HELPER_CODE:
-        caller = caller.f_back
-    if caller is None:
-        return True
-    locate = _LUA_CODE.get(caller.f_code)
-    if locate is None:
-        return True
-    where = locate(caller)
-    if where is None or type(where) is TAILED:     # a frame hiding behind this one
-        return _entered_from_c(caller)
-    closure, pc = where[0], where[1]
-    return closure.proto.code[pc - 1] & 0xff not in _CALL_OPS
 
 
 # ---- frames as the collector sees them ----------------------------------------------

@@ -16,27 +16,29 @@ from contextlib import contextmanager
 from .callstack import register_bottom_code
 from .errors import RuntimeErr, finalize, uncatchable
 from .gc import track_thread
-from .ops import call
+from .clevels import C_LEVELS, C_LEVELS_MAX
+from .ops import call_value
 from .state import current_state
 from .table import collectable
 from .values import register_type
 
 # greenlet's, imported with the first coroutine: a program that makes none
 # does not pay for loading it at start-up
-_getcurrent = _Greenlet = None
+_getcurrent = _Greenlet = _GreenletExit = None
 
 
 def _import_greenlet():
-    global _getcurrent, _Greenlet
+    global _getcurrent, _Greenlet, _GreenletExit
     import greenlet
-    _getcurrent, _Greenlet = greenlet.getcurrent, greenlet.greenlet
+    _getcurrent, _Greenlet, _GreenletExit = (greenlet.getcurrent, greenlet.greenlet,
+                                             greenlet.GreenletExit)
 
 
 @collectable
 @register_type
 class Coroutine:
-    __slots__ = ('fn', 'glet', 'status', 'resumer', 'error', 'env', 'c_boundaries', 'state',
-                 '__weakref__')
+    __slots__ = ('fn', 'glet', 'status', 'resumer', 'error', 'env', 'c_boundaries', 'c_held',
+                 'state', '__weakref__')
     lua_typename = 'thread'
 
     def __init__(self, fn):
@@ -50,6 +52,7 @@ class Coroutine:
         self.error = None            # the exception that killed it, for tracebacks
         self.env = thread_env(state)     # lua_newthread: the creator's globals
         self.c_boundaries = 0        # lua5.1 C calls running that a yield cannot cross
+        self.c_held = 0              # C levels it yielded inside (pcall, ...): see resume
         self.state = state           # the only one it can run in: runtimes share no objects
         track_thread(self)
 
@@ -58,7 +61,13 @@ class Coroutine:
 
 
 def _body(co, args):
-    return call(co.fn, args)
+    try:
+        return call_value(co.fn, args)
+    except _GreenletExit:
+        # killed while suspended (close, or collected): the C levels it
+        # held were taken off when it yielded, and unwinding took them again
+        C_LEVELS.n += co.c_held
+        raise
 
 
 register_bottom_code(_body.__code__, lambda frame: frame.f_locals['co'].resumer.gr_frame)
@@ -90,6 +99,10 @@ def resume(co, args, throw=None):
     Python API's generator.throw)."""
     if co.status != 'suspended':
         return False, ('cannot resume %s coroutine' % co.status,)
+    c = C_LEVELS
+    base = c.n
+    if base > C_LEVELS_MAX:       # lua_resume's own test, before its level
+        return False, ('C stack overflow',)
     state = co.state
     prev = state.current_co
     if prev is not None:
@@ -98,6 +111,10 @@ def resume(co, args, throw=None):
     state.current_co = co
     here = _getcurrent()
     glet = co.glet
+    # one C level for the resume, and those the coroutine holds (LuaJIT
+    # lets it yield inside pcall and the like, 5.1 does not), which it
+    # gives back to this thread's count when it yields
+    c.n = base + 1 + co.c_held
     try:
         if glet is None:
             co.resumer = here
@@ -113,6 +130,8 @@ def resume(co, args, throw=None):
         co.error = e
         return False, (catch(e).value,)
     finally:
+        co.c_held = c.n - base - 1 if co.status == 'suspended' else 0
+        c.n = base
         state.current_co = prev
         if prev is not None:
             prev.status = 'running'

@@ -12,8 +12,7 @@ import weakref
 
 from ..bytecode.opcodes import BY_NAME
 from . import ops
-from .callstack import (_BOTTOM_CODE, Level, frame_location, frame_registers,
-                        register_call_helper_code, register_splice_code)
+from .callstack import _BOTTOM_CODE, Level, frame_location, frame_registers, register_splice_code
 from .state import current_state
 from .values import LuaFunction
 
@@ -22,9 +21,6 @@ MASK_CALL, MASK_RET, MASK_LINE, MASK_COUNT = 1, 2, 4, 8
 # 5.1 enters a numeric for loop by a jump back from its FORLOOP, so the
 # first iteration gets a line event even on the line of the `for`.
 FORI = BY_NAME['FORI'].code
-
-_call = ops.call        # ops.call itself becomes hcall while hooks are set
-
 
 class HookSwitch(Exception):
     """Raised into a marked plain frame: go on hooked, from the pc in args[0]."""
@@ -96,7 +92,7 @@ def fire(H, event, line=None):
         return
     H.allow = False
     try:
-        _call(f, [event, line])
+        ops.call(f, [event, line])      # (a C level, as hookf's lua_call)
     finally:
         H.allow = True
 
@@ -120,14 +116,14 @@ def trace(H, cl, pc, oldpc):
 
 
 def hcall(f, args):
-    """ops.call while hooks are set, and the hooked interpreter's way to
-    call: host functions get their call and return events (even when the
-    hook comes while they run)."""
+    """How ops.call calls while hooks are set, and the hooked interpreter's
+    way to call: host functions get their call and return events (even when
+    the hook comes while they run)."""
     if type(f) is LuaFunction:
         if f.proto is None:
             return _host_call(thread_hooks(), f, args)
         return f.gate(args)
-    return _call(f, args)
+    return ops.call_value(f, args)
 
 
 def _host_call(H, f, args):
@@ -166,8 +162,6 @@ def host_call_function(frame):
 
 
 _HOST_EVENT_CODES = (_host_call.__code__, host_event.__code__)
-register_call_helper_code(hcall.__code__)           # the hooked way to make a call
-register_call_helper_code(_host_call.__code__)
 for _code in _HOST_EVENT_CODES:
     register_splice_code(_code, lambda frame: [Level(None, 0, frame)]
                          if frame.f_locals.get('phase') else None)
@@ -260,7 +254,7 @@ def _use_hooked():
         execute.__defaults__ = (None,)
         execute.__code__ = _hooked_code
         _set_plain(False)
-        ops.call = hcall
+        ops.dispatch = hcall
 
 
 def _use_plain():
@@ -270,7 +264,7 @@ def _use_plain():
         execute.__code__ = _plain_code
         execute.__defaults__ = None
         _set_plain(True)
-        ops.call = _call
+        ops.dispatch = ops.call_value
     for frame in _pending:
         frame.f_trace = None
     del _pending[:]

@@ -6,7 +6,8 @@ the libraries call them too. This is the one place where Lua 5.1's rules for
 metamethods are written (lvm.c and ltm.c).
 """
 from ..common.luanumber import div, mod, pow
-from .callstack import host_function, register_call_helper_code
+from .callstack import host_function
+from .clevels import C_LEVELS, C_LEVELS_MAX, check_c_levels
 from .errors import CompareErr, LibErr, OperandErr, RuntimeErr, type_error
 from .gc import reserve
 from .limits import spend_bytes
@@ -49,14 +50,29 @@ def raw_equal(a, b):
 
 
 def call(f, args):
-    """Call any value: functions through their gate, others by __call."""
+    """The host's call of any value (library functions, metamethods, the
+    API): lua5.1's luaD_call, one more C level (runtime/clevels.py)."""
+    c = C_LEVELS
+    n = c.n
+    if n >= C_LEVELS_MAX:
+        check_c_levels(n)
+    c.n = n + 1
+    try:
+        return dispatch(f, args)
+    finally:
+        c.n -= 1
+
+
+def call_value(f, args):
+    """A call instruction's call of any value: functions through their
+    gate, others by __call (no C level, as in lua5.1)."""
     if type(f) is LuaFunction:
         return f.gate(args)
     h, args = call_target(f, args)
     return h.gate(args)
 
 
-register_call_helper_code(call.__code__)     # __call adds no C level in 5.1
+dispatch = call_value       # hooks.hcall while a debug hook is set
 
 
 def call_target(f, args):
@@ -102,7 +118,7 @@ def index_meta(obj, key, depth=0):
             if h is None:
                 raise OperandErr('index', obj, direct=loop == 0)
         if type(h) is LuaFunction:
-            r = h.gate([obj, key])
+            r = call(h, [obj, key])
             return r[0] if r else None
         obj = h
     raise RuntimeErr('loop in gettable')
@@ -143,7 +159,7 @@ def setindex(obj, key, val):
             if h is None:
                 raise OperandErr('index', obj, direct=loop == 0)
         if type(h) is LuaFunction:
-            h.gate([obj, key, val])
+            call(h, [obj, key, val])
             return
         obj = h
     raise RuntimeErr('loop in settable')

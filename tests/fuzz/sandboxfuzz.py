@@ -88,6 +88,13 @@ NASTY = [
     'return select("#", unpack({}, 1, 1e6))',
     'return (" "):rep(1e6):gsub(" ", "%%0%%0")',
     'return coroutine.wrap(function(...) return ... end)(unpack({}, 1, 5000))',
+    # C levels: 'C stack overflow' and 'error in error handling', never Python's limits
+    'local function f() return pcall(f) end return f()',
+    'local m = {} m.__index = function(t, k) return setmetatable({}, m)[k] end '
+    'return setmetatable({}, m).x',
+    'local function h(e) return xpcall(error, h) end return xpcall(error, h)',
+    'local function g(s) return (("x"):rep({n}):gsub("x", g)) end return g()',
+    'local function c() return coroutine.wrap(c)() end return pcall(c)',
 ]
 
 

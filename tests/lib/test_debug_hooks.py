@@ -59,10 +59,10 @@ def test_install_and_remove_swap_the_interpreter(lua):
     assert interp.execute.__code__ is PLAIN_CODE and interp.PLAIN
     run(lua, 'debug.sethook(function() end, "l")')
     assert interp.execute.__code__ is interp.execute_hooked.__code__
-    assert not interp.PLAIN and ops.call is hooks.hcall
+    assert not interp.PLAIN and ops.dispatch is hooks.hcall
     run(lua, 'debug.sethook()')
     assert interp.execute.__code__ is PLAIN_CODE and interp.PLAIN
-    assert ops.call is hooks._call
+    assert ops.dispatch is ops.call_value
     assert sys.gettrace() is None
 
 
