@@ -540,7 +540,7 @@ class Pattern:
         if not limits._armed[0] or self.rx is None:
             return self.search
         # without repeats, a scan that the charge after it stands for
-        if not self.repeats or self._short(s):
+        if self.regex_bounded(s):
             if self.scan is None:
                 self.scan = _charged(self.search, len(self.items) or 1)
             return self.scan
@@ -548,23 +548,38 @@ class Pattern:
             self.matcher = Matcher(self.items, self.ncap, self.anchored)
         return self.matcher.search
 
-    def _short(self, s):
-        """Whether the regex's backtracking on s is bounded by 2**RE_STEPS_BITS
-        steps: n + 1 starts, and at each the choices of the repeats, one more
-        than the longest run of their characters in s (checked once per
-        subject: gmatch and gsub search one subject again and again)."""
+    def regex_bounded(self, s):
+        """Whether the regex's backtracking over all of s (every search of a
+        gmatch or gsub together: each start is tried once) is bounded by
+        2**RE_STEPS_BITS steps. At a start, a repeat has one more choice than
+        the run of its characters there: for the first repeat that run is
+        the one at its own position (summed over the starts, n + 1 plus
+        L(L+1)/2 for each run of length L), for the others at most the
+        longest run in s. Checked once per subject."""
+        if self.rx is None:
+            return False
+        if not self.repeats:
+            return True
         last, short = self.bounded
         if last is s:
             return short
         limit = 1 << RE_STEPS_BITS
+        paths = 1                 # choices per start so far
         steps = len(s) + 1
+        first = True
         for item in self.items:
             if steps > limit:
                 break
             if item[0] == OPT:
+                paths *= 2
                 steps *= 2
             elif item[0] in (STAR, PLUS, MIN):
-                steps *= _longest_run(item[1], s) + 1
+                runs = _runs_of(item[1], s)
+                if first:
+                    steps += paths * sum(n * (n + 1) // 2 for n in runs)
+                    first = False
+                else:
+                    steps *= max(runs, default=0) + 1
         short = steps <= limit
         self.bounded = (s, short)
         return short
@@ -573,17 +588,17 @@ class Pattern:
 _runs = {}
 
 
-def _longest_run(members, s):
-    """The length of the longest run of characters of members in s."""
+def _runs_of(members, s):
+    """The lengths of the runs of characters of members in s."""
     if members is None:
-        return len(s)
+        return [len(s)]
     rx = _runs.get(members)
     if rx is None:
         if len(_runs) >= CACHE_SIZE:
             _runs.clear()
         rx = _runs[members] = re.compile(_set_regex(members) + '+')
     spend_bytes(len(s))
-    return max(map(len, rx.findall(s)), default=0)
+    return list(map(len, rx.findall(s)))
 
 
 def _charged(search, items):

@@ -8,6 +8,7 @@ import math
 
 from ..bytecode.dump import dump as dump_proto
 from ..runtime import ops
+from ..runtime.clevels import C_LEVEL
 from ..runtime.errors import ArgErr, LibErr, type_error
 from ..runtime.limits import _armed, spend, spend_bytes
 from ..runtime.ops import SMALL_STRING, charge_string
@@ -360,15 +361,16 @@ def str_gsub(args):
     pat = _patterns.get(p) or compile_pattern(p)
     if max_s <= 0:
         return (s, 0.0)
-    # Under limits only the loop runs: it charges the searches and the result
-    # as it goes, where re.subn would build any result in C, unwatched.
+    # Under limits re.subn runs only where the regex's work is bounded and
+    # the result is charged before C builds it; else the loop, which charges
+    # the searches and the result as it goes.
     limited = _armed[0] or current_state().gc.limit is not None
     if tr is not str:
-        if tr is not float:
-            if pat.subn_safe and not limited:
-                r, count = pat.rx.subn(lambda m: _replacement(pat, m, repl, tr), s, max_s)
-                return (r, float(count))
-            return _gsub_loop(s, pat, repl, max_s)
+        if tr is LuaTable:
+            return _gsub_by(s, pat, repl, tr, max_s, limited)
+        if tr is LuaFunction:
+            with C_LEVEL:          # repl's calls, each one C level deep
+                return _gsub_by(s, pat, repl, tr, max_s, limited)
         repl = number_to_str(repl)
     key = (p, repl)
     plan = _gsub_plans.get(key)
@@ -385,11 +387,53 @@ def str_gsub(args):
         charge_string(len(s) + count * (len(what) - len(lit)))
         return (s.replace(lit, what, count), float(count))
     if how == _SUBN:
-        if not limited:
-            r, count = pat.rx.subn(what, s, max_s)
-            return (r, float(count))
-        what = _compile_repl(repl)
+        if limited:
+            pieces = _compile_repl(repl)
+            bound = _result_bound(s, pat, pieces)
+            if bound > SUBN_BOUND * (len(s) + 1) or not pat.regex_bounded(s):
+                return _gsub_loop(s, pat, pieces, max_s)
+            charge_string(bound)
+        r, count = pat.rx.subn(what, s, max_s)
+        return (r, float(count))
     return _gsub_loop(s, pat, what, max_s)
+
+
+SUBN_BOUND = 8      # under limits, re.subn builds results up to 8 times the subject
+
+
+def _result_bound(s, pat, pieces):
+    """The longest result replacing pat by pieces (a compiled string) in s
+    can have: what is left of s, and for each match (at most one per minlen
+    bytes) the literal text and a copy of a capture per reference."""
+    literal = sum(len(x) for x in pieces if type(x) is str)
+    refs = len(pieces) - sum(type(x) is str for x in pieces)
+    n = len(s)
+    return n + (n // max(pat.minlen, 1) + 1) * literal + refs * n
+
+
+def _gsub_by(s, pat, repl, tr, max_s, limited):
+    """str_gsub with a table or a function (of type tr) as the replacement."""
+    if not pat.subn_safe or limited and not pat.regex_bounded(s):
+        return _gsub_loop(s, pat, repl, max_s)
+    if not limited:
+        r, count = pat.rx.subn(lambda m: _replacement(pat, m, repl, tr), s, max_s)
+        return (r, float(count))
+    # what is kept of s is charged first, each replacement as it is made;
+    # charged = [bytes charged, bytes not yet] (C holds the pieces made)
+    charged = [len(s), 0]
+    charge_string(len(s))
+
+    def replace(m):
+        r = _replacement(pat, m, repl, tr)
+        charged[1] += len(r)
+        if charged[1] >= CHARGE_BYTES:
+            charge_string(charged[1], charged[0])
+            charged[0] += charged[1]
+            charged[1] = 0
+        return r
+    r, count = pat.rx.subn(replace, s, max_s)
+    charge_string(charged[1], charged[0])
+    return (r, float(count))
 
 
 CHARGE_BYTES = 4096         # _gsub_loop charges its result in steps of this many bytes

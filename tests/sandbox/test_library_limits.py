@@ -50,6 +50,7 @@ WORK = {
     'gsub_literal': BIG + "for i = 1, 100 do s:gsub('x', 'xx') end",
     'gsub_pattern': BIG + "for i = 1, 100 do s:gsub('%w', '%0%0') end",
     'gsub_table': BIG + "for i = 1, 100 do s:gsub('x', {}) end",
+    'gsub_captures': BIG + "for i = 1, 100 do s:gsub('(x)(%d?)', '%2%1') end",
     'sort': NUMBERS + 'table.sort(t)',
     'sort_with_nan': NUMBERS + 't[500] = 0/0 pcall(table.sort, t)',
     'sort_library_comparator': NUMBERS + 'table.sort(t, rawequal)',
@@ -87,6 +88,7 @@ MEMORY = {
     'gsub_literal': BIG + "local r = s:gsub('x', ('y'):rep(10))",
     'gsub_pattern': BIG + "local r = s:gsub('%w', ('%0'):rep(10))",
     'gsub_function': BIG + "local y = ('y'):rep(10) local r = s:gsub('x', function() return y end)",
+    'gsub_captures': BIG + "local r = s:gsub('(x)', ('%1'):rep(7))",
 }
 
 LIMITS = {
@@ -211,6 +213,14 @@ def test_regex_runs_where_its_worst_case_is_short():
         assert fixed.searcher('a' * 10 ** 6) is fixed.scan
         nested = lpattern.compile_pattern('%a*%a*%a*%a*%a*%a*%a*%a*%a*%a*%a*%a*b')
         assert nested.searcher(words) == nested.matcher.search
+        # the first repeat's choices are those of the run where it starts
+        mails = ''.join('user%d@host.org ' % i for i in range(20000))
+        pair = lpattern.compile_pattern('(%w+)@(%w+)')
+        assert pair.searcher(mails) is pair.scan
+        assert pair.searcher('a' * 10 ** 5 + '@') == pair.matcher.search
+        # and each choice of an optional item before it starts one more time
+        optional = lpattern.compile_pattern('a?' * 12 + 'a*b')
+        assert optional.searcher('a' * 1000) == optional.matcher.search
     assert short.searcher('a' * 10 ** 6) == short.search          # no budget: the regex
 
 
