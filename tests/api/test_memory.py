@@ -1,4 +1,7 @@
 """max_memory: charged as Lua values are made, uncatchable past the limit."""
+import gc
+import sys
+
 import pytest
 
 from moonpatch import LuaError, LuaMemoryError, LuaRuntime
@@ -20,7 +23,7 @@ def test_the_script_stops_where_it_goes_past_the_limit():
     assert 100 < lua.eval('#big') < 10000          # stopped part way
     lua.globals().big = None                        # what it built is given back
     assert lua.eval('1') == 1
-    lua.execute('t = {} for i = 1, 1000 do t[i] = {} end')
+    lua.execute('t = {} for i = 1, 300 do t[i] = {} end')
 
 
 def test_pcall_cannot_catch_the_limit():
@@ -79,3 +82,41 @@ def test_a_table_growing_in_place_meets_the_limit(fill):
         lua.execute('t = {} for i = 1, 1e7 do %s end' % fill)
     lua.globals().t = None
     lua.execute('t = {} for i = 1, 1000 do %s end' % fill)
+
+
+HOST_PROGRAMS = {
+    'array of numbers': 'keep = {} for i = 1, 100000 do keep[i] = i * 0.5 end',
+    'hash of strings': 'keep = {} for i = 1, 50000 do keep["k" .. i] = i end',
+    'tables of tables': 'keep = {} for i = 1, 30000 do keep[i] = {x = i, y = i} end',
+    'closures': 'keep = {} for i = 1, 30000 do local u = i keep[i] = function() return u end end',
+}
+
+
+def _host_bytes():
+    """What the host holds, measured its own way, after a full collection."""
+    gc.collect()
+    gc.collect()
+    if sys.implementation.name == 'pypy':
+        return gc.get_stats()._s.total_gc_memory
+    import tracemalloc          # (CPython's)
+    return tracemalloc.get_traced_memory()[0]
+
+
+@pytest.mark.parametrize('name', sorted(HOST_PROGRAMS))
+def test_the_count_follows_what_the_host_allocates(name):
+    """max_memory limits the count: it must be near what Python really holds
+    (tracemalloc on CPython, the collector's statistics on PyPy)."""
+    pypy = sys.implementation.name == 'pypy'
+    if not pypy:
+        import tracemalloc
+        tracemalloc.start()
+    try:
+        lua = LuaRuntime()
+        count = 'collectgarbage() collectgarbage() return collectgarbage("count") * 1024'
+        c0, h0 = lua.execute(count), _host_bytes()
+        lua.execute(HOST_PROGRAMS[name])
+        c1, h1 = lua.execute(count), _host_bytes()
+    finally:
+        if not pypy:
+            tracemalloc.stop()
+    assert 0.7 <= (h1 - h0) / (c1 - c0) <= 1.45
