@@ -93,7 +93,7 @@ class LuaRuntime:
         self._lock = threading.RLock()
         self._state = new_state()
         if sandbox or max_instructions is not None or timeout is not None or \
-                max_depth is not None:
+                max_depth is not None or max_memory is not None:
             self._state.limits = lua_limits.Limits(max_instructions, timeout, max_depth)
         self._bridge = Bridge(self, PROXY_TYPES, encoding, encoding_errors, attribute_filter,
                               attribute_handlers, unpack_returned_tuples, overflow_handler)
@@ -214,6 +214,8 @@ class LuaRuntime:
         memory'), which it cannot catch."""
         if max_memory is not None and (not isinstance(max_memory, int) or max_memory <= 0):
             raise ValueError('max_memory must be a positive int or None')
+        if max_memory is not None and self._state.limits is None:
+            self._add_limits()          # armed entries charge every string
         with _Entry(self):
             self._state.gc.limit = max_memory
 

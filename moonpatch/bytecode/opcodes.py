@@ -363,15 +363,16 @@ else: $R(A) = length(x)
     Op('POW', 'dst', 'var', 'var', 'pow', 'R(A) := R(B) ^ R(C)',
        value('pow(x, y)', 'type(x) is float and type(y) is float', "arith(x, y, '__pow')",
              'x = $R(B); y = $R(C)')),
-    # strings of ops.SMALL_STRING bytes or more are made by concat, which charges them
+    # longer strings are made by concat, which charges them (all of them while limits
+    # are armed: $SMALL_STRING is 0 then)
     Op('CAT', 'dst', 'rbase', 'rbase', 'concat', 'R(A) := R(B) .. ... .. R(C)', code("""
 @if $C == $B + 1
 x = $R(B); y = $R(C)
-if type(x) is str and type(y) is str and len(x) + len(y) < 256: $R(A) = x + y
+if type(x) is str and type(y) is str and len(x) + len(y) < $SMALL_STRING: $R(A) = x + y
 else: $R(A) = concat([x, y])
 @else
 v = $RANGE(B, C-B+1)
-try: $R(A) = ''.join(v) if sum(map(len, v)) < 256 else concat(v)
+try: $R(A) = ''.join(v) if sum(map(len, v)) < $SMALL_STRING else concat(v)
 except TypeError: $R(A) = concat(v)
 @end
 """)),

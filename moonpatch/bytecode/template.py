@@ -24,7 +24,7 @@ RUNTIME_NAMES = ('arith', 'call', 'call_value', 'close_upvals', 'concat', 'div',
                  'BoolKey', 'LuaTable', 'PairsIter', 'INF', 'LuaFunction')
 
 _HOLE = re.compile(r'\$(RANGE|R|CALL|FLOATS|STEP_UP|IS|FLOOR)\(([^()]*)\)|\$([ABCD])\b'
-                   r'|\$(CALLS_UNSEEN|ARGS|NP)\b')
+                   r'|\$(CALLS_UNSEEN|SMALL_STRING|ARGS|NP)\b')
 _KNOWN = re.compile(r'^\$(FLOATS|STEP_UP)\([^()]*\)$')
 _STATEMENT = re.compile(r'^(\s*)\$(JUMP|SKIP|TAILCALL|FRAME|REUSE)\s*$')
 _RETURN = re.compile(r'^(\s*)return\b ?(.*)$')
@@ -85,6 +85,12 @@ class Tier:
     def entry_hole(self, name):         # $ARGS, $NP (in the ENTRIES)
         raise NotImplementedError
 
+    def small_string(self):
+        """$SMALL_STRING: the length below which a string is made without
+        ops.charge_string: the interpreter's SMALL_CAT, 0 while a budget is
+        armed, so that every string is charged."""
+        return 'SMALL_CAT'
+
     def floats(self, exprs):
         """$FLOATS(X, ...): 'True' where the registers are known to hold
         floats at this instruction (a tier with an optimizer knows)."""
@@ -121,6 +127,8 @@ class Tier:
         def hole(m):
             if m.group(4) == 'CALLS_UNSEEN':
                 return self.calls_unseen()
+            if m.group(4) == 'SMALL_STRING':
+                return self.small_string()
             if m.group(4):
                 return self.entry_hole(m.group(4))
             if m.group(3):

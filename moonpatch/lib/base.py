@@ -90,7 +90,7 @@ def lua_type(args):
 
 @libfunction(LIB, 'tostring')
 def lua_tostring(args):
-    return (ops.tostring(check_any(args, 1)),)
+    return (ops.tostring_charged(check_any(args, 1)),)
 
 
 _DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz'

@@ -78,15 +78,15 @@ def str_sub(args):
         j = n
     if i < 1:
         i = 1
-    if j - i >= SMALL_STRING:
-        charge_string(j - i + 1)
+    if j - i >= SMALL_STRING or _armed[0]:
+        charge_string(max(j - i + 1, 0))
     return (s[i - 1:j] if i <= j else '',)
 
 
 @libfunction(LIB, 'reverse')
 def str_reverse(args):
     s = _str(args, 1)
-    if len(s) >= SMALL_STRING:
+    if len(s) >= SMALL_STRING or _armed[0]:
         charge_string(len(s))
     return (s[::-1],)
 
@@ -94,7 +94,7 @@ def str_reverse(args):
 @libfunction(LIB, 'lower')
 def str_lower(args):
     s = _str(args, 1)
-    if len(s) >= SMALL_STRING:
+    if len(s) >= SMALL_STRING or _armed[0]:
         charge_string(len(s))
     # C locale: only A-Z change (str.lower would also change latin-1 letters)
     return (s.lower() if s.isascii() else s.encode('latin-1').lower().decode('latin-1'),)
@@ -103,7 +103,7 @@ def str_lower(args):
 @libfunction(LIB, 'upper')
 def str_upper(args):
     s = _str(args, 1)
-    if len(s) >= SMALL_STRING:
+    if len(s) >= SMALL_STRING or _armed[0]:
         charge_string(len(s))
     return (s.upper() if s.isascii() else s.encode('latin-1').upper().decode('latin-1'),)
 
@@ -159,6 +159,8 @@ def str_char(args):
         if not 0 <= c <= 255:
             raise ArgErr(i + 1, 'invalid value')
         out.append(c)
+    if _armed[0]:
+        charge_string(len(out))
     return (bytes(out).decode('latin-1'),)
 
 
@@ -766,9 +768,9 @@ def str_format(args):
                 continue
             p = _plain_s
         out.append(p(args, argn))
-    if strings or len(fmt) >= SMALL_STRING:     # (else the result is a few KB at most)
+    if strings or len(fmt) >= SMALL_STRING or _armed[0]:   # (else a few KB at most)
         size = sum(map(len, out))
-        if size >= SMALL_STRING:
+        if size >= SMALL_STRING or _armed[0]:
             charge_string(size)
     return (''.join(out),)
 

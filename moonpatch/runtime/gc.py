@@ -253,15 +253,15 @@ def _finalize(u):
 
 
 def estimate_live(state):
-    """The bytes of what the state can reach, by lua5.1's sizes: from its
+    """The bytes of what the state can reach, by the sizes above: from its
     registry, globals, type metatables and threads (their frames' registers,
     varargs and closures), through tables, functions, upvalues, userdata
-    and strings (each once, as Lua interns them)."""
+    and strings (each object once: Lua would intern equal strings, Python
+    holds each one made, and the count follows the host)."""
     from .table import LuaTable
     from .values import LuaFunction, UpVal, Userdata
     total = STATE_BYTES
     seen = set()
-    strings = set()
     todo = [state.registry, state.globals, list(state.type_meta.values())]
     for frame in _stacks(state):
         todo.extend(frame_values(frame))
@@ -273,8 +273,8 @@ def estimate_live(state):
         o = pop()
         t = type(o)
         if t is str:
-            if o not in strings:
-                strings.add(o)
+            if id(o) not in seen:
+                seen.add(id(o))
                 total += STRING_BYTES + len(o)
             continue
         if t is float or o is None or t is bool or id(o) in seen:

@@ -209,9 +209,9 @@ from .callstack import call_top, new_object_slot, register_lua_code, write_local
 from .closure import new_closure, set_interpreter
 from .limits import LOOP_TICKS, TICKS, tick
 from .hooks import HookSwitch, fire, hcall, install_interpreter, switched, thread_hooks, trace
-from .ops import (arith, call, call_target, call_value, close_upvals, concat, div, equals, for_prep,
-                  index, index_meta, is_next, le, length, lt, mod, pow, set_multi, setindex,
-                  table_from_template, unm)
+from .ops import (SMALL_STRING, arith, call, call_target, call_value, close_upvals, concat, div,
+                  equals, for_prep, index, index_meta, is_next, le, length, lt, mod, pow,
+                  set_multi, setindex, table_from_template, unm)
 from .table import BoolKey, LuaTable, PairsIter
 from .values import INF, LuaFunction, Userdata
 
@@ -220,6 +220,7 @@ DISPATCH = {dispatch}
 
 PLAIN = True        # no thread has a hook (runtime/hooks.py sets this)
 LIMITED = False     # a budget is armed (runtime/limits.py sets this): entries tick
+SMALL_CAT = SMALL_STRING    # strings CAT makes without charging them (0 while armed)
 '''
 
 # What every call (and tail call) does before its first instruction.
@@ -372,8 +373,9 @@ def set_entry(fn, loop_fn=None, hotloop=None):
 
 def set_limited(on):
     """A budget is armed, or the last one went (runtime/limits.py)."""
-    global LIMITED
+    global LIMITED, SMALL_CAT
     LIMITED = on
+    SMALL_CAT = 0 if on else SMALL_STRING
 
 
 def _locate(frame):

@@ -9,8 +9,8 @@ from ..common.luanumber import div, mod, pow
 from .callstack import host_function
 from .clevels import C_LEVELS, C_LEVELS_MAX, check_c_levels
 from .errors import CompareErr, LibErr, OperandErr, RuntimeErr, type_error
-from .gc import reserve
-from .limits import spend_bytes
+from .gc import STRING_BYTES, reserve
+from .limits import _armed, spend_bytes
 from .state import current_state
 from ..bytecode.proto import table_sizes
 from .table import MAXASIZE, LuaTable, raw_key
@@ -215,20 +215,22 @@ def length(x):
     return first(call(h, [x, x]))
 
 
-# Strings shorter than this are made without charge_string where the cost of
-# the call would show (the CAT instruction, string.sub/upper/lower/reverse,
-# string.format): their work is the operation's, which the ticks of the code
-# around it count.
+# Without limits armed, strings shorter than this are made without
+# charge_string where the cost of the call would show (the CAT instruction,
+# string.sub/upper/lower/reverse/char, string.format, tostring): their work
+# is the operation's, which the ticks of the code around it count. Under
+# limits every string is charged: a table of short strings would otherwise
+# hold several times what its slots are charged.
 SMALL_STRING = 256
 
 
 def charge_string(n, held=0):
     """About to build a string of n bytes: charge its work (one instruction
-    per limits.SPEND_BYTES) and its memory before it is made, so that a
-    limit stops the operation first (held: see gc.reserve). Without limits
-    armed this is two decrements and compares."""
+    per limits.SPEND_BYTES) and its memory (with its header) before it is
+    made, so that a limit stops the operation first (held: see gc.reserve).
+    Without limits armed this is two decrements and compares."""
     spend_bytes(n)
-    reserve(n, held)
+    reserve(STRING_BYTES + n, held)
 
 
 def concat(vals):
@@ -326,6 +328,14 @@ def equals(a, b):
 
 
 # ---- tostring ----------------------------------------------------------------------------
+
+def tostring_charged(v):
+    """tostring(v) for the library: charged while limits are armed."""
+    s = tostring(v)
+    if _armed[0] and type(s) is str:
+        charge_string(len(s))
+    return s
+
 
 def tostring(v):
     """tostring(v), honouring __tostring."""

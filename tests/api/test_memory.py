@@ -120,3 +120,35 @@ def test_the_count_follows_what_the_host_allocates(name):
         if not pypy:
             tracemalloc.stop()
     assert 0.7 <= (h1 - h0) / (c1 - c0) <= 1.45
+
+
+SHORT_STRINGS = {
+    'concat': 't[i] = "item " .. i',
+    'tostring': 't[i] = tostring(i + 0.5)',
+    'format': 't[i] = string.format("%5d", i)',
+    'sub': 't[i] = s:sub(1, 20 + i % 7)',
+    'char': 't[i] = string.char(65 + i % 26, 66, 67, 68, 69, 70, 71, 72)',
+}
+
+
+@pytest.mark.parametrize('name', sorted(SHORT_STRINGS))
+def test_short_strings_count_against_the_limit(name):
+    """A table of short strings holds more in its strings than in its slots:
+    they are charged as they are made, so the host holds about max_memory
+    when the script stops, not several times it."""
+    limit = 4 << 20
+    pypy = sys.implementation.name == 'pypy'
+    if not pypy:
+        import tracemalloc
+        tracemalloc.start()
+    try:
+        lua = LuaRuntime(max_memory=limit)
+        h0 = _host_bytes()
+        with pytest.raises(LuaMemoryError):
+            lua.execute('s = ("x"):rep(40) t = {} for i = 1, 1e7 do %s end'
+                        % SHORT_STRINGS[name])
+        held = _host_bytes() - h0          # t is still there
+    finally:
+        if not pypy:
+            tracemalloc.stop()
+    assert held < 1.5 * limit
