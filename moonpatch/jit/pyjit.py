@@ -32,7 +32,7 @@ import types
 
 from ..bytecode.decode import operands
 from ..bytecode.opcodes import BY_NAME, ENTRIES, OPCODES
-from ..bytecode.proto import Proto
+from ..bytecode.proto import Proto, jump_target
 from ..bytecode.template import RUNTIME_NAMES, TEMPORARIES, Tier, evaluate, expand
 from ..runtime import ops, table, values
 from ..runtime import closure as closure_mod
@@ -42,7 +42,7 @@ from ..runtime.hooks import add_switch_points, share_plain_flag
 from ..runtime.limits import LOOP_TICKS, TICKS, tick
 from ..runtime.state import current_state
 from .frames import register_compiled
-from .hints import TABLE, unassigned_reads, written_registers
+from .hints import TABLE, read_registers, unassigned_reads, written_registers
 from .structure import Refused, structure
 from .tierup import compiled_callee, interpret, unspecialised
 
@@ -123,6 +123,8 @@ def _loop_tick():
 
 NAMESPACE['LOOP_TICK'] = _loop_tick
 LOOP_TICK_LINES = ['hot -= 1', 'if hot < 0:', '    hot = LOOP_TICK()']
+# metamethod events that cannot happen on floats
+_FLOAT_EVENTS = frozenset(('add', 'sub', 'mul', 'div', 'mod', 'pow', 'unm', 'lt', 'le', 'eq'))
 share_plain_flag(NAMESPACE)
 
 
@@ -637,9 +639,25 @@ class Emitter:
                              if (seed >> (TABLE + i)) & 1])
 
     def _entry_tick(self):
-        if not self.tier.ticking:
+        if not self.tier.ticking or self._is_leaf():
             return []
         return ['TICKS[0] -= 1', 'if TICKS[0] < 0:', '    tick()']
+
+    def _is_leaf(self):
+        """Whether the function can neither loop nor run other code (calls,
+        metamethods: its arithmetic and comparisons are on known floats):
+        it then runs a bounded number of instructions, which its caller's
+        ticks stand for, and makes no tick of its own. (It can be one level
+        past max_depth: nothing can be called from there.)"""
+        p, h = self.proto, self.hints
+        for pc, ins in enumerate(p.code):
+            o = OPCODES[ins & 0xff]
+            if 'jump' in (o.mb, o.mc) and jump_target(pc, ins) <= pc:
+                return False
+            if o.may_call and not (o.event in _FLOAT_EVENTS and h is not None and
+                                   all(h.known(pc, r) for r in read_registers(p, pc))):
+                return False
+        return True
 
     def _hot(self, used):
         """The frame's loop tick count (runtime/limits.py)."""

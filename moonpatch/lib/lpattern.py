@@ -563,7 +563,16 @@ class Pattern:
         last, short = self.bounded
         if last is s:
             return short
+        # first with every run as long as s (no scan), then with s's runs
         limit = 1 << RE_STEPS_BITS
+        short = self._steps(s, lambda members, s: [len(s)], limit) <= limit or \
+            self._steps(s, _runs_of, limit) <= limit
+        self.bounded = (s, short)
+        return short
+
+    def _steps(self, s, runs_of, limit):
+        """The bound of regex_bounded, with runs_of(members, s) giving the
+        lengths of the runs of a repeat's characters (stops past the limit)."""
         paths = 1                 # choices per start so far
         steps = len(s) + 1
         first = True
@@ -574,15 +583,13 @@ class Pattern:
                 paths *= 2
                 steps *= 2
             elif item[0] in (STAR, PLUS, MIN):
-                runs = _runs_of(item[1], s)
+                runs = runs_of(item[1], s)
                 if first:
                     steps += paths * sum(n * (n + 1) // 2 for n in runs)
                     first = False
                 else:
                     steps *= max(runs, default=0) + 1
-        short = steps <= limit
-        self.bounded = (s, short)
-        return short
+        return steps
 
 
 _runs = {}

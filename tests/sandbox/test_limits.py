@@ -1,5 +1,7 @@
 """The limits themselves: budgets per entry, the depth, per-call limits, and
 no place in Lua that can catch a limit's error."""
+import io
+
 import pytest
 
 from moonpatch import (LuaDepthError, LuaError, LuaInstructionLimitError, LuaLimitError,
@@ -117,3 +119,26 @@ def test_bad_limits_are_refused(bad):
         LuaRuntime(max_instructions=bad)
     with pytest.raises(ValueError):
         LuaRuntime(max_depth=bad)
+
+
+def test_a_leaf_makes_no_tick_and_the_limits_still_hold():
+    """Code the JIT writes for a function that can neither loop nor call
+    (arithmetic on known floats) has no tick: its caller's stand for it."""
+    lua = LuaRuntime(max_instructions=10 ** 9)
+    dump = io.BytesIO()
+    lua._state.jit_dump = dump
+    lua.execute('''
+        local function leaf(a, b) return a * b + 1 end
+        local function calls(a) return leaf(a, a) end
+        for i = 1, 300 do calls(i) end''')
+    ticks = {part.split('\n')[0].split()[-1]: 'TICKS[0]' in part
+             for part in dump.getvalue().decode('latin-1').split('---- JIT')[1:]}
+    assert ticks.pop('<python>:2') is False            # the leaf
+    assert ticks.pop('<python>:3') is True and list(ticks.values()) == [True]
+    lua = LuaRuntime(max_instructions=100000)
+    with pytest.raises(LuaInstructionLimitError):
+        lua.execute('''
+            local function leaf(a, b) return a * b + 1 end
+            local function calls(a) return leaf(a, a) end
+            for i = 1, 300 do calls(i) end
+            while true do leaf(1, 2) end''')
