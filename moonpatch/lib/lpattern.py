@@ -576,6 +576,7 @@ class Pattern:
         paths = 1                 # choices per start so far
         steps = len(s) + 1
         first = True
+        seen = {}                 # the runs of each set (repeats often share one)
         for item in self.items:
             if steps > limit:
                 break
@@ -583,7 +584,9 @@ class Pattern:
                 paths *= 2
                 steps *= 2
             elif item[0] in (STAR, PLUS, MIN):
-                runs = runs_of(item[1], s)
+                runs = seen.get(item[1])
+                if runs is None:
+                    runs = seen[item[1]] = runs_of(item[1], s)
                 if first:
                     steps += paths * sum(n * (n + 1) // 2 for n in runs)
                     first = False
