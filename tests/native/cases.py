@@ -379,7 +379,7 @@ for x in FLOAT_VALUES + (0.1, -5e-324):
 
 ROUND_VALUES = (0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.0, -0.0, INF, -INF, NAN, 1e308, -1e308,
                 4503599627370495.5, -4503599627370495.5, 4503599627370497.0, 9.3e18, -9.3e18,
-                -9.223372036854775808e18, 5e-324, -5e-324, 0.9999999999999999,
+                float(INT64_MIN), 5e-324, -5e-324, 0.9999999999999999,
                 -0.9999999999999999, 3.0, -3.0)
 for mode in ROUNDINGS:
     for x in ROUND_VALUES:
@@ -394,7 +394,7 @@ for v in (0, 1, -1, 2 ** 53 + 1, -(2 ** 53) - 1, 2 ** 62 + 2 ** 9 + 1, INT64_MAX
     case(f"inttofloat/{v}", lambda abi, ext: [IntToFloat(abi.fresult, abi.args[0]), Ret()],
          (v,), float(v))
 for x in (0.0, -0.0, 1.9, -1.9, 0.5, -0.5, 1e18, -1e18, 9.2233720368547748e18,
-          -9.223372036854775808e18, 5e-324, 4503599627370497.0):
+          float(INT64_MIN), 5e-324, 4503599627370497.0):
     case(f"floattoint/{x!r}", lambda abi, ext: [FloatToInt(abi.result, abi.fargs[0]), Ret()],
          (x,), int(x))
 for b in (0, bits(-0.0), bits(1.5), bits(INF), 0x7FF8000000000000, 0x7FF0000000000001,
