@@ -374,6 +374,22 @@ def test_lowerings(cs):
     ])
 
 
+@pytest.mark.parametrize("record, size", [
+    (AluI("add", Reg(0), Reg(0), 1), 4), (AluI("add", Reg(0), Reg(0), 128), 7),
+    (AluI("mul", Reg(0), Reg(1), -128), 4), (AluI("mul", Reg(0), Reg(1), 128), 7),
+    (Branch("eq", Reg(0), -128, "x"), 4 + 6), (Branch("eq", Reg(0), 128, "x"), 7 + 6),
+    (MovI(Reg(0), 0), 2), (MovI(Reg(0), 1), 5), (MovI(Reg(0), -1), 7), (MovI(Reg(0), 2 ** 32), 10),
+    (Load("i64", Reg(0), Reg(1)), 3), (Load("i64", Reg(0), Reg(1), None, 0, 8), 4),
+    (Load("i64", Reg(0), Reg(1), None, 0, 128), 7), (Load("i64", Reg(0), Reg(5)), 4),
+    (Load("i64", Reg(0), Reg(13)), 4), (Load("i64", Reg(0), Reg(4)), 4),
+    (Load("i64", Reg(0), Reg(12), None, 0, -128), 5), (Load("u32", Reg(0), Reg(1)), 2),
+    (Load("i64", Reg(0), Reg(1), Reg(2), 3), 4), (Load("i64", Reg(0), Reg(5), Reg(2), 3), 5),
+])
+def test_shortest_forms(record, size):
+    """The short encodings are chosen where they fit (capstone's text does not show it)."""
+    assert len(x64.assemble([record]).data) == size
+
+
 def test_fround_sse2_sequence(cs):
     """Without SSE4.1: truncate through r11, step toward the rounding, keep the sign of 0."""
     got = listing(cs, x64.assemble([FRound("floor", FReg(1), FReg(2))], sse41=False).data)
