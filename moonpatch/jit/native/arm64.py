@@ -646,9 +646,10 @@ def _frame_parts(rec) -> Tuple[int, List[Tuple[int, ...]], List[Tuple[int, ...]]
     """The frame rounded up to 16 bytes, and the saved x and d registers in pairs."""
     assert type(rec.frame) is int and rec.frame >= 0, rec.frame
     assert len(set(rec.saved)) == len(rec.saved), "a register saved twice"
-    xs = [r.n for r in rec.saved if type(r) is Reg and r in ABI.saved]
-    ds = [r.n for r in rec.saved if type(r) is FReg and r in ABI.fsaved]
-    assert len(xs) + len(ds) == len(rec.saved), f"not callee-saved: {rec.saved}"
+    # Usually callee-saved registers, but any may be kept; x29/x30 always are.
+    xs = [_x(r) for r in rec.saved if type(r) is not FReg]
+    ds = [_d(r) for r in rec.saved if type(r) is FReg]
+    assert FP not in xs and LR not in xs, "x29 and x30 are saved by every Prologue"
 
     def pairs(regs):
         return [tuple(regs[i:i + 2]) for i in range(0, len(regs), 2)]
