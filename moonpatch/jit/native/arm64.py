@@ -15,6 +15,11 @@ clobbers x30 and x16. x8 (the indirect-result register) is usable but in no Abi 
 
 Loads and stores of f32 convert to and from the double in the FReg, since every float operation
 of the IR is on doubles.
+
+Holes: a Patch immediate (MovI, FMovI, Call) is a fixed movz+3 movk, kind "a64_movw"; a Patch
+target of Jump/Branch/FBranch is a b (+-128 MiB from the copy), kind "a64_b26", behind the
+inverted test when conditional. patch() fills both. Branches to labels are b.cond/cbz (+-1 MiB),
+or the inverted test over a b where that does not reach.
 """
 
 import struct
@@ -354,7 +359,7 @@ class _Assembler:
             self.add_reg(0, rd, rn, IP0, 0)
 
     def add_reg(self, sub: int, rd: int, rn: int, rm: int, lsl: int) -> None:
-        """rd := rn +/- (rm << lsl); rd and rn in the sp role (rm may be IP0 only if lsl=0)."""
+        """rd := rn +/- (rm << lsl); rd and rn in the sp role."""
         if SP not in (rd, rn):
             self.emit(_addsub_shifted(sub, 0, rd, rn, rm, lsl))
         elif lsl <= 4:
