@@ -89,6 +89,12 @@ def case(name, build, args=(), expect=0, **kw) -> None:
     CASES.append(Case(name, build, tuple(args), expect, **kw))
 
 
+def accumulator(abi, *busy):
+    """A register to compute a result in while the arguments are still read: abi.result
+    unless busy holds it (AAPCS64 passes the first argument in x0, its result register)."""
+    return next(r for r in (abi.result,) + abi.args + abi.temps if r not in busy)
+
+
 def temps(abi, n, *avoid):
     """n integer temporaries, none of them in avoid (nor the result register)."""
     regs = [r for r in abi.temps if r not in avoid and r != abi.result]
@@ -428,16 +434,17 @@ for cond in INT_CONDS:
 
 
 def branch_forward(abi, cond, b, branch=Branch):
-    """result := 1 if the branch is taken, through a forward branch."""
+    """result := 1 if the branch is taken, through a forward branch (the result is set
+    after the compare, which may read the result register as an argument)."""
     x = abi.args[0] if branch is Branch else abi.fargs[0]
-    return [MovI(abi.result, 0), branch(cond, x, b, "yes"), Ret(),
+    return [branch(cond, x, b, "yes"), MovI(abi.result, 0), Ret(),
             Label("yes"), MovI(abi.result, 1), Ret()]
 
 
 def branch_backward(abi, cond, b, branch=Branch):
     x = abi.args[0] if branch is Branch else abi.fargs[0]
     return [Jump("test"), Label("yes"), MovI(abi.result, 1), Ret(),
-            Label("test"), MovI(abi.result, 0), branch(cond, x, b, "yes"), Ret()]
+            Label("test"), branch(cond, x, b, "yes"), MovI(abi.result, 0), Ret()]
 
 
 for cond in INT_CONDS:
@@ -466,31 +473,34 @@ for cond in FLOAT_CONDS:
         FSetCond(c, abi.result, abi.fargs[0], abi.fargs[0]), Ret()], (NAN,), int(cond == "ne"))
 
 
-def padding(abi, n):
-    """n instructions that add 1 to the result each, to push a branch past short reach."""
-    return [AluI("add", abi.result, abi.result, 1) for _ in range(n)]
+def padding(acc, n):
+    """n instructions that add 1 to acc each, to push a branch past short reach."""
+    return [AluI("add", acc, acc, 1) for _ in range(n)]
+
+
+def counted(abi, body):
+    """A program that counts in a register apart from the first argument, built by
+    body(acc), then returns the count."""
+    acc = accumulator(abi, abi.args[0])
+    return [MovI(acc, 0), *body(acc), Mov(abi.result, acc), Ret()]
 
 
 for taken in (0, 1):
-    case(f"branch/far/forward/{taken}", lambda abi, ext: [
-        MovI(abi.result, 0), Branch("ne", abi.args[0], 0, "far"), *padding(abi, 60),
-        Label("far"), Ret()], (taken,), 0 if taken else 60)
-    case(f"fbranch/far/forward/eq/{taken}", lambda abi, ext: [
-        MovI(abi.result, 0), FBranch("eq", abi.fargs[0], abi.fargs[1], "far"),
-        *padding(abi, 60), Label("far"), Ret()], (1.0, 1.0 if taken else NAN),
-        0 if taken else 60)
-case("loop/sum", lambda abi, ext: [
-    MovI(abi.result, 0), Label("loop"), Alu("add", abi.result, abi.result, abi.args[0]),
-    AluI("sub", abi.args[0], abi.args[0], 1), Branch("gt", abi.args[0], 0, "loop"), Ret()],
-    (100000,), 100000 * 100001 // 2)
-case("loop/jump-back", lambda abi, ext: [
-    MovI(abi.result, 0), Label("top"), AluI("add", abi.result, abi.result, 1),
-    Branch("ge", abi.result, abi.args[0], "done"), Jump("top"), Label("done"), Ret()],
-    (10,), 10)
-case("loop/far-backward", lambda abi, ext: [
-    MovI(abi.result, 0), Label("loop"), *padding(abi, 50),
-    AluI("sub", abi.args[0], abi.args[0], 1), Branch("ne", abi.args[0], 0, "loop"), Ret()],
-    (7,), 350)
+    case(f"branch/far/forward/{taken}", lambda abi, ext: counted(abi, lambda acc: [
+        Branch("ne", abi.args[0], 0, "far"), *padding(acc, 60), Label("far")]),
+        (taken,), 0 if taken else 60)
+    case(f"fbranch/far/forward/eq/{taken}", lambda abi, ext: counted(abi, lambda acc: [
+        FBranch("eq", abi.fargs[0], abi.fargs[1], "far"), *padding(acc, 60), Label("far")]),
+        (1.0, 1.0 if taken else NAN), 0 if taken else 60)
+case("loop/sum", lambda abi, ext: counted(abi, lambda acc: [
+    Label("loop"), Alu("add", acc, acc, abi.args[0]), AluI("sub", abi.args[0], abi.args[0], 1),
+    Branch("gt", abi.args[0], 0, "loop")]), (100000,), 100000 * 100001 // 2)
+case("loop/jump-back", lambda abi, ext: counted(abi, lambda acc: [
+    Label("top"), AluI("add", acc, acc, 1), Branch("ge", acc, abi.args[0], "done"),
+    Jump("top"), Label("done")]), (10,), 10)
+case("loop/far-backward", lambda abi, ext: counted(abi, lambda acc: [
+    Label("loop"), *padding(acc, 50), AluI("sub", abi.args[0], abi.args[0], 1),
+    Branch("ne", abi.args[0], 0, "loop")]), (7,), 350)
 
 
 def float_loop_expect(step, limit):
@@ -709,11 +719,12 @@ case("regs/every-freg", every_freg, (), every_freg_expect)
 def every_base(abi, ext):
     """Each register in turn as the base of a load (and as its destination)."""
     ptr = abi.args[0]
-    out = [Prologue(0, abi.saved), MovI(abi.result, 0)]
-    for k, r in enumerate(r for r in all_gprs(abi) if r != ptr):
-        out += [Mov(r, ptr), Load("i64", r, r, None, 0, 8 * (k % 32)),
-                Alu("xor", abi.result, abi.result, r)]
-    return out + [Epilogue(0, abi.saved)]
+    regs = [r for r in all_gprs(abi) if r != ptr]
+    acc = accumulator(abi, ptr, *regs)
+    out = [Prologue(0, abi.saved), MovI(acc, 0)]
+    for k, r in enumerate(regs):
+        out += [Mov(r, ptr), Load("i64", r, r, None, 0, 8 * (k % 32)), Alu("xor", acc, acc, r)]
+    return out + [Mov(abi.result, acc), Epilogue(0, abi.saved)]
 
 
 def every_base_expect(abi):
@@ -731,14 +742,14 @@ def every_base_index(abi, ext):
     x86-64), alone and with the next register as the index."""
     ptr = abi.args[0]
     regs = [r for r in all_gprs(abi) if r != ptr]
-    out = [Prologue(0, abi.saved), MovI(abi.result, 0)]
+    acc = accumulator(abi, ptr, *regs)
+    out = [Prologue(0, abi.saved), MovI(acc, 0)]
     for k, r in enumerate(regs):
         q = regs[(k + 1) % len(regs)]
-        out += [AluI("add", r, ptr, 8 * (k % 16)), Load("i64", q, r),
-                Alu("add", abi.result, abi.result, q),
+        out += [AluI("add", r, ptr, 8 * (k % 16)), Load("i64", q, r), Alu("add", acc, acc, q),
                 AluI("add", r, ptr, 4), MovI(q, k % 16), Load("i32", q, r, q, 3),
-                Alu("add", abi.result, abi.result, q)]
-    return out + [Epilogue(0, abi.saved)]
+                Alu("add", acc, acc, q)]
+    return out + [Mov(abi.result, acc), Epilogue(0, abi.saved)]
 
 
 def every_base_index_expect(abi):
@@ -752,11 +763,12 @@ case("regs/every-base-index", every_base_index, (), every_base_index_expect, mem
 
 def every_index(abi, ext):
     ptr = abi.args[0]
-    out = [Prologue(0, abi.saved), MovI(abi.result, 0)]
-    for k, r in enumerate(r for r in all_gprs(abi) if r != ptr):
-        out += [MovI(r, k % 16), Load("u32", r, ptr, r, 2, 3),
-                Alu("add", abi.result, abi.result, r)]
-    return out + [Epilogue(0, abi.saved)]
+    regs = [r for r in all_gprs(abi) if r != ptr]
+    acc = accumulator(abi, ptr, *regs)
+    out = [Prologue(0, abi.saved), MovI(acc, 0)]
+    for k, r in enumerate(regs):
+        out += [MovI(r, k % 16), Load("u32", r, ptr, r, 2, 3), Alu("add", acc, acc, r)]
+    return out + [Mov(abi.result, acc), Epilogue(0, abi.saved)]
 
 
 def every_index_expect(abi):

@@ -976,13 +976,6 @@ C_IN_IR = {
                           Alu("sub", abi.result, X9, abi.args[0]), Label("done"), Ret()],
 }
 
-# cases.py assumes that abi.result is not abi.args[0] (rax and rdi on System V); on AAPCS64
-# both are x0, and these cases set the result before they read their first argument. Until
-# the corpus stops assuming it, they run with x8 as the first argument register instead.
-RESULT_APART = ("branch/", "loop/sum", "loop/jump-back", "loop/far-backward",
-                "regs/every-base", "regs/every-index")
-ABI_ARG0_APART = arm64.ABI._replace(args=(Reg(8),) + arm64.ABI.args[1:])
-
 
 class CorpusRunner:
     """Runs cases.py's programs on a Machine, with the externs the corpus calls."""
@@ -1022,7 +1015,7 @@ class CorpusRunner:
 
     def run(self, case):
         """(the code, the expected result, the result, the memory after) of one case."""
-        abi = ABI_ARG0_APART if case.name.startswith(RESULT_APART) else arm64.ABI
+        abi = arm64.ABI
         ext = {name: self.externs[name] for name in case.externs}
         code = arm64.assemble(case.build(abi, ext))
         data = bytearray(code.data)
@@ -1035,7 +1028,7 @@ class CorpusRunner:
             ints.insert(0, DATA)
         machine = self.machine.run(data, {reg.n: v for reg, v in zip(abi.args, ints)}, floats,
                                    data=case.memory)
-        expect = case.expect(arm64.ABI) if callable(case.expect) else case.expect
+        expect = case.expect(abi) if callable(case.expect) else case.expect
         result = machine.d() if isinstance(expect, float) else signed(machine.x())
         memory = None
         if case.memory is not None:
