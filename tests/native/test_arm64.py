@@ -15,7 +15,8 @@ import pytest
 from moonpatch.jit.native import arm64
 from moonpatch.jit.native.ir import (
     FLOAT_CONDS, INT_CONDS, INT_OPS, WIDTH_BYTES, Alu, AluI, BitsFloat, Call, CallR, Epilogue,
-    FAlu, FBranch, FloatBits, FloatToInt, FMovI, FReg, FRound, FSetCond, FUnary, Hole,
+    EncodeError, FAlu, FBranch, FloatBits, FloatToInt, FMovI, FReg, FRound, FSetCond, FUnary,
+    Hole,
     IntToFloat, Jump, Label, Lea, Load, Mov, MovI, Patch, Prologue, Reg, Ret, SetCond, Store,
     Branch,
 )
@@ -510,16 +511,18 @@ BAD_RECORDS = [
     Branch("lt", Reg(0), Reg(1), "nowhere"), Jump("nowhere"), FBranch("gtu", FReg(0), FReg(1), "x"),
     Call(-(1 << 63) - 1), CallR(Reg(16)), Prologue(16, (Reg(30),)), Prologue(16, (FReg(31),)),
     Prologue(16, (Reg(19), Reg(19))), Prologue(-16), Epilogue(16, (Reg(29),)),
-    Prologue(0, (SP,)), Prologue(0, (Reg(17),)), "ret",
+    Prologue(0, (SP,)), Prologue(0, (Reg(17),)), Prologue(0, [Reg(19)]), Label(3), "ret",
 ]
 
 
 def test_bad_records_are_refused():
     for record in BAD_RECORDS:
-        with pytest.raises(AssertionError):
+        with pytest.raises(EncodeError):
             arm64.assemble([Label("x"), record])
-    with pytest.raises(AssertionError):
+    with pytest.raises(EncodeError, match="label 'x' is defined twice"):
         arm64.assemble([Label("x"), Label("x")])
+    with pytest.raises(EncodeError, match="features"):
+        arm64.assemble([Ret()], sse41=True)
 
 
 def test_abi_keeps_the_reserved_registers_out():
@@ -895,7 +898,7 @@ def test_recursion_under_unicorn(machine):
     code = arm64.assemble(fib)
     data = bytearray(code.data)
     for hole in code.holes:
-        arm64.patch(data, hole, STUB)
+        arm64.patch(data, hole, STUB, STUB)
     machine.run(data, xs=(15,), address=STUB)
     assert machine.x(0) == 610
 
@@ -906,7 +909,7 @@ def test_holes_patched_in_copied_code_under_unicorn(machine):
     for value, double in ((0xDEADBEEFCAFEBABE, 3.25), (-5, -0.0), (0, math.inf)):
         data = bytearray(stencil.data)
         for hole in stencil.holes:
-            arm64.patch(data, hole, value if hole.name == "k" else bits_of(double))
+            arm64.patch(data, hole, value if hole.name == "k" else bits_of(double), CODE)
         machine.run(data)
         assert machine.x(0) == (value + 1) & MASK and same_double(machine.d(), double)
     # a jump and a conditional branch to a patched absolute address, from a copy elsewhere
@@ -925,7 +928,7 @@ def test_holes_patched_in_copied_code_under_unicorn(machine):
     # a call through a patched address
     stencil = arm64.assemble([Prologue(0), Call(Patch("f")), AluI("add", X0, X0, 1), Epilogue(0)])
     data = bytearray(stencil.data)
-    arm64.patch(data, stencil.holes[0], STUB)
+    arm64.patch(data, stencil.holes[0], STUB, CODE)
     assert machine.run(data, stubs=[(STUB, stub)]).x() == 78
 
 
@@ -933,14 +936,16 @@ def test_patch_checks_its_hole():
     code = arm64.assemble([Jump(Patch("t")), MovI(X0, Patch("k"))])
     data = bytearray(code.data)
     jump, move = code.holes
-    with pytest.raises(AssertionError):
+    with pytest.raises(EncodeError, match="a64_b26"):
         arm64.patch(data, jump, 1 << 27, 0)                # beyond 128 MiB
-    with pytest.raises(AssertionError):
+    with pytest.raises(EncodeError, match="a64_b26"):
         arm64.patch(data, jump, 6, 0)                      # not a whole instruction
-    with pytest.raises(AssertionError):
+    with pytest.raises(EncodeError, match="not a b"):
         arm64.patch(data, jump._replace(offset=4), 8, 0)   # not a b
-    with pytest.raises(AssertionError):
+    with pytest.raises(EncodeError, match="not movz"):
         arm64.patch(data, move._replace(offset=0), 8, 0)   # not movz+movk
+    with pytest.raises(EncodeError, match="kind"):
+        arm64.patch(data, Hole(0, "rel32", "t"), 8, 0)
     arm64.patch(data, jump, -(1 << 27), 0)
     arm64.patch(data, move, -3, 0)
     words = struct.unpack("<5I", data)

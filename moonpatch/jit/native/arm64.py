@@ -26,7 +26,7 @@ import struct
 from typing import Dict, List, Optional, Set, Tuple
 
 from moonpatch.jit.native import ir
-from moonpatch.jit.native.ir import Abi, Code, FReg, Hole, Patch, Reg
+from moonpatch.jit.native.ir import Abi, Code, EncodeError, FReg, Hole, Patch, Reg, check
 
 ABI = Abi(
     name="aapcs64",
@@ -61,10 +61,11 @@ assert tuple(_INT_COND) == ir.INT_CONDS and tuple(_FLOAT_COND) == ir.FLOAT_CONDS
 
 # --- operands -----------------------------------------------------------------------------
 
+
 def _x(reg) -> int:
     """An integer register in a position where number 31 would be xzr: sp is refused."""
-    assert type(reg) is Reg and type(reg.n) is int and 0 <= reg.n < 31, reg
-    assert reg.n not in _RESERVED, f"x{reg.n} is reserved for the encoder or the platform"
+    check(type(reg) is Reg and type(reg.n) is int and 0 <= reg.n < 31, f"{reg!r}: not x0..x30")
+    check(reg.n not in _RESERVED, f"x{reg.n} is reserved for the encoder or the platform")
     return reg.n
 
 
@@ -76,18 +77,19 @@ def _x_or_sp(reg) -> int:
 
 
 def _d(freg) -> int:
-    assert type(freg) is FReg and type(freg.n) is int and 0 <= freg.n < 31, freg
+    check(type(freg) is FReg and type(freg.n) is int and 0 <= freg.n < 31, f"{freg!r}: not d0..d30")
     return freg.n
 
 
 def _cond(table: Dict[str, int], cond: str) -> int:
-    assert cond in table, f"no condition {cond!r}"
+    check(cond in table, f"no condition {cond!r}")
     return table[cond]
 
 
 def _int64(value) -> int:
     """An immediate of any 64-bit meaning (signed or unsigned), as its 64 bits."""
-    assert type(value) in (int, bool) and -(1 << 63) <= value <= _MASK64, value
+    check(type(value) in (int, bool) and -(1 << 63) <= value <= _MASK64,
+          f"{value!r} is not a 64-bit value")
     return value & _MASK64
 
 
@@ -369,7 +371,7 @@ class _Assembler:
             self.emit(_addsub_extended(sub, 0, rd, rn, IP0))
 
     def shift_const(self, op: str, rd: int, rn: int, amount: int) -> None:
-        assert type(amount) is int and 0 <= amount < 64, amount
+        check(type(amount) is int and 0 <= amount < 64, f"shift count {amount!r}: not 0..63")
         if amount == 0:
             self.move(rd, rn)
         elif op == "shl":
@@ -397,10 +399,10 @@ class _Assembler:
         size = form[0]
         rn = _x_or_sp(rec.base)
         offset = rec.offset
-        assert type(offset) is int and -(1 << 63) <= offset < 1 << 63, offset
-        assert type(rec.shift) is int and 0 <= rec.shift < 64, rec.shift
+        check(type(offset) is int and -(1 << 63) <= offset < 1 << 63, f"offset {offset!r}")
+        check(type(rec.shift) is int and 0 <= rec.shift < 64, f"shift {rec.shift!r}: not 0..63")
         if rec.index is None:
-            assert rec.shift == 0, "a shift without an index"
+            check(rec.shift == 0, "a shift without an index")
         else:
             rm = _x(rec.index)
             if offset == 0 and rec.shift in (0, size):
@@ -444,10 +446,10 @@ class _Assembler:
         """Fills branches to labels; returns the records whose short branch cannot reach."""
         too_far = set()
         for at, bits, label, record in self.fixups:
-            assert label in self.labels, f"branch to undefined label {label!r}"
+            check(label in self.labels, f"branch to undefined label {label!r}")
             delta = self.labels[label] // 4 - at
             if not -(1 << (bits - 1)) <= delta < 1 << (bits - 1):
-                assert bits == 19, f"branch to {label!r} beyond 128 MiB"
+                check(bits == 19, f"branch to {label!r} beyond 128 MiB")
                 too_far.add(record)
             elif bits == 26:
                 self.words[at] |= delta & 0x3FFFFFF
@@ -463,7 +465,8 @@ class _Assembler:
 # --- one lowering per record ---------------------------------------------------------------
 
 def _label(asm: _Assembler, rec: ir.Label) -> None:
-    assert rec.name not in asm.labels, f"label {rec.name!r} defined twice"
+    check(type(rec.name) is str, f"label name must be a str, not {rec.name!r}")
+    check(rec.name not in asm.labels, f"label {rec.name!r} is defined twice")
     asm.labels[rec.name] = 4 * len(asm.words)
 
 
@@ -480,7 +483,7 @@ def _mov_imm(asm: _Assembler, rec: ir.MovI) -> None:
 
 def _alu(asm: _Assembler, rec: ir.Alu) -> None:
     op = rec.op
-    assert op in ir.INT_OPS, op
+    check(op in ir.INT_OPS, f"unknown integer op {op!r}")
     if op in ("add", "sub"):
         asm.add_reg(op == "sub", _x_or_sp(rec.dst), _x_or_sp(rec.a), _x(rec.b), 0)
     elif op == "mul":
@@ -493,7 +496,7 @@ def _alu(asm: _Assembler, rec: ir.Alu) -> None:
 
 def _alu_imm(asm: _Assembler, rec: ir.AluI) -> None:
     op = rec.op
-    assert op in ir.INT_OPS, op
+    check(op in ir.INT_OPS, f"unknown integer op {op!r}")
     if op in ("add", "sub"):
         value = _int64(rec.imm)
         asm.add_const(_x_or_sp(rec.dst), _x_or_sp(rec.a), -value if op == "sub" else value)
@@ -515,7 +518,7 @@ def _alu_imm(asm: _Assembler, rec: ir.AluI) -> None:
 
 
 def _load(asm: _Assembler, rec: ir.Load) -> None:
-    assert rec.width in ir.WIDTH_BYTES, rec.width
+    check(rec.width in ir.WIDTH_BYTES, f"unknown width {rec.width!r}")
     if rec.width in ir.FLOAT_WIDTHS:
         rt = _d(rec.dst)
         asm.memory(_LOAD[rec.width], rt, rec)
@@ -526,7 +529,7 @@ def _load(asm: _Assembler, rec: ir.Load) -> None:
 
 
 def _store(asm: _Assembler, rec: ir.Store) -> None:
-    assert rec.width in ir.WIDTH_BYTES, rec.width
+    check(rec.width in ir.WIDTH_BYTES, f"unknown width {rec.width!r}")
     if rec.width == "f32":
         asm.emit(_fp_unary(_FP_UNARY["cvt_sd"], FSCRATCH, _d(rec.src)))
         asm.memory(_STORE["f32"], FSCRATCH, rec)
@@ -538,18 +541,18 @@ def _store(asm: _Assembler, rec: ir.Store) -> None:
 
 def _lea(asm: _Assembler, rec: ir.Lea) -> None:
     rd, rn = _x_or_sp(rec.dst), _x_or_sp(rec.base)
-    assert type(rec.offset) is int, rec.offset
+    check(type(rec.offset) is int, f"offset {rec.offset!r}: not an int")
     if rec.index is None:
-        assert rec.shift == 0, "a shift without an index"
+        check(rec.shift == 0, "a shift without an index")
         asm.add_const(rd, rn, rec.offset)
         return
-    assert type(rec.shift) is int and 0 <= rec.shift < 64, rec.shift
+    check(type(rec.shift) is int and 0 <= rec.shift < 64, f"shift {rec.shift!r}: not 0..63")
     asm.add_reg(0, rd, rn, _x(rec.index), rec.shift)
     asm.add_const(rd, rd, rec.offset)
 
 
 def _float_alu(asm: _Assembler, rec: ir.FAlu) -> None:
-    assert rec.op in ir.FLOAT_OPS, rec.op
+    check(rec.op in ir.FLOAT_OPS, f"unknown float op {rec.op!r}")
     rd, rn, rm = _d(rec.dst), _d(rec.a), _d(rec.b)
     if rec.op in ("min", "max"):
         # b < a ? b : a (b > a ? b : a); unordered leaves a, as lua5.1's math.min/max.
@@ -559,7 +562,7 @@ def _float_alu(asm: _Assembler, rec: ir.FAlu) -> None:
 
 
 def _float_unary(asm: _Assembler, rec: ir.FUnary) -> None:
-    assert rec.op in ir.FLOAT_UNARY, rec.op
+    check(rec.op in ir.FLOAT_UNARY, f"unknown float unary op {rec.op!r}")
     rd, rn = _d(rec.dst), _d(rec.src)
     if not (rec.op == "mov" and rd == rn):
         asm.emit(_fp_unary(_FP_UNARY[rec.op], rd, rn))
@@ -571,7 +574,7 @@ def _float_const(asm: _Assembler, rec: ir.FMovI) -> None:
         asm.move_patch(IP0, rec.value.name)
         asm.emit(_fp_unary(_FP_INT["fmov_dx"], rd, IP0))
         return
-    assert type(rec.value) in (float, int), rec.value
+    check(type(rec.value) in (float, int), f"value must be a float, not {rec.value!r}")
     bits = _double_bits(float(rec.value))
     if bits in _FMOV_IMM:
         asm.emit(_fmov_imm(rd, _FMOV_IMM[bits]))
@@ -583,7 +586,7 @@ def _float_const(asm: _Assembler, rec: ir.FMovI) -> None:
 
 
 def _float_round(asm: _Assembler, rec: ir.FRound) -> None:
-    assert rec.mode in ir.ROUNDINGS, rec.mode
+    check(rec.mode in ir.ROUNDINGS, f"unknown rounding {rec.mode!r}")
     asm.emit(_fp_unary(_FP_UNARY[rec.mode], _d(rec.dst), _d(rec.src)))
 
 
@@ -649,12 +652,13 @@ def _call_reg(asm: _Assembler, rec: ir.CallR) -> None:
 
 def _frame_parts(rec) -> Tuple[int, List[Tuple[int, ...]], List[Tuple[int, ...]]]:
     """The frame rounded up to 16 bytes, and the saved x and d registers in pairs."""
-    assert type(rec.frame) is int and rec.frame >= 0, rec.frame
-    assert len(set(rec.saved)) == len(rec.saved), "a register saved twice"
+    check(type(rec.frame) is int and rec.frame >= 0, f"frame {rec.frame!r}")
+    check(isinstance(rec.saved, tuple) and len(set(rec.saved)) == len(rec.saved),
+          f"saved registers repeat or are not a tuple: {rec.saved!r}")
     # Usually callee-saved registers, but any may be kept; x29/x30 always are.
     xs = [_x(r) for r in rec.saved if type(r) is not FReg]
     ds = [_d(r) for r in rec.saved if type(r) is FReg]
-    assert FP not in xs and LR not in xs, "x29 and x30 are saved by every Prologue"
+    check(FP not in xs and LR not in xs, "x29 and x30 are saved by every Prologue")
 
     def pairs(regs):
         return [tuple(regs[i:i + 2]) for i in range(0, len(regs), 2)]
@@ -702,15 +706,22 @@ _LOWER = {
 }
 
 
-def assemble(program) -> Code:
-    """Encodes a program (an iterable of ir records) as AArch64 machine code."""
+def assemble(program, **features) -> Code:
+    """Encodes a program (an iterable of ir records) as AArch64 machine code. `features`
+    are the optional CPU features the code may use, as native.cpu_features() gives them:
+    none yet on AArch64, whose base ISA has all the IR needs."""
+    check(not features, f"unknown AArch64 features {sorted(features)}")
     records = list(program)
     long_branches: Set[int] = set()
     while True:
         asm = _Assembler(long_branches)
         for asm.record, rec in enumerate(records):
-            assert type(rec) in _LOWER, f"not an instruction record: {rec!r}"
-            _LOWER[type(rec)](asm, rec)
+            lower = _LOWER.get(type(rec))
+            check(lower is not None, f"not an IR record: {rec!r}")
+            try:
+                lower(asm, rec)
+            except EncodeError as e:
+                raise EncodeError(f"{rec!r}: {e}") from None
         too_far = asm.resolve()
         if not too_far:
             return asm.code()
@@ -719,10 +730,12 @@ def assemble(program) -> Code:
 
 # --- holes ---------------------------------------------------------------------------------
 
-def patch(code: bytearray, hole: Hole, value: int, address: int = 0) -> None:
-    """Writes value + hole.addend into the hole of copied code whose first byte is at
-    `address` (which only the relative kinds use)."""
-    _PATCHERS[hole.kind](code, hole.offset, value + hole.addend, address + hole.offset)
+def patch(data: bytearray, hole: Hole, value: int, base: int) -> None:
+    """Fill `hole` of code copied into `data`, which will run at address `base`, with
+    `value` (a constant, or the address a jump or call goes to) plus the hole's addend."""
+    patcher = _PATCHERS.get(hole.kind)
+    check(patcher is not None, f"unknown hole kind {hole.kind!r}")
+    patcher(data, hole.offset, value + hole.addend, base + hole.offset)
 
 
 def _patch_movw(code: bytearray, offset: int, value: int, where: int) -> None:
@@ -731,7 +744,8 @@ def _patch_movw(code: bytearray, offset: int, value: int, where: int) -> None:
     for i in range(4):
         at = offset + 4 * i
         (word,) = struct.unpack_from("<I", code, at)
-        assert word & 0xFFE00000 == (0xD2800000 if i == 0 else 0xF2800000) | i << 21, hex(word)
+        check(word & 0xFFE00000 == (0xD2800000 if i == 0 else 0xF2800000) | i << 21,
+              f"a64_movw hole at {at} is not movz+movk: {word:#x}")
         word = word & ~(0xFFFF << 5) | ((value >> (16 * i)) & 0xFFFF) << 5
         struct.pack_into("<I", code, at, word)
 
@@ -739,9 +753,10 @@ def _patch_movw(code: bytearray, offset: int, value: int, where: int) -> None:
 def _patch_b26(code: bytearray, offset: int, value: int, where: int) -> None:
     """a64_b26: b to the absolute address value, from the branch at address where."""
     delta = value - where
-    assert delta % 4 == 0 and -(1 << 27) <= delta < 1 << 27, f"b from {where:#x} to {value:#x}"
+    check(delta % 4 == 0 and -(1 << 27) <= delta < 1 << 27,
+          f"a64_b26 from {where:#x} to {value:#x} is out of range")
     (word,) = struct.unpack_from("<I", code, offset)
-    assert word & 0xFC000000 == _B, hex(word)
+    check(word & 0xFC000000 == _B, f"a64_b26 hole at {offset} is not a b: {word:#x}")
     struct.pack_into("<I", code, offset, _B | (delta >> 2) & 0x3FFFFFF)
 
 

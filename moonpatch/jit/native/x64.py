@@ -14,9 +14,9 @@ from typing import Dict, List, NamedTuple, Optional, Union
 
 from .ir import (
     FLOAT_CONDS, FLOAT_OPS, FLOAT_UNARY, FLOAT_WIDTHS, INT_CONDS, INT_OPS, INT_WIDTHS, ROUNDINGS,
-    Abi, Alu, AluI, BitsFloat, Branch, Call, CallR, Code, Epilogue, FAlu, FBranch, FloatBits,
-    FloatToInt, FMovI, FRound, FSetCond, FUnary, Hole, IntToFloat, Jump, Label, Lea, Load, Mov,
-    MovI, Patch, Prologue, Reg, FReg, Ret, SetCond, Store)
+    Abi, Alu, AluI, BitsFloat, Branch, Call, CallR, Code, EncodeError, Epilogue, FAlu, FBranch,
+    FloatBits, FloatToInt, FMovI, FRound, FSetCond, FUnary, Hole, IntToFloat, Jump, Label, Lea,
+    Load, Mov, MovI, Patch, Prologue, Reg, FReg, Ret, SetCond, Store, check)
 
 RAX, RCX, RDX, RBX, RSP, RBP, RSI, RDI = range(8)
 R8, R9, R10, R11, R12, R13, R14, R15 = range(8, 16)
@@ -68,15 +68,6 @@ assert set(LOAD_OP) == set(INT_WIDTHS)
 INT32 = (-2 ** 31, 2 ** 31)
 INT64 = (-2 ** 63, 2 ** 64)      # signed or unsigned 64-bit values are both accepted
 SHORT_JUMP, LONG_JMP, LONG_JCC = 2, 5, 6
-
-
-class EncodeError(ValueError):
-    """A record the x86-64 encoder cannot encode (bad operand type, range, or name)."""
-
-
-def check(ok: bool, message: str) -> None:
-    if not ok:
-        raise EncodeError(message)
 
 
 def fits(value: int, bounds) -> bool:
@@ -444,7 +435,8 @@ def asm_alui(a: Assembler, r: AluI) -> None:
     dst, x = gpr(r.dst, "dst"), gpr(r.a, "a")
     imm = as_int(r.imm, "imm")
     if r.op in SHIFT_DIGIT:
-        a.emit(emit_mov_rr(dst, x), emit_shift_ri(SHIFT_DIGIT[r.op], dst, imm % 64))
+        check(0 <= imm < 64, f"shift count {imm}: not 0..63")
+        a.emit(emit_mov_rr(dst, x), emit_shift_ri(SHIFT_DIGIT[r.op], dst, imm))
         return
     imm = (imm + 2 ** 63) % 2 ** 64 - 2 ** 63
     if not fits(imm, INT32):                # no imm64 forms: the constant goes through r11
@@ -748,10 +740,15 @@ LOWER = {
 }
 
 
-def assemble(program, sse41: bool = True) -> Code:
-    """Encode an iterable of IR records. `sse41` says the CPU has SSE4.1 (roundsd); without
-    it FRound is a longer SSE2 sequence (see native.cpu_features for the host's answer)."""
-    a = Assembler(sse41)
+FEATURES = {"sse41": True}     # what assemble() assumes of the CPU unless told otherwise
+
+
+def assemble(program, **features) -> Code:
+    """Encode an iterable of IR records. `features` are the CPU's optional ones, as
+    native.cpu_features() gives them: `sse41` says it has SSE4.1 (roundsd); without it
+    FRound is a longer SSE2 sequence."""
+    check(set(features) <= set(FEATURES), f"unknown x86-64 features {sorted(features)}")
+    a = Assembler(**{**FEATURES, **features})
     for record in program:
         lower = LOWER.get(type(record))
         if lower is None:
