@@ -328,6 +328,17 @@ for width, values in STORE_VALUES.items():
                  store_program(abi, w, v, i, s, o, b),
                  (), 7, memory=MEM, memory_after=stored(width, value, at))
 
+# Patch offsets: a frame slot's hole (disp32, a64_ldst12), filled when the case runs.
+for width, at in (("f64", 256 + 8 * 3), ("i64", 0), ("i64", 504), ("u8", 77), ("f32", 328)):
+    case(f"load/patch/{width}+{at}", lambda abi, ext, w=width: [
+        Load(w, abi.fresult if w.startswith("f") else abi.result, abi.args[0], None, 0,
+             Patch("slot")), Ret()], (), loaded(width, at), memory=MEM,
+        patches=(("slot", at),))
+for width, value, at in (("f64", -0.0, 256), ("i64", -2, 504), ("u16", 0xBEEF, 10)):
+    case(f"store/patch/{width}+{at}", lambda abi, ext, w=width, v=value:
+         store_program(abi, w, v, None, 0, Patch("slot"), 0),
+         (), 7, memory=MEM, memory_after=stored(width, value, at), patches=(("slot", at),))
+
 LEA_FORMS = ((None, 0, 0), (None, 0, -8), (None, 0, 100000), (1, 0, 0), (1, 1, 5),
              (1, 2, -5), (1, 3, 1000), (1, 3, -100000))
 for index, shift, offset in LEA_FORMS:

@@ -66,12 +66,16 @@ _disassembler = []
 
 def disasm(program, holes=()):
     """The instructions of an assembled program as capstone writes them (at address 0)."""
+    code = arm64.assemble(program)
+    assert code.holes == tuple(holes)
+    return disasm_bytes(code.data)
+
+
+def disasm_bytes(data):
     if not _disassembler:
         _disassembler.append(capstone.Cs(capstone.CS_ARCH_ARM64, capstone.CS_MODE_ARM))
-    code = arm64.assemble(program)
-    lines = [f"{i.mnemonic} {i.op_str}".strip() for i in _disassembler[0].disasm(code.data, 0)]
-    assert 4 * len(lines) == len(code.data), lines        # every word decodes
-    assert code.holes == tuple(holes)
+    lines = [f"{i.mnemonic} {i.op_str}".strip() for i in _disassembler[0].disasm(bytes(data), 0)]
+    assert 4 * len(lines) == len(data), lines             # every word decodes
     return lines
 
 
@@ -951,6 +955,27 @@ def test_patch_checks_its_hole():
     words = struct.unpack("<5I", data)
     assert words[0] == 0x16000000                       # b -128 MiB
     assert [(w >> 5) & 0xFFFF for w in words[1:]] == [0xFFFD, 0xFFFF, 0xFFFF, 0xFFFF]
+
+
+def test_a_patch_offset_is_a_scaled_imm12():
+    code = arm64.assemble([Load("f64", FReg(1), X9, None, 0, Patch("s")),
+                           Store("u16", X0, SP, None, 0, Patch("t"))])
+    data = bytearray(code.data)
+    assert [(h.kind, h.name, h.offset) for h in code.holes] == [
+        ("a64_ldst12", "s", 0), ("a64_ldst12", "t", 4)]
+    arm64.patch(data, code.holes[0], 8 * 4095, 0)
+    arm64.patch(data, code.holes[1], 6, 0)
+    assert disasm_bytes(data) == ["ldr d1, [x9, #0x7ff8]", "strh w0, [sp, #6]"]
+    with pytest.raises(EncodeError, match="8-byte access"):
+        arm64.patch(data, code.holes[0], 12, 0)               # not a multiple of 8
+    with pytest.raises(EncodeError, match="8-byte access"):
+        arm64.patch(data, code.holes[0], 8 * 4096, 0)         # beyond imm12
+    with pytest.raises(EncodeError, match="8-byte access"):
+        arm64.patch(data, code.holes[0], -8, 0)
+    with pytest.raises(EncodeError, match="not ldr/str"):
+        arm64.patch(bytearray(arm64.assemble([Ret()]).data), code.holes[0], 8, 0)
+    with pytest.raises(EncodeError, match="no index"):
+        arm64.assemble([Load("i64", X0, X9, X10, 0, Patch("s"))])
 
 
 def test_far_conditional_branches_are_relaxed(machine):

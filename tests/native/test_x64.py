@@ -472,6 +472,30 @@ def test_patch_checks_ranges():
         x64.patch(data, Hole(0, "abs64", "k"), 2 ** 64, 0)
     with pytest.raises(x64.EncodeError, match="kind"):
         x64.patch(data, Hole(0, "a64_b26", "k"), 0, 0)
+    x64.patch(data, Hole(4, "disp32", "slot", 8), -16, 0x1000)     # absolute: base unused
+    assert struct.unpack_from("<i", data, 4)[0] == -8
+    with pytest.raises(x64.EncodeError, match="disp32"):
+        x64.patch(data, Hole(4, "disp32", "slot"), 2 ** 31, 0)
+
+
+def test_a_patch_offset_is_the_last_disp32(cs):
+    for record, text in (
+            (Load("f64", FReg(1), Reg(3), None, 0, Patch("s")),
+             "movsd xmm1, qword ptr [rbx + 0x7b]"),
+            (Store("i64", Reg(0), Reg(13), None, 0, Patch("s")), "mov qword ptr [r13 + 0x7b], rax"),
+            (Store("u8", Reg(6), Reg(4), None, 0, Patch("s")), "mov byte ptr [rsp + 0x7b], sil"),
+            (Store("f32", FReg(2), Reg(0), None, 0, Patch("s")),
+             "movss dword ptr [rax + 0x7b], xmm15")):
+        code = x64.assemble([record])
+        (hole,) = code.holes
+        assert (hole.kind, hole.name, hole.offset) == ("disp32", "s", len(code.data) - 4)
+        data = bytearray(code.data)
+        x64.patch(data, hole, 123, 0)
+        assert listing(cs, data)[-1] == normal(text)
+    with pytest.raises(x64.EncodeError, match="no index"):
+        x64.assemble([Load("i64", Reg(0), Reg(3), Reg(1), 0, Patch("s"))])
+    with pytest.raises(x64.EncodeError, match="Lea takes no Patch"):
+        x64.assemble([Lea(Reg(0), Reg(3), None, 0, Patch("s"))])
 
 
 # --- bad input ----------------------------------------------------------------------------------

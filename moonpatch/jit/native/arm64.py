@@ -18,7 +18,8 @@ of the IR is on doubles.
 
 Holes: a Patch immediate (MovI, FMovI, Call) is a fixed movz+3 movk, kind "a64_movw"; a Patch
 target of Jump/Branch/FBranch is a b (+-128 MiB from the copy), kind "a64_b26", behind the
-inverted test when conditional. patch() fills both. Branches to labels are b.cond/cbz (+-1 MiB),
+inverted test when conditional; a Patch offset of Load/Store is ldr/str's scaled unsigned
+imm12, kind "a64_ldst12". patch() fills them all. Branches to labels are b.cond/cbz (+-1 MiB),
 or the inverted test over a b where that does not reach.
 """
 
@@ -399,6 +400,11 @@ class _Assembler:
         size = form[0]
         rn = _x_or_sp(rec.base)
         offset = rec.offset
+        if type(offset) is Patch:
+            check(rec.index is None, "a Patch offset takes no index")
+            self.hole("a64_ldst12", offset.name)
+            self.emit(_ldst_scaled(form, rt, rn, 0))
+            return
         check(type(offset) is int and -(1 << 63) <= offset < 1 << 63, f"offset {offset!r}")
         check(type(rec.shift) is int and 0 <= rec.shift < 64, f"shift {rec.shift!r}: not 0..63")
         if rec.index is None:
@@ -541,7 +547,7 @@ def _store(asm: _Assembler, rec: ir.Store) -> None:
 
 def _lea(asm: _Assembler, rec: ir.Lea) -> None:
     rd, rn = _x_or_sp(rec.dst), _x_or_sp(rec.base)
-    check(type(rec.offset) is int, f"offset {rec.offset!r}: not an int")
+    check(type(rec.offset) is int, f"offset {rec.offset!r}: not an int (Lea takes no Patch)")
     if rec.index is None:
         check(rec.shift == 0, "a shift without an index")
         asm.add_const(rd, rn, rec.offset)
@@ -760,4 +766,15 @@ def _patch_b26(code: bytearray, offset: int, value: int, where: int) -> None:
     struct.pack_into("<I", code, offset, _B | (delta >> 2) & 0x3FFFFFF)
 
 
-_PATCHERS = {"a64_movw": _patch_movw, "a64_b26": _patch_b26}
+def _patch_ldst12(code: bytearray, offset: int, value: int, where: int) -> None:
+    """a64_ldst12: a byte offset into the scaled unsigned imm12 of ldr/str [xn, #imm]."""
+    (word,) = struct.unpack_from("<I", code, offset)
+    check(word & 0x3B000000 == 0x39000000, f"a64_ldst12 hole at {offset} is not ldr/str: "
+                                           f"{word:#x}")
+    size = word >> 30
+    check(type(value) is int and value >= 0 and value % (1 << size) == 0
+          and value >> size < 4096, f"a64_ldst12 offset {value!r} for a {1 << size}-byte access")
+    struct.pack_into("<I", code, offset, word & ~(0xFFF << 10) | (value >> size) << 10)
+
+
+_PATCHERS = {"a64_movw": _patch_movw, "a64_b26": _patch_b26, "a64_ldst12": _patch_ldst12}

@@ -106,26 +106,27 @@ class AluI(NamedTuple):
 
 class Load(NamedTuple):
     """dst := memory[base + (index << shift) + offset] of `width` (FReg for f32/f64; an f32
-    is converted to the double the FReg holds)."""
+    is converted to the double the FReg holds). A Patch offset (no index then) is a hole
+    for a non-negative multiple of the width below 4096 widths: a stencil's frame slot."""
 
     width: str
     dst: Union[Reg, FReg]
     base: Reg
     index: Optional[Reg] = None
     shift: int = 0
-    offset: int = 0
+    offset: Union[int, Patch] = 0
 
 
 class Store(NamedTuple):
     """memory[base + (index << shift) + offset] := src, `width` bytes of it (an f32 store
-    rounds the double in the FReg to single precision)."""
+    rounds the double in the FReg to single precision). A Patch offset as for Load."""
 
     width: str
     src: Union[Reg, FReg]
     base: Reg
     index: Optional[Reg] = None
     shift: int = 0
-    offset: int = 0
+    offset: Union[int, Patch] = 0
 
 
 class Lea(NamedTuple):
@@ -279,8 +280,8 @@ class Ret(NamedTuple):
 
 class Hole(NamedTuple):
     """A place in assembled bytes to patch: `kind` names the encoding (e.g. "abs64",
-    "rel32", "a64_movw", "a64_b26"), `name` the Patch or external label it stands for,
-    and addend what is added to the value before it is written."""
+    "rel32", "disp32", "a64_movw", "a64_b26", "a64_ldst12"), `name` the Patch or external
+    label it stands for, and addend what is added to the value before it is written."""
 
     offset: int
     kind: str

@@ -117,9 +117,12 @@ def emit_rr(op: bytes, reg: int, rm: int, w: bool = True, pre: bytes = b"",
     return pre + rex(w, reg, 0, rm, force_rex) + op + bytes((0xC0 | (reg & 7) << 3 | rm & 7,))
 
 
-def emit_mem(reg: int, base: int, index: Optional[int], shift: int, offset: int) -> bytes:
-    """ModRM [+ SIB] [+ disp8/disp32] for [base + (index << shift) + offset]."""
-    if offset == 0 and base & 7 != RBP:     # mod=00 with rbp/r13 means something else
+def emit_mem(reg: int, base: int, index: Optional[int], shift: int, offset) -> bytes:
+    """ModRM [+ SIB] [+ disp8/disp32] for [base + (index << shift) + offset]; a Patch
+    offset gets a zero disp32, always the last four bytes of the instruction."""
+    if isinstance(offset, Patch):
+        mod, disp = 2, bytes(4)
+    elif offset == 0 and base & 7 != RBP:   # mod=00 with rbp/r13 means something else
         mod, disp = 0, b""
     elif fits8(offset):
         mod, disp = 1, struct.pack("<b", offset)
@@ -138,14 +141,17 @@ class Mem(NamedTuple):
     base: int
     index: Optional[int]
     shift: int
-    offset: int
+    offset: Union[int, Patch]
 
 
 def mem_operand(base, index, shift, offset) -> Mem:
     b = gpr(base, "base")
     i = None if index is None else gpr(index, "index")
     check(type(shift) is int and 0 <= shift <= 3, f"shift {shift!r}: x86-64 scales by 1..8")
-    as_int(offset, "offset", INT32)
+    if isinstance(offset, Patch):
+        check(i is None, "a Patch offset takes no index")
+    else:
+        as_int(offset, "offset", INT32)
     if i == RSP:                            # rsp cannot be an index; swap it into the base
         check(shift == 0 and b != RSP, "rsp can only be an index with shift 0 and another base")
         b, i = i, b
@@ -274,6 +280,15 @@ class Assembler:
 
     def emit(self, *parts: bytes) -> None:
         self.items.append(Piece(b"".join(parts)))
+
+    def emit_mem(self, m: Mem, *parts: bytes) -> None:
+        """An instruction (or a few) whose last one addresses m: a Patch offset leaves its
+        disp32, the last four bytes, as a hole."""
+        data = b"".join(parts)
+        if isinstance(m.offset, Patch):
+            self.items.append(Piece(data, ((len(data) - 4, "disp32", m.offset.name, 0),)))
+        else:
+            self.items.append(Piece(data))
 
     def emit_hole(self, before: bytes, kind: str, name: str, addend: int, width: int,
                   after: bytes = b"") -> None:
@@ -456,31 +471,33 @@ def asm_load(a: Assembler, r: Load) -> None:
     m = mem_operand(r.base, r.index, r.shift, r.offset)
     if r.width in FLOAT_WIDTHS:
         op = b"\xf2\x0f\x10" if r.width == "f64" else b"\xf3\x0f\x5a"    # movsd, cvtss2sd
-        a.emit(emit_rm(op[1:], xmm(r.dst, "dst"), m, w=False, pre=op[:1]))
+        a.emit_mem(m, emit_rm(op[1:], xmm(r.dst, "dst"), m, w=False, pre=op[:1]))
         return
     check(r.width in INT_WIDTHS, f"unknown width {r.width!r}")
     w, op = LOAD_OP[r.width]
-    a.emit(emit_rm(op, gpr(r.dst, "dst"), m, w=w))
+    a.emit_mem(m, emit_rm(op, gpr(r.dst, "dst"), m, w=w))
 
 
 def asm_store(a: Assembler, r: Store) -> None:
     m = mem_operand(r.base, r.index, r.shift, r.offset)
     if r.width == "f64":
-        a.emit(emit_rm(b"\x0f\x11", xmm(r.src, "src"), m, w=False, pre=b"\xf2"))
+        a.emit_mem(m, emit_rm(b"\x0f\x11", xmm(r.src, "src"), m, w=False, pre=b"\xf2"))
     elif r.width == "f32":                  # cvtsd2ss xmm15, src; movss [m], xmm15
-        a.emit(emit_sse(0x5A, FSCRATCH, xmm(r.src, "src")),
-               emit_rm(b"\x0f\x11", FSCRATCH, m, w=False, pre=b"\xf3"))
+        a.emit_mem(m, emit_sse(0x5A, FSCRATCH, xmm(r.src, "src")),
+                   emit_rm(b"\x0f\x11", FSCRATCH, m, w=False, pre=b"\xf3"))
     else:
         check(r.width in INT_WIDTHS, f"unknown width {r.width!r}")
         src = gpr(r.src, "src")
         size = {"8": 1, "16": 2, "32": 4, "64": 8}[r.width[1:]]
         if size == 1:
-            a.emit(emit_rm(b"\x88", src, m, w=False, force_rex=byte_rex(src)))
+            a.emit_mem(m, emit_rm(b"\x88", src, m, w=False, force_rex=byte_rex(src)))
         else:
-            a.emit(emit_rm(b"\x89", src, m, w=size == 8, pre=b"\x66" if size == 2 else b""))
+            a.emit_mem(m, emit_rm(b"\x89", src, m, w=size == 8,
+                                  pre=b"\x66" if size == 2 else b""))
 
 
 def asm_lea(a: Assembler, r: Lea) -> None:
+    check(not isinstance(r.offset, Patch), "Lea takes no Patch offset")
     a.emit(emit_rm(b"\x8d", gpr(r.dst, "dst"), mem_operand(r.base, r.index, r.shift, r.offset)))
 
 
@@ -773,6 +790,11 @@ def patch_32r(data: bytearray, offset: int, value: int) -> None:
     struct.pack_into("<i", data, offset, value)
 
 
+def patch_32(data: bytearray, offset: int, value: int) -> None:
+    check(type(value) is int and fits(value, INT32), f"disp32 value {value!r} is out of range")
+    struct.pack_into("<i", data, offset, value)
+
+
 def patch(data: bytearray, hole: Hole, value: int, base: int) -> None:
     """Fill `hole` of code copied into `data`, which will run at address `base`, with
     `value` (a constant, or the address a jump or call goes to)."""
@@ -780,6 +802,8 @@ def patch(data: bytearray, hole: Hole, value: int, base: int) -> None:
         patch_64(data, hole.offset, value + hole.addend)
     elif hole.kind == "rel32":
         patch_32r(data, hole.offset, value + hole.addend - (base + hole.offset))
+    elif hole.kind == "disp32":
+        patch_32(data, hole.offset, value + hole.addend)
     else:
         raise EncodeError(f"unknown hole kind {hole.kind!r}")
 
