@@ -739,42 +739,48 @@ def assemble(program, **features) -> Code:
 def patch(data: bytearray, hole: Hole, value: int, base: int) -> None:
     """Fill `hole` of code copied into `data`, which will run at address `base`, with
     `value` (a constant, or the address a jump or call goes to) plus the hole's addend."""
-    patcher = _PATCHERS.get(hole.kind)
+    patcher = PATCHERS.get(hole.kind)
     check(patcher is not None, f"unknown hole kind {hole.kind!r}")
     patcher(data, hole.offset, value + hole.addend, base + hole.offset)
 
 
-def _patch_movw(code: bytearray, offset: int, value: int, where: int) -> None:
+# Each takes the copy, the field's offset in it, the value (addend included) and the address
+# the field will have (which only a64_b26 uses); each checks the value and the instruction
+# before it writes.
+
+def patch_movw(code: bytearray, offset: int, value: int, where: int) -> None:
     """a64_movw: the four 16-bit pieces of a 64-bit value into movz, movk, movk, movk."""
-    value = _int64(value)
-    for i in range(4):
-        at = offset + 4 * i
-        (word,) = struct.unpack_from("<I", code, at)
-        check(word & 0xFFE00000 == (0xD2800000 if i == 0 else 0xF2800000) | i << 21,
-              f"a64_movw hole at {at} is not movz+movk: {word:#x}")
-        word = word & ~(0xFFFF << 5) | ((value >> (16 * i)) & 0xFFFF) << 5
-        struct.pack_into("<I", code, at, word)
+    if type(value) is not int or not -(1 << 63) <= value <= _MASK64:
+        raise EncodeError(f"a64_movw value {value!r} is not a 64-bit value")
+    words = list(struct.unpack_from("<4I", code, offset))
+    for i, word in enumerate(words):
+        if word & 0xFFE00000 != (0xD2800000 if i == 0 else 0xF2800000) | i << 21:
+            raise EncodeError(f"a64_movw hole at {offset + 4 * i} is not movz+movk: "
+                              f"{word:#x}")
+        words[i] = word & ~(0xFFFF << 5) | ((value >> (16 * i)) & 0xFFFF) << 5
+    struct.pack_into("<4I", code, offset, *words)
 
 
-def _patch_b26(code: bytearray, offset: int, value: int, where: int) -> None:
+def patch_b26(code: bytearray, offset: int, value: int, where: int) -> None:
     """a64_b26: b to the absolute address value, from the branch at address where."""
     delta = value - where
-    check(delta % 4 == 0 and -(1 << 27) <= delta < 1 << 27,
-          f"a64_b26 from {where:#x} to {value:#x} is out of range")
+    if delta % 4 or not -(1 << 27) <= delta < 1 << 27:
+        raise EncodeError(f"a64_b26 from {where:#x} to {value:#x} is out of range")
     (word,) = struct.unpack_from("<I", code, offset)
-    check(word & 0xFC000000 == _B, f"a64_b26 hole at {offset} is not a b: {word:#x}")
+    if word & 0xFC000000 != _B:
+        raise EncodeError(f"a64_b26 hole at {offset} is not a b: {word:#x}")
     struct.pack_into("<I", code, offset, _B | (delta >> 2) & 0x3FFFFFF)
 
 
-def _patch_ldst12(code: bytearray, offset: int, value: int, where: int) -> None:
+def patch_ldst12(code: bytearray, offset: int, value: int, where: int) -> None:
     """a64_ldst12: a byte offset into the scaled unsigned imm12 of ldr/str [xn, #imm]."""
     (word,) = struct.unpack_from("<I", code, offset)
-    check(word & 0x3B000000 == 0x39000000, f"a64_ldst12 hole at {offset} is not ldr/str: "
-                                           f"{word:#x}")
+    if word & 0x3B000000 != 0x39000000:
+        raise EncodeError(f"a64_ldst12 hole at {offset} is not ldr/str: {word:#x}")
     size = word >> 30
-    check(type(value) is int and value >= 0 and value % (1 << size) == 0
-          and value >> size < 4096, f"a64_ldst12 offset {value!r} for a {1 << size}-byte access")
+    if type(value) is not int or value < 0 or value % (1 << size) or value >> size >= 4096:
+        raise EncodeError(f"a64_ldst12 offset {value!r} for a {1 << size}-byte access")
     struct.pack_into("<I", code, offset, word & ~(0xFFF << 10) | (value >> size) << 10)
 
 
-_PATCHERS = {"a64_movw": _patch_movw, "a64_b26": _patch_b26, "a64_ldst12": _patch_ldst12}
+PATCHERS = {"a64_movw": patch_movw, "a64_b26": patch_b26, "a64_ldst12": patch_ldst12}

@@ -779,33 +779,42 @@ def assemble(program, **features) -> Code:
 
 # --- holes ------------------------------------------------------------------------------------
 
-def patch_64(data: bytearray, offset: int, value: int) -> None:
-    check(type(value) is int and fits(value, INT64), f"abs64 value {value!r} is out of range")
-    struct.pack_into("<Q", data, offset, value % 2 ** 64)
+# Each takes the copy, the field's offset in it, the value (addend included) and the address
+# the field will have (which only relative kinds use); each checks the range first.
+
+_PACK_U64 = struct.Struct("<Q").pack_into
+_PACK_I32 = struct.Struct("<i").pack_into
+
+def patch_64(data: bytearray, offset: int, value: int, where: int) -> None:
+    """abs64: any 64-bit value, signed or unsigned."""
+    if type(value) is not int or not -2 ** 63 <= value < 2 ** 64:
+        raise EncodeError(f"abs64 value {value!r} is out of range")
+    _PACK_U64(data, offset, value & 0xFFFFFFFFFFFFFFFF)
 
 
-def patch_32r(data: bytearray, offset: int, value: int) -> None:
-    check(type(value) is int and fits(value, INT32),
-          f"rel32 displacement {value!r} is out of range")
-    struct.pack_into("<i", data, offset, value)
+def patch_32r(data: bytearray, offset: int, value: int, where: int) -> None:
+    """rel32: the displacement from where to value."""
+    if type(value) is not int or not -2 ** 31 <= value - where < 2 ** 31:
+        raise EncodeError(f"rel32 displacement to {value!r} from {where:#x} is out of range")
+    _PACK_I32(data, offset, value - where)
 
 
-def patch_32(data: bytearray, offset: int, value: int) -> None:
-    check(type(value) is int and fits(value, INT32), f"disp32 value {value!r} is out of range")
-    struct.pack_into("<i", data, offset, value)
+def patch_32(data: bytearray, offset: int, value: int, where: int) -> None:
+    """disp32: a signed 32-bit value."""
+    if type(value) is not int or not -2 ** 31 <= value < 2 ** 31:
+        raise EncodeError(f"disp32 value {value!r} is out of range")
+    _PACK_I32(data, offset, value)
+
+
+PATCHERS = {"abs64": patch_64, "rel32": patch_32r, "disp32": patch_32}
 
 
 def patch(data: bytearray, hole: Hole, value: int, base: int) -> None:
     """Fill `hole` of code copied into `data`, which will run at address `base`, with
-    `value` (a constant, or the address a jump or call goes to)."""
-    if hole.kind == "abs64":
-        patch_64(data, hole.offset, value + hole.addend)
-    elif hole.kind == "rel32":
-        patch_32r(data, hole.offset, value + hole.addend - (base + hole.offset))
-    elif hole.kind == "disp32":
-        patch_32(data, hole.offset, value + hole.addend)
-    else:
-        raise EncodeError(f"unknown hole kind {hole.kind!r}")
+    `value` (a constant, or the address a jump or call goes to) plus the hole's addend."""
+    patcher = PATCHERS.get(hole.kind)
+    check(patcher is not None, f"unknown hole kind {hole.kind!r}")
+    patcher(data, hole.offset, value + hole.addend, base + hole.offset)
 
 
 # --- what the CPU has -------------------------------------------------------------------------
