@@ -1,4 +1,6 @@
-"""Tier 2: native code for numeric Lua (see ir.py for the machine-level layer).
+"""Tier 2: native code for numeric Lua: ir.py is the machine-level layer, x64.py and arm64.py
+its encoders, pages.py executable memory, stencils.py the opcodes' machine code with holes,
+backend.py the compiler that copies and patches them (docs/ARCHITECTURE.md, "Native tier").
 
 This module answers what the host can do: its target (`host_target`), the encoder for it
 (`encoder`, imported lazily: x64.py or arm64.py), and whether executable pages work here
