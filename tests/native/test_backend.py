@@ -74,7 +74,7 @@ def test_math_functions_of_one_argument(lua, name):
 @pytest.mark.parametrize("name", MATH_2)
 def test_math_functions_of_two_arguments(lua, name):
     f = lua.global_function("math." + name)
-    fn = lua.function("return function(f, x, y) local z, w = f(x, y), f(y, x) return z, w end")
+    fn = lua.function("return function(f, x, y) local z = f(x, y) return z, f(y, x) end")
     values = VALUES[:12] + MORE[:5]
     check(compiled(fn, (f, 1.0, 1.0)), fn, [(f, x, y) for x in values for y in values])
 
@@ -96,9 +96,13 @@ def test_exits_mid_loop_and_mid_recursion_resume_identically(resumes):
         mandel, fib = limited.function(MANDEL), limited.function(FIB)
         check(compiled(mandel, (1.0, 1.0)), mandel, [(30.0, 50.0)])
         check(compiled(fib, (fib, 1.0)), fib, [(fib, 18.0)])
+        both, total = limited.functions(         # an exit in a call for all results
+            "local function total(n) local s = 0 for i = 1, n do s = s + i end return s end "
+            "return function(f, n) return n, f(n) end, total")
+        check(compiled(both, (total, 1.0)), both, [(total, 3000.0)])
     finally:
         limited.close()
-    assert resumes[0] >= 2
+    assert resumes[0] >= 3
 
 
 def test_a_tick_that_stops_raises_the_limit_error():
@@ -130,7 +134,8 @@ def test_other_argument_types_run_interpreted(lua, resumes):
 
 
 @pytest.mark.parametrize("src, args, reason", [
-    ("return function(a) return a + x end", (1.0,), "unsupported opcode GGET at pc 0"),
+    ("return function(a) return a + x end", (1.0,),
+     "GGET of a value that is not a function or table at pc 0"),
     ("return function(...) return ... end", (), "a vararg function"),
     ("return function(a) return a .. 'x' end", (1.0,), "unsupported opcode"),
     ("return function(a, b) return a + b end", (1.0, "x"), "unknown type in register 1 at pc"),
@@ -139,7 +144,10 @@ def test_other_argument_types_run_interpreted(lua, resumes):
      "a call of a function that is not known native at pc 2"),
     ("return function(f, a) return f(a) end", (print, 1.0), "a tail call of a function"),
     ("return function(f, a) local x, y = f(f, a) return x end", ("fib", 1.0),
-     "its callee at pc 3: unsupported opcode UGET"),
+     "its callee at pc 3: UGET of a value that is not a function or table at pc 0"),
+    ("return function(a) return #a end", (1.0,), "unsupported opcode LEN at pc 0"),
+    ("return function(f, x) return f(1, f(x)) end", ("sqrt", 1.0),
+     "a call for all results at pc 4"),
     ("return function(a) local t = {} return a end", (1.0,), "unsupported opcode TNEW"),
     ("return function(f, n) if n < 1 then return true end return f(f, n - 1) + 1 end",
      ("self", 1.0), "a boolean in register 2 at pc 9"),
@@ -149,6 +157,7 @@ def test_other_argument_types_run_interpreted(lua, resumes):
 def test_refusals_say_why(lua, src, args, reason):
     fn = lua.function(src)
     args = [lua.global_function("print") if a is print else fn if a == "self" else
+            lua.global_function("math.sqrt") if a == "sqrt" else
             lua.function("local g return function(x) return g end") if a == "fib" else a
             for a in args]
     with pytest.raises(backend.NotNative, match=reason):
@@ -162,3 +171,35 @@ def test_values_the_frame_cannot_hold_are_known_by_type(lua):
                       "return a, b, n end")
     nf = compiled(fn, (fn, 1.0))
     check(nf, fn, [(fn, 3.0), (fn, -INF)])
+
+
+GUARDED = """
+local function fib(n) if n < 2 then return n end return fib(n - 1) + fib(n - 2) end
+function gfib(n) if n < 2 then return n end return gfib(n - 1) + gfib(n - 2) end
+local g = math.sqrt
+local function norm(x, y) return g(x * x + y * y) + math.floor(x), math.max(x, y) end
+local function set_g(f) g = f end
+return fib, gfib, norm, set_g"""
+
+
+def test_functions_read_from_upvalues_and_globals_behind_guards(lua, resumes):
+    """A local function that calls itself through its upvalue, a global one through the
+    global, math.* through the global table: constants while native code runs (it runs
+    no Lua code), checked at each entry from Python, which interprets a call where one
+    changed."""
+    fib, gfib, norm, set_g = lua.functions(GUARDED)
+    for fn in (fib, gfib):
+        nf = compiled(fn, (1.0,))
+        assert [callee for callee, _ in nf.calls.values()] == [nf, nf]
+        check(nf, fn, [(n,) for n in (0.0, 1.0, 15.0, 2.5)])
+    nf = compiled(norm, (1.0, 1.0))
+    assert len(nf.guards) == 4         # g, math (twice: one guard), floor, max
+    check(nf, norm, [(3.0, 4.0), (-2.5, NAN), (INF, 1.0)])
+    assert resumes[0] == 0
+    set_g.gate([lua.global_function("math.abs")])
+    check(nf, norm, [(3.0, 4.0)])
+    assert nf.run([3.0, 4.0]) == [28.0, 4.0]
+    globals_ = lua.runtime._state.globals.hash
+    nf = compiled(gfib, (1.0,))
+    globals_["gfib"] = fib
+    check(nf, gfib, [(10.0,)])

@@ -10,17 +10,20 @@ returns Lua's results as a list; where the machine code cannot go on, the interp
   A slot holds a double; a boolean is 0.0 or 1.0, its type known statically. Each register's
   type at each instruction comes from an abstract interpretation (`Analysis`), which is the
   optimizer's (jit/hints.py: floats from constants, arithmetic and loops) plus booleans, nil,
-  the results of calls, and functions known by identity (an argument the call passes, so
-  recursion through a function that gets itself as an argument is native: the guard at the
-  entry from Python checks the argument is that closure). A nil or a known function has no
-  slot content; a register of no known type is never read (such code is refused).
+  the results of calls, and functions and tables known by identity: an argument, or what an
+  upvalue, a global or a field of a known table holds (`local function fib` calling itself,
+  math.sqrt). Native code runs no Lua code, so none of those changes while it runs: the
+  entry from Python checks them (`guards`) and interprets a call where one differs. A nil
+  or a known value has no slot content; a register of no known type is never read (such
+  code is refused).
 - Calls. A callee's frame starts at the slot of the register that holds it (its arguments
   are already in place, as the bytecode put them), so a call is the native `call` of the
   callee's entry with BASE + 8 * (A + 1), and the callee's results land in R(A)... . A callee
   is compiled for the argument types its call site has (recursion: the function itself, with
   the result types assumed from its other returns and then checked). A tail call to itself
-  is a jump to its start. math.sqrt/abs/floor/ceil/min/max are instructions; sin, cos, exp,
-  log, fmod, pow (and `^`) are libm calls.
+  is a jump to its start; a call for all results is native where a RETM returns them.
+  math.sqrt/abs/floor/ceil/min/max are instructions; sin, cos, exp, log, fmod, pow (and `^`)
+  are libm calls.
 - Return protocol. The machine code returns an int64 status (stencils.py): >= 0, the pc of
   the return whose results are at the frame's start; < 0, an exit at a pc, with every
   register in its slot. Exits: a tick that finds the context's counter below zero (function
@@ -47,7 +50,8 @@ from ...bytecode.opcodes import BY_NAME, OPCODES
 from ...runtime import interp
 from ...runtime.closure import load_closure
 from ...runtime.limits import TICKS
-from ...runtime.values import LuaFunction
+from ...runtime.table import LuaTable
+from ...runtime.values import LuaFunction, UpVal
 from .. import hints
 from ..structure import units as unit_map
 from . import encoder, host_target, unavailable_reason
@@ -59,7 +63,7 @@ from .stencils import (
 MAX_DEPTH = 20000           # native calls in one entry from Python (Lua 5.1's LUAI_MAXCALLS)
 STACK_SLOTS = 1 << 17       # the frame stack of a thread: 1 MiB
 KPRI, KNIL = BY_NAME['KPRI'].code, BY_NAME['KNIL'].code
-CALL, CALLT = BY_NAME['CALL'].code, BY_NAME['CALLT'].code
+CALL, CALLT, RETM = BY_NAME['CALL'].code, BY_NAME['CALLT'].code, BY_NAME['RETM'].code
 MATH_LIBM = {"sin": 1, "cos": 1, "tan": 1, "asin": 1, "acos": 1, "atan": 1, "sinh": 1,
              "cosh": 1, "tanh": 1, "exp": 1, "log": 1, "log10": 1, "fmod": 2, "atan2": 2,
              "pow": 2}
@@ -142,6 +146,14 @@ def to_lua(t, x: float):
     return None if t is NIL else t.value
 
 
+def holds(guard) -> bool:
+    """A guard (upvalue, None, value) or (table, key, value) still sees its value."""
+    where, key, value = guard
+    if type(where) is UpVal:
+        return where.regs[where.slot] is value
+    return where.hash.get(key) is value
+
+
 def bits(x: float) -> int:
     return struct.unpack("<Q", struct.pack("<d", x))[0]
 
@@ -178,15 +190,21 @@ class Callee:
 
 
 class Analysis:
-    """The types of a prototype's registers before each instruction, for one signature
-    (the types of the arguments); `assumed` are the results its calls of itself give."""
+    """The types of a closure's registers before each instruction, for one signature (the
+    types of the arguments); `assumed` are the results its calls of itself give. Functions
+    and tables it reads from upvalues, globals and their fields are constants, each with
+    the guard that the entry from Python checks (`guards`): native code runs no Lua code,
+    so none of them changes while it runs."""
 
-    def __init__(self, session, proto, argtypes, assumed):
+    def __init__(self, session, closure, argtypes, assumed):
+        proto = closure.proto
         self.session = session
+        self.closure = closure
         self.proto = proto
         self.argtypes = argtypes
         self.assumed = assumed
         self.consts: List[Const] = []
+        self.guards = set()
         self.ops = [operands(proto, pc) for pc in range(len(proto.code))]    # decoded once
         self.units = unit_map(proto)
         for u in self.units.values():
@@ -245,15 +263,52 @@ class Analysis:
             t = self.type_of(mask, b)
             if t is not NUMBER:
                 out |= self.bit(t, a)
+        elif kind == "guarded":
+            out |= self.bit(self.guarded(pc, mask), a)
         elif op == CALL:
             for r in range(a, self.proto.framesize):     # the callee's frame: garbage
                 out &= ~self.everything(r)
             callee = self.callee(pc, mask)
-            if callee is not None and callee.results is not None and b > 0:
-                for i in range(b - 1):
-                    t = callee.results[i] if i < len(callee.results) else NIL
-                    out |= self.bit(t, a + i)
+            wanted = self.wanted(pc, callee)
+            for i in range(wanted or 0):
+                t = callee.results[i] if i < len(callee.results) else NIL
+                out |= self.bit(t, a + i)
         return out
+
+    def wanted(self, pc: int, callee: Optional[Callee]) -> Optional[int]:
+        """How many results the call at pc puts in registers: B - 1, or for a call for
+        all results (B = 0) that the next RETM returns, all the callee gives; None if
+        that is not known."""
+        if callee is None or callee.results is None:
+            return None
+        op, a, b, c = self.ops[pc]
+        if b > 0:
+            return b - 1
+        nop, na, nd, _ = self.ops[pc + 1] if pc + 1 < len(self.ops) else (None,) * 4
+        return len(callee.results) if nop == RETM and na + nd == a else None
+
+    def guarded(self, pc: int, mask: int) -> Optional[Const]:
+        """The function or table an upvalue, a global or a field of a known table holds
+        now (its guard noted), or None."""
+        op, a, b, c = self.ops[pc]
+        where = SHAPES[op].left
+        if where == "U":
+            guard = (self.closure.upvals[b], None)
+        elif where == "_":
+            guard = (self.closure.env, b)
+        else:
+            table = self.type_of(mask, b)
+            guard = (table.value if type(table) is Const else None, c)
+        if type(guard[0]) is UpVal:
+            value = guard[0].regs[guard[0].slot]
+        elif type(guard[0]) is LuaTable:
+            value = guard[0].hash.get(guard[1])
+        else:
+            return None
+        if type(value) not in (LuaFunction, LuaTable):
+            return None
+        self.guards.add(guard + (value,))
+        return Const(value)
 
     def callee(self, pc: int, mask: int) -> Optional[Callee]:
         """What the call at pc calls, or None if it is no function native code can call;
@@ -274,7 +329,7 @@ class Analysis:
             return Callee(math=name, results=(NUMBER,))
         if type(f) is not LuaFunction or f.proto is None or None in args:
             return None
-        if f.proto is self.proto and args == self.argtypes:
+        if f is self.closure and args == self.argtypes:
             self.self_calls = True
             return Callee(itself=True, results=self.assumed)
         try:
@@ -294,6 +349,11 @@ class Analysis:
             if name in ("RET0", "RET1", "RET"):
                 n = {"RET0": 0, "RET1": 1}.get(name, b - 1)
                 out[pc] = tuple(self.type_of(mask, a + i) for i in range(n))
+            elif op == RETM and pc - 1 in self.before:      # after a call for all results
+                callee = self.callee(pc - 1, self.before[pc - 1])
+                n = self.wanted(pc - 1, callee)
+                if n is not None and self.ops[pc - 1][2] == 0:
+                    out[pc] = tuple(self.type_of(mask, a + i) for i in range(b + n))
             elif op == CALLT:       # (a call of itself is no return; unknown callees are
                 callee = self.callee(pc, mask)      # refused when it is emitted)
                 if callee is not None and not callee.itself:
@@ -355,7 +415,7 @@ class Session:
         self.making: set = set()
 
     def function(self, closure, argtypes) -> "NativeFunction":
-        key = (closure.proto, argtypes)
+        key = (closure, argtypes)
         made = self.made.get(key)
         if made is not None:
             return made
@@ -372,7 +432,7 @@ class Session:
         proto = closure.proto
         if proto.is_vararg:
             raise NotNative("a vararg function")
-        analysis = Analysis(self, proto, argtypes, None)
+        analysis = Analysis(self, closure, argtypes, None)
         rets = analysis.returns()
         assumed = None
         if analysis.self_calls:
@@ -380,12 +440,13 @@ class Session:
             known = {t for t in rets.values() if None not in t}
             if len(known) == 1:
                 (assumed,) = known
-                analysis = Analysis(self, proto, argtypes, assumed)
+                analysis = Analysis(self, closure, argtypes, assumed)
                 rets = analysis.returns()
         native = NativeFunction(closure, argtypes, analysis, rets, signature(rets))
         Emitter(self, native, analysis).emit()      # (refuses at the first instruction it can't)
         if assumed is not None and native.signature != assumed:
             raise NotNative("recursive calls whose result types differ")
+        native.guards = tuple(analysis.guards.union(*(c.guards for c in native.callees)))
         return native
 
 
@@ -408,6 +469,7 @@ class NativeFunction:
         self.entry = None
         self.instructions = 0       # the bytecode instructions compiled
         self.used = set()           # (group, variant) of the stencils it copied
+        self.guards = ()            # what its code and its callees' assume (see holds())
 
     def __call__(self, *args):
         return self.run(list(args))
@@ -416,7 +478,8 @@ class NativeFunction:
         """Lua's results of a call with the argument list args (which it may keep), on the
         thread's frame stack (or `stack`, with the interface of FrameStack)."""
         if len(args) != len(self.argtypes) or not all(
-                matches(t, v) for t, v in zip(self.argtypes, args)):
+                matches(t, v) for t, v in zip(self.argtypes, args)) or not all(
+                holds(g) for g in self.guards):
             return list(self.closure.gate(args))        # not what it was made for
         stack = stack or frame_stack()
         doubles = stack.doubles
@@ -464,15 +527,20 @@ class NativeFunction:
                   for native, at, pc, kind in frames]
         results = None
         for (native, at, pc, kind), R in zip(reversed(frames), reversed(states)):
+            mr = None
             if kind == EXIT_CALL:
                 op, a, b, c = native.analysis.ops[pc]
                 if op == CALLT:
                     continue            # the callee's results are the frame's
-                wanted = b - 1
-                R[a:a + wanted] = list(results[:wanted]) + [None] * (wanted - len(results))
+                if b == 0:
+                    mr = list(results)  # for the RETM that follows
+                else:
+                    wanted = b - 1
+                    R[a:a + wanted] = (list(results[:wanted])
+                                       + [None] * (wanted - len(results)))
                 pc += 1
             run = interp.execute_resume if interp.PLAIN else interp.execute_hooked
-            results = run(native.closure, R, (pc, None, None, None, 0))
+            results = run(native.closure, R, (pc, None, None, mr, 0))
         return list(results)
 
 
@@ -616,6 +684,9 @@ class Emitter:
                 self.add(o.name, A=slot(a), D=slot(b))
         elif kind == "nils":
             pass                    # (nil has no slot content)
+        elif kind == "guarded":     # (a known function or table has none either)
+            if self.analysis.guarded(pc, mask) is None:
+                self.refuse(pc, "%s of a value that is not a function or table" % o.name)
         elif kind == "constant":
             if b is not None:       # (nil has no slot content)
                 self.add(o.name, A=slot(a), K=bits(b) if type(b) is float else
@@ -645,8 +716,10 @@ class Emitter:
             self.add(o.name, **values)
         elif kind == "JMP":
             self.jump(pc, b)
-        elif kind in ("RET0", "RET1", "RET"):
-            types = self.native.rets[pc]
+        elif kind in ("RET0", "RET1", "RET", "RETM"):
+            types = self.native.rets.get(pc)
+            if types is None:
+                self.refuse(pc, "a return of results not known")
             self.need(pc, mask, range(a, a + len(types)), *KNOWN, *self.analysis.consts)
             self.ret(pc, a, types)
         elif kind == "CALL":
@@ -689,12 +762,15 @@ class Emitter:
         self.add("LEAVE", status=pc)
 
     def call(self, pc: int, mask: int, a: int, b: int) -> None:
-        """CALL (results wanted: b - 1; b = 0, all of them, is not supported)."""
-        if b == 0:
-            self.refuse(pc, "a call for all results")
+        """CALL (results wanted: b - 1; b = 0: all of them, for the RETM that follows)."""
         callee = self.analysis.callee(pc, mask)
         if callee is None:
             self.refuse(pc, "a call of a function that is not known native")
+        if b == 0:
+            wanted = self.analysis.wanted(pc, callee)
+            if wanted is None:
+                self.refuse(pc, "a call for all results")
+            b = 1 + wanted
         name = callee.math
         if name is not None:
             if b > 1:

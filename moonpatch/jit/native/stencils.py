@@ -12,7 +12,7 @@ Which opcodes have stencils is derived from the one opcode table (bytecode/opcod
 arithmetic, unary, constant, comparison or test opcode is recognised by its semantics line
 (`R(A) := R(B) + N(C)`, `if not (R(A) < R(D)) then JMP`, ...), so its operands and operation
 come from the table itself; loops, jumps, returns and calls are the table's FORI, FORL, LOOP,
-JMP, RET0, RET1, RET, CALL and CALLT, and the function entry its FUNCF entry.
+JMP, RET0, RET1, RET, RETM, CALL and CALLT, and the function entry its FUNCF entry.
 
 Conventions every stencil keeps (the frame model of backend.py):
 
@@ -141,6 +141,7 @@ _CONSTANT = re.compile(r"R\(A\) := (D|N\(D\)|P\(D\))( |$)")
 _COMPARE = re.compile(r"if (not \()?R\(A\) (<|<=|==|~=) (R\(D\)|N\(D\)|P\(D\))\)? then JMP$")
 _TEST = re.compile(r"if (not )?R\(D\) then JMP$")
 _NILS = re.compile(r"R\(A\) \.\. R\(D\) := nil$")
+_GUARDED = re.compile(r"R\(A\) := (U\(D\)|_ENV\[K\(D\)\]|R\(B\)\[K\(C\)\])$")
 FLOAT_OP = {"+": "add", "-": "sub", "*": "mul", "/": "div"}
 FLOAT_COND = {"<": "lt", "<=": "le", "==": "eq", "~=": "ne"}
 
@@ -153,8 +154,9 @@ def operand(text: str) -> str:
 class Shape(NamedTuple):
     """What an opcode does, as the native tier sees it (from its semantics line)."""
 
-    kind: str           # binary, unm, not, mov, constant, nils, compare, test, or the
-                        # opcode's name
+    kind: str           # binary, unm, not, mov, constant, nils, guarded, compare, test, or
+                        # the opcode's name
+    # guarded: `left` is "U" (an upvalue), "_" (a global) or "R" (a field of R(B))
     op: str = ""        # binary: + - * / % ^; compare: its float condition
     left: str = ""      # binary: operand hole names; compare: the right one in `right`
     right: str = ""
@@ -180,12 +182,15 @@ def shape(o) -> Optional[Shape]:
         return Shape("test", negate=bool(m.group(1)))
     if _NILS.match(o.semantics):
         return Shape("nils")
+    m = _GUARDED.match(o.semantics)
+    if m:       # an upvalue, a global, a table's field: read behind an identity guard
+        return Shape("guarded", left=m.group(1)[0])
     if o.name in CONTROL:
         return Shape(o.name)
     return None
 
 
-CONTROL = ("FORI", "FORL", "LOOP", "JMP", "RET0", "RET1", "RET", "CALL", "CALLT")
+CONTROL = ("FORI", "FORL", "LOOP", "JMP", "RET0", "RET1", "RET", "RETM", "CALL", "CALLT")
 SHAPES = {o.code: s for o in OPCODES for s in (shape(o),) if s is not None}
 
 # What the table must give (LuaJIT's order invariants, checked at import as STYLE.md asks):
@@ -194,6 +199,7 @@ assert sum(s.kind == "binary" for s in SHAPES.values()) == 16
 assert sum(s.kind == "compare" for s in SHAPES.values()) == 10
 assert {s.kind for s in SHAPES.values()} >= set(CONTROL) | {"unm", "not", "mov", "constant",
                                                             "nils", "test"}
+assert sorted(s.left for s in SHAPES.values() if s.kind == "guarded") == ["R", "U", "_"]
 assert all(BY_NAME[name].code in SHAPES for name in CONTROL) and "FUNCF" in ENTRIES
 
 
