@@ -203,3 +203,11 @@ def test_functions_read_from_upvalues_and_globals_behind_guards(lua, resumes):
     nf = compiled(gfib, (1.0,))
     globals_["gfib"] = fib
     check(nf, gfib, [(10.0,)])
+
+
+def test_registers_past_the_frame_are_refused(lua):
+    """What a verified chunk never has, should one get here: no slot outside the frame."""
+    fn = lua.function("return function(a, b) local c = a + b return c end")
+    fn.proto.framesize = 2
+    with pytest.raises(backend.NotNative, match="a register past the frame at pc 0"):
+        compiled(fn, (1.0, 2.0))

@@ -664,6 +664,10 @@ class Emitter:
         s = SHAPES.get(op)
         if s is None:
             self.refuse(pc, "unsupported opcode %s" % o.name)
+        size = self.proto.framesize     # (a loaded chunk is verified; the slots must be too)
+        if any(r >= size for r in hints.read_registers(self.proto, pc)
+               | hints.written_registers(self.proto, pc)):
+            self.refuse(pc, "a register past the frame")
         kind = s.kind
         if kind == "binary":
             regs = [{"B": b, "C": c}[n] for n in (s.left, s.right) if n != "K"]
