@@ -13,6 +13,17 @@ bytes can be copied and patched per function.
 from typing import NamedTuple, Optional, Tuple, Union
 
 
+class EncodeError(ValueError):
+    """A record an encoder cannot encode (bad operand type, range or name), or a hole that
+    cannot take its value; both encoders raise it."""
+
+
+def check(ok: bool, message: str) -> None:
+    """The encoders' test of an operand: EncodeError(message) unless ok."""
+    if not ok:
+        raise EncodeError(message)
+
+
 class Reg(NamedTuple):
     """A general-purpose (integer, pointer) register, by its hardware number."""
 
@@ -83,7 +94,7 @@ class Alu(NamedTuple):
 
 
 class AluI(NamedTuple):
-    """dst := a <op> imm."""
+    """dst := a <op> imm; a shift's count is 0..63."""
 
     op: str
     dst: Reg
@@ -94,25 +105,28 @@ class AluI(NamedTuple):
 # --- memory: base + (index << shift) + offset ---------------------------------------------
 
 class Load(NamedTuple):
-    """dst := memory[base + (index << shift) + offset] of `width` (FReg for f32/f64)."""
+    """dst := memory[base + (index << shift) + offset] of `width` (FReg for f32/f64; an f32
+    is converted to the double the FReg holds). A Patch offset (no index then) is a hole
+    for a non-negative multiple of the width below 4096 widths: a stencil's frame slot."""
 
     width: str
     dst: Union[Reg, FReg]
     base: Reg
     index: Optional[Reg] = None
     shift: int = 0
-    offset: int = 0
+    offset: Union[int, Patch] = 0
 
 
 class Store(NamedTuple):
-    """memory[base + (index << shift) + offset] := src, `width` bytes of it."""
+    """memory[base + (index << shift) + offset] := src, `width` bytes of it (an f32 store
+    rounds the double in the FReg to single precision). A Patch offset as for Load."""
 
     width: str
     src: Union[Reg, FReg]
     base: Reg
     index: Optional[Reg] = None
     shift: int = 0
-    offset: int = 0
+    offset: Union[int, Patch] = 0
 
 
 class Lea(NamedTuple):
@@ -243,8 +257,9 @@ class CallR(NamedTuple):
 
 
 class Prologue(NamedTuple):
-    """Entry of a function: saves `saved` (callee-saved registers it uses) and reserves
-    `frame` bytes of stack, addressed from the Abi's stack pointer upward."""
+    """Entry of a function: saves `saved` (any registers the code wants kept: the
+    callee-saved ones it uses, and others it chooses) and reserves `frame` bytes of stack,
+    addressed from the Abi's stack pointer upward."""
 
     frame: int
     saved: Tuple[Union[Reg, FReg], ...] = ()
@@ -265,8 +280,8 @@ class Ret(NamedTuple):
 
 class Hole(NamedTuple):
     """A place in assembled bytes to patch: `kind` names the encoding (e.g. "abs64",
-    "rel32", "a64_movw", "a64_b26"), `name` the Patch or external label it stands for,
-    and addend what is added to the value before it is written."""
+    "rel32", "disp32", "a64_movw", "a64_b26", "a64_ldst12"), `name` the Patch or external
+    label it stands for, and addend what is added to the value before it is written."""
 
     offset: int
     kind: str
@@ -295,4 +310,4 @@ class Abi(NamedTuple):
     ftemps: Tuple[FReg, ...]
     fsaved: Tuple[FReg, ...]
     sp: Reg
-    scratch: Tuple[Reg, ...]      # reserved for the encoder itself; never name them
+    scratch: Tuple[Union[Reg, FReg], ...]   # the encoder's own; programs never name them

@@ -1,0 +1,807 @@
+"""The native backend: a numeric Lua function as machine code, by copy and patch.
+
+`compile(proto, args, closure=None)` makes a `NativeFunction` of a prototype for arguments of
+the types `args` has (numbers, booleans, and functions by identity), or raises `NotNative`
+with the reason (`unsupported opcode GGET at pc 7`). Calling it runs the machine code and
+returns Lua's results as a list; where the machine code cannot go on, the interpreter does.
+
+- Frame. A native function works on a frame of 8-byte slots in memory, one per Lua
+  register, after the function's own slot (stencils.py: register r at BASE + 8 * (r + 1)).
+  A slot holds a double; a boolean is 0.0 or 1.0, its type known statically. Each register's
+  type at each instruction comes from an abstract interpretation (`Analysis`), which is the
+  optimizer's (jit/hints.py: floats from constants, arithmetic and loops) plus booleans, nil,
+  the results of calls, and functions and tables known by identity: an argument, or what an
+  upvalue, a global or a field of a known table holds (`local function fib` calling itself,
+  math.sqrt). Native code runs no Lua code, so none of those changes while it runs: the
+  entry from Python checks them (`guards`) and interprets a call where one differs. A nil
+  or a known value has no slot content; a register of no known type is never read (such
+  code is refused).
+- Calls. A callee's frame starts at the slot of the register that holds it (its arguments
+  are already in place, as the bytecode put them), so a call is the native `call` of the
+  callee's entry with BASE + 8 * (A + 1), and the callee's results land in R(A)... . A callee
+  is compiled for the argument types its call site has (recursion: the function itself, with
+  the result types assumed from its other returns and then checked). A tail call to itself
+  is a jump to its start; a call for all results is native where a RETM returns them.
+  math.sqrt/abs/floor/ceil/min/max are instructions; sin, cos, exp, log, fmod, pow (and `^`)
+  are libm calls.
+- Return protocol. The machine code returns an int64 status (stencils.py): >= 0, the pc of
+  the return whose results are at the frame's start; < 0, an exit at a pc, with every
+  register in its slot. Exits: a tick that finds the context's counter below zero (function
+  entries and jumps back tick, as in every tier: limits.TICKS goes into the context and comes
+  back), a call deeper than MAX_DEPTH or a frame past the frame stack's end. A callee's exit is
+  its caller's exit at the call, the callee's status kept in the caller's slot of it, so the
+  Python side finds every frame of the chain. It reads their registers back as Lua values,
+  then resumes them in the interpreter innermost first (execute_resume, the protocol of
+  tier 1's Deopt): each caller goes on after its call with the results of its callee.
+- Stencils (stencils.py) are assembled once per target; compiling a function lays out the
+  stencils of its instructions, then copies each into one buffer and fills its holes with
+  the encoder's patch functions, and loads the buffer into executable pages (pages.py).
+"""
+
+import ctypes
+import ctypes.util
+import functools
+import struct
+import threading
+from typing import Dict, List, Optional, Tuple
+
+from ...bytecode.decode import operands
+from ...bytecode.opcodes import BY_NAME, OPCODES
+from ...runtime import interp
+from ...runtime.closure import load_closure
+from ...runtime.limits import TICKS
+from ...runtime.table import LuaTable
+from ...runtime.values import LuaFunction, UpVal
+from .. import hints
+from ..structure import units as unit_map
+from . import encoder, host_target, unavailable_reason
+from .pages import ExecPages
+from .stencils import (
+    CTX_DEPTH, CTX_FRAME_END, CTX_TICKS, CTX_WORDS, EXIT_CALL, EXIT_STACK, EXIT_TICK, INLINE,
+    ONE_BITS, SHAPES, SLOT, exit_status, slot, table)
+
+MAX_DEPTH = 20000           # native calls in one entry from Python (Lua 5.1's LUAI_MAXCALLS)
+STACK_SLOTS = 1 << 17       # the frame stack of a thread: 1 MiB
+KPRI, KNIL = BY_NAME['KPRI'].code, BY_NAME['KNIL'].code
+CALL, CALLT, RETM = BY_NAME['CALL'].code, BY_NAME['CALLT'].code, BY_NAME['RETM'].code
+MATH_LIBM = {"sin": 1, "cos": 1, "tan": 1, "asin": 1, "acos": 1, "atan": 1, "sinh": 1,
+             "cosh": 1, "tanh": 1, "exp": 1, "log": 1, "log10": 1, "fmod": 2, "atan2": 2,
+             "pow": 2}
+MATH_INLINE = {name: 2 if name in ("min", "max") else 1 for name in INLINE}
+
+
+class NotNative(Exception):
+    """The prototype does not compile to native code; the message says why."""
+
+
+# --- types ----------------------------------------------------------------------------------
+
+class Type:
+    """What a register is known to hold: a number, a boolean or nil (Const: one value)."""
+
+    __slots__ = ("name", "kind")
+
+    def __init__(self, name: str, kind: int):
+        self.name = name
+        self.kind = kind        # the bit plane of the analysis' masks
+
+    def __repr__(self):
+        return self.name
+
+
+NUMBER = Type("number", 0)      # plane 0 and 1 are the optimizer's floats and tables
+BOOLEAN = Type("boolean", 2)
+NIL = Type("nil", 3)
+CONST_PLANE = 4                 # the k-th known value of a function is plane 4 + k
+KNOWN = (NUMBER, BOOLEAN, NIL)
+PLANE = hints.TABLE             # bits per plane (a frame has at most 250 registers)
+
+
+class Const:
+    """A known value (a function), by identity."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+    def __eq__(self, other):
+        return type(other) is Const and other.value is self.value
+
+    def __hash__(self):
+        return id(self.value)
+
+    def __repr__(self):
+        return "function %s" % (self.value.name or "%x" % id(self.value))
+
+
+def type_of_value(v):
+    """The type native code knows v by (None: no type it can use)."""
+    t = type(v)
+    if t is float:
+        return NUMBER
+    if t is bool:
+        return BOOLEAN
+    if v is None:
+        return NIL
+    return Const(v) if t is LuaFunction else None
+
+
+def matches(t, v) -> bool:
+    if t is NUMBER:
+        return type(v) is float
+    if t is BOOLEAN:
+        return type(v) is bool
+    if t is NIL:
+        return v is None
+    return t is None or v is t.value        # (a register of no type is never read)
+
+
+def to_lua(t, x: float):
+    """A slot's double as the Lua value of type t."""
+    if t is NUMBER:
+        return x
+    if t is BOOLEAN:
+        return x != 0.0
+    return None if t is NIL else t.value
+
+
+def holds(guard) -> bool:
+    """A guard (upvalue, None, value) or (table, key, value) still sees its value."""
+    where, key, value = guard
+    if type(where) is UpVal:
+        return where.regs[where.slot] is value
+    return where.hash.get(key) is value
+
+
+def bits(x: float) -> int:
+    return struct.unpack("<Q", struct.pack("<d", x))[0]
+
+
+def math_function(f) -> Optional[str]:
+    """The name of a function of the math library (lib/math.py, not imported: it sits above
+    the JIT), or None."""
+    if (type(f) is LuaFunction and f.proto is None
+            and getattr(f.gate, "__module__", None) == "moonpatch.lib.math"
+            and (f.name in MATH_LIBM or f.name in MATH_INLINE)):
+        return f.name
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def libm_address(name: str) -> int:
+    libm = ctypes.CDLL(ctypes.util.find_library("m"))
+    return ctypes.cast(getattr(libm, name), ctypes.c_void_p).value
+
+
+# --- the analysis ---------------------------------------------------------------------------
+
+class Callee:
+    """What a call at some pc calls: a native function (`native`), the function being
+    compiled (`itself`), or a math function (`math`: its name)."""
+
+    __slots__ = ("native", "itself", "math", "results")
+
+    def __init__(self, native=None, itself=False, math=None, results=()):
+        self.native = native
+        self.itself = itself
+        self.math = math
+        self.results = results      # the types of its results (None: not known yet)
+
+
+class Analysis:
+    """The types of a closure's registers before each instruction, for one signature (the
+    types of the arguments); `assumed` are the results its calls of itself give. Functions
+    and tables it reads from upvalues, globals and their fields are constants, each with
+    the guard that the entry from Python checks (`guards`): native code runs no Lua code,
+    so none of them changes while it runs."""
+
+    def __init__(self, session, closure, argtypes, assumed):
+        proto = closure.proto
+        self.session = session
+        self.closure = closure
+        self.proto = proto
+        self.argtypes = argtypes
+        self.assumed = assumed
+        self.consts: List[Const] = []
+        self.guards = set()
+        self.ops = [operands(proto, pc) for pc in range(len(proto.code))]    # decoded once
+        self.units = unit_map(proto)
+        for u in self.units.values():
+            if u.target is not None and u.target not in self.units:
+                raise NotNative("a jump into the middle of a test (pc %d)" % u.target)
+        self.self_calls = False
+        seed = 0
+        for r in range(proto.framesize):
+            t = argtypes[r] if r < len(argtypes) else NIL
+            seed |= self.bit(t, r)
+        self.before = hints._Flow(self.units, self.step).run(0, seed)
+
+    def plane(self, t) -> int:
+        if type(t) is Const:
+            if t not in self.consts:
+                self.consts.append(t)
+            return CONST_PLANE + self.consts.index(t)
+        return t.kind
+
+    def bit(self, t, r: int) -> int:
+        return 0 if t is None else 1 << (self.plane(t) * PLANE + r)
+
+    def everything(self, r: int) -> int:
+        return sum(1 << (p * PLANE + r) for p in range(CONST_PLANE + len(self.consts)))
+
+    def ours(self, r: int) -> int:
+        """The bits of r beyond the optimizer's."""
+        return sum(1 << (p * PLANE + r) for p in range(BOOLEAN.kind,
+                                                        CONST_PLANE + len(self.consts)))
+
+    def type_of(self, mask: int, r: int):
+        for t in (NUMBER, BOOLEAN, NIL):
+            if (mask >> (t.kind * PLANE + r)) & 1:
+                return t
+        for k, c in enumerate(self.consts):
+            if (mask >> ((CONST_PLANE + k) * PLANE + r)) & 1:
+                return c
+        return None
+
+    def step(self, pc: int, mask: int) -> int:
+        """The mask after instruction pc: the optimizer's floats, then the rest."""
+        out = hints._step(self.proto, pc, mask, ())
+        for r in hints.written_registers(self.proto, pc):
+            out &= ~self.ours(r)
+        op, a, b, c = self.ops[pc]
+        s = SHAPES.get(op)
+        kind = s.kind if s is not None else None
+        if op == KPRI:
+            out |= self.bit(NIL if b is None else BOOLEAN, a)
+        elif op == KNIL:
+            for r in range(a, b + 1):
+                out |= self.bit(NIL, r)
+        elif kind == "not":
+            out |= self.bit(BOOLEAN, a)
+        elif kind == "mov":
+            t = self.type_of(mask, b)
+            if t is not NUMBER:
+                out |= self.bit(t, a)
+        elif kind == "guarded":
+            out |= self.bit(self.guarded(pc, mask), a)
+        elif op == CALL:
+            for r in range(a, self.proto.framesize):     # the callee's frame: garbage
+                out &= ~self.everything(r)
+            callee = self.callee(pc, mask)
+            wanted = self.wanted(pc, callee)
+            for i in range(wanted or 0):
+                t = callee.results[i] if i < len(callee.results) else NIL
+                out |= self.bit(t, a + i)
+        return out
+
+    def wanted(self, pc: int, callee: Optional[Callee]) -> Optional[int]:
+        """How many results the call at pc puts in registers: B - 1, or for a call for
+        all results (B = 0) that the next RETM returns, all the callee gives; None if
+        that is not known."""
+        if callee is None or callee.results is None:
+            return None
+        op, a, b, c = self.ops[pc]
+        if b > 0:
+            return b - 1
+        nop, na, nd, _ = self.ops[pc + 1] if pc + 1 < len(self.ops) else (None,) * 4
+        return len(callee.results) if nop == RETM and na + nd == a else None
+
+    def guarded(self, pc: int, mask: int) -> Optional[Const]:
+        """The function or table an upvalue, a global or a field of a known table holds
+        now (its guard noted), or None."""
+        op, a, b, c = self.ops[pc]
+        where = SHAPES[op].left
+        if where == "U":
+            guard = (self.closure.upvals[b], None)
+        elif where == "_":
+            guard = (self.closure.env, b)
+        else:
+            table = self.type_of(mask, b)
+            guard = (table.value if type(table) is Const else None, c)
+        if type(guard[0]) is UpVal:
+            value = guard[0].regs[guard[0].slot]
+        elif type(guard[0]) is LuaTable:
+            value = guard[0].hash.get(guard[1])
+        else:
+            return None
+        if type(value) not in (LuaFunction, LuaTable):
+            return None
+        self.guards.add(guard + (value,))
+        return Const(value)
+
+    def callee(self, pc: int, mask: int) -> Optional[Callee]:
+        """What the call at pc calls, or None if it is no function native code can call;
+        a callee that does not compile raises NotNative."""
+        op, a, b, c = self.ops[pc]
+        nargs = (c if op == CALL else b) - 1
+        fn = self.type_of(mask, a)
+        if type(fn) is not Const:
+            return None
+        args = tuple(self.type_of(mask, a + 1 + i) for i in range(nargs))
+        f = fn.value
+        name = math_function(f)
+        if name is not None:
+            need = MATH_INLINE.get(name) or MATH_LIBM[name]
+            if nargs < need or any(t is not NUMBER for t in args[:need]) or (
+                    name in ("min", "max") and nargs != 2):
+                return None
+            return Callee(math=name, results=(NUMBER,))
+        if type(f) is not LuaFunction or f.proto is None or None in args:
+            return None
+        if f is self.closure and args == self.argtypes:
+            self.self_calls = True
+            return Callee(itself=True, results=self.assumed)
+        try:
+            native = self.session.function(f, args)
+        except NotNative as e:
+            raise NotNative("its callee at pc %d: %s" % (pc, e)) from None
+        if native.signature is None:
+            raise NotNative("its callee at pc %d returns different types or counts" % pc)
+        return Callee(native, results=native.signature)
+
+    def returns(self):
+        """{pc: types of the results} of every return that runs (a tail call included)."""
+        out = {}
+        for pc, mask in self.before.items():
+            op, a, b, c = self.ops[pc]
+            name = OPCODES[op].name
+            if name in ("RET0", "RET1", "RET"):
+                n = {"RET0": 0, "RET1": 1}.get(name, b - 1)
+                out[pc] = tuple(self.type_of(mask, a + i) for i in range(n))
+            elif op == RETM and pc - 1 in self.before:      # after a call for all results
+                callee = self.callee(pc - 1, self.before[pc - 1])
+                n = self.wanted(pc - 1, callee)
+                if n is not None and self.ops[pc - 1][2] == 0:
+                    out[pc] = tuple(self.type_of(mask, a + i) for i in range(b + n))
+            elif op == CALLT:       # (a call of itself is no return; unknown callees are
+                callee = self.callee(pc, mask)      # refused when it is emitted)
+                if callee is not None and not callee.itself:
+                    out[pc] = callee.results
+        return out
+
+
+def signature(returns: dict):
+    """The result types every return gives, if they all give the same."""
+    found = set(returns.values())
+    if len(found) != 1:
+        return None
+    (types,) = found
+    return None if None in types else types
+
+
+# --- compiling ------------------------------------------------------------------------------
+
+def compile(proto, args, closure=None, session=None) -> "NativeFunction":
+    """proto compiled for calls with arguments of the types of `args`; `closure` (one of
+    proto's) is what the interpreter runs after an exit (by default a new one: the code
+    compiled reads no upvalue and no global)."""
+    if session is None:
+        reason = unavailable_reason()
+        if reason is not None:
+            raise NotNative(reason)
+        session = Session(host_target())
+    if closure is None:
+        closure = load_closure(proto, None)
+    return session.function(closure, tuple(type_of_value(v) for v in args))
+
+
+class HostPages:
+    """Where a host's native function lives: executable pages, entered through ctypes."""
+
+    def __init__(self, size: int):
+        self.pages = ExecPages(size)
+        self.address = self.pages.address
+
+    def load(self, code: bytes):
+        self.pages.write(0, code)
+        self.pages.seal()
+        return self.pages.entry(ctypes.c_int64, ctypes.c_void_p, ctypes.c_void_p)
+
+
+class Session:
+    """One compilation, with the native functions made for its callees (by prototype and
+    argument types: a recursive callee is made once). `place(size)` gives the memory a
+    function goes to (an object with `address` and `load(code) -> entry`), `libm(name)` the
+    address of a C function: the host's by default, an emulator's in tests."""
+
+    def __init__(self, target: str, place=HostPages, libm=None):
+        self.target = target
+        self.encoder = encoder(target)
+        self.stencils = table(target)
+        self.place = place
+        self.libm = libm or libm_address
+        self.made: Dict[tuple, "NativeFunction"] = {}
+        self.making: set = set()
+
+    def function(self, closure, argtypes) -> "NativeFunction":
+        key = (closure, argtypes)
+        made = self.made.get(key)
+        if made is not None:
+            return made
+        if key in self.making:
+            raise NotNative("mutual recursion between functions")
+        self.making.add(key)
+        try:
+            made = self.made[key] = self.compile(closure, argtypes)
+        finally:
+            self.making.discard(key)
+        return made
+
+    def compile(self, closure, argtypes) -> "NativeFunction":
+        proto = closure.proto
+        if proto.is_vararg:
+            raise NotNative("a vararg function")
+        analysis = Analysis(self, closure, argtypes, None)
+        rets = analysis.returns()
+        assumed = None
+        if analysis.self_calls:
+            # its calls of itself give what its other returns give: assume, then check
+            known = {t for t in rets.values() if None not in t}
+            if len(known) == 1:
+                (assumed,) = known
+                analysis = Analysis(self, closure, argtypes, assumed)
+                rets = analysis.returns()
+        native = NativeFunction(closure, argtypes, analysis, rets, signature(rets))
+        Emitter(self, native, analysis).emit()      # (refuses at the first instruction it can't)
+        if assumed is not None and native.signature != assumed:
+            raise NotNative("recursive calls whose result types differ")
+        native.guards = tuple(analysis.guards.union(*(c.guards for c in native.callees)))
+        return native
+
+
+class NativeFunction:
+    """A prototype compiled for one signature. Call it with the arguments (or `run(args)`
+    with their list): the results come back as a list."""
+
+    def __init__(self, closure, argtypes, analysis, rets, signature):
+        self.closure = closure
+        self.proto = closure.proto
+        self.argtypes = argtypes
+        self.analysis = analysis
+        self.rets = rets
+        self.signature = signature
+        self.calls: Dict[int, Tuple["NativeFunction", int]] = {}   # pc -> (native callee, A)
+        self.callees: List["NativeFunction"] = []       # (their code must outlive ours)
+        self.pages = None
+        self.address = 0
+        self.code = b""
+        self.entry = None
+        self.instructions = 0       # the bytecode instructions compiled
+        self.used = set()           # (group, variant) of the stencils it copied
+        self.guards = ()            # what its code and its callees' assume (see holds())
+
+    def __call__(self, *args):
+        return self.run(list(args))
+
+    def run(self, args: list, stack=None) -> list:
+        """Lua's results of a call with the argument list args (which it may keep), on the
+        thread's frame stack (or `stack`, with the interface of FrameStack)."""
+        if len(args) != len(self.argtypes) or not all(
+                matches(t, v) for t, v in zip(self.argtypes, args)) or not all(
+                holds(g) for g in self.guards):
+            return list(self.closure.gate(args))        # not what it was made for
+        stack = stack or frame_stack()
+        doubles = stack.doubles
+        for i, (t, v) in enumerate(zip(self.argtypes, args)):
+            if t is NUMBER:
+                doubles[1 + i] = v
+            elif t is BOOLEAN:
+                doubles[1 + i] = 1.0 if v else 0.0
+        ctx = stack.ctx
+        ctx[CTX_TICKS // SLOT] = TICKS[0]
+        ctx[CTX_DEPTH // SLOT] = MAX_DEPTH
+        ctx[CTX_FRAME_END // SLOT] = stack.end
+        status = self.entry(stack.address, stack.ctx_address)
+        TICKS[0] = ctx[CTX_TICKS // SLOT]
+        if status >= 0:
+            return [to_lua(t, doubles[i]) for i, t in enumerate(self.rets[status])]
+        return self.resume(status, stack)
+
+    def registers(self, doubles, at: int, pc: int) -> list:
+        """The registers of this function's frame (function slot at index at) before pc."""
+        a = self.analysis
+        mask = a.before[pc]
+        out = []
+        for r in range(self.proto.framesize):
+            t = a.type_of(mask, r)
+            out.append(to_lua(t, doubles[at + 1 + r]) if t in (NUMBER, BOOLEAN) else
+                       None if t is None else to_lua(t, 0.0))
+        return out
+
+    def resume(self, status: int, stack) -> list:
+        """An exit: find the frames it left, read their registers, and let the
+        interpreter finish them, the innermost first."""
+        frames = []
+        native, at = self, 0
+        while True:
+            pc, kind = ~status >> 2, ~status & 3
+            frames.append((native, at, pc, kind))
+            if kind != EXIT_CALL:
+                break
+            callee, a = native.calls[pc]
+            status = stack.ints[at + 1 + a]
+            native, at = callee, at + 1 + a
+        states = [None if kind == EXIT_CALL and native.analysis.ops[pc][0] == CALLT else
+                  native.registers(stack.doubles, at, pc + (kind == EXIT_CALL))
+                  for native, at, pc, kind in frames]
+        results = None
+        for (native, at, pc, kind), R in zip(reversed(frames), reversed(states)):
+            mr = None
+            if kind == EXIT_CALL:
+                op, a, b, c = native.analysis.ops[pc]
+                if op == CALLT:
+                    continue            # the callee's results are the frame's
+                if b == 0:
+                    mr = list(results)  # for the RETM that follows
+                else:
+                    wanted = b - 1
+                    R[a:a + wanted] = (list(results[:wanted])
+                                       + [None] * (wanted - len(results)))
+                pc += 1
+            run = interp.execute_resume if interp.PLAIN else interp.execute_hooked
+            results = run(native.closure, R, (pc, None, None, mr, 0))
+        return list(results)
+
+
+class FrameStack:
+    """A thread's frame slots and context block."""
+
+    def __init__(self, slots: int):
+        self.doubles = (ctypes.c_double * slots)()
+        self.ints = (ctypes.c_int64 * slots).from_buffer(self.doubles)
+        self.address = ctypes.addressof(self.doubles)
+        self.end = self.address + 8 * slots
+        self.ctx = (ctypes.c_int64 * CTX_WORDS)()
+        self.ctx_address = ctypes.addressof(self.ctx)
+
+
+_local = threading.local()
+
+
+def frame_stack() -> FrameStack:
+    stack = getattr(_local, "stack", None)
+    if stack is None:
+        stack = _local.stack = FrameStack(STACK_SLOTS)
+    return stack
+
+
+# --- emitting ---------------------------------------------------------------------------------
+
+class Emitter:
+    """Lays out a function's stencils, copies them and fills their holes."""
+
+    def __init__(self, session: Session, native: NativeFunction, analysis: Analysis):
+        self.session = session
+        self.stencils = session.stencils
+        self.native = native
+        self.analysis = analysis
+        self.proto = native.proto
+        self.pieces: List[tuple] = []       # (stencil, values)
+        self.size = 0
+        self.labels: Dict[object, int] = {}
+        self.stubs: Dict[tuple, dict] = {}  # (kind, pc) -> the exit stub's values
+
+    def add(self, group: str, variant: str = "", **values) -> None:
+        stencil = self.stencils[group].variants[variant]
+        self.pieces.append((stencil, values))
+        self.native.used.add((group, variant))
+        self.size += len(stencil.code)
+
+    def stub(self, kind: int, pc: int, **values):
+        """The exit stub that leaves at pc (made once per place)."""
+        key = (kind, pc)
+        if key not in self.stubs:
+            self.stubs[key] = dict(values, status=exit_status(pc, kind))
+        return ("stub", key)
+
+    def emit(self) -> None:
+        proto = self.proto
+        self.add("FUNCF", frame=slot(proto.framesize), stack=self.stub(EXIT_STACK, 0),
+                 exit=self.stub(EXIT_TICK, 0))
+        for pc in sorted(self.analysis.before):
+            self.labels[pc] = self.size
+            self.instruction(pc, self.analysis.before[pc])
+        for key, values in self.stubs.items():
+            self.labels[("stub", key)] = self.size
+            self.add("EXIT", "call" if key[0] == EXIT_CALL else "", **values)
+        self.native.instructions = len(self.analysis.before)
+        self.load()
+
+    def load(self) -> None:
+        """Copy and patch into the function's memory, then load it there."""
+        native = self.native
+        pages = self.session.place(self.size)
+        base = pages.address
+        code = bytearray(self.size)
+        labels = self.labels
+        at = 0
+        for stencil, values in self.pieces:
+            n = len(stencil.code)
+            code[at:at + n] = stencil.code
+            for offset, patcher, name, addend in stencil.patches:
+                value = values[name]
+                if type(value) is tuple:
+                    value = base + (labels[value] if value[0] == "stub" else labels[value[1]])
+                elif value is None:
+                    value = base            # a call of the function itself
+                patcher(code, at + offset, value + addend, base + at + offset)
+            at += n
+        native.pages, native.address, native.code = pages, base, bytes(code)
+        native.entry = pages.load(native.code)
+
+    # -- one instruction
+
+    def refuse(self, pc: int, why: str):
+        raise NotNative("%s at pc %d" % (why, pc))
+
+    def need(self, pc: int, mask: int, registers, *allowed) -> list:
+        types = [self.analysis.type_of(mask, r) for r in registers]
+        for r, t in zip(registers, types):
+            if t not in allowed:
+                self.refuse(pc, "%s in register %d" % ("a value of unknown type" if t is None
+                                                       else "a %s" % t, r))
+        return types
+
+    def jump(self, pc: int, target: int) -> None:
+        """An unconditional jump (a jump back ticks)."""
+        if target != pc + 1:
+            self.add_jump("JMP", "", pc, target)
+
+    def way(self, pc: int, target: int):
+        """(variant, target and exit values) of a jump from the unit at pc."""
+        if target <= pc:
+            return "back", {"target": ("pc", target), "exit": self.stub(EXIT_TICK, target)}
+        return "fwd", {"target": ("pc", target)}
+
+    def add_jump(self, group: str, prefix: str, pc: int, target: int, **values) -> None:
+        variant, jump = self.way(pc, target)
+        self.add(group, prefix + variant, **values, **jump)
+
+    def instruction(self, pc: int, mask: int) -> None:
+        op, a, b, c = self.analysis.ops[pc]
+        o = OPCODES[op]
+        s = SHAPES.get(op)
+        if s is None:
+            self.refuse(pc, "unsupported opcode %s" % o.name)
+        size = self.proto.framesize     # (a loaded chunk is verified; the slots must be too)
+        if any(r >= size for r in hints.read_registers(self.proto, pc)
+               | hints.written_registers(self.proto, pc)):
+            self.refuse(pc, "a register past the frame")
+        kind = s.kind
+        if kind == "binary":
+            regs = [{"B": b, "C": c}[n] for n in (s.left, s.right) if n != "K"]
+            self.need(pc, mask, regs, NUMBER)
+            values = {"A": slot(a), "B": slot(b)}
+            if "K" in (s.left, s.right):
+                values["K"] = bits(c)
+            else:
+                values["C"] = slot(c)
+            if s.op == "^":
+                values["fn"] = self.session.libm("pow")
+            self.add(o.name, **values)
+        elif kind == "unm":
+            self.need(pc, mask, [b], NUMBER)
+            self.add(o.name, A=slot(a), D=slot(b))
+        elif kind == "mov":
+            if self.analysis.type_of(mask, b) in (NUMBER, BOOLEAN):
+                self.add(o.name, A=slot(a), D=slot(b))
+        elif kind == "nils":
+            pass                    # (nil has no slot content)
+        elif kind == "guarded":     # (a known function or table has none either)
+            if self.analysis.guarded(pc, mask) is None:
+                self.refuse(pc, "%s of a value that is not a function or table" % o.name)
+        elif kind == "constant":
+            if b is not None:       # (nil has no slot content)
+                self.add(o.name, A=slot(a), K=bits(b) if type(b) is float else
+                         ONE_BITS if b else 0)
+        elif kind == "not":
+            t = self.analysis.type_of(mask, b)
+            if t is BOOLEAN:
+                self.add(o.name, "bool", A=slot(a), D=slot(b))
+            elif t is None:
+                self.refuse(pc, "a value of unknown type in register %d" % b)
+            else:
+                self.add(o.name, "constant", A=slot(a), K=ONE_BITS if t is NIL else 0)
+        elif kind == "compare":
+            self.compare(pc, mask, o, s, a, b, c)
+        elif kind == "test":
+            t = self.need(pc, mask, [b], *KNOWN, *self.analysis.consts)[0]
+            if t is BOOLEAN:
+                self.add_jump(o.name, "", pc, c, D=slot(b))
+            elif (t is not NIL) != s.negate:
+                self.jump(pc, c)
+        elif kind in ("FORI", "FORL"):
+            self.need(pc, mask, [a, a + 1, a + 2], NUMBER)
+            values = dict(A=slot(a), A1=slot(a + 1), A2=slot(a + 2), A3=slot(a + 3),
+                          target=("pc", b))
+            if kind == "FORL":
+                values["exit"] = self.stub(EXIT_TICK, b)
+            self.add(o.name, **values)
+        elif kind == "JMP":
+            self.jump(pc, b)
+        elif kind in ("RET0", "RET1", "RET", "RETM"):
+            types = self.native.rets.get(pc)
+            if types is None:
+                self.refuse(pc, "a return of results not known")
+            self.need(pc, mask, range(a, a + len(types)), *KNOWN, *self.analysis.consts)
+            self.ret(pc, a, types)
+        elif kind == "CALL":
+            self.call(pc, mask, a, b)
+        elif kind == "CALLT":
+            self.tail_call(pc, mask, a, b)
+        # LOOP: nothing to do
+
+    def compare(self, pc, mask, o, s, a, b, c) -> None:
+        t = self.need(pc, mask, [a], *KNOWN, *self.analysis.consts)[0]
+        if s.right == "P":              # against nil, false or true
+            if t is BOOLEAN and b is not None:
+                jump_when = b if s.op == "eq" else not b
+                self.add_jump(o.name, "%s." % ("true" if jump_when else "false"), pc, c,
+                              D=slot(a))
+            elif (t is NIL and b is None) == (s.op == "eq"):
+                self.jump(pc, c)
+            return
+        if s.right == "K":
+            u = NUMBER
+        else:
+            u = self.need(pc, mask, [b], *KNOWN, *self.analysis.consts)[0]
+        if s.op in ("lt", "le"):
+            self.need(pc, mask, [a, b], NUMBER)
+        elif t is not u or t not in (NUMBER, BOOLEAN):      # decided by the types
+            if (t is u) == (s.op == "eq"):
+                self.jump(pc, c)
+            return
+        values = {"A": slot(a)}
+        if s.right == "K":
+            values["K"] = bits(b)
+        else:
+            values["D"] = slot(b)
+        self.add_jump(o.name, "", pc, c, **values)
+
+    def ret(self, pc: int, a: int, types) -> None:
+        for i, t in enumerate(types):
+            if t in (NUMBER, BOOLEAN):      # result i to BASE + 8 * i, the slot of "i - 1"
+                self.add("MOV", A=slot(i - 1), D=slot(a + i))
+        self.add("LEAVE", status=pc)
+
+    def call(self, pc: int, mask: int, a: int, b: int) -> None:
+        """CALL (results wanted: b - 1; b = 0: all of them, for the RETM that follows)."""
+        callee = self.analysis.callee(pc, mask)
+        if callee is None:
+            self.refuse(pc, "a call of a function that is not known native")
+        if b == 0:
+            wanted = self.analysis.wanted(pc, callee)
+            if wanted is None:
+                self.refuse(pc, "a call for all results")
+            b = 1 + wanted
+        name = callee.math
+        if name is not None:
+            if b > 1:
+                group = name if name in MATH_INLINE else "libm%d" % MATH_LIBM[name]
+                values = dict(A=slot(a), A1=slot(a + 1), A2=slot(a + 2))
+                if name in MATH_LIBM:
+                    values["fn"] = self.session.libm(name)
+                self.add("CALL", group, **values)
+            return
+        if callee.itself:
+            self.native.calls[pc] = (self.native, a)
+            fn = None
+        else:
+            self.native.calls[pc] = (callee.native, a)
+            self.native.callees.append(callee.native)
+            fn = callee.native.address
+        self.add("CALL", "native", A=slot(a), fn=fn, exit=self.stub(EXIT_CALL, pc, A=slot(a)))
+
+    def tail_call(self, pc: int, mask: int, a: int, b: int) -> None:
+        callee = self.analysis.callee(pc, mask)
+        if callee is None:
+            self.refuse(pc, "a tail call of a function that is not known native")
+        if callee.itself:           # a jump to its start, which ticks as an entry
+            for i, t in enumerate(self.native.argtypes):
+                if t in (NUMBER, BOOLEAN):
+                    self.add("MOV", A=slot(i), D=slot(a + 1 + i))
+            self.add("CALLT", "self", target=("pc", 0), exit=self.stub(EXIT_TICK, 0))
+            return
+        self.call(pc, mask, a, 1 + len(callee.results))
+        self.ret(pc, a, self.native.rets[pc])
