@@ -40,7 +40,7 @@ class Limits:
     """A runtime's limits (None: unlimited) and the budget of its running
     entry: instructions left, the deadline, the greatest depth."""
     __slots__ = ('max_instructions', 'timeout', 'max_depth', 'entries', 'left', 'deadline',
-                 'depth', 'interval')
+                 'depth', 'slack', 'interval')
 
     def __init__(self, max_instructions=None, timeout=None, max_depth=None):
         self.max_instructions = max_instructions
@@ -48,6 +48,7 @@ class Limits:
         self.max_depth = max_depth
         self.entries = 0            # API entries under way (nested ones keep the budget)
         self.left = self.deadline = self.depth = None
+        self.slack = 0              # levels below depth no tick since the last walk can reach
         self.interval = 0           # TICKS[0] as the last check set it
 
 
@@ -73,6 +74,7 @@ def arm(limits, max_instructions=None, timeout=None, max_depth=None):
         limits.deadline = deadline if limits.deadline is None else min(limits.deadline, deadline)
     if max_depth is not None:
         limits.depth = max_depth if limits.depth is None else min(limits.depth, max_depth)
+    limits.slack = 0                    # and walk the stack for the depth then
     limits.interval = TICKS[0] = 0      # check at the first tick: it may be spent
     return limits
 
@@ -102,7 +104,7 @@ def tick():
     if limits is None or limits.entries == 0:   # an unlimited runtime runs
         TICKS[0] = INTERVAL if _armed[0] else NEVER
         return
-    _charge(limits)
+    spent = _charge(limits)
     next_check = INTERVAL
     left = limits.left
     if left is not None:
@@ -113,10 +115,15 @@ def tick():
     if deadline is not None and time.monotonic() > deadline:
         raise LuaTimeoutError('timeout: the script ran for too long')
     if limits.depth is not None:
-        slack = limits.depth - call_depth(sys._getframe(1))
-        if slack < 0:
-            raise LuaDepthError('call depth limit reached')
-        next_check = min(next_check, slack)
+        # each tick since the last walk may have been an entry one level
+        # deeper; the stack is walked again (costly on PyPy, where it
+        # materialises the JIT's frames) only when they could reach the limit
+        limits.slack -= spent
+        if limits.slack <= 0:
+            limits.slack = limits.depth - call_depth(sys._getframe(1))
+            if limits.slack < 0:
+                raise LuaDepthError('call depth limit reached')
+        next_check = min(next_check, limits.slack)
     limits.interval = TICKS[0] = next_check
 
 
@@ -126,11 +133,13 @@ def armed():
 
 
 def _charge(limits):
-    """Charge the ticks since the last check to the instructions left."""
+    """Charge the ticks since the last check to the instructions left;
+    returns them."""
     spent = limits.interval - TICKS[0]
     limits.interval = TICKS[0] = 0
     if limits.left is not None:
         limits.left -= spent
+    return spent
 
 
 def spend(n):
