@@ -82,6 +82,19 @@ def same(expect, got) -> bool:
     return wrap(expect) == wrap(got)
 
 
+def failure(case, abi, outcome, show) -> Optional[str]:
+    """What is wrong with one run of case on a target (None: nothing). outcome is the
+    runner's (code, expect, result, memory); show(data) lists machine code."""
+    code, expect, result, memory = outcome
+    after = case.memory_after(abi) if callable(case.memory_after) else case.memory_after
+    if not same(expect, result):
+        return f"{case.name}: expected {expect!r}, got {result!r}\n" + show(code.data)
+    if after is not None and memory != after:
+        diff = [i for i in range(len(after)) if memory[i] != after[i]]
+        return f"{case.name}: memory differs at {diff}\n" + show(code.data)
+    return None
+
+
 CASES = []
 
 

@@ -21,7 +21,7 @@ from moonpatch.jit.native.ir import (
     Branch,
 )
 
-from native.cases import CASES, EXTERNS, same
+from native.cases import CASES, EXTERNS, failure
 from native.unicorn_arm64 import (
     CODE, DATA, MASK, RETURN, STACK_TOP, STUB, Machine, bits_of, signed, unicorn)
 
@@ -1010,14 +1010,6 @@ def corpus(machine):
 
 @pytest.mark.parametrize("group", sorted(CASE_GROUPS))
 def test_corpus_under_unicorn(corpus, group):
-    found = []
-    for case in CASE_GROUPS[group]:
-        code, expect, result, memory = corpus.run(case)
-        after = case.memory_after(arm64.ABI) if callable(case.memory_after) else case.memory_after
-        if not same(expect, result):
-            found.append(f"{case.name}: expected {expect!r}, got {result!r}\n"
-                         + listing(code.data))
-        elif after is not None and memory != after:
-            diff = [i for i in range(len(after)) if memory[i] != after[i]]
-            found.append(f"{case.name}: memory differs at {diff}\n" + listing(code.data))
+    found = [f for f in (failure(case, arm64.ABI, corpus.run(case), listing)
+                         for case in CASE_GROUPS[group]) if f]
     assert not found, f"{len(found)} of {len(CASE_GROUPS[group])} failed:\n" + "\n".join(found[:5])

@@ -16,7 +16,7 @@ from moonpatch.jit.native.ir import (
     Alu, AluI, BitsFloat, Branch, Call, CallR, Code, Epilogue, FAlu, FBranch, FloatBits,
     FloatToInt, FMovI, FRound, FReg, FSetCond, FUnary, Hole, IntToFloat, Jump, Label, Lea, Load,
     Mov, MovI, Patch, Prologue, Reg, Ret, SetCond, Store)
-from native.cases import CASES, EXTERNS, same
+from native.cases import CASES, EXTERNS, failure
 
 ON_X64 = native.host_target() == "x64" and native.available()
 needs_x64 = pytest.mark.skipif(
@@ -94,18 +94,8 @@ class Runner:
 
 
 def failures(runner: Runner, group):
-    out = []
-    for case in group:
-        code, expect, result, memory = runner.run(case)
-        after = case.memory_after
-        after = after(x64.ABI) if callable(after) else after
-        if not same(expect, result):
-            out.append(f"{case.name}: expected {expect!r}, got {result!r}\n"
-                       + disassembly(code.data))
-        elif after is not None and memory != after:
-            diff = [i for i in range(len(after)) if memory[i] != after[i]]
-            out.append(f"{case.name}: memory differs at {diff}\n" + disassembly(code.data))
-    return out
+    return [f for f in (failure(case, x64.ABI, runner.run(case), disassembly) for case in group)
+            if f]
 
 
 GROUPS = {}
