@@ -882,6 +882,7 @@ def test_patch_checks_its_hole():
     assert [(w >> 5) & 0xFFFF for w in words[1:]] == [0xFFFD, 0xFFFF, 0xFFFF, 0xFFFF]
 
 
+@needs_capstone
 def test_a_patch_offset_is_a_scaled_imm12():
     code = arm64.assemble([Load("f64", FReg(1), X9, None, 0, Patch("s")),
                            Store("u16", X0, SP, None, 0, Patch("t"))])
