@@ -13,7 +13,8 @@ from moonpatch.jit import native, pipeline
 needs_native = pytest.mark.skipif(not native.available(), reason='no native code here')
 
 # programs of tests/lua with numeric functions, and how many of their compilations
-# (with every function compiled at its first call) give native code at least
+# (with every function compiled at its first call, leaves native too: the test
+# programs' forced tier) give native code at least
 NUMERIC = {('jit', 'native_gates'): 8, ('jit', 'deopt_types'): 5, ('calls', 'recursion'): 3,
            ('calls', 'return_values'): 5, ('errors', 'lines_spread'): 5}
 
@@ -38,9 +39,16 @@ def _native_compilations(folder, name, params=''):
 @needs_native
 @pytest.mark.parametrize('folder,name', sorted(NUMERIC))
 def test_numeric_functions_go_native_with_unchanged_output(folder, name):
-    out, made = _native_compilations(folder, name)
+    out, made = _native_compilations(folder, name, ',native=2')
     assert out == expected_output(folder, name)
     assert len(made) >= NUMERIC[folder, name]
+
+
+@needs_native
+def test_by_default_a_function_that_neither_loops_nor_calls_stays_tier_1():
+    out, made = _native_compilations('jit', 'native_gates')
+    assert out == expected_output('jit', 'native_gates')
+    assert sorted(p.firstline for p in made) == [5, 15, 27, 29, 39]     # fib, gsum, ...
 
 
 @pytest.mark.parametrize('folder,name', [('jit', 'native_gates'), ('calls', 'recursion')])
