@@ -35,6 +35,37 @@ def _backend(c):
     c.source, c.linemap = compiled.source, compiled.linemap
 
 
+def _native(c):
+    """-10: a whole function also as native code (jit/native/), for the types of the
+    arguments of the call that made it hot, in front of the backend's code
+    (jit.opt.start('native=0'), -Onative=0: never; native=2: leaves too)."""
+    if c.entry is not None or c.closure is None or c.live is None:
+        return
+    opt = getattr(current_state(), 'jit_opt', None)
+    mode = opt.params.get('native', 1) if opt is not None else 1
+    if not mode:
+        return
+    from . import native
+    c.native_refused = native.unavailable_reason()
+    if c.native_refused is not None:
+        return
+    from .native import backend, gates
+    np = c.proto.numparams
+    args = list(c.live[:np]) + [None] * (np - len(c.live))
+    try:
+        compiled = backend.compile(c.proto, args, c.closure)
+    except backend.NotNative as e:
+        c.native_refused = str(e)
+        return
+    if mode < 2 and not gates.worth_entering(compiled):      # (2: every function it can)
+        c.native_refused = 'a function that neither loops nor calls: cheaper in tier 1'
+        return
+    made = gates.make_gates(compiled, c.function, c.direct)
+    c.native = compiled
+    c.function, c.direct = made.function, made.direct
+
+
 pipeline.add_pass(50, 'optimizer', _optimizer)
 pipeline.add_pass(0, 'backend', _backend)
+pipeline.add_pass(-10, 'native', _native)
 tierup.install()

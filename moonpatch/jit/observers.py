@@ -3,7 +3,8 @@
 One pass of the pipeline at priority -99 (odd, so it runs after failures
 too) reports each compilation of the running state to what watches it:
   state.jit_verbose   a binary stream: -jv, one line per compilation (what, where,
-                      how long, or why it failed)
+                      how long, or why it failed), and one on its native code (or
+                      why none)
   state.jit_dump      a binary stream: -jdump, the bytecode listing and the
                       generated Python of each compiled prototype
   state.jit_handlers  jit.attach(handler, 'trace'): handler(what, nil, func,
@@ -28,6 +29,21 @@ def _write(stream, text):
     stream.flush()
 
 
+def _native_verbose(state, verbose, c):
+    """-jv's line on the native pass: compiled, refused (why), or, once, that native code
+    cannot run here."""
+    if c.native is not None:
+        _write(verbose, '[JIT] native %s (%d instructions, %d bytes)\n'
+               % (_where(c), c.native.instructions, len(c.native.code)))
+    elif c.native_refused is not None:
+        from .native import unavailable_reason
+        if c.native_refused != unavailable_reason():
+            _write(verbose, '[JIT] not native %s: %s\n' % (_where(c), c.native_refused))
+        elif not getattr(state, 'jit_native_told', False):
+            state.jit_native_told = True
+            _write(verbose, '[JIT] %s\n' % c.native_refused)
+
+
 def _observe(c):
     state = current_state()
     seconds = time.perf_counter() - c.started
@@ -38,6 +54,7 @@ def _observe(c):
                    % (_where(c), len(c.proto.code), seconds * 1e3))
         else:
             _write(verbose, '[JIT] failed %s: %s\n' % (_where(c), c.failed))
+        _native_verbose(state, verbose, c)
     dump = getattr(state, 'jit_dump', None)
     if dump is not None:
         from ..bytecode.listing import listing

@@ -1,8 +1,8 @@
 """The compilation pipeline (LuaJIT 1.x's jit.* passes).
 
 Compiling a prototype runs a list of passes ordered by priority, highest
-first: the optimizer (+50) before the backend (0), observers such as the
-dump (-99) after it. A pass returns nothing or raises Refused; after a pass
+first: the optimizer (+50) before the backend (0), the native tier (-10)
+after it, observers such as the dump (-99) last. A pass returns nothing or raises Refused; after a pass
 failed, only passes with an odd priority still run (observers that want to
 see failures too). Handlers attached with jit.attach(fn, 'bc') see each
 prototype before it is compiled and with (fn, 'trace') each result.
@@ -18,7 +18,7 @@ from .structure import Refused
 class Compilation:
     """What the passes share while one prototype compiles."""
     __slots__ = ('proto', 'closure', 'entry', 'seed', 'live', 'hints', 'function', 'direct',
-                 'source', 'linemap', 'failed', 'started')
+                 'source', 'linemap', 'failed', 'started', 'native', 'native_refused')
 
     def __init__(self, proto, closure, entry=None, seed=0, live=None):
         self.proto = proto
@@ -32,6 +32,8 @@ class Compilation:
         self.source = None
         self.linemap = None
         self.failed = None          # the reason, once a pass refused
+        self.native = None          # the native function behind the gates (jit/native/)
+        self.native_refused = None  # why there is none, if the native pass tried
         self.started = time.perf_counter()
 
 

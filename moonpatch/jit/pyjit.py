@@ -844,7 +844,9 @@ def compile_proto(proto, entry=None, closure=None, hints=None, live=None):
 
 def retire(fn):
     """Make a compiled function (and the others of its prototype, which
-    share the flag) send its calls back to the interpreter."""
+    share the flag) send its calls back to the interpreter. (A native gate
+    names the tier-1 function it stands in front of: jit/native/gates.py.)"""
+    fn = getattr(fn, 'tier1', fn)
     code = fn.__code__
     if 'LIVE' in code.co_freevars:
         fn.__closure__[code.co_freevars.index('LIVE')].cell_contents = False

@@ -43,7 +43,8 @@ OPT_PARAMS = (('maxtrace', 1000), ('maxrecord', 4000), ('maxirconst', 500),
               ('maxside', 100), ('maxsnap', 500), ('minstitch', 0), ('hotloop', 56),
               ('hotexit', 10), ('tryside', 4), ('instunroll', 4), ('loopunroll', 15),
               ('callunroll', 3), ('recunroll', 2), ('sizemcode', 64), ('maxmcode', 512),
-              ('hotcall', tierup.DEFAULT_HOTCALL))     # moonpatch's: calls until compiled
+              ('hotcall', tierup.DEFAULT_HOTCALL),     # moonpatch's: calls until compiled
+              ('native', 1))      # moonpatch's: 0 no native code, 2 leaves too (gates.py)
 
 
 class JitOptions:

@@ -36,6 +36,7 @@ class EmulatedStack:
         self.doubles, self.ints = Words(uc, DATA, "<d"), Words(uc, DATA, "<q")
         self.address, self.end = DATA, CTX
         self.ctx, self.ctx_address = Words(uc, CTX, "<q"), CTX
+        self.resumed = 0
 
 
 class Emulator:

@@ -125,6 +125,7 @@ def test_a_leaf_makes_no_tick_and_the_limits_still_hold():
     """Code the JIT writes for a function that can neither loop nor call
     (arithmetic on known floats) has no tick: its caller's stand for it."""
     lua = LuaRuntime(max_instructions=10 ** 9)
+    lua._state.jit_opt.params['native'] = 0     # (tier 1's code: native calls call the leaf)
     dump = io.BytesIO()
     lua._state.jit_dump = dump
     lua.execute('''

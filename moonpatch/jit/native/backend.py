@@ -112,6 +112,8 @@ class Const:
         return id(self.value)
 
     def __repr__(self):
+        if type(self.value) is LuaTable:        # (a refusal's reason may name one)
+            return "table %x" % id(self.value)
         return "function %s" % (self.value.name or "%x" % id(self.value))
 
 
@@ -477,10 +479,18 @@ class NativeFunction:
     def run(self, args: list, stack=None) -> list:
         """Lua's results of a call with the argument list args (which it may keep), on the
         thread's frame stack (or `stack`, with the interface of FrameStack)."""
-        if len(args) != len(self.argtypes) or not all(
-                matches(t, v) for t, v in zip(self.argtypes, args)) or not all(
-                holds(g) for g in self.guards):
+        if not self.accepts(args):
             return list(self.closure.gate(args))        # not what it was made for
+        return self.enter(args, stack)
+
+    def accepts(self, args: list) -> bool:
+        """Whether args are of the types it was made for, and its guards hold."""
+        return len(args) == len(self.argtypes) and all(
+            matches(t, v) for t, v in zip(self.argtypes, args)) and all(
+            holds(g) for g in self.guards)
+
+    def enter(self, args: list, stack=None) -> list:
+        """run() for arguments it accepts (the caller checked)."""
         stack = stack or frame_stack()
         doubles = stack.doubles
         for i, (t, v) in enumerate(zip(self.argtypes, args)):
@@ -490,7 +500,7 @@ class NativeFunction:
                 doubles[1 + i] = 1.0 if v else 0.0
         ctx = stack.ctx
         ctx[CTX_TICKS // SLOT] = TICKS[0]
-        ctx[CTX_DEPTH // SLOT] = MAX_DEPTH
+        ctx[CTX_DEPTH // SLOT] = MAX_DEPTH - stack.resumed
         ctx[CTX_FRAME_END // SLOT] = stack.end
         status = self.entry(stack.address, stack.ctx_address)
         TICKS[0] = ctx[CTX_TICKS // SLOT]
@@ -525,6 +535,17 @@ class NativeFunction:
         states = [None if kind == EXIT_CALL and native.analysis.ops[pc][0] == CALLT else
                   native.registers(stack.doubles, at, pc + (kind == EXIT_CALL))
                   for native, at, pc, kind in frames]
+        # the frames count towards the depth of native calls made while they finish (else
+        # a recursion that exits at MAX_DEPTH and enters again would never overflow)
+        stack.resumed += len(frames)
+        try:
+            return self.finish(frames, states)
+        finally:
+            stack.resumed -= len(frames)
+
+    @staticmethod
+    def finish(frames, states) -> list:
+        """Interpret the frames an exit left (registers `states`), the innermost first."""
         results = None
         for (native, at, pc, kind), R in zip(reversed(frames), reversed(states)):
             mr = None
@@ -554,6 +575,7 @@ class FrameStack:
         self.end = self.address + 8 * slots
         self.ctx = (ctypes.c_int64 * CTX_WORDS)()
         self.ctx_address = ctypes.addressof(self.ctx)
+        self.resumed = 0        # native frames that left and are being interpreted
 
 
 _local = threading.local()
@@ -748,8 +770,12 @@ class Emitter:
             u = self.need(pc, mask, [b], *KNOWN, *self.analysis.consts)[0]
         if s.op in ("lt", "le"):
             self.need(pc, mask, [a, b], NUMBER)
-        elif t is not u or t not in (NUMBER, BOOLEAN):      # decided by the types
-            if (t is u) == (s.op == "eq"):
+        elif t != u or t not in (NUMBER, BOOLEAN):          # decided by the types
+            if (type(t) is Const and type(u) is Const and t != u
+                    and type(t.value) is LuaTable and type(u.value) is LuaTable):
+                # (two tables may be equal by an __eq, which a metatable set later may add)
+                self.refuse(pc, "a comparison of two tables")
+            if (t == u) == (s.op == "eq"):
                 self.jump(pc, c)
             return
         values = {"A": slot(a)}

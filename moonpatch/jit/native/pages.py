@@ -103,7 +103,9 @@ class ExecPages:
         """A ctypes function for the code at `offset`; it keeps these pages alive."""
         if not self.sealed:
             raise PagesError("seal() the pages before running them")
-        function = ctypes.CFUNCTYPE(restype, *argtypes)(self.address + offset)
+        # (PYFUNCTYPE: the GIL stays held, so nothing else runs Python meanwhile, such as a
+        # thread that changes limits.TICKS, which the code reads and gives back)
+        function = ctypes.PYFUNCTYPE(restype, *argtypes)(self.address + offset)
         function.pages = self
         return function
 
