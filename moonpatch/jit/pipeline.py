@@ -2,9 +2,9 @@
 
 Compiling a prototype runs a list of passes ordered by priority, highest
 first: the optimizer (+50) before the backend (0), the native tier (-10)
-after it, observers such as the dump (-99) last. A pass returns nothing or raises Refused; after a pass
-failed, only passes with an odd priority still run (observers that want to
-see failures too). Handlers attached with jit.attach(fn, 'bc') see each
+after it, observers such as the dump (-99) last. A pass returns nothing or
+raises Refused; after a pass failed, only passes with an odd priority still
+run (observers that want to see failures too). Handlers attached with jit.attach(fn, 'bc') see each
 prototype before it is compiled and with (fn, 'trace') each result.
 
 The result is the prototype's JitState: status 'ok' with the compiled

@@ -143,3 +143,14 @@ def test_a_leaf_makes_no_tick_and_the_limits_still_hold():
             local function calls(a) return leaf(a, a) end
             for i = 1, 300 do calls(i) end
             while true do leaf(1, 2) end''')
+
+
+def test_max_depth_holds_for_functions_compiled_hot():
+    """A numeric recursion compiled before it goes deep (natively, without
+    limits) still meets max_depth: a runtime with limits stays in tier 1."""
+    lua = LuaRuntime(max_depth=50)
+    with pytest.raises(LuaDepthError):
+        lua.execute('''
+            local function f(n) if n == 0 then return 0 end return 1 + f(n - 1) end
+            for i = 1, 300 do f(10) end
+            return f(100)''')
