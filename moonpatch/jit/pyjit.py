@@ -32,7 +32,7 @@ import types
 
 from ..bytecode.decode import operands
 from ..bytecode.opcodes import BY_NAME, ENTRIES, OPCODES
-from ..bytecode.proto import Proto, jump_target
+from ..bytecode.proto import Proto
 from ..bytecode.template import RUNTIME_NAMES, TEMPORARIES, Tier, evaluate, expand
 from ..runtime import ops, table, values
 from ..runtime import closure as closure_mod
@@ -43,7 +43,7 @@ from ..runtime.limits import LOOP_TICKS, TICKS, tick
 from ..runtime.state import current_state
 from .frames import register_compiled
 from .hints import TABLE, read_registers, unassigned_reads, written_registers
-from .structure import Refused, structure
+from .structure import Refused, jumps_back, structure
 from .tierup import compiled_callee, interpret, unspecialised
 
 INF = math.inf
@@ -378,8 +378,7 @@ class Emitter:
         # code made for a state with limits ticks (runtime/limits.py); other
         # states' code costs nothing for them
         self.tier.ticking = getattr(current_state(), 'limits', None) is not None
-        self.tier.loops = any(OPCODES[proto.code[pc] & 0xff].mc == 'jump' and
-                              operands(proto, pc)[3] <= pc for pc in range(len(proto.code)))
+        self.tier.loops = jumps_back(proto)
         self.uses_skip = bool(self.plan.guarded)     # (no guard: no one reads skip)
         # registers some path reads before writing (the parameters and the
         # captured registers are set at an entry; an on-stack replacement
@@ -650,10 +649,10 @@ class Emitter:
         ticks stand for, and makes no tick of its own. (It can be one level
         past max_depth: nothing can be called from there.)"""
         p, h = self.proto, self.hints
+        if jumps_back(p):
+            return False
         for pc, ins in enumerate(p.code):
             o = OPCODES[ins & 0xff]
-            if 'jump' in (o.mb, o.mc) and jump_target(pc, ins) <= pc:
-                return False
             if o.may_call and not (o.event in _FLOAT_EVENTS and h is not None and
                                    all(h.known(pc, r) for r in read_registers(p, pc))):
                 return False

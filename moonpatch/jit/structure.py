@@ -26,8 +26,18 @@ replacement starts inside its loops) is such a jump.
 """
 from ..bytecode.decode import operands
 from ..bytecode.opcodes import BY_NAME, OPCODES
+from ..bytecode.proto import jump_target
 
 _PLAIN_JUMPS = (BY_NAME['JMP'].code, BY_NAME['UCLO'].code)
+
+
+def jumps_back(proto):
+    """Whether an instruction of proto jumps back (it has a loop)."""
+    for pc, ins in enumerate(proto.code):
+        o = OPCODES[ins & 0xff]
+        if 'jump' in (o.mb, o.mc) and jump_target(pc, ins) <= pc:
+            return True
+    return False
 
 
 class Refused(Exception):

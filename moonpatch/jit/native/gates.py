@@ -8,11 +8,10 @@ where it must (a hook, flushed code) and so never comes back to these gates. The
 written out as Python, one comparison per argument and guard, as tier 1 writes its own.
 """
 
-from ...bytecode.opcodes import OPCODES
-from ...bytecode.proto import jump_target
 from ...runtime.hooks import share_plain_flag
 from ...runtime.values import UpVal
 from ..pyjit import DIRECT_ARGS
+from ..structure import jumps_back
 from .backend import BOOLEAN, NIL, NUMBER
 
 _NAMESPACE = {'__builtins__': __builtins__}
@@ -34,10 +33,7 @@ def worth_entering(native) -> bool:
     costs about as much as a few dozen instructions of tier 1, so a function that neither
     loops nor calls (spectral_norm's A(i, j)) stays tier 1's when Python calls it (native
     code still calls its native version)."""
-    code = native.proto.code
-    return bool(native.calls) or any(
-        'jump' in (OPCODES[ins & 0xff].mb, OPCODES[ins & 0xff].mc) and jump_target(pc, ins) <= pc
-        for pc, ins in enumerate(code))
+    return bool(native.calls) or jumps_back(native.proto)
 
 
 def _argument_checks(argtypes, name, pool) -> list:
