@@ -183,9 +183,10 @@ def engine_commands(args):
 # CPython, 130 ms on PyPy) and the variation of lua5.1's own short runs
 # (+-30% between runs of the suite) weigh as much as the work measured.
 LARGE_SIZES = {
-    "binary_trees": "14", "closures": "800000", "coroutines": "1000000", "fannkuch": "9",
-    "fib": "32", "heapsort": "500000", "mandelbrot": "630", "matmul": "195",
-    "nbody": "200000", "queens": "11", "richards": "150", "sieve": "1000000",
+    "ackermann": "7", "binary_trees": "14", "closures": "800000", "coroutines": "1000000",
+    "fannkuch": "9", "fib": "32", "heapsort": "500000", "integrate": "2000000",
+    "mandelbrot": "630", "matmul": "195", "nbody": "200000", "partialsums": "2500000",
+    "queens": "11", "richards": "150", "series": "3000", "sieve": "1000000",
     "sort": "200000", "spectral_norm": "500", "string_build": "200000",
     "string_patterns": "20000", "table_loop": "1000000",
 }

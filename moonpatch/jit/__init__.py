@@ -37,10 +37,11 @@ def _backend(c):
 
 def _native(c):
     """-10: a whole function also as native code (jit/native/), for the types of the
-    arguments of the call that made it hot, in front of the backend's code
-    (jit.opt.start('native=0'), -Onative=0: never; native=2: leaves too). Not for a
-    runtime with limits: native frames are no Python frames, which max_depth counts."""
-    if c.entry is not None or c.closure is None or c.live is None:
+    arguments of the call that made it hot, or a hot loop's code for the types of its
+    frame's registers, in front of the backend's code (jit.opt.start('native=0'),
+    -Onative=0: never; native=2: leaves too). Not for a runtime with limits: native
+    frames are no Python frames, which max_depth counts."""
+    if c.closure is None or c.live is None:
         return
     state = current_state()
     if state.limits is not None:
@@ -55,6 +56,19 @@ def _native(c):
     if c.native_refused is not None:
         return
     from .native import backend, gates
+    if c.entry is not None:
+        try:
+            compiled = backend.compile_loop(c.proto, c.entry, c.live, c.closure)
+        except backend.NotNative as e:
+            c.native_refused = str(e)
+            return
+        proto, entry, closure = c.proto, c.entry, c.closure
+        c.native = compiled
+        c.function = gates.make_loop_gates(
+            compiled, c.function,
+            lambda R: backend.compile_loop(proto, entry, R, closure),
+            lambda gate: proto.jit.osr.__setitem__(entry, gate))
+        return
     np = c.proto.numparams
     args = list(c.live[:np]) + [None] * (np - len(c.live))
     try:

@@ -705,8 +705,12 @@ class Emitter:
         head = ['U = cl.upvals'] if 'U' in used else []
         if 'tail' in used:
             head.append('tail = False')
-        if names:
-            head.append('%s = %s' % (', '.join(names), ', '.join('R[%s]' % n[1:] for n in names)))
+        # a few at a time: a statement that holds a whole frame on Python's value stack
+        # leaves CPython unable to move the frame's line (debug.sethook switches frames
+        # by setting f_lineno: "stack is too deep to analyze" past 21 values)
+        for i in range(0, len(names), 8):
+            part = names[i:i + 8]
+            head.append('%s = %s' % (', '.join(part), ', '.join('R[%s]' % n[1:] for n in part)))
         head += ['if not PLAIN:            # a hook came while this was being compiled',
                  '    c, cl = cl, None',
                  '    return DEOPT(c, R, locals(), %d)' % self.entry,

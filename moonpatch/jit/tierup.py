@@ -141,6 +141,8 @@ def enter(cl, args, may_switch):
             return None
         return j.frame
     if j.status == 'none' and _enabled() and interp.PLAIN:
+        if not args and proto.numparams and not may_switch:
+            return j.frame      # a frame resumed in its middle (native code left it)
         j.count -= 1
         if j.count > 0:
             return j.frame

@@ -16,7 +16,7 @@ needs_native = pytest.mark.skipif(not native.available(), reason='no native code
 # (with every function compiled at its first call, leaves native too: the test
 # programs' forced tier) give native code at least
 NUMERIC = {('jit', 'native_gates'): 8, ('jit', 'deopt_types'): 5, ('calls', 'recursion'): 3,
-           ('calls', 'return_values'): 5, ('errors', 'lines_spread'): 5}
+           ('calls', 'return_values'): 5, ('errors', 'lines_spread'): 5, ('jit', 'native_calls'): 5}
 
 
 def _forced(params):
@@ -86,3 +86,33 @@ def test_jv_says_once_why_native_code_cannot_run(monkeypatch):
     assert ok, r
     said = lua.state.jit_verbose.getvalue().decode()
     assert said.count('native tier off: a test') == 1 and '[JIT] native (' not in said
+
+
+def _native_loops(setup=None):
+    """native_loops.lua's output, and (first line, loop pc) of its loops made native."""
+    made = []
+    pipeline.add_pass(-98, 'count native loops', lambda c: c.native and c.entry is not None
+                      and made.append((c.proto.firstline, c.entry)))
+    try:
+        out = run_program('jit', 'native_loops', setup)
+    finally:
+        pipeline.remove_pass('count native loops')
+    return out, made
+
+
+@needs_native
+def test_hot_loops_go_native_from_the_interpreters_frame():
+    out, made = _native_loops()
+    assert out == expected_output('jit', 'native_loops')
+    lines = {line for line, pc in made}
+    # the main chunk's (mandelbrot's, the captured register's, ...), first_square_over's
+    # (with its early return), sums' (calls), acc's (entered again with other types), spin's
+    assert lines == {0, 24, 49, 59, 93}
+    assert len([pc for line, pc in made if line == 0]) >= 3
+
+
+@needs_native
+def test_every_loop_compiled_at_its_first_tick_gives_the_same_output():
+    out, made = _native_loops(lambda lua: lua.jit_command('opt.start=hotloop=1,native=2') and None)
+    assert out == expected_output('jit', 'native_loops')
+    assert len(made) >= 8

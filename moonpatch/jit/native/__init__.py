@@ -10,15 +10,22 @@ This module answers what the host can do: its target (`host_target`), the encode
 import ctypes
 import functools
 import importlib
-import platform
+import os
 from typing import Optional
 
 TARGETS = {"x86_64": "x64", "amd64": "x64", "x64": "x64", "aarch64": "arm64", "arm64": "arm64"}
 
 
+def machine() -> str:
+    """The CPU's name as uname gives it (not platform.machine(): importing platform costs
+    more than the rest of the tier's start)."""
+    return os.uname().machine if hasattr(os, "uname") else os.environ.get(
+        "PROCESSOR_ARCHITECTURE", "")
+
+
 def host_target() -> Optional[str]:
     """"x64" or "arm64" for the CPU we run on, None for any other."""
-    return TARGETS.get(platform.machine().lower())
+    return TARGETS.get(machine().lower())
 
 
 def encoder(target: Optional[str] = None):
@@ -49,7 +56,7 @@ def unavailable_reason() -> Optional[str]:
     """None when native code can run here; else why not, in words for `-jv`."""
     target = host_target()
     if target is None:
-        return f"native tier off: no encoder for this CPU ({platform.machine() or 'unknown'})"
+        return f"native tier off: no encoder for this CPU ({machine() or 'unknown'})"
     try:
         from . import pages
         enc = encoder(target)

@@ -39,7 +39,6 @@ returns Lua's results as a list; where the machine code cannot go on, the interp
 """
 
 import ctypes
-import ctypes.util
 import functools
 import struct
 import threading
@@ -53,8 +52,9 @@ from ...runtime.limits import TICKS
 from ...runtime.table import LuaTable
 from ...runtime.values import LuaFunction, UpVal
 from .. import hints
+from ..pyjit import captured_registers
 from ..structure import units as unit_map
-from . import encoder, host_target, unavailable_reason
+from . import encoder, host_target, loops, unavailable_reason
 from .pages import ExecPages
 from .stencils import (
     CTX_DEPTH, CTX_FRAME_END, CTX_TICKS, CTX_WORDS, EXIT_CALL, EXIT_STACK, EXIT_TICK, INLINE,
@@ -63,7 +63,9 @@ from .stencils import (
 MAX_DEPTH = 20000           # native calls in one entry from Python (Lua 5.1's LUAI_MAXCALLS)
 STACK_SLOTS = 1 << 17       # the frame stack of a thread: 1 MiB
 KPRI, KNIL = BY_NAME['KPRI'].code, BY_NAME['KNIL'].code
-CALL, CALLT, RETM = BY_NAME['CALL'].code, BY_NAME['CALLT'].code, BY_NAME['RETM'].code
+CALL, CALLM, RETM = BY_NAME['CALL'].code, BY_NAME['CALLM'].code, BY_NAME['RETM'].code
+CALLT, CALLMT = BY_NAME['CALLT'].code, BY_NAME['CALLMT'].code
+CALLS, TAIL_CALLS = (CALL, CALLM), (CALLT, CALLMT)
 MATH_LIBM = {"sin": 1, "cos": 1, "tan": 1, "asin": 1, "acos": 1, "atan": 1, "sinh": 1,
              "cosh": 1, "tanh": 1, "exp": 1, "log": 1, "log10": 1, "fmod": 2, "atan2": 2,
              "pow": 2}
@@ -117,8 +119,9 @@ class Const:
         return "function %s" % (self.value.name or "%x" % id(self.value))
 
 
-def type_of_value(v):
-    """The type native code knows v by (None: no type it can use)."""
+def type_of_value(v, tables=False):
+    """The type native code knows v by (None: no type it can use); a function is known by
+    identity, and a table too if `tables` (a live register of a loop's frame)."""
     t = type(v)
     if t is float:
         return NUMBER
@@ -126,7 +129,7 @@ def type_of_value(v):
         return BOOLEAN
     if v is None:
         return NIL
-    return Const(v) if t is LuaFunction else None
+    return Const(v) if t is LuaFunction or (tables and t is LuaTable) else None
 
 
 def matches(t, v) -> bool:
@@ -171,9 +174,23 @@ def math_function(f) -> Optional[str]:
 
 
 @functools.lru_cache(maxsize=None)
+def libm():
+    """The C math library: the process's own symbols where the host links it, which
+    spares ctypes.util's search (an import and a subprocess, 30 ms)."""
+    for name in (None, "libm.so.6"):
+        try:
+            lib = ctypes.CDLL(name)
+            lib.sin
+            return lib
+        except (OSError, AttributeError):
+            pass
+    from ctypes.util import find_library
+    return ctypes.CDLL(find_library("m"))
+
+
+@functools.lru_cache(maxsize=None)
 def libm_address(name: str) -> int:
-    libm = ctypes.CDLL(ctypes.util.find_library("m"))
-    return ctypes.cast(getattr(libm, name), ctypes.c_void_p).value
+    return ctypes.cast(getattr(libm(), name), ctypes.c_void_p).value
 
 
 # --- the analysis ---------------------------------------------------------------------------
@@ -198,13 +215,14 @@ class Analysis:
     the guard that the entry from Python checks (`guards`): native code runs no Lua code,
     so none of them changes while it runs."""
 
-    def __init__(self, session, closure, argtypes, assumed):
+    def __init__(self, session, closure, argtypes, assumed, entry=None):
         proto = closure.proto
         self.session = session
         self.closure = closure
         self.proto = proto
-        self.argtypes = argtypes
+        self.argtypes = argtypes    # a loop's: the type of every register (None: unknown)
         self.assumed = assumed
+        self.entry = entry          # the pc of a loop entered on the stack, or None
         self.consts: List[Const] = []
         self.guards = set()
         self.ops = [operands(proto, pc) for pc in range(len(proto.code))]    # decoded once
@@ -213,11 +231,12 @@ class Analysis:
             if u.target is not None and u.target not in self.units:
                 raise NotNative("a jump into the middle of a test (pc %d)" % u.target)
         self.self_calls = False
+        self.multres: Dict[int, tuple] = {}     # pc of a call for all results -> their types
         seed = 0
         for r in range(proto.framesize):
             t = argtypes[r] if r < len(argtypes) else NIL
             seed |= self.bit(t, r)
-        self.before = hints._Flow(self.units, self.step).run(0, seed)
+        self.before = hints._Flow(self.units, self.step).run(entry or 0, seed)
 
     def plane(self, t) -> int:
         if type(t) is Const:
@@ -267,11 +286,13 @@ class Analysis:
                 out |= self.bit(t, a)
         elif kind == "guarded":
             out |= self.bit(self.guarded(pc, mask), a)
-        elif op == CALL:
+        elif op in CALLS:
             for r in range(a, self.proto.framesize):     # the callee's frame: garbage
                 out &= ~self.everything(r)
             callee = self.callee(pc, mask)
             wanted = self.wanted(pc, callee)
+            if b == 0 and wanted is not None:
+                self.multres[pc] = callee.results   # (for the CALLM or RETM after it)
             for i in range(wanted or 0):
                 t = callee.results[i] if i < len(callee.results) else NIL
                 out |= self.bit(t, a + i)
@@ -279,15 +300,26 @@ class Analysis:
 
     def wanted(self, pc: int, callee: Optional[Callee]) -> Optional[int]:
         """How many results the call at pc puts in registers: B - 1, or for a call for
-        all results (B = 0) that the next RETM returns, all the callee gives; None if
-        that is not known."""
+        all results (B = 0) that the next RETM returns or CALLM passes on, all the callee
+        gives; None if that is not known."""
         if callee is None or callee.results is None:
             return None
         op, a, b, c = self.ops[pc]
         if b > 0:
             return b - 1
-        nop, na, nd, _ = self.ops[pc + 1] if pc + 1 < len(self.ops) else (None,) * 4
-        return len(callee.results) if nop == RETM and na + nd == a else None
+        nop, na, nb, nc = self.ops[pc + 1] if pc + 1 < len(self.ops) else (None,) * 4
+        if (nop == RETM and na + nb == a or nop == CALLM and na + 1 + nc == a
+                or nop == CALLMT and na + 1 + nb == a):
+            return len(callee.results)
+        return None
+
+    def arguments(self, pc: int) -> Optional[int]:
+        """How many arguments the call at pc passes (None: not known)."""
+        op, a, b, c = self.ops[pc]
+        if op in (CALL, CALLT):
+            return (c if op == CALL else b) - 1
+        types = self.multres.get(pc - 1)
+        return None if types is None else (c if op == CALLM else b) + len(types)
 
     def guarded(self, pc: int, mask: int) -> Optional[Const]:
         """The function or table an upvalue, a global or a field of a known table holds
@@ -316,9 +348,9 @@ class Analysis:
         """What the call at pc calls, or None if it is no function native code can call;
         a callee that does not compile raises NotNative."""
         op, a, b, c = self.ops[pc]
-        nargs = (c if op == CALL else b) - 1
+        nargs = self.arguments(pc)
         fn = self.type_of(mask, a)
-        if type(fn) is not Const:
+        if type(fn) is not Const or nargs is None:
             return None
         args = tuple(self.type_of(mask, a + 1 + i) for i in range(nargs))
         f = fn.value
@@ -331,20 +363,25 @@ class Analysis:
             return Callee(math=name, results=(NUMBER,))
         if type(f) is not LuaFunction or f.proto is None or None in args:
             return None
-        if f is self.closure and args == self.argtypes:
+        if f is self.closure and args == self.argtypes and self.entry is None:
             self.self_calls = True
             return Callee(itself=True, results=self.assumed)
         try:
             native = self.session.function(f, args)
+            if native.signature is None:
+                raise NotNative("it returns different types or counts")
         except NotNative as e:
+            if self.entry is not None:
+                return None         # (a loop leaves native code at the call instead)
             raise NotNative("its callee at pc %d: %s" % (pc, e)) from None
-        if native.signature is None:
-            raise NotNative("its callee at pc %d returns different types or counts" % pc)
         return Callee(native, results=native.signature)
 
     def returns(self):
-        """{pc: types of the results} of every return that runs (a tail call included)."""
+        """{pc: types of the results} of every return that runs (a tail call included); a
+        loop has none (its frame's returns are the interpreter's)."""
         out = {}
+        if self.entry is not None:
+            return out
         for pc, mask in self.before.items():
             op, a, b, c = self.ops[pc]
             name = OPCODES[op].name
@@ -356,7 +393,7 @@ class Analysis:
                 n = self.wanted(pc - 1, callee)
                 if n is not None and self.ops[pc - 1][2] == 0:
                     out[pc] = tuple(self.type_of(mask, a + i) for i in range(b + n))
-            elif op == CALLT:       # (a call of itself is no return; unknown callees are
+            elif op in TAIL_CALLS:  # (a call of itself is no return; unknown callees are
                 callee = self.callee(pc, mask)      # refused when it is emitted)
                 if callee is not None and not callee.itself:
                     out[pc] = callee.results
@@ -386,6 +423,17 @@ def compile(proto, args, closure=None, session=None) -> "NativeFunction":
     if closure is None:
         closure = load_closure(proto, None)
     return session.function(closure, tuple(type_of_value(v) for v in args))
+
+
+def compile_loop(proto, entry: int, live, closure, session=None) -> "NativeFunction":
+    """closure's code from the head of a hot loop (`entry`) on, for its frame's registers
+    `live` (loops.py): `enter_loop` takes the frame over and lets the interpreter finish it."""
+    if session is None:
+        reason = unavailable_reason()
+        if reason is not None:
+            raise NotNative(reason)
+        session = Session(host_target())
+    return session.loop(closure, entry, live)
 
 
 class HostPages:
@@ -430,6 +478,26 @@ class Session:
             self.making.discard(key)
         return made
 
+    def loop(self, closure, entry: int, live) -> "NativeFunction":
+        """See compile_loop(). A register dead at the head has no type (it may hold
+        anything when the loop is entered again)."""
+        proto = closure.proto
+        units = unit_map(proto)
+        if entry not in units:
+            raise NotNative("a loop head inside an instruction pair (pc %d)" % entry)
+        alive = loops.liveness(proto, units)
+        kept = alive[entry] | loops.register_mask(captured_registers(proto))
+        types = tuple(type_of_value(live[r], tables=True)
+                      if (kept >> r) & 1 and r < len(live) else None
+                      for r in range(proto.framesize))
+        analysis = Analysis(self, closure, types, None, entry)
+        native = NativeFunction(closure, types, analysis, {}, None)
+        native.entry_pc = entry
+        native.live = alive
+        Emitter(self, native, analysis).emit()
+        native.guards = tuple(analysis.guards.union(*(c.guards for c in native.callees)))
+        return native
+
     def compile(self, closure, argtypes) -> "NativeFunction":
         proto = closure.proto
         if proto.is_vararg:
@@ -472,6 +540,9 @@ class NativeFunction:
         self.instructions = 0       # the bytecode instructions compiled
         self.used = set()           # (group, variant) of the stencils it copied
         self.guards = ()            # what its code and its callees' assume (see holds())
+        self.entry_pc = None        # a loop's head (argtypes: its frame's registers)
+        self.live = None            # a loop's: {unit pc: registers live there}
+        self.side_exits = set()     # a loop's: the pcs where it leaves for the interpreter
 
     def __call__(self, *args):
         return self.run(list(args))
@@ -498,30 +569,56 @@ class NativeFunction:
                 doubles[1 + i] = v
             elif t is BOOLEAN:
                 doubles[1 + i] = 1.0 if v else 0.0
-        ctx = stack.ctx
-        ctx[CTX_TICKS // SLOT] = TICKS[0]
-        ctx[CTX_DEPTH // SLOT] = MAX_DEPTH - stack.resumed
-        ctx[CTX_FRAME_END // SLOT] = stack.end
-        status = self.entry(stack.address, stack.ctx_address)
-        TICKS[0] = ctx[CTX_TICKS // SLOT]
+        status = self.run_code(stack)
         if status >= 0:
             return [to_lua(t, doubles[i]) for i, t in enumerate(self.rets[status])]
         return self.resume(status, stack)
 
-    def registers(self, doubles, at: int, pc: int) -> list:
-        """The registers of this function's frame (function slot at index at) before pc."""
+    def enter_loop(self, R: list, va, openuv, tc) -> list:
+        """Take over the interpreter's frame R (its varargs, open upvalues and tail call
+        count with it) at the loop's head; the results of the function."""
+        stack = frame_stack()
+        doubles = stack.doubles
+        for r, t in enumerate(self.argtypes):
+            if t is NUMBER:
+                doubles[1 + r] = R[r]
+            elif t is BOOLEAN:
+                doubles[1 + r] = 1.0 if R[r] else 0.0
+        return self.resume(self.run_code(stack), stack, (R, va, openuv, tc))
+
+    def run_code(self, stack) -> int:
+        """Run the machine code on the frame at the stack's start: its status."""
+        ctx = stack.ctx
+        ctx[CTX_TICKS // SLOT] = TICKS[0]
+        ctx[CTX_DEPTH // SLOT] = MAX_DEPTH - stack.resumed
+        ctx[CTX_FRAME_END // SLOT] = stack.end
+        try:
+            status = self.entry(stack.address, stack.ctx_address)
+        except ctypes.ArgumentError as e:
+            # ctypes turns a RecursionError in converting an argument (Python's stack
+            # full, a Lua stack overflow) into this, by its message alone
+            if "RecursionError" in str(e):
+                raise RecursionError(str(e)) from None
+            raise
+        TICKS[0] = ctx[CTX_TICKS // SLOT]
+        return status
+
+    def registers(self, doubles, at: int, pc: int, R: Optional[list] = None) -> list:
+        """The registers of this function's frame (function slot at index at) before pc:
+        into R, where those of no known type keep their values, else a new list."""
         a = self.analysis
         mask = a.before[pc]
-        out = []
+        out = [None] * self.proto.framesize if R is None else R
         for r in range(self.proto.framesize):
             t = a.type_of(mask, r)
-            out.append(to_lua(t, doubles[at + 1 + r]) if t in (NUMBER, BOOLEAN) else
-                       None if t is None else to_lua(t, 0.0))
+            if t is not None:
+                out[r] = to_lua(t, doubles[at + 1 + r])
         return out
 
-    def resume(self, status: int, stack) -> list:
+    def resume(self, status: int, stack, frame=None) -> list:
         """An exit: find the frames it left, read their registers, and let the
-        interpreter finish them, the innermost first."""
+        interpreter finish them, the innermost first; `frame` is (R, va, openuv, tc) of
+        the interpreter's frame a loop took over."""
         frames = []
         native, at = self, 0
         while True:
@@ -532,36 +629,47 @@ class NativeFunction:
             callee, a = native.calls[pc]
             status = stack.ints[at + 1 + a]
             native, at = callee, at + 1 + a
-        states = [None if kind == EXIT_CALL and native.analysis.ops[pc][0] == CALLT else
-                  native.registers(stack.doubles, at, pc + (kind == EXIT_CALL))
-                  for native, at, pc, kind in frames]
+        states = [None if kind == EXIT_CALL and native.analysis.ops[pc][0] in TAIL_CALLS else
+                  native.registers(stack.doubles, at, pc + (kind == EXIT_CALL),
+                                   frame[0] if frame and i == 0 else None)
+                  for i, (native, at, pc, kind) in enumerate(frames)]
         # the frames count towards the depth of native calls made while they finish (else
         # a recursion that exits at MAX_DEPTH and enters again would never overflow)
         stack.resumed += len(frames)
         try:
-            return self.finish(frames, states)
+            return self.finish(frames, states, stack.doubles, frame)
         finally:
             stack.resumed -= len(frames)
 
     @staticmethod
-    def finish(frames, states) -> list:
+    def finish(frames, states, doubles, frame=None) -> list:
         """Interpret the frames an exit left (registers `states`), the innermost first."""
         results = None
+        outer = (None, None, 0) if frame is None else frame[1:]
+        # a side exit at a CALLM or RETM after a native call for all results: the
+        # interpreter keeps those results apart (mr), native code in the slots after A
+        pending = {}
+        for native, at, pc, kind in frames:
+            types = native.analysis.multres.get(pc - 1) if kind != EXIT_CALL else None
+            pending[at] = None if types is None else [
+                to_lua(t, doubles[at + 1 + native.analysis.ops[pc - 1][1] + i])
+                for i, t in enumerate(types)]
         for (native, at, pc, kind), R in zip(reversed(frames), reversed(states)):
-            mr = None
+            mr = pending[at]
             if kind == EXIT_CALL:
                 op, a, b, c = native.analysis.ops[pc]
-                if op == CALLT:
+                if op in TAIL_CALLS:
                     continue            # the callee's results are the frame's
                 if b == 0:
-                    mr = list(results)  # for the RETM that follows
+                    mr = list(results)  # for the RETM or CALLM that follows
                 else:
                     wanted = b - 1
                     R[a:a + wanted] = (list(results[:wanted])
                                        + [None] * (wanted - len(results)))
                 pc += 1
+            va, openuv, tc = outer if at == 0 else (None, None, 0)
             run = interp.execute_resume if interp.PLAIN else interp.execute_hooked
-            results = run(native.closure, R, (pc, None, None, mr, 0))
+            results = run(native.closure, R, (pc, va, openuv, mr, tc))
         return list(results)
 
 
@@ -603,6 +711,9 @@ class Emitter:
         self.size = 0
         self.labels: Dict[object, int] = {}
         self.stubs: Dict[tuple, dict] = {}  # (kind, pc) -> the exit stub's values
+        self.hot: List[Tuple[int, int]] = []    # a loop's: the loops around its head
+        self.at = -1                # the instruction being emitted (-1: the entry)
+        self.exits: List[tuple] = []            # (the pc of a jump to a stub, its key)
 
     def add(self, group: str, variant: str = "", **values) -> None:
         stencil = self.stencils[group].variants[variant]
@@ -615,15 +726,26 @@ class Emitter:
         key = (kind, pc)
         if key not in self.stubs:
             self.stubs[key] = dict(values, status=exit_status(pc, kind))
+        self.exits.append((self.at, key))
         return ("stub", key)
 
     def emit(self) -> None:
         proto = self.proto
-        self.add("FUNCF", frame=slot(proto.framesize), stack=self.stub(EXIT_STACK, 0),
-                 exit=self.stub(EXIT_TICK, 0))
+        start = self.native.entry_pc or 0
+        self.add("FUNCF", frame=slot(proto.framesize), stack=self.stub(EXIT_STACK, start),
+                 exit=self.stub(EXIT_TICK, start))
+        if start:
+            self.add("JMP", "fwd", target=("pc", start))
+            self.hot = loops.loops_around(self.analysis.units, start)
         for pc in sorted(self.analysis.before):
             self.labels[pc] = self.size
-            self.instruction(pc, self.analysis.before[pc])
+            self.at = pc
+            if start:
+                self.loop_instruction(pc, self.analysis.before[pc])
+            else:
+                self.instruction(pc, self.analysis.before[pc])
+        if start:
+            self.check_exits()
         for key, values in self.stubs.items():
             self.labels[("stub", key)] = self.size
             self.add("EXIT", "call" if key[0] == EXIT_CALL else "", **values)
@@ -651,6 +773,43 @@ class Emitter:
             at += n
         native.pages, native.address, native.code = pages, base, bytes(code)
         native.entry = pages.load(native.code)
+
+    # -- a loop's
+
+    def loop_instruction(self, pc: int, mask: int) -> None:
+        """An instruction of a loop's code, or a side exit where it cannot be native."""
+        s = SHAPES.get(self.analysis.ops[pc][0])
+        if s is None or s.kind not in ("RET0", "RET1", "RET", "RETM", "CALLT"):
+            pieces, size = len(self.pieces), self.size
+            try:
+                return self.instruction(pc, mask)
+            except NotNative as e:
+                if any(head <= pc <= last for head, last in self.hot):
+                    raise NotNative("%s, in the loop" % e) from None
+            del self.pieces[pieces:]
+            self.size = size
+        self.native.side_exits.add(pc)
+        self.add("JMP", "fwd", target=self.stub(EXIT_TICK, pc))
+
+    def check_exits(self) -> None:
+        """A register the loop writes that has no type where it leaves must be dead
+        there (loops.py), and one closures capture is never dead."""
+        a = self.analysis
+        runs = loops.reached(a.units, self.native.entry_pc, self.native.side_exits)
+        written = loops.written(self.proto, a.units, runs - self.native.side_exits)
+        captured = loops.register_mask(captured_registers(self.proto))
+        for source, (kind, pc) in self.exits:
+            if source not in runs and source != -1:      # (-1: the entry's)
+                continue
+            at = pc + 1 if kind == EXIT_CALL else pc
+            mask = a.before.get(at)
+            if mask is None:
+                continue
+            live = (self.native.live[at] | captured) & written
+            for r in range(self.proto.framesize):
+                if (live >> r) & 1 and a.type_of(mask, r) is None:
+                    raise NotNative("register %d, of no known type, is live where native "
+                                    "code leaves (pc %d)" % (r, at))
 
     # -- one instruction
 

@@ -8,11 +8,12 @@ where it must (a hook, flushed code) and so never comes back to these gates. The
 written out as Python, one comparison per argument and guard, as tier 1 writes its own.
 """
 
+from ...runtime import interp
 from ...runtime.hooks import share_plain_flag
 from ...runtime.values import UpVal
 from ..pyjit import DIRECT_ARGS
 from ..structure import jumps_back
-from .backend import BOOLEAN, NIL, NUMBER
+from .backend import BOOLEAN, NIL, NUMBER, NotNative
 
 _NAMESPACE = {'__builtins__': __builtins__}
 share_plain_flag(_NAMESPACE)
@@ -62,44 +63,108 @@ def _guard_checks(guards, pool) -> list:
     return checks
 
 
+class _Source:
+    """The Python source of gates: its lines, and the values they name (`pool`)."""
+
+    def __init__(self, native, function):
+        self.native = native
+        self.values = {}
+        self.lines = []
+        self.live = None        # (a loop's continuation has no flag: flush() drops it)
+        if 'LIVE' in function.__code__.co_freevars:
+            self.live = function.__closure__[function.__code__.co_freevars.index('LIVE')]
+        self.guards = _guard_checks(native.guards, self.pool)
+
+    def pool(self, v) -> str:
+        return self.values.setdefault(id(v), ('K%d' % len(self.values), v))[0]
+
+    def checks(self, argtypes, name) -> str:
+        """The condition of entering: its closure, no hook, code not flushed, the types
+        and guards it was made for."""
+        live = ['LIVE.cell_contents'] if self.live is not None else []
+        return ' and '.join(['cl is CLOSURE', 'PLAIN'] + live
+                            + _argument_checks(argtypes, name, self.pool) + self.guards)
+
+    def define(self, params, args):
+        """Run `make(params, the pooled values)` of the lines with args and those values."""
+        src = ['def make(%s):' % ', '.join(params + [n for n, _ in self.values.values()])]
+        src += self.lines
+        ns = {}
+        p = self.native.proto
+        exec(compile('\n'.join(src) + '\n', '<native gate %s:%d>' % (
+            p.chunkname, p.firstline), 'exec'), _NAMESPACE, ns)
+        return ns['make'](*args, *[v for _, v in self.values.values()])
+
+
 def make_gates(native, function, direct) -> Gates:
     """The gates of `native` (backend.NativeFunction) in front of tier 1's `function` and
     `direct` (pyjit.Compiled's), whose LIVE flag (false once flushed) they read too."""
-    values = {}
-
-    def pool(v):
-        name = values.setdefault(id(v), ('K%d' % len(values), v))[0]
-        return name
-
+    source = _Source(native, function)
     np = len(native.argtypes)
-    live = function.__closure__[function.__code__.co_freevars.index('LIVE')]
-    guards = _guard_checks(native.guards, pool)
-    at_gate = ' and '.join(['cl is CLOSURE', 'PLAIN', 'LIVE.cell_contents']
-                           + _argument_checks(native.argtypes, 'A[%d]'.__mod__, pool) + guards)
-    src = ['def make(%s):' % ', '.join(['ENTER', 'CLOSURE', 'LIVE', 'TIER1', 'TIER1_DIRECT',
-                                        'NILS'] + [n for n, _ in values.values()]),
-           '    def gate(cl, R, tail=False):',
-           '        A = R if len(R) == %d else (R + NILS)[:%d]' % (np, np),
-           '        if %s:' % at_gate,
-           '            return ENTER(A)',
-           '        return TIER1(cl, R, tail)']
+    source.lines = [
+        '    def gate(cl, R, tail=False):',
+        '        A = R if len(R) == %d else (R + NILS)[:%d]' % (np, np),
+        '        if %s:' % source.checks(native.argtypes, 'A[%d]'.__mod__),
+        '            return ENTER(A)',
+        '        return TIER1(cl, R, tail)']
     if direct is not None:
         params = ['r%d' % i for i in range(np)] + ['_%d' % i for i in range(np, DIRECT_ARGS)]
-        at_direct = ' and '.join(['cl is CLOSURE', 'PLAIN', 'LIVE.cell_contents']
-                                 + _argument_checks(native.argtypes, 'r%d'.__mod__, pool)
-                                 + guards)
-        src += ['    def direct(cl, %s):' % ', '.join(p + '=None' for p in params),
-                '        if %s:' % at_direct,
-                '            r = ENTER([%s])' % ', '.join(params[:np]),
-                '            return r[0] if r else None',
-                '        return TIER1_DIRECT(cl, %s)' % ', '.join(params)]
+        source.lines += [
+            '    def direct(cl, %s):' % ', '.join(p + '=None' for p in params),
+            '        if %s:' % source.checks(native.argtypes, 'r%d'.__mod__),
+            '            r = ENTER([%s])' % ', '.join(params[:np]),
+            '            return r[0] if r else None',
+            '        return TIER1_DIRECT(cl, %s)' % ', '.join(params)]
     else:
-        src += ['    direct = None']
-    src += ['    return gate, direct']
-    ns = {}
-    exec(compile('\n'.join(src) + '\n', '<native gate %s:%d>' % (
-        native.proto.chunkname, native.proto.firstline), 'exec'), _NAMESPACE, ns)
-    gate, direct_gate = ns['make'](native.enter, native.closure, live, function, direct,
-                                   [None] * np, *[v for _, v in values.values()])
+        source.lines += ['    direct = None']
+    source.lines += ['    return gate, direct']
+    gate, direct_gate = source.define(
+        ['ENTER', 'CLOSURE', 'LIVE', 'TIER1', 'TIER1_DIRECT', 'NILS'],
+        [native.enter, native.closure, source.live, function, direct, [None] * np])
     gate.tier1 = function       # (pyjit.retire flushes it)
     return Gates(gate, direct_gate)
+
+
+LOOP_VERSIONS = 4       # native versions of one loop, for the types its frames had
+
+
+def make_loop_gates(first, tier1, compile_version, install):
+    """The continuation of a hot loop made native (`first`): a frame whose live registers
+    have other types (a function passed in, a table) gets a version compiled for them,
+    up to LOOP_VERSIONS; each version's gate tries the one before it, and the first's
+    makes the next (`compile_version(R)`, which may raise backend.NotNative) or goes to
+    tier 1's continuation `tier1`. `install(gate)` puts the newest in front."""
+    made = [first]
+    head = []
+
+    def another(cl, R, va, openuv, mr, tc):
+        if cl is first.closure and len(made) < LOOP_VERSIONS and interp.PLAIN:
+            try:
+                native = compile_version(R)
+            except NotNative:
+                made.append(None)
+            else:
+                made.append(native)
+                head.append(make_loop_gate(native, head[-1]))
+                install(head[-1])
+                return head[-1](cl, R, va, openuv, mr, tc)
+        return tier1(cl, R, va, openuv, mr, tc)
+
+    head.append(make_loop_gate(first, another))
+    head[-1].tier1 = tier1
+    return head[-1]
+
+
+def make_loop_gate(native, function):
+    """The continuation the interpreter hands a hot loop's frame to (tierup.loop_hot): the
+    native loop `native` when the frame's live registers are of the types it was made for,
+    else tier 1's continuation `function`."""
+    source = _Source(native, function)
+    source.lines = [
+        '    def loop(cl, R, va, openuv, mr, tc):',
+        '        if %s:' % source.checks(native.argtypes, 'R[%d]'.__mod__),
+        '            return ENTER(R, va, openuv, tc)',
+        '        return TIER1(cl, R, va, openuv, mr, tc)',
+        '    return loop']
+    return source.define(['ENTER', 'CLOSURE', 'TIER1'],
+                         [native.enter_loop, native.closure, function])

@@ -6,13 +6,13 @@ An `ExecPages` owns its mapping and unmaps it when it dies; a ctypes entry funct
 """
 
 import ctypes
-import ctypes.util
 import mmap
 import os
-import platform
 import sys
 import weakref
 from typing import Callable, Optional
+
+from . import host_target
 
 PAGE = mmap.PAGESIZE
 
@@ -44,14 +44,15 @@ MAP_FAILED = 2 ** (8 * ctypes.sizeof(ctypes.c_void_p)) - 1
 def _find_icache_flush() -> Optional[Callable[[int, int], None]]:
     """`flush(address, size)` for the instruction cache, where the CPU needs one: AArch64
     does not keep it coherent with stores (x86-64 does, and gets a no-op)."""
-    if platform.machine().lower() not in ("aarch64", "arm64"):
+    if host_target() != "arm64":
         return lambda address, size: None
     if sys.platform == "darwin":
         libsystem = ctypes.CDLL("/usr/lib/libSystem.dylib")
         invalidate = libsystem.sys_icache_invalidate
         invalidate.restype, invalidate.argtypes = None, (ctypes.c_void_p, ctypes.c_size_t)
         return invalidate
-    for name in (None, ctypes.util.find_library("gcc_s")):
+    from ctypes.util import find_library
+    for name in (None, find_library("gcc_s")):
         try:
             clear = ctypes.CDLL(name).__clear_cache
         except (OSError, AttributeError):
