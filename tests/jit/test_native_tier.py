@@ -9,6 +9,7 @@ from luatest import expected_output, run_program
 
 from moonpatch.engine import Engine
 from moonpatch.jit import native, pipeline
+from moonpatch.jit.native import cpython, stencils
 
 needs_native = pytest.mark.skipif(not native.available(), reason='no native code here')
 
@@ -116,3 +117,22 @@ def test_every_loop_compiled_at_its_first_tick_gives_the_same_output():
     out, made = _native_loops(lambda lua: lua.jit_command('opt.start=hotloop=1,native=2') and None)
     assert out == expected_output('jit', 'native_loops')
     assert len(made) >= 8
+
+
+@needs_native
+@pytest.mark.skipif(cpython.reason is not None, reason='no native table access here')
+def test_table_accesses_copy_every_table_stencil():
+    used = set()
+
+    def note(native):
+        used.update(native.used)
+        for callee in native.callees:
+            note(callee)
+    pipeline.add_pass(-98, 'stencils used', lambda c: c.native and note(c.native))
+    try:
+        out = run_program('jit', 'native_tables', _forced(',native=2'))
+    finally:
+        pipeline.remove_pass('stencils used')
+    assert out == expected_output('jit', 'native_tables')
+    table = stencils.table(native.host_target())
+    assert {(g, v) for g in ('TGET', 'TSET') for v in table[g].variants} <= used

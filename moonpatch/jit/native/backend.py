@@ -54,7 +54,7 @@ from ...runtime.values import LuaFunction, UpVal
 from .. import hints
 from ..pyjit import captured_registers
 from ..structure import units as unit_map
-from . import encoder, host_target, loops, unavailable_reason
+from . import cpython, encoder, host_target, loops, unavailable_reason
 from .pages import ExecPages
 from .stencils import (
     CTX_DEPTH, CTX_FRAME_END, CTX_TICKS, CTX_WORDS, EXIT_CALL, EXIT_STACK, EXIT_TICK, INLINE,
@@ -94,8 +94,9 @@ class Type:
 NUMBER = Type("number", 0)      # plane 0 and 1 are the optimizer's floats and tables
 BOOLEAN = Type("boolean", 2)
 NIL = Type("nil", 3)
-CONST_PLANE = 4                 # the k-th known value of a function is plane 4 + k
-KNOWN = (NUMBER, BOOLEAN, NIL)
+TABLE = Type("table", 4)        # any table: its slot holds the object's address (CPython)
+CONST_PLANE = 5                 # the k-th known value of a function is plane 5 + k
+KNOWN = (NUMBER, BOOLEAN, NIL, TABLE)
 PLANE = hints.TABLE             # bits per plane (a frame has at most 250 registers)
 
 
@@ -121,7 +122,8 @@ class Const:
 
 def type_of_value(v, tables=False):
     """The type native code knows v by (None: no type it can use); a function is known by
-    identity, and a table too if `tables` (a live register of a loop's frame)."""
+    identity, and a table too if `tables` (a live register of a loop's frame), else as any
+    table where native code can read tables."""
     t = type(v)
     if t is float:
         return NUMBER
@@ -129,7 +131,9 @@ def type_of_value(v, tables=False):
         return BOOLEAN
     if v is None:
         return NIL
-    return Const(v) if t is LuaFunction or (tables and t is LuaTable) else None
+    if t is LuaTable:
+        return Const(v) if tables else TABLE if cpython.reason is None else None
+    return Const(v) if t is LuaFunction else None
 
 
 def matches(t, v) -> bool:
@@ -139,16 +143,36 @@ def matches(t, v) -> bool:
         return type(v) is bool
     if t is NIL:
         return v is None
+    if t is TABLE:
+        return type(v) is LuaTable
     return t is None or v is t.value        # (a register of no type is never read)
 
 
 def to_lua(t, x: float):
-    """A slot's double as the Lua value of type t."""
+    """A slot's double as the Lua value of type t (not TABLE: see slot_value)."""
     if t is NUMBER:
         return x
     if t is BOOLEAN:
         return x != 0.0
     return None if t is NIL else t.value
+
+
+def slot_value(stack, index: int, t):
+    """The Lua value of type t in the frame stack's slot `index`."""
+    if t is TABLE:
+        return cpython.table_at(stack.ints[index])
+    return to_lua(t, stack.doubles[index])
+
+
+def set_slot(stack, index: int, t, v) -> None:
+    """Put the Lua value v of type t in the frame stack's slot `index` (a constant, nil or a
+    register of no type needs none)."""
+    if t is NUMBER:
+        stack.doubles[index] = v
+    elif t is BOOLEAN:
+        stack.doubles[index] = 1.0 if v else 0.0
+    elif t is TABLE:
+        stack.ints[index] = id(v)
 
 
 def holds(guard) -> bool:
@@ -257,7 +281,7 @@ class Analysis:
                                                         CONST_PLANE + len(self.consts)))
 
     def type_of(self, mask: int, r: int):
-        for t in (NUMBER, BOOLEAN, NIL):
+        for t in KNOWN:
             if (mask >> (t.kind * PLANE + r)) & 1:
                 return t
         for k, c in enumerate(self.consts):
@@ -285,7 +309,11 @@ class Analysis:
             if t is not NUMBER:
                 out |= self.bit(t, a)
         elif kind == "guarded":
-            out |= self.bit(self.guarded(pc, mask), a)
+            known = self.guarded(pc, mask)
+            out |= self.bit(known if known is not None or s.left != "R" else
+                            self.entry_type(pc, mask), a)
+        elif kind == "index":
+            out |= self.bit(self.entry_type(pc, mask), a)
         elif op in CALLS:
             for r in range(a, self.proto.framesize):     # the callee's frame: garbage
                 out &= ~self.everything(r)
@@ -343,6 +371,24 @@ class Analysis:
             return None
         self.guards.add(guard + (value,))
         return Const(value)
+
+    def table_base(self, pc: int, mask: int):
+        """The table R(B) of a table access at pc: TABLE, a known table, or None."""
+        t = self.type_of(mask, self.ops[pc][2])
+        if t is TABLE or type(t) is Const and type(t.value) is LuaTable:
+            return t
+        return None
+
+    def entry_type(self, pc: int, mask: int):
+        """What a table access at pc reads, if native code reads it: a number, or a table
+        where the table is known and holds tables (nbody's bodies[i])."""
+        base = self.table_base(pc, mask)
+        if base is None or cpython.reason is not None:
+            return None
+        if base is not TABLE:
+            for v in base.value.hash.values():
+                return TABLE if type(v) is LuaTable else NUMBER
+        return NUMBER
 
     def callee(self, pc: int, mask: int) -> Optional[Callee]:
         """What the call at pc calls, or None if it is no function native code can call;
@@ -543,6 +589,7 @@ class NativeFunction:
         self.entry_pc = None        # a loop's head (argtypes: its frame's registers)
         self.live = None            # a loop's: {unit pc: registers live there}
         self.side_exits = set()     # a loop's: the pcs where it leaves for the interpreter
+        self.keep = []              # the key objects its code names by address
 
     def __call__(self, *args):
         return self.run(list(args))
@@ -563,27 +610,19 @@ class NativeFunction:
     def enter(self, args: list, stack=None) -> list:
         """run() for arguments it accepts (the caller checked)."""
         stack = stack or frame_stack()
-        doubles = stack.doubles
         for i, (t, v) in enumerate(zip(self.argtypes, args)):
-            if t is NUMBER:
-                doubles[1 + i] = v
-            elif t is BOOLEAN:
-                doubles[1 + i] = 1.0 if v else 0.0
+            set_slot(stack, 1 + i, t, v)
         status = self.run_code(stack)
         if status >= 0:
-            return [to_lua(t, doubles[i]) for i, t in enumerate(self.rets[status])]
+            return [slot_value(stack, i, t) for i, t in enumerate(self.rets[status])]
         return self.resume(status, stack)
 
     def enter_loop(self, R: list, va, openuv, tc) -> list:
         """Take over the interpreter's frame R (its varargs, open upvalues and tail call
         count with it) at the loop's head; the results of the function."""
         stack = frame_stack()
-        doubles = stack.doubles
         for r, t in enumerate(self.argtypes):
-            if t is NUMBER:
-                doubles[1 + r] = R[r]
-            elif t is BOOLEAN:
-                doubles[1 + r] = 1.0 if R[r] else 0.0
+            set_slot(stack, 1 + r, t, R[r])
         return self.resume(self.run_code(stack), stack, (R, va, openuv, tc))
 
     def run_code(self, stack) -> int:
@@ -603,7 +642,7 @@ class NativeFunction:
         TICKS[0] = ctx[CTX_TICKS // SLOT]
         return status
 
-    def registers(self, doubles, at: int, pc: int, R: Optional[list] = None) -> list:
+    def registers(self, stack, at: int, pc: int, R: Optional[list] = None) -> list:
         """The registers of this function's frame (function slot at index at) before pc:
         into R, where those of no known type keep their values, else a new list."""
         a = self.analysis
@@ -612,7 +651,7 @@ class NativeFunction:
         for r in range(self.proto.framesize):
             t = a.type_of(mask, r)
             if t is not None:
-                out[r] = to_lua(t, doubles[at + 1 + r])
+                out[r] = slot_value(stack, at + 1 + r, t)
         return out
 
     def resume(self, status: int, stack, frame=None) -> list:
@@ -630,19 +669,19 @@ class NativeFunction:
             status = stack.ints[at + 1 + a]
             native, at = callee, at + 1 + a
         states = [None if kind == EXIT_CALL and native.analysis.ops[pc][0] in TAIL_CALLS else
-                  native.registers(stack.doubles, at, pc + (kind == EXIT_CALL),
+                  native.registers(stack, at, pc + (kind == EXIT_CALL),
                                    frame[0] if frame and i == 0 else None)
                   for i, (native, at, pc, kind) in enumerate(frames)]
         # the frames count towards the depth of native calls made while they finish (else
         # a recursion that exits at MAX_DEPTH and enters again would never overflow)
         stack.resumed += len(frames)
         try:
-            return self.finish(frames, states, stack.doubles, frame)
+            return self.finish(frames, states, stack, frame)
         finally:
             stack.resumed -= len(frames)
 
     @staticmethod
-    def finish(frames, states, doubles, frame=None) -> list:
+    def finish(frames, states, stack, frame=None) -> list:
         """Interpret the frames an exit left (registers `states`), the innermost first."""
         results = None
         outer = (None, None, 0) if frame is None else frame[1:]
@@ -652,7 +691,7 @@ class NativeFunction:
         for native, at, pc, kind in frames:
             types = native.analysis.multres.get(pc - 1) if kind != EXIT_CALL else None
             pending[at] = None if types is None else [
-                to_lua(t, doubles[at + 1 + native.analysis.ops[pc - 1][1] + i])
+                slot_value(stack, at + 1 + native.analysis.ops[pc - 1][1] + i, t)
                 for i, t in enumerate(types)]
         for (native, at, pc, kind), R in zip(reversed(frames), reversed(states)):
             mr = pending[at]
@@ -865,13 +904,19 @@ class Emitter:
             self.need(pc, mask, [b], NUMBER)
             self.add(o.name, A=slot(a), D=slot(b))
         elif kind == "mov":
-            if self.analysis.type_of(mask, b) in (NUMBER, BOOLEAN):
+            if self.analysis.type_of(mask, b) in (NUMBER, BOOLEAN, TABLE):
                 self.add(o.name, A=slot(a), D=slot(b))
         elif kind == "nils":
             pass                    # (nil has no slot content)
         elif kind == "guarded":     # (a known function or table has none either)
-            if self.analysis.guarded(pc, mask) is None:
+            if self.analysis.guarded(pc, mask) is not None:
+                pass
+            elif s.left == "R" and self.analysis.table_base(pc, mask) is not None:
+                self.table_access(pc, mask, o, "K", a, b, c, True)
+            else:
                 self.refuse(pc, "%s of a value that is not a function or table" % o.name)
+        elif kind in ("index", "newindex"):
+            self.table_access(pc, mask, o, s.right, a, b, c, kind == "index")
         elif kind == "constant":
             if b is not None:       # (nil has no slot content)
                 self.add(o.name, A=slot(a), K=bits(b) if type(b) is float else
@@ -929,6 +974,9 @@ class Emitter:
             u = self.need(pc, mask, [b], *KNOWN, *self.analysis.consts)[0]
         if s.op in ("lt", "le"):
             self.need(pc, mask, [a, b], NUMBER)
+        elif TABLE in (t, u) and all(x is TABLE or type(x) is Const and type(x.value)
+                                     is LuaTable for x in (t, u)):
+            self.refuse(pc, "a comparison of tables")   # (which two is not known)
         elif t != u or t not in (NUMBER, BOOLEAN):          # decided by the types
             if (type(t) is Const and type(u) is Const and t != u
                     and type(t.value) is LuaTable and type(u.value) is LuaTable):
@@ -944,9 +992,38 @@ class Emitter:
             values["D"] = slot(b)
         self.add_jump(o.name, "", pc, c, **values)
 
+    def table_access(self, pc: int, mask: int, o, key: str, a: int, b: int, c, get: bool):
+        """R(A) := R(B)[key] (get) or R(B)[key] := R(A), the key R(C) ("R") or a constant:
+        through CPython's dict (cpython.py); anything else leaves for the interpreter."""
+        if cpython.reason is not None:
+            self.refuse(pc, "%s: %s" % (o.name, cpython.reason))
+        base = self.analysis.table_base(pc, mask)
+        if base is None:
+            self.need(pc, mask, [b], TABLE)
+        values = {"A": slot(a), "exit": self.stub(EXIT_TICK, pc)}
+        if base is TABLE:
+            way, values["B"] = "slot", slot(b)
+        else:
+            way, values["table"] = "table", id(base.value)
+        if key == "R":
+            self.need(pc, mask, [c], NUMBER)
+            way, values["C"] = way + ".slot", slot(c)
+        else:
+            constant = float(c) if type(c) is int else c    # (TGETB's byte, a K's string)
+            self.native.keep.append(constant)
+            way, values["key"] = way + ".key", id(constant)
+        if get:
+            t = self.analysis.entry_type(pc, mask)
+            if t is None:
+                self.refuse(pc, "%s of a value of no known type" % o.name)
+            self.add("TGET", way + (".number" if t is NUMBER else ".table"), **values)
+        else:
+            self.need(pc, mask, [a], NUMBER)
+            self.add("TSET", way, **values)
+
     def ret(self, pc: int, a: int, types) -> None:
         for i, t in enumerate(types):
-            if t in (NUMBER, BOOLEAN):      # result i to BASE + 8 * i, the slot of "i - 1"
+            if t in (NUMBER, BOOLEAN, TABLE):   # result i to BASE + 8 * i, the slot of "i - 1"
                 self.add("MOV", A=slot(i - 1), D=slot(a + i))
         self.add("LEAVE", status=pc)
 

@@ -10,10 +10,11 @@ written out as Python, one comparison per argument and guard, as tier 1 writes i
 
 from ...runtime import interp
 from ...runtime.hooks import share_plain_flag
+from ...runtime.table import LuaTable
 from ...runtime.values import UpVal
 from ..pyjit import DIRECT_ARGS
 from ..structure import jumps_back
-from .backend import BOOLEAN, NIL, NUMBER, NotNative
+from .backend import BOOLEAN, NIL, NUMBER, TABLE, NotNative
 
 _NAMESPACE = {'__builtins__': __builtins__}
 share_plain_flag(_NAMESPACE)
@@ -47,6 +48,8 @@ def _argument_checks(argtypes, name, pool) -> list:
             checks.append('type(%s) is bool' % v)
         elif t is NIL:
             checks.append('%s is None' % v)
+        elif t is TABLE:
+            checks.append('type(%s) is %s' % (v, pool(LuaTable)))
         elif t is not None:         # a function, by identity
             checks.append('%s is %s' % (v, pool(t.value)))
     return checks

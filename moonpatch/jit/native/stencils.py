@@ -45,7 +45,8 @@ from .ir import (
 
 SLOT = 8
 CTX_TICKS, CTX_DEPTH, CTX_FRAME_END = 0, 8, 16     # int64 fields of the context block
-CTX_WORDS = 3
+CTX_TEMP = 24                                      # a word a stencil keeps across a call
+CTX_WORDS = 4
 EXIT_TICK, EXIT_STACK, EXIT_CALL = 0, 1, 2         # the kinds of exit, in a status's low bits
 ONE_BITS = 0x3FF0000000000000                      # the double 1.0: a true boolean's slot
 
@@ -142,6 +143,8 @@ _COMPARE = re.compile(r"if (not \()?R\(A\) (<|<=|==|~=) (R\(D\)|N\(D\)|P\(D\))\)
 _TEST = re.compile(r"if (not )?R\(D\) then JMP$")
 _NILS = re.compile(r"R\(A\) \.\. R\(D\) := nil$")
 _GUARDED = re.compile(r"R\(A\) := (U\(D\)|_ENV\[K\(D\)\]|R\(B\)\[K\(C\)\])$")
+_INDEX = re.compile(r"R\(A\) := R\(B\)\[(R\(C\)|C)\]$")
+_NEWINDEX = re.compile(r"R\(B\)\[(R\(C\)|K\(C\)|C)\] := R\(A\)$")
 FLOAT_OP = {"+": "add", "-": "sub", "*": "mul", "/": "div"}
 FLOAT_COND = {"<": "lt", "<=": "le", "==": "eq", "~=": "ne"}
 
@@ -185,6 +188,10 @@ def shape(o) -> Optional[Shape]:
     m = _GUARDED.match(o.semantics)
     if m:       # an upvalue, a global, a table's field: read behind an identity guard
         return Shape("guarded", left=m.group(1)[0])
+    m = _INDEX.match(o.semantics) or _NEWINDEX.match(o.semantics)
+    if m:       # a table's entry (and a field that is not a known function or table)
+        kind = "index" if m.re is _INDEX else "newindex"
+        return Shape(kind, right="R" if m.group(1).startswith("R") else "K")
     if o.name in CONTROL:
         return Shape(MULTRES_CALLS.get(o.name, o.name))
     return None
@@ -329,6 +336,76 @@ def exit_stub(R: Regs, from_call: bool) -> list:
     return keep + [MovI(result, Patch("status")), Epilogue(0, frame_saved(R))]
 
 
+# --- tables (on CPython: cpython.py) ----------------------------------------------------
+
+def table_lookup(R: Regs, api, base: str, key: str) -> list:
+    """The entry of table and key, PyDict_GetItem's borrowed reference, in the Abi's result
+    register (none: the "exit" stub). The table is R(B)'s pointer ("slot") or the object
+    "table"; the key R(C)'s number, through the scratch float, or the object "key"."""
+    a0, a1 = R.abi.args[:2]
+    out = ([Load("i64", R.t0, R.base, None, 0, Patch("B"))] if base == "slot" else
+           [MovI(R.t0, Patch("table"))])
+    out.append(Load("i64", a0, R.t0, None, 0, api.HASH))
+    if key == "slot":
+        out += [load(R, R.f[0], "C"), MovI(a1, api.SCRATCH_ADDRESS),
+                Store("f64", R.f[0], a1, None, 0, api.FLOAT_VALUE)]
+    else:
+        out.append(MovI(a1, Patch("key")))
+    return out + [Call(api.API["PyDict_GetItem"]),
+                  Branch("eq", R.abi.result, 0, Patch("exit"))]
+
+
+def is_type(R: Regs, api, obj: Reg, address: int) -> list:
+    """Leave by "exit" unless the object at obj is of the type at address."""
+    return [Load("i64", R.t0, obj, None, 0, api.OB_TYPE), MovI(R.t1, address),
+            Branch("ne", R.t0, R.t1, Patch("exit"))]
+
+
+def table_get(R: Regs, api, base: str, key: str, value: str) -> list:
+    """R(A) := the entry, a number (its double) or a table (its pointer)."""
+    result = R.abi.result
+    out = table_lookup(R, api, base, key)
+    if value == "number":
+        return out + is_type(R, api, result, api.FLOAT_TYPE) + [
+            Load("f64", R.f[0], result, None, 0, api.FLOAT_VALUE), store(R, R.f[0])]
+    return out + is_type(R, api, result, api.TABLE_TYPE) + [
+        Store("i64", result, R.base, None, 0, Patch("A"))]
+
+
+def table_set(R: Regs, api, base: str, key: str) -> list:
+    """The entry := R(A)'s number, over a number already there: in place where the table
+    holds the only reference to that float, else a new one through PyDict_SetItem."""
+    result, abi = R.abi.result, R.abi
+    a0, a1, a2 = abi.args[:3]
+    out = table_lookup(R, api, base, key) + is_type(R, api, result, api.FLOAT_TYPE)
+    out += [Load("i64", R.t0, result, None, 0, api.OB_REFCNT), Branch("ne", R.t0, 1, "shared"),
+            load(R, R.f[0], "A"), Store("f64", R.f[0], result, None, 0, api.FLOAT_VALUE),
+            Jump("done"),
+            Label("shared"), load(R, abi.fargs[0], "A"), Call(api.API["PyFloat_FromDouble"]),
+            Store("i64", result, R.ctx, None, 0, CTX_TEMP)]
+    out += ([Load("i64", R.t0, R.base, None, 0, Patch("B"))] if base == "slot" else
+            [MovI(R.t0, Patch("table"))])
+    out += [Load("i64", a0, R.t0, None, 0, api.HASH),
+            MovI(a1, api.SCRATCH_ADDRESS) if key == "slot" else MovI(a1, Patch("key")),
+            Load("i64", a2, R.ctx, None, 0, CTX_TEMP), Call(api.API["PyDict_SetItem"]),
+            Load("i64", a0, R.ctx, None, 0, CTX_TEMP), Call(api.API["Py_DecRef"]),
+            Label("done")]
+    return out
+
+
+def table_groups(R: Regs) -> Dict[str, Dict[str, list]]:
+    """TGET and TSET by "base.key[.value]" (see table_lookup), where CPython's are."""
+    from . import cpython as api
+    if api.reason is not None:
+        return {}
+    ways = [(base, key) for base in ("slot", "table") for key in ("slot", "key")]
+    # (an entry is read as a table where the table is known: backend's entry_type)
+    return {"TGET": {"%s.%s.%s" % (b, k, v): table_get(R, api, b, k, v)
+                     for b, k in ways for v in ("number", "table") if b == "table" or
+                     v == "number"},
+            "TSET": {"%s.%s" % (b, k): table_set(R, api, b, k) for b, k in ways}}
+
+
 def groups(R: Regs) -> Dict[str, Dict[str, list]]:
     """Every stencil's program, by group and variant."""
     out: Dict[str, Dict[str, list]] = {}
@@ -365,6 +442,7 @@ def groups(R: Regs) -> Dict[str, Dict[str, list]]:
                            **{fn: call_inline(R, fn) for fn in INLINE}}
         elif s.kind == "CALLT":     # to itself: a jump to its start, a function entry
             out[s.kind] = {"self": goto(R, True)}
+    out.update(table_groups(R))
     out["FUNCF"] = {"": entry(R)}
     out["LEAVE"] = {"": leave(R)}
     out["EXIT"] = {"": exit_stub(R, False), "call": exit_stub(R, True)}
