@@ -39,14 +39,10 @@ def _native(c):
     """-10: a whole function also as native code (jit/native/), for the types of the
     arguments of the call that made it hot, or a hot loop's code for the types of its
     frame's registers, in front of the backend's code (jit.opt.start('native=0'),
-    -Onative=0: never; native=2: leaves too). Not for a runtime with limits: native
-    frames are no Python frames, which max_depth counts."""
+    -Onative=0: never; native=2: leaves too)."""
     if c.closure is None or c.live is None:
         return
     state = current_state()
-    if state.limits is not None:
-        c.native_refused = 'a runtime with limits runs in tier 1'
-        return
     opt = getattr(state, 'jit_opt', None)
     mode = opt.params.get('native', 1) if opt is not None else 1
     if not mode:

@@ -94,6 +94,15 @@ def _set_interp_limited(on):
     interp.set_limited(on)
 
 
+def _no_hidden_depth():
+    return 0
+
+
+# The Lua frames of this thread the Python stack does not hold (native code's frames
+# waiting to be finished by the interpreter: jit/native/backend.py sets it).
+hidden_depth = _no_hidden_depth
+
+
 def tick():
     """TICKS[0] fell below zero: charge the running budget, check its limits
     (raising the limit's error) and set the ticks until the next check."""
@@ -120,7 +129,7 @@ def tick():
         # materialises the JIT's frames) only when they could reach the limit
         limits.slack -= spent
         if limits.slack <= 0:
-            limits.slack = limits.depth - call_depth(sys._getframe(1))
+            limits.slack = limits.depth - call_depth(sys._getframe(1)) - hidden_depth()
             if limits.slack < 0:
                 raise LuaDepthError('call depth limit reached')
         next_check = min(next_check, limits.slack)

@@ -5,10 +5,11 @@ import struct
 
 import pytest
 
-from moonpatch.jit.native import backend
+from moonpatch.jit.native import arm64, backend
+from moonpatch.jit.native.ir import MovI, Ret
 
 from native.lua_native import FIB, INF, MANDEL, NAN, VALUES, Lua, interpreted, same
-from native.unicorn_arm64 import CODE, DATA, Machine, signed, unicorn
+from native.unicorn_arm64 import CODE, DATA, STUB, Machine, signed, unicorn
 
 pytestmark = pytest.mark.skipif(unicorn is None,
                                 reason="unicorn (a test extra, CPython only) is not installed")
@@ -36,7 +37,12 @@ class EmulatedStack:
         self.doubles, self.ints = Words(uc, DATA, "<d"), Words(uc, DATA, "<q")
         self.address, self.end = DATA, CTX
         self.ctx, self.ctx_address = Words(uc, CTX, "<q"), CTX
-        self.resumed = 0
+        self.resumed = self.budget = self.running = self.given = 0
+        self.raised = None
+        # the tick handler: -1, leave (the host's calls back into Python)
+        uc.mem_write(STUB, arm64.assemble([MovI(arm64.ABI.result, -1), Ret()]).data)
+        self.tick_handler = STUB
+        self.signal_check = 0
 
 
 class Emulator:

@@ -146,11 +146,59 @@ def test_a_leaf_makes_no_tick_and_the_limits_still_hold():
 
 
 def test_max_depth_holds_for_functions_compiled_hot():
-    """A numeric recursion compiled before it goes deep (natively, without
-    limits) still meets max_depth: a runtime with limits stays in tier 1."""
+    """A numeric recursion compiled before it goes deep (natively) still meets
+    max_depth: native frames count (their ticks call the limits' check, which
+    counts the frames native code runs and those it left)."""
     lua = LuaRuntime(max_depth=50)
     with pytest.raises(LuaDepthError):
         lua.execute('''
             local function f(n) if n == 0 then return 0 end return 1 + f(n - 1) end
             for i = 1, 300 do f(10) end
             return f(100)''')
+
+
+def _native_compilations(lua, script, made):
+    """Run script, noting in made the prototypes the native tier compiles meanwhile."""
+    from moonpatch.jit import pipeline
+    pipeline.add_pass(-98, 'count native', lambda c: c.native and made.append(c.proto))
+    try:
+        lua.execute(script)
+    finally:
+        pipeline.remove_pass('count native')
+
+
+NATIVE_SPIN = """local function spin(n) local x = 0 for i = 1, n do x = x + i % 7 end return x end
+for i = 1, 200 do spin(10) end
+return spin(1e15)"""
+needs_native = pytest.mark.skipif(
+    not __import__('moonpatch.jit.native').jit.native.available(), reason='no native code')
+
+
+@needs_native
+@pytest.mark.parametrize('limit, error', [
+    ({'max_instructions': 2_000_000}, LuaInstructionLimitError),
+    ({'timeout': 0.3}, LuaTimeoutError)])
+def test_native_loops_meet_the_instruction_and_time_limits(limit, error):
+    lua = LuaRuntime(**limit)
+    made = []
+    with pytest.raises(error):
+        _native_compilations(lua, NATIVE_SPIN, made)
+    assert made                                 # (spin ran natively)
+    assert lua.eval('1 + 1') == 2
+
+
+@needs_native
+def test_native_recursion_meets_max_depth_where_the_interpreter_does():
+    def deepest(jit, made):
+        lua = LuaRuntime(max_depth=60)
+        lua.execute('jit.%s()' % jit)
+        _native_compilations(lua, 'f = function(n) if n == 0 then return 0 end '
+                                  'return 1 + f(n - 1) end for i = 1, 300 do f(5) end', made)
+        for n in range(1, 100):
+            try:
+                lua.execute('return f(%d)' % n)
+            except LuaDepthError:
+                return n
+    made, none = [], []
+    assert deepest('on', made) == deepest('off', none) == 60      # (the first too deep)
+    assert made and not none

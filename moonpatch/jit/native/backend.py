@@ -48,6 +48,7 @@ from ...bytecode.decode import operands
 from ...bytecode.opcodes import BY_NAME, OPCODES
 from ...runtime import interp
 from ...runtime.closure import load_closure
+from ...runtime import limits
 from ...runtime.limits import TICKS
 from ...runtime.table import LuaTable
 from ...runtime.values import LuaFunction, UpVal
@@ -57,8 +58,8 @@ from ..structure import units as unit_map
 from . import cpython, encoder, host_target, loops, unavailable_reason
 from .pages import ExecPages
 from .stencils import (
-    CTX_DEPTH, CTX_FRAME_END, CTX_TICKS, CTX_WORDS, EXIT_CALL, EXIT_STACK, EXIT_TICK, INLINE,
-    ONE_BITS, SHAPES, SLOT, exit_status, slot, table)
+    CTX_DEPTH, CTX_FRAME_END, CTX_SIGNALS, CTX_TICKED, CTX_TICKS, CTX_WORDS, EXIT_CALL, EXIT_STACK,
+    EXIT_TICK, INLINE, ONE_BITS, SHAPES, SLOT, exit_status, slot, table)
 
 MAX_DEPTH = 20000           # native calls in one entry from Python (Lua 5.1's LUAI_MAXCALLS)
 STACK_SLOTS = 1 << 17       # the frame stack of a thread: 1 MiB
@@ -590,6 +591,9 @@ class NativeFunction:
         self.live = None            # a loop's: {unit pc: registers live there}
         self.side_exits = set()     # a loop's: the pcs where it leaves for the interpreter
         self.keep = []              # the key objects its code names by address
+        # a loop's: the interpreter finishes a frame it left (so its gate sends the loop to
+        # tier 1: entering it again from there would nest a Python call per exit)
+        self.busy = False
 
     def __call__(self, *args):
         return self.run(list(args))
@@ -623,14 +627,22 @@ class NativeFunction:
         stack = frame_stack()
         for r, t in enumerate(self.argtypes):
             set_slot(stack, 1 + r, t, R[r])
-        return self.resume(self.run_code(stack), stack, (R, va, openuv, tc))
+        self.busy = True        # (until the interpreter has finished the frame)
+        try:
+            return self.resume(self.run_code(stack, 1), stack, (R, va, openuv, tc))
+        finally:
+            self.busy = False
 
-    def run_code(self, stack) -> int:
-        """Run the machine code on the frame at the stack's start: its status."""
+    def run_code(self, stack, shown: int = 0) -> int:
+        """Run the machine code on the frame at the stack's start: its status. `shown`:
+        whether the Python stack has a frame for it already (a loop's interpreter frame)."""
         ctx = stack.ctx
-        ctx[CTX_TICKS // SLOT] = TICKS[0]
+        ctx[CTX_TICKS // SLOT] = stack.given = min(TICKS[0], SIGNAL_TICKS)
         ctx[CTX_DEPTH // SLOT] = MAX_DEPTH - stack.resumed
         ctx[CTX_FRAME_END // SLOT] = stack.end
+        ctx[CTX_TICKED // SLOT] = stack.tick_handler
+        ctx[CTX_SIGNALS // SLOT] = stack.signal_check
+        stack.budget = MAX_DEPTH - stack.resumed - shown
         try:
             status = self.entry(stack.address, stack.ctx_address)
         except ctypes.ArgumentError as e:
@@ -639,7 +651,10 @@ class NativeFunction:
             if "RecursionError" in str(e):
                 raise RecursionError(str(e)) from None
             raise
-        TICKS[0] = ctx[CTX_TICKS // SLOT]
+        TICKS[0] -= stack.given - ctx[CTX_TICKS // SLOT]
+        raised, stack.raised = stack.raised, None
+        if raised is not None:
+            raise raised
         return status
 
     def registers(self, stack, at: int, pc: int, R: Optional[list] = None) -> list:
@@ -672,13 +687,15 @@ class NativeFunction:
                   native.registers(stack, at, pc + (kind == EXIT_CALL),
                                    frame[0] if frame and i == 0 else None)
                   for i, (native, at, pc, kind) in enumerate(frames)]
-        # the frames count towards the depth of native calls made while they finish (else
-        # a recursion that exits at MAX_DEPTH and enters again would never overflow)
+        # the frames waiting to finish count towards the depth of native calls made
+        # meanwhile (else a recursion that exits at MAX_DEPTH and enters again would never
+        # overflow) and towards a sandbox's max_depth (limits.hidden_depth)
+        outside = stack.resumed
         stack.resumed += len(frames)
         try:
             return self.finish(frames, states, stack, frame)
         finally:
-            stack.resumed -= len(frames)
+            stack.resumed = outside
 
     @staticmethod
     def finish(frames, states, stack, frame=None) -> list:
@@ -694,6 +711,7 @@ class NativeFunction:
                 slot_value(stack, at + 1 + native.analysis.ops[pc - 1][1] + i, t)
                 for i, t in enumerate(types)]
         for (native, at, pc, kind), R in zip(reversed(frames), reversed(states)):
+            stack.resumed -= 1          # (it runs as the interpreter's frame now)
             mr = pending[at]
             if kind == EXIT_CALL:
                 op, a, b, c = native.analysis.ops[pc]
@@ -723,6 +741,12 @@ class FrameStack:
         self.ctx = (ctypes.c_int64 * CTX_WORDS)()
         self.ctx_address = ctypes.addressof(self.ctx)
         self.resumed = 0        # native frames that left and are being interpreted
+        self.budget = 0         # CTX_DEPTH at the running entry, less a frame Python shows
+        self.given = 0          # the ticks the running code last got (counted from there)
+        self.raised = None      # what the tick handler caught, raised when the code returns
+        self.tick_handler = TICKED_ADDRESS
+        self.signal_check = SIGNAL_CHECK
+        self.running = 0        # native frames running, while the tick handler runs
 
 
 _local = threading.local()
@@ -733,6 +757,57 @@ def frame_stack() -> FrameStack:
     if stack is None:
         stack = _local.stack = FrameStack(STACK_SLOTS)
     return stack
+
+
+def hidden_frames() -> int:
+    """Lua frames of native code the Python stack does not show (limits.hidden_depth):
+    those that left and wait for the ones they called to finish, and, while the tick
+    handler runs, those running."""
+    stack = getattr(_local, "stack", None)
+    return 0 if stack is None else stack.resumed + stack.running
+
+
+limits.hidden_depth = hidden_frames
+
+
+# Native code calls the tick handler at least this often, budget or not: Python runs
+# signal handlers there (Ctrl-C's hook, a host's SIGALRM), which machine code never does.
+SIGNAL_TICKS = 1 << 20
+
+
+def ticked(ctx_address: int) -> int:
+    """The tick handler native code calls when its ticks run out (after Python's signal
+    handlers: stencils.tick): charge them (a limit reached raises in limits.tick) and give
+    the ticks to go on with; -1 to leave instead: for an exception, which run_code raises
+    when the code has returned, or a hook set meanwhile (Ctrl-C's), which the interpreter,
+    where the code leaves, runs. Native code runs no Lua code: it goes on where it was."""
+    stack = frame_stack()
+    ctx = stack.ctx
+    left = ctx[CTX_TICKS // SLOT]
+    TICKS[0] -= stack.given - left
+    stack.given = left
+    stack.running = stack.budget - ctx[CTX_DEPTH // SLOT]
+    try:
+        if TICKS[0] < 0:
+            limits.tick()
+    except BaseException as e:      # (a ctypes callback cannot raise)
+        stack.raised = e
+        return -1
+    finally:
+        stack.running = 0
+    if not interp.PLAIN:
+        return -1
+    stack.given = min(TICKS[0], SIGNAL_TICKS)
+    return stack.given
+
+
+# (through the module's name: a test makes native code leave at every handler call)
+TICK_HANDLER = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p)(lambda ctx: ticked(ctx))
+TICKED_ADDRESS = ctypes.cast(TICK_HANDLER, ctypes.c_void_p).value
+# (in C: a pending handler's exception must not meet the first line of a Python callback,
+# which cannot raise it; the entry, a PYFUNCTYPE, raises what is set when the code returns)
+SIGNAL_CHECK = (ctypes.cast(ctypes.pythonapi.PyErr_CheckSignals, ctypes.c_void_p).value
+                if hasattr(ctypes, "pythonapi") else 0)
 
 
 # --- emitting ---------------------------------------------------------------------------------

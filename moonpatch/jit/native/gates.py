@@ -165,9 +165,8 @@ def make_loop_gate(native, function):
     source = _Source(native, function)
     source.lines = [
         '    def loop(cl, R, va, openuv, mr, tc):',
-        '        if %s:' % source.checks(native.argtypes, 'R[%d]'.__mod__),
-        '            return ENTER(R, va, openuv, tc)',
+        '        if %s and not NATIVE.busy:' % source.checks(native.argtypes, 'R[%d]'.__mod__),
+        '            return NATIVE.enter_loop(R, va, openuv, tc)',
         '        return TIER1(cl, R, va, openuv, mr, tc)',
         '    return loop']
-    return source.define(['ENTER', 'CLOSURE', 'TIER1'],
-                         [native.enter_loop, native.closure, function])
+    return source.define(['NATIVE', 'CLOSURE', 'TIER1'], [native, native.closure, function])

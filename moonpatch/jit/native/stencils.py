@@ -20,7 +20,7 @@ Conventions every stencil keeps (the frame model of backend.py):
   or 1.0); BASE itself is the function's slot, where its results go (result i at
   BASE + 8 * i), as LuaJIT puts a frame's results at its function slot. A callee's frame
   starts at the slot of the register that holds it.
-- BASE and CTX (the context block: CTX_TICKS, CTX_DEPTH, CTX_FRAME_END, int64 each) stay in
+- BASE and CTX (the context block: CTX_TICKS, CTX_DEPTH, CTX_FRAME_END, ..., int64 each) stay in
   two callee-saved registers from the entry on; stencils keep no other value in a register
   from one instruction to the next, so every instruction boundary is a place to leave.
 - A function returns an int64 status: >= 0, the pc of the return that returned (its results
@@ -40,13 +40,15 @@ from typing import Dict, NamedTuple, Optional, Tuple
 
 from ...bytecode.opcodes import BY_NAME, ENTRIES, OPCODES
 from .ir import (
-    Abi, Alu, AluI, Branch, Call, Epilogue, FAlu, FBranch, FMovI, FReg, FRound, FUnary, Hole,
-    Jump, Label, Load, Mov, MovI, Patch, Prologue, Reg, Store)
+    Abi, Alu, AluI, Branch, Call, CallR, Epilogue, FAlu, FBranch, FMovI, FReg, FRound, FUnary,
+    Hole, Jump, Label, Load, Mov, MovI, Patch, Prologue, Reg, Store)
 
 SLOT = 8
 CTX_TICKS, CTX_DEPTH, CTX_FRAME_END = 0, 8, 16     # int64 fields of the context block
 CTX_TEMP = 24                                      # a word a stencil keeps across a call
-CTX_WORDS = 4
+CTX_TICKED = 32                                    # the address of the tick handler
+CTX_SIGNALS = 40                                   # PyErr_CheckSignals' (0: none)
+CTX_WORDS = 6
 EXIT_TICK, EXIT_STACK, EXIT_CALL = 0, 1, 2         # the kinds of exit, in a status's low bits
 ONE_BITS = 0x3FF0000000000000                      # the double 1.0: a true boolean's slot
 
@@ -117,8 +119,21 @@ def ctx_add(R: Regs, field: int, amount: int) -> list:
 
 
 def tick(R: Regs) -> list:
-    """A function entry or loop back-edge takes a tick; none left: the "exit" stub."""
-    return ctx_add(R, CTX_TICKS, -1) + [Branch("lt", R.t0, 0, Patch("exit"))]
+    """A function entry or loop back-edge takes a tick. None left: Python's pending signal
+    handlers run (PyErr_CheckSignals: an exception they raise leaves by the "exit" stub,
+    set, for ctypes to raise), then the tick handler (`ticked(ctx)`, backend.py) charges
+    the ticks and gives those to go on with, or -1 to leave (a limit reached, a hook)."""
+    a0, result = R.abi.args[0], R.abi.result
+    return ctx_add(R, CTX_TICKS, -1) + [
+        Branch("ge", R.t0, 0, "ticks"),
+        Load("i64", R.t1, R.ctx, None, 0, CTX_SIGNALS), Branch("eq", R.t1, 0, "handler"),
+        CallR(R.t1), AluI("shl", R.t0, result, 32),         # (an int: -1 or 0)
+        Branch("ne", R.t0, 0, Patch("exit")),
+        Label("handler"),
+        Mov(a0, R.ctx), Load("i64", R.t1, R.ctx, None, 0, CTX_TICKED), CallR(R.t1),
+        Branch("lt", result, 0, Patch("exit")),
+        Store("i64", result, R.ctx, None, 0, CTX_TICKS),
+        Label("ticks")]
 
 
 def goto(R: Regs, backward: bool) -> list:
