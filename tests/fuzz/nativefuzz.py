@@ -512,13 +512,13 @@ def counting(counts):
         elif c.failed is not None:
             counts.failed.append('tier-1 failed: ' + c.failed)
 
-    def entered(self, args, stack=None):
+    def entered(self, *args, **kwargs):
         counts.entered += 1
-        return enter(self, args, stack)
+        return enter(self, *args, **kwargs)
 
-    def resumed(self, status, stack):
+    def resumed(self, *args, **kwargs):
         counts.exits += 1
-        return resume(self, status, stack)
+        return resume(self, *args, **kwargs)
     pipeline.add_pass(-97, 'nativefuzz', observe)
     native.enter, native.resume = entered, resumed     # (the gates look enter up when made)
     try:
@@ -642,6 +642,9 @@ def problem(result: dict, reference=None):
     if result['crashed']:
         return 'Python exception in ' + ', '.join(result['crashed']), None
     outs = result['outputs']
+    caught = [tier for tier, out in outs.items() if 'internal error' in out]
+    if caught:      # (a Python exception that a pcall caught)
+        return 'Python exception in ' + ', '.join(caught), None
     for tier, what in (('native', 'native differs from the interpreter'),
                        ('exits', 'native with exits differs from the interpreter'),
                        ('tier1', 'tier 1 differs from the interpreter')):
