@@ -5,8 +5,9 @@ too) reports each compilation of the running state to what watches it:
   state.jit_verbose   a binary stream: -jv, one line per compilation (what, where,
                       how long, or why it failed), and one on its native code (or
                       why none)
-  state.jit_dump      a binary stream: -jdump, the bytecode listing and the
-                      generated Python of each compiled prototype
+  state.jit_dump      a binary stream: -jdump, the bytecode listing, the
+                      generated Python and the machine code (or why none) of each
+                      compiled prototype
   state.jit_handlers  jit.attach(handler, 'trace'): handler(what, nil, func,
                       pc, reason) with what 'stop' (compiled) or 'abort'
 Python code can add passes of its own (pipeline.add_pass).
@@ -64,6 +65,11 @@ def _observe(c):
             _write(dump, '---- hints\n%s\n' % c.hints.describe())
         if c.source:
             _write(dump, '---- Python\n%s\n' % c.source)
+        if c.native is not None:
+            from .native.disasm import describe_all
+            _write(dump, describe_all(c.native) + '\n')
+        elif c.native_refused is not None:
+            _write(dump, '---- not native: %s\n\n' % c.native_refused)
     handler = getattr(state, 'jit_handlers', {}).get('trace')
     if handler is not None:
         ops.call(handler, ['stop' if c.failed is None else 'abort', None, c.closure,

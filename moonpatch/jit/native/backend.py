@@ -585,6 +585,8 @@ class NativeFunction:
         self.code = b""
         self.entry = None
         self.instructions = 0       # the bytecode instructions compiled
+        self.offsets = {}           # pc -> where its code starts in `code`
+        self.exits = {}             # where an exit stub starts -> (kind, pc) it leaves at
         self.used = set()           # (group, variant) of the stencils it copied
         self.guards = ()            # what its code and its callees' assume (see holds())
         self.entry_pc = None        # a loop's head (argtypes: its frame's registers)
@@ -887,6 +889,9 @@ class Emitter:
             at += n
         native.pages, native.address, native.code = pages, base, bytes(code)
         native.entry = pages.load(native.code)
+        # where each instruction's code and each exit stub starts, for -jdump (disasm.py)
+        native.offsets = {k: v for k, v in labels.items() if type(k) is int}
+        native.exits = {v: k[1] for k, v in labels.items() if type(k) is tuple}
 
     # -- a loop's
 
