@@ -63,7 +63,7 @@ import re
 
 # Operand modes (LuaJIT's BCMode): how an operand is decoded and listed.
 MODES = ('none', 'dst', 'base', 'var', 'rbase', 'uv', 'lit', 'lits', 'pri',
-         'num', 'str', 'tab', 'func', 'jump')
+         'num', 'str', 'tab', 'func', 'cdata', 'jump')
 
 _REG = re.compile(r'\$(R|RANGE)\(([^()]*)\)')
 _WRITE = re.compile(r'^\s*\$(R|RANGE)\(([^()]*)\)(?:\s*,\s*\$R\(([^()]*)\))*\s*=[^=]')
@@ -384,6 +384,9 @@ except TypeError: $R(A) = concat(v)
 
     # -- Constants.
     Op('KSTR', 'dst', 'none', 'str', None, 'R(A) := K(D)', value('$D')),
+    # the box of a 1LL or 2i literal: the same (immutable) box at each run, as in LuaJIT
+    Op('KCDATA', 'dst', 'none', 'cdata', None, 'R(A) := K(D) (an Int64 or Complex)',
+       value('$D')),
     Op('KSHORT', 'dst', 'none', 'lits', None, 'R(A) := D (a signed 16-bit number)', value('$D')),
     Op('KNUM', 'dst', 'none', 'num', None, 'R(A) := N(D)', value('$D')),
     Op('KPRI', 'dst', 'none', 'pri', None, 'R(A) := P(D) (nil, false or true)', value('$D')),
