@@ -27,7 +27,15 @@ the C data of the ffi library. The contract a class of cdata values follows:
   compare" error (no `not (b < a)` for a missing `__le`);
   `#x`: `__len` called with (x, nil).
 - tonumber(v) calls v.tonumber(), which returns a float or None (the
-  number of a numeric cdata, else nil); the class defines it.
+  number of a numeric cdata, else nil); the class defines it. `v.ctype`,
+  if set, is the C type name LuaJIT's messages quote ('int64_t').
+- pairs(v) and ipairs(v) call the `__pairs`/`__ipairs` metamethod of a
+  cdata, as LuaJIT does.
+- LuaJIT has one metatable for all cdata; here each class has its own, so
+  an operation may reach one class's metamethod with a value of another:
+  the boxes of 64-bit integers and complex numbers (common/cnumber.py)
+  hand any operation with a cdata of another class to that class's
+  metamethod, which must then handle the boxes itself (never hand back).
 """
 # The classes of cdata values: `type(v) in CDATA` is how the operators' slow
 # paths recognise them (a set of types: one hash, no attribute lookup).
