@@ -91,6 +91,7 @@ _BIN_VALID = LazyPattern(r'0[bB]([01]+)\Z')
 # number, `LL` (int64_t), `ULL` or `LLU` (uint64_t), in any case, after an
 # integer: decimal, hex or binary digits only.
 _CDATA_SUFFIX = LazyPattern(r'(.+?)(?:([iI])|([uU]?)[lL][lL]([uU]?))\Z', re.DOTALL)
+_EXPONENT = LazyPattern(r'(?:^0[xX].*[pP]|^[^xX]*[eE])[-+]?([0-9]+)\Z')
 _INTEGER = LazyPattern(r'(?:0[xX]([0-9a-fA-F]+)|0[bB]([01]+)|([0-9]+))\Z')
 
 # Short strings: the whole literal when it has no escape, else a run of plain text.
@@ -438,14 +439,25 @@ def _cdata_value(text):
     if m is None:
         return None
     hexa, binary, decimal = m.groups()
-    value = int(hexa, 16) if hexa else int(binary, 2) if binary else int(decimal)
+    digits, base, most = (hexa, 16, 16) if hexa else (binary, 2, 64) if binary else \
+        (decimal, 10, 20)
+    digits = digits.lstrip('0')
+    if len(digits) > most:     # 2^64 or more (and no int() of a huge run of digits)
+        return None
+    value = int(digits or '0', base)
     if value >> 64:
         return None
     return Int64.wrap(value, bool(u1 or u2))
 
 
 def _plain_value(text):
-    """The float of a numeral without suffix, or None."""
+    """The float of the numeral before an `i`, or None: LuaJIT's reading,
+    which refuses an exponent of 2^20 or more."""
+    exponent = _EXPONENT.match(text)
+    if exponent is not None:
+        digits = exponent.group(1).lstrip('0')
+        if len(digits) > 7 or int(digits or '0') >= 1 << 20:
+            return None
     if _DEC_VALID.match(text):
         return float(text)
     if _HEX_VALID.match(text):

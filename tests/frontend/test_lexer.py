@@ -137,6 +137,9 @@ def test_numbers_next_to_operators():
     ('1LL.5', '1LL.5'), ('1iLL', '1iLL'), ('1ii', '1ii'), ('1i2', '1i2'), ('0xi', '0xi'),
     ('18446744073709551616LL', '18446744073709551616LL'),
     ('0x10000000000000000ULL', '0x10000000000000000ULL'),
+    ('1' + '0' * 30000 + 'LL', '1' + '0' * 30000 + 'LL'),   # no int() of 30000 digits
+    ('1e1048576i', '1e1048576i'), ('1e-01048576i', '1e-01048576i'),   # LuaJIT's 2^20
+    ('0x1p1048576i', '0x1p1048576i'), ('121e9999999991i', '121e9999999991i'),
 ])
 def test_malformed_numbers(source, near):
     assert lex_error(source) == f"input:1: malformed number near '{near}'"
@@ -158,6 +161,7 @@ def test_int64_literals(text, value, unsigned):
 @pytest.mark.parametrize('text, imag', [
     ('1i', 1.0), ('12.5I', 12.5), ('.5i', 0.5), ('5.i', 5.0), ('1e-2i', 0.01),
     ('0x1.8i', 1.5), ('0x1P4i', 16.0), ('0b101i', 5.0), ('1e400i', float('inf')),
+    ('1e1048575i', float('inf')), ('0x1e2i', 482.0), ('1' + '0' * 30000 + 'i', float('inf')),
 ])
 def test_imaginary_literals(text, imag):
     (kind, box, _), _ = tokenize(text)
