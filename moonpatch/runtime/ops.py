@@ -3,7 +3,8 @@
 The templates in bytecode/opcodes.py handle the common case inline (numbers,
 strings, tables without metatables) and call these functions for the rest;
 the libraries call them too. This is the one place where Lua 5.1's rules for
-metamethods are written (lvm.c and ltm.c).
+metamethods are written (lvm.c and ltm.c), and LuaJIT's for an operand that
+is cdata (lj_meta.c; the contract is common/cdata.py's).
 """
 from ..common.cdata import CDATA
 from ..common.luanumber import div, mod, pow
