@@ -234,6 +234,7 @@ METAMETHODS = dict(
     __newindex=box_newindex, __call=box_call, __pairs=_no_iteration('__pairs'),
     __ipairs=_no_iteration('__ipairs'))
 for _event, _fn in METAMETHODS.items():
+    _fn.__code__ = _fn.__code__.replace(co_name=_event)     # one code object per metamethod
     host_function(_fn, _event)
 
 
