@@ -8,7 +8,8 @@ the C data of the ffi library. The contract a class of cdata values follows:
   is_cdata(v) is true (here in common/: the front end makes constants of
   the literals' classes). Python compares and hashes its values by identity
   (do not define __eq__ or __hash__): cdata table keys are by identity, as
-  in LuaJIT, and rawequal() of two boxes is false.
+  in LuaJIT, and rawequal() of two boxes is false. Cdata are collectable:
+  weak tables hold them weakly.
 - Its metatable is the state's: `state.type_meta[cls]`, which
   ops.getmetatable reads; the code that opens a library of such values
   sets it (lib.open_libs for the literals' classes, every state has them).
@@ -44,7 +45,7 @@ CDATA = set()
 
 class Cdata:
     """The base of every class of cdata values."""
-    __slots__ = ()
+    __slots__ = ('__weakref__',)      # collectable: weak tables hold cdata weakly
     lua_typename = 'cdata'
 
     def __init_subclass__(cls, **kwargs):
