@@ -8,8 +8,8 @@ the C data of the ffi library. The contract a class of cdata values follows:
   is_cdata(v) is true (here in common/: the front end makes constants of
   the literals' classes). Python compares and hashes its values by identity
   (do not define __eq__ or __hash__): cdata table keys are by identity, as
-  in LuaJIT, and rawequal() of two boxes is false. Cdata are collectable:
-  weak tables hold them weakly.
+  in LuaJIT, and rawequal() of two boxes is false. Give it a __weakref__
+  slot: cdata are collectable, weak tables hold them weakly (held_weakly).
 - Its metatable is the state's: `state.type_meta[cls]`, which
   ops.getmetatable reads; the code that opens a library of such values
   sets it (lib.open_libs for the literals' classes, every state has them).
@@ -45,7 +45,7 @@ CDATA = set()
 
 class Cdata:
     """The base of every class of cdata values."""
-    __slots__ = ('__weakref__',)      # collectable: weak tables hold cdata weakly
+    __slots__ = ()
     lua_typename = 'cdata'
 
     def __init_subclass__(cls, **kwargs):
@@ -58,4 +58,10 @@ class Cdata:
 
 def is_cdata(v):
     return type(v) in CDATA
+
+
+def held_weakly(cls):
+    """Whether a weak table holds values of cls weakly: cdata that Python
+    can refer to weakly (those of the ffi library may not be)."""
+    return cls in CDATA and cls.__weakrefoffset__ != 0
 

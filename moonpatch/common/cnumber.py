@@ -18,7 +18,7 @@ TWO64 = 18446744073709551616.0
 class Int64(Cdata):
     """An int64_t (unsigned False) or a uint64_t: value is the Python int it
     holds, in -2^63..2^63-1 or 0..2^64-1. Immutable."""
-    __slots__ = ('value', 'unsigned')
+    __slots__ = ('value', 'unsigned', '__weakref__')
 
     def __init__(self, value, unsigned=False):
         self.value = value
@@ -49,7 +49,7 @@ class Int64(Cdata):
 
 class Complex(Cdata):
     """A complex double (LuaJIT's `complex`). Immutable."""
-    __slots__ = ('re', 'im')
+    __slots__ = ('re', 'im', '__weakref__')
     ctype = 'complex'
 
     def __init__(self, re, im):
