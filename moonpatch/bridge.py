@@ -10,6 +10,7 @@ Conversions (Lua -> Python / Python -> Lua):
   nil <-> None, booleans <-> bool,
   number -> int when integral and |x| <= 2**53, else float; int/float -> number,
   string -> str (decoded) or bytes (encoding=None); str/bytes -> string,
+  a 1LL/1ULL box -> int, a 1i box -> complex,
   table/function/thread/other userdata -> a wrapper of luaruntime.py,
   a Python object's userdata -> that object; any other object -> userdata.
 """
@@ -20,6 +21,7 @@ import types
 import weakref
 from collections.abc import Mapping
 
+from .common.cnumber import Complex, Int64
 from .errors import (LuaDepthError, LuaError, LuaInstructionLimitError, LuaLimitError,
                      LuaMemoryError, LuaSyntaxError, LuaTimeoutError)
 from .lib.registry import builtin
@@ -185,6 +187,10 @@ class Bridge:
             return v
         if t is Userdata and v.meta in self.metas:
             return v.value
+        if t is Int64:                    # a 1LL box: the integer it holds
+            return v.value
+        if t is Complex:
+            return complex(v.re, v.im)
         cls = self.proxy_types.get(t)
         if cls is None:
             raise TypeError(f'no Python form for {v!r}')

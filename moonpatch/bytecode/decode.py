@@ -26,7 +26,7 @@ def _constant(proto, mode, v):
         return float(v - 0x10000 if v >= 0x8000 else v)
     if mode == 'num':
         return proto.kn[v]
-    if mode in ('str', 'func', 'tab'):
+    if mode in ('str', 'func', 'tab', 'cdata'):
         return proto.kgc[v]
     if mode == 'pri':
         return _PRIMITIVES[v]

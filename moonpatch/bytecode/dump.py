@@ -5,7 +5,8 @@ A chunk is a str of code points 0-255 (a Lua string):
     "\\x1bLJ" VERSION flags  proto
     proto:  flags numparams framesize firstline lastline
             ncode code[ncode] (4 bytes each, little endian)
-            nkn kn[nkn] (8-byte doubles)   nkgc kgc[nkgc] (tagged)
+            nkn kn[nkn] (8-byte doubles)   nkgc kgc[nkgc] (tagged: strings,
+            functions, table templates, the boxes of 1LL/1ULL/1i literals)
             nuv (instack index)[nuv]
             [debug: chunkname lines[ncode] uvnames[nuv] nvar (name startpc endpc)[nvar]]
 
@@ -16,6 +17,7 @@ before anything runs.
 """
 import struct
 
+from ..common.cnumber import Complex, Int64
 from ..errors import LuaSyntaxError
 from .opcodes import BY_NAME
 from .proto import MAX_SLOTS, Proto, TableTemplate, VarInfo
@@ -23,12 +25,12 @@ from .verify import BadChunk, verify
 
 BINARY_MARK = '\x1b'     # a chunk starting with ESC is binary (lua5.1's lua_load)
 BINARY_SIGNATURE = '\x1bLJ'
-VERSION = 0x83          # moonpatch's own format (LuaJIT's are 1 and 2)
+VERSION = 0x84          # moonpatch's own format (LuaJIT's are 1 and 2)
 FLAG_STRIP = 1
 PROTO_VARARG = 1
 _TNEW = BY_NAME['TNEW'].code
 
-_K_STR, _K_PROTO, _K_TABLE = 0, 1, 2
+_K_STR, _K_PROTO, _K_TABLE, _K_INT64, _K_UINT64, _K_COMPLEX = range(6)
 _V_NIL, _V_FALSE, _V_TRUE, _V_NUM, _V_STR = range(5)
 MAX_DEPTH = 200         # nested functions (lua5.1: LUAI_MAXCCALLS)
 MAX_INT = 2 ** 31 - 1   # any integer field (a C int in lua5.1: lines above all)
@@ -82,6 +84,12 @@ def _dump_proto(p, strip, out):
         elif type(k) is Proto:
             out.append(_K_PROTO)
             _dump_proto(k, strip, out)
+        elif type(k) is Int64:
+            out.append(_K_UINT64 if k.unsigned else _K_INT64)
+            out.extend(struct.pack('<Q', k.bits()))
+        elif type(k) is Complex:
+            out.append(_K_COMPLEX)
+            out.extend(struct.pack('<dd', k.re, k.im))
         else:
             out.append(_K_TABLE)
             _uleb(k.narray, out)
@@ -211,6 +219,11 @@ def _read_proto(r, strip, parent_chunkname, depth):
                     raise BadChunk('bad constant', 'NaN table key')
                 items.append((key, r.const(True)))
             p.kgc.append(TableTemplate(items, narray, nhash))
+        elif tag in (_K_INT64, _K_UINT64):
+            bits = struct.unpack('<Q', r.raw(8).encode('latin-1'))[0]
+            p.kgc.append(Int64.wrap(bits, tag == _K_UINT64))
+        elif tag == _K_COMPLEX:
+            p.kgc.append(Complex(*struct.unpack('<dd', r.raw(16).encode('latin-1'))))
         else:
             raise BadChunk('bad constant', 'tag %d' % tag)
     for _ in range(r.count(3)):

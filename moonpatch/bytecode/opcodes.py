@@ -63,7 +63,7 @@ import re
 
 # Operand modes (LuaJIT's BCMode): how an operand is decoded and listed.
 MODES = ('none', 'dst', 'base', 'var', 'rbase', 'uv', 'lit', 'lits', 'pri',
-         'num', 'str', 'tab', 'func', 'jump')
+         'num', 'str', 'tab', 'func', 'cdata', 'jump')
 
 _REG = re.compile(r'\$(R|RANGE)\(([^()]*)\)')
 _WRITE = re.compile(r'^\s*\$(R|RANGE)\(([^()]*)\)(?:\s*,\s*\$R\(([^()]*)\))*\s*=[^=]')
@@ -233,8 +233,11 @@ def _eqv(negate):
                 'x = $R(A); y = $R(D)')
 
 
-def _eqk(check, negate):
-    return test(f'not ({check})' if negate else check)
+def _eqk(same, negate):
+    """== with a constant (a string, nil, false or true), always the right
+    operand: a cdata operand decides by its __eq (ops.cdata_eq)."""
+    check = f'x {same} $D or (type(x) in CDATA and cdata_eq(x, $D))'
+    return test(f'not ({check})' if negate else check, load='x = $R(A)')
 
 
 _TRUTHY = 'x is not None and x is not False'
@@ -312,17 +315,19 @@ OPCODES = [
     Op('ISEQV', 'var', 'none', 'var', 'eq', 'if R(A) == R(D) then JMP', _eqv(False)),
     Op('ISNEV', 'var', 'none', 'var', 'eq', 'if R(A) ~= R(D) then JMP', _eqv(True)),
     Op('ISEQS', 'var', 'none', 'str', 'eq', 'if R(A) == K(D) then JMP',
-       _eqk('$R(A) == $D', False)),
+       _eqk('==', False)),
     Op('ISNES', 'var', 'none', 'str', 'eq', 'if R(A) ~= K(D) then JMP',
-       _eqk('$R(A) == $D', True)),
+       _eqk('==', True)),
     Op('ISEQN', 'var', 'none', 'num', 'eq', 'if R(A) == N(D) then JMP',
-       test('x == $D', 'type(x) is float', 'False', 'x = $R(A)')),
+       test('x == $D', 'type(x) is float', 'type(x) in CDATA and cdata_eq(x, $D)',
+            'x = $R(A)')),
     Op('ISNEN', 'var', 'none', 'num', 'eq', 'if R(A) ~= N(D) then JMP',
-       test('x != $D', 'type(x) is float', 'True', 'x = $R(A)')),
+       test('x != $D', 'type(x) is float', 'not (type(x) in CDATA and cdata_eq(x, $D))',
+            'x = $R(A)')),
     Op('ISEQP', 'var', 'none', 'pri', 'eq', 'if R(A) == P(D) then JMP',
-       _eqk('$R(A) is $D', False)),
+       _eqk('is', False)),
     Op('ISNEP', 'var', 'none', 'pri', 'eq', 'if R(A) ~= P(D) then JMP',
-       _eqk('$R(A) is $D', True)),
+       _eqk('is', True)),
 
     # -- Unary tests and copies.
     Op('ISTC', 'dst', 'none', 'var', None, 'if R(D) then R(A) := R(D); JMP',
@@ -379,6 +384,9 @@ except TypeError: $R(A) = concat(v)
 
     # -- Constants.
     Op('KSTR', 'dst', 'none', 'str', None, 'R(A) := K(D)', value('$D')),
+    # the box of a 1LL or 2i literal: the same (immutable) box at each run, as in LuaJIT
+    Op('KCDATA', 'dst', 'none', 'cdata', None, 'R(A) := K(D) (an Int64 or Complex)',
+       value('$D')),
     Op('KSHORT', 'dst', 'none', 'lits', None, 'R(A) := D (a signed 16-bit number)', value('$D')),
     Op('KNUM', 'dst', 'none', 'num', None, 'R(A) := N(D)', value('$D')),
     Op('KPRI', 'dst', 'none', 'pri', None, 'R(A) := P(D) (nil, false or true)', value('$D')),

@@ -18,10 +18,11 @@ import re
 TEMPORARIES = ('t', 'k', 'v', 'x', 'y', 's', 'u', 'f', 'r', 'h', 'q', 'go', 'it', 'args')
 
 # The runtime helpers templates call (runtime/ops.py and the value types).
-RUNTIME_NAMES = ('arith', 'call', 'call_value', 'close_upvals', 'concat', 'div', 'equals',
-                 'for_prep', 'index', 'index_meta', 'is_next', 'le', 'length', 'lt', 'mod', 'pow',
+RUNTIME_NAMES = ('arith', 'call', 'call_value', 'cdata_eq', 'close_upvals', 'concat', 'div',
+                 'equals', 'for_prep', 'index', 'index_meta', 'is_next', 'le', 'length', 'lt',
+                 'mod', 'pow',
                  'set_multi', 'setindex', 'table_from_template', 'unm', 'new_closure',
-                 'BoolKey', 'LuaTable', 'PairsIter', 'INF', 'LuaFunction')
+                 'BoolKey', 'CDATA', 'LuaTable', 'PairsIter', 'INF', 'LuaFunction')
 
 _HOLE = re.compile(r'\$(RANGE|R|CALL|FLOATS|STEP_UP|IS|FLOOR)\(([^()]*)\)|\$([ABCD])\b'
                    r'|\$(CALLS_UNSEEN|SMALL_STRING|ARGS|NP)\b')

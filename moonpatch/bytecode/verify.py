@@ -37,6 +37,7 @@ Lua 5.1's luaG_checkcode does. What the templates of opcodes.py assume:
 """
 import heapq
 
+from ..common.cnumber import Complex, Int64
 from .opcodes import BY_NAME, OPCODES
 from .proto import MAX_SLOTS, Proto, TableTemplate, jump_target
 
@@ -55,7 +56,7 @@ def _bad(detail):
     raise BadChunk('bad code', detail)
 
 
-_KINDS = {'str': str, 'func': Proto, 'tab': TableTemplate}
+_KINDS = {'str': (str,), 'func': (Proto,), 'tab': (TableTemplate,), 'cdata': (Int64, Complex)}
 _CODE = {op.name: op.code for op in OPCODES}
 _ENDS_FLOW = {_CODE[n] for n in ('RET', 'RET0', 'RET1', 'RETM', 'CALLT', 'CALLMT', 'JMP',
                                  'UCLO')}
@@ -170,7 +171,7 @@ def _check_instruction(p, pc):
     k = d if op.is_ad else c
     if op.mc == 'num' and k >= len(p.kn):
         _bad('bad constant index')
-    if op.mc in _KINDS and (k >= len(p.kgc) or type(p.kgc[k]) is not _KINDS[op.mc]):
+    if op.mc in _KINDS and (k >= len(p.kgc) or type(p.kgc[k]) not in _KINDS[op.mc]):
         _bad('bad constant index')
     if op.mc == 'pri' and d > 2:
         _bad('bad constant')

@@ -116,7 +116,8 @@ class Bool(Node):
 
 
 class Number(Node):
-    """A numeric literal; `value` is a float (numbers are doubles)."""
+    """A numeric literal; `value` is a float (numbers are doubles), or the
+    Int64 or Complex of a numeral with a suffix of LuaJIT's (1LL, 2i)."""
     __slots__ = ('value',)
 
     def __init__(self, line, value):

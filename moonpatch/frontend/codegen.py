@@ -16,6 +16,7 @@ from ..bytecode import opcodes as bc
 from ..bytecode.proto import (BIAS_J, MAX_SLOTS, Proto, TableTemplate, VarInfo, ins_abc,
                               ins_ad)
 from ..common.chunkid import chunkid
+from ..common.cnumber import Complex, Int64
 from ..common.luanumber import div, mod, pow
 from ..errors import LuaSyntaxError
 from . import ast
@@ -30,7 +31,8 @@ MAX_D = 0xffff
 # Expression kinds, in lj_parse.c's order (constants first).
 VKNIL, VKFALSE, VKTRUE, VKSTR, VKNUM = range(5)
 VKLAST = VKNUM
-VLOCAL, VUPVAL, VGLOBAL, VINDEXED, VJMP, VRELOCABLE, VNONRELOC, VCALL, VVOID = range(5, 14)
+VKCDATA = 5         # val=an Int64 or Complex literal: loaded by KCDATA, never folded as a number
+VLOCAL, VUPVAL, VGLOBAL, VINDEXED, VJMP, VRELOCABLE, VNONRELOC, VCALL, VVOID = range(6, 15)
 
 ARITH_OPS = {'+': 0, '-': 1, '*': 2, '/': 3, '%': 4, '^': 5}
 COMPARE_OPS = {'<': bc.ISLT, '>=': bc.ISGE, '<=': bc.ISLE, '>': bc.ISGT}
@@ -51,7 +53,8 @@ class Exp:
     VGLOBAL val=name; VINDEXED info=table register, aux=key (a register, or
     a constant str/byte with keyk 'S'/'B'); VRELOCABLE/VJMP info=pc of the
     instruction; VCALL info=pc of the call, aux=its base register;
-    VKSTR/VKNUM val=the constant. t/f: lists of jumps taken when true/false.
+    VKSTR/VKNUM/VKCDATA val=the constant. t/f: lists of jumps taken when
+    true/false.
     """
     __slots__ = ('k', 'info', 'aux', 'keyk', 'val', 't', 'f')
 
@@ -98,6 +101,14 @@ class Scope:
         self.labels = {}            # name -> (pc, level) of labels already placed
         self.label_names = set()    # every label of the block (visible in all of it)
         self.gotos = {}             # pending forward gotos: name -> [(pc, top captured slot)]
+
+
+def negated_literal(box):
+    """-box for a 1LL or 2i literal, as lj_parse.c folds it: the integer
+    negated modulo 2^64, the sign bit of the imaginary part flipped."""
+    if type(box) is Int64:
+        return Int64.wrap(-box.value, box.unsigned)
+    return Complex(box.re, -box.im)
 
 
 def fold_arith(op, a, b):
@@ -396,6 +407,8 @@ class FuncState:
                 ins = ins_ad(bc.KSHORT, reg, int(n) & 0xffff)
             else:
                 ins = ins_ad(bc.KNUM, reg, self.const_num(n))
+        elif k == VKCDATA:
+            ins = ins_ad(bc.KCDATA, reg, self.const_gc(e.val))
         elif k == VRELOCABLE:
             self.seta(e.info, reg)
             e.info = reg
@@ -708,7 +721,7 @@ class FuncState:
             if e.k in (VKNIL, VKFALSE):
                 e.k = VKTRUE
                 return
-            if e.isk():
+            if e.isk() or e.k == VKCDATA:
                 e.k = VKFALSE
                 return
             if e.k == VJMP:
@@ -725,6 +738,9 @@ class FuncState:
             if opc == bc.UNM and not e.hasjump():
                 if e.isnumk() and e.val != 0:        # fold, but never to -0
                     e.val = -e.val
+                    return
+                if e.k == VKCDATA:                   # LuaJIT negates the literal's box
+                    e.val = negated_literal(e.val)
                     return
             self.expr_toanyreg(e)
         self.expr_free(e)
@@ -794,7 +810,7 @@ class FuncState:
         elif t in _LEFT_NESTED:
             return self.expr_chain(node)
         elif t is ast.Number:
-            e = Exp(VKNUM, val=node.value)
+            e = Exp(VKNUM if type(node.value) is float else VKCDATA, val=node.value)
         elif t is ast.String:
             e = Exp(VKSTR, val=node.value)
         elif t is ast.Global:

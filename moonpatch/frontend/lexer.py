@@ -27,6 +27,7 @@ backslash); everything else follows lua5.1, messages included.
 import re
 
 from ..common.chunkid import chunkid
+from ..common.cnumber import Complex, Int64
 from ..common.lazyre import LazyPattern
 from ..errors import LuaSyntaxError
 
@@ -86,6 +87,12 @@ _HEX_VALID = LazyPattern(
     r'0[xX](?:[0-9a-fA-F]+(?:\.[0-9a-fA-F]*)?|\.[0-9a-fA-F]+)(?:[pP][-+]?[0-9]+)?\Z')
 _HEX51_VALID = LazyPattern(r'0[xX][0-9a-fA-F]+(?:[pP][0-9]+)?\Z')
 _BIN_VALID = LazyPattern(r'0[bB]([01]+)\Z')
+# LuaJIT's suffixes (lj_strscan.c): `i` after any numeral makes an imaginary
+# number, `LL` (int64_t), `ULL` or `LLU` (uint64_t), in any case, after an
+# integer: decimal, hex or binary digits only.
+_CDATA_SUFFIX = LazyPattern(r'(.+?)(?:([iI])|([uU]?)[lL][lL]([uU]?))\Z', re.DOTALL)
+_EXPONENT = LazyPattern(r'(?:^0[xX].*[pP]|^[^xX]*[eE])[-+]?([0-9]+)\Z')
+_INTEGER = LazyPattern(r'(?:0[xX]([0-9a-fA-F]+)|0[bB]([01]+)|([0-9]+))\Z')
 
 # Short strings: the whole literal when it has no escape, else a run of plain text.
 _SIMPLE_STRING = {'"': re.compile(r'"([^"\\\n\r]*)"'), "'": re.compile(r"'([^'\\\n\r]*)'")}
@@ -153,10 +160,10 @@ def _count_lines(text, crlf):
 class Tokens:
     """A tokenized chunk: token i is (types[i], values[i], lines[i]).
 
-    values: the name for NAME, the float for NUMBER, the str for STRING, the
-    message for ERROR, None otherwise. raw[i] holds what 'near' quotes for a
-    NUMBER (its text) and the opening delimiter of a STRING. The last token
-    is EOF or ERROR.
+    values: the name for NAME, the float (Int64, Complex: 1LL, 2i) for NUMBER,
+    the str for STRING, the message for ERROR, None otherwise. raw[i] holds
+    what 'near' quotes for a NUMBER (its text) and the opening delimiter of
+    a STRING. The last token is EOF or ERROR.
 
     With a reader (load with a function), the chunk is read as lua5.1's ZIO
     reads it: a piece at a time, only when the parser needs a token that the
@@ -387,11 +394,15 @@ def _read_long_string(source, pos, level, line, crlf, unfinished, start):
 
 
 def _read_number(source, start, line):
-    """Read the numeral at start: (value, end). See _NUM_51 above for the rules."""
+    """Read the numeral at start: (value, end). See _NUM_51 above for the
+    rules; a numeral with a suffix of LuaJIT's gives an Int64 or Complex."""
     if source.startswith(('0x', '0X'), start):
         jit = _HEX_JIT.match(source, start).group()
         if _HEX_VALID.match(jit):
             return _hex_value(jit), start + len(jit)
+        value = _cdata_value(jit)
+        if value is not None:
+            return value, start + len(jit)
         text = _HEX_51.match(source, start).group()
         if _HEX51_VALID.match(text):
             return _hex_value(text), start + len(text)
@@ -403,10 +414,56 @@ def _read_number(source, start, line):
         binary = _BIN_VALID.match(jit)
         if binary is not None:
             return float(int(binary.group(1), 2)), start + len(jit)
+        value = _cdata_value(jit)
+        if value is not None:
+            return value, start + len(jit)
     examined = start + max(len(jit), len(text))
-    if max(jit) >= '\x80':     # bytes 5.1 would not even read as part of a numeral
-        text = jit
+    if max(jit) >= '\x80' or _cdata_value(text) is not None:
+        text = jit        # bytes 5.1 would not read, or LuaJIT's reading of its own numeral
     raise _LexError('malformed number', text, line, start, line, examined, _T_NUMBER)
+
+
+def _cdata_value(text):
+    """The Int64 or Complex a numeral with one of LuaJIT's suffixes stands
+    for, or None."""
+    m = _CDATA_SUFFIX.match(text)
+    if m is None:
+        return None
+    digits, imaginary, u1, u2 = m.groups()
+    if imaginary:
+        value = _plain_value(digits)
+        return None if value is None else Complex(0.0, value)
+    if u1 and u2:
+        return None
+    m = _INTEGER.match(digits)
+    if m is None:
+        return None
+    hexa, binary, decimal = m.groups()
+    digits, base, most = (hexa, 16, 16) if hexa else (binary, 2, 64) if binary else \
+        (decimal, 10, 20)
+    digits = digits.lstrip('0')
+    if len(digits) > most:     # 2^64 or more (and no int() of a huge run of digits)
+        return None
+    value = int(digits or '0', base)
+    if value >> 64:
+        return None
+    return Int64.wrap(value, bool(u1 or u2))
+
+
+def _plain_value(text):
+    """The float of the numeral before an `i`, or None: LuaJIT's reading,
+    which refuses an exponent of 2^20 or more."""
+    exponent = _EXPONENT.match(text)
+    if exponent is not None:
+        digits = exponent.group(1).lstrip('0')
+        if len(digits) > 7 or int(digits or '0') >= 1 << 20:
+            return None
+    if _DEC_VALID.match(text):
+        return float(text)
+    if _HEX_VALID.match(text):
+        return _hex_value(text)
+    binary = _BIN_VALID.match(text)
+    return None if binary is None else float(int(binary.group(1), 2))
 
 
 def _hex_value(text):

@@ -4,6 +4,7 @@ import os
 import re
 import sys
 
+from ..common.cdata import CDATA
 from ..errors import LuaError, LuaSyntaxError
 from ..loader import load as load_chunk
 from ..runtime import gc as lua_gc
@@ -125,6 +126,8 @@ def lua_tonumber(args):
             return (v,)
         if type(v) is str:
             return (str_to_number(v),)
+        if type(v) in CDATA:
+            return (v.tonumber(),)
         return (None,)
     s = check_string(args, 1)
     if not 2 <= base <= 36:
@@ -132,8 +135,21 @@ def lua_tonumber(args):
     return (_strtoul(s, base),)
 
 
+def _cdata_pairs(args, event):
+    """pairs/ipairs of a cdata: its __pairs/__ipairs metamethod's results
+    (LuaJIT's ffh_pairs), or None."""
+    if args and type(args[0]) in CDATA:
+        h = ops.metamethod(args[0], event)
+        if h is not None:
+            return ops.call(h, args[:1])
+    return None
+
+
 @libfunction(LIB, 'ipairs')
 def lua_ipairs(args):
+    r = _cdata_pairs(args, '__ipairs')
+    if r is not None:
+        return r
     t = check_table(args, 1)
     return (_ipairs_iter, t, 0.0)
 
@@ -147,6 +163,9 @@ def _ipairs_aux(args):
 
 @libfunction(LIB, 'pairs')
 def lua_pairs(args):
+    r = _cdata_pairs(args, '__pairs')
+    if r is not None:
+        return r
     t = check_table(args, 1)
     return (current_state().globals_next, t, None)
 

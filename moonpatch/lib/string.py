@@ -7,6 +7,8 @@ lives in lpattern.py; string.format reproduces glibc's printf below.
 import math
 
 from ..bytecode.dump import dump as dump_proto
+from ..common.cdata import CDATA
+from ..common.cnumber import Int64
 from ..runtime import ops
 from ..runtime.clevels import C_LEVEL
 from ..runtime.errors import ArgErr, LibErr, type_error
@@ -631,9 +633,25 @@ def _number(args, argn):
     return v if type(v) is float else check_number(args, argn)
 
 
-def _string(args, argn):
+def _format_integer(args, argn, convert):
+    """The int a %d (convert: to_integer) or %x (_c_ulong) item prints: the
+    number converted, or an Int64 as int64_t or as its 64 bits (LuaJIT)."""
     v = args[argn - 1]
-    return v if type(v) is str else check_string(args, argn)
+    if type(v) is Int64:
+        return v.bits() if convert is _c_ulong else Int64.wrap(v.value).value
+    return convert(_number(args, argn))
+
+
+def _string(args, argn):
+    """A %s or %q item's string; LuaJIT formats cdata by tostring."""
+    v = args[argn - 1]
+    if type(v) is str:
+        return v
+    if type(v) in CDATA:
+        s = ops.tostring(v)
+        if type(s) is str:
+            return s
+    return check_string(args, argn)
 
 
 def _quoted(s):
@@ -647,14 +665,16 @@ def _spec_formatter(flags, width, prec, conv):
     if conv in 'di':
         if not flags and not width and prec is None:
             def fmt_d(args, argn):
-                x = _number(args, argn)
+                x = args[argn - 1]
+                if type(x) is not float:
+                    return '%d' % _format_integer(args, argn, to_integer)
                 return '%d' % (x if -9e15 < x < 9e15 else to_integer(x))
             return fmt_d
-        return lambda args, argn: _format_int(to_integer(_number(args, argn)), flags, width,
-                                              prec, conv)
+        return lambda args, argn: _format_int(_format_integer(args, argn, to_integer), flags,
+                                              width, prec, conv)
     if conv in 'ouxX':
-        return lambda args, argn: _format_int(_c_ulong(_number(args, argn)), flags, width, prec,
-                                              conv)
+        return lambda args, argn: _format_int(_format_integer(args, argn, _c_ulong), flags,
+                                              width, prec, conv)
     if conv in 'eEfgG':
         spec = '%' + flags + (str(width) if width else '') + (
             '' if prec is None else '.%d' % prec) + conv

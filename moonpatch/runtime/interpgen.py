@@ -209,9 +209,9 @@ from .callstack import call_top, new_object_slot, register_lua_code, write_local
 from .closure import new_closure, set_interpreter
 from .limits import LOOP_TICKS, TICKS, tick
 from .hooks import HookSwitch, fire, hcall, install_interpreter, switched, thread_hooks, trace
-from .ops import (SMALL_STRING, arith, call, call_target, call_value, close_upvals, concat, div,
-                  equals, for_prep, index, index_meta, is_next, le, length, lt, mod, pow,
-                  set_multi, setindex, table_from_template, unm)
+from .ops import (CDATA, SMALL_STRING, arith, call, call_target, call_value, cdata_eq,
+                  close_upvals, concat, div, equals, for_prep, index, index_meta, is_next, le,
+                  length, lt, mod, pow, set_multi, setindex, table_from_template, unm)
 from .table import BoolKey, LuaTable, PairsIter
 from .values import INF, LuaFunction, Userdata
 

@@ -3,8 +3,10 @@
 The templates in bytecode/opcodes.py handle the common case inline (numbers,
 strings, tables without metatables) and call these functions for the rest;
 the libraries call them too. This is the one place where Lua 5.1's rules for
-metamethods are written (lvm.c and ltm.c).
+metamethods are written (lvm.c and ltm.c), and LuaJIT's for an operand that
+is cdata (lj_meta.c; the contract is common/cdata.py's).
 """
+from ..common.cdata import CDATA
 from ..common.luanumber import div, mod, pow
 from .callstack import host_function
 from .clevels import C_LEVELS, C_LEVELS_MAX, check_c_levels
@@ -212,7 +214,7 @@ def length(x):
     h = metamethod(x, '__len')
     if h is None:
         raise OperandErr('get length of', x)
-    return first(call(h, [x, x]))
+    return first(call(h, [x, x if type(x) not in CDATA else None]))
 
 
 # Without limits armed, strings shorter than this are made without
@@ -281,10 +283,12 @@ def lt(a, b):
     if ta is type(b):
         if ta is float or ta is str:
             return a < b
-        r = _order_tm(a, b, '__lt')
-        if r is not None:
-            return r
-    raise CompareErr(a, b)
+        if ta not in CDATA:
+            r = _order_tm(a, b, '__lt')
+            if r is not None:
+                return r
+            raise CompareErr(a, b)
+    return cdata_order(a, b, '__lt')
 
 
 def le(a, b):
@@ -292,13 +296,28 @@ def le(a, b):
     if ta is type(b):
         if ta is float or ta is str:
             return a <= b
-        r = _order_tm(a, b, '__le')
-        if r is not None:
-            return r
-        r = _order_tm(b, a, '__lt')
-        if r is not None:
-            return not r
-    raise CompareErr(a, b)
+        if ta not in CDATA:
+            r = _order_tm(a, b, '__le')
+            if r is not None:
+                return r
+            r = _order_tm(b, a, '__lt')
+            if r is not None:
+                return not r
+            raise CompareErr(a, b)
+    return cdata_order(a, b, '__le')
+
+
+def cdata_order(a, b, event):
+    """a < b or a <= b when the types differ or are cdata: the metamethod of
+    a if it is cdata, else of b (LuaJIT's lj_meta_comp); else an error."""
+    h = None
+    if type(a) in CDATA:
+        h = metamethod(a, event)
+    elif type(b) in CDATA:
+        h = metamethod(b, event)
+    if h is None:
+        raise CompareErr(a, b)
+    return truthy(first(call(h, [a, b])))
 
 
 def eq(a, b):
@@ -315,16 +334,24 @@ def eq(a, b):
     return truthy(first(call(tm, [a, b])))
 
 
+def cdata_eq(a, b):
+    """a == b where a or b is cdata, b maybe a constant: the __eq of a if it
+    is cdata, else of b, even for identical values (lj_meta_equal_cd);
+    without one they differ."""
+    h = metamethod(a if type(a) in CDATA else b, '__eq')
+    return h is not None and truthy(first(call(h, [a, b])))
+
+
 def equals(a, b):
     """Lua's a == b for any two values."""
     if a is b:
-        return a == a      # only nan differs from itself
+        return a == a if type(a) not in CDATA else cdata_eq(a, b)   # nan differs from itself
     ta = type(a)
     if ta is not type(b):
-        return False
+        return (ta in CDATA or type(b) in CDATA) and cdata_eq(a, b)
     if ta is LuaTable or ta is Userdata:
         return eq(a, b)
-    return a == b
+    return a == b or (ta in CDATA and cdata_eq(a, b))
 
 
 # ---- tostring ----------------------------------------------------------------------------

@@ -26,6 +26,7 @@ so they are stored as the BoolKey sentinels TRUE_KEY and FALSE_KEY.
 import struct
 import weakref
 
+from ..common.cdata import held_weakly
 from . import gc
 from .gc import BUDGET, NODE_BYTES, SLOT_BYTES, TABLE_BYTES, allocation_point, charge
 from .errors import RuntimeErr
@@ -597,8 +598,8 @@ class WeakHash(dict):
         order, so that a traversal goes on as it was)."""
         held = []
         for k, v in self.items():
-            wk = self.weak_keys and type(k) in _COLLECTABLE
-            wv = self.weak_values and type(v) in _COLLECTABLE
+            wk = self.weak_keys and (type(k) in _COLLECTABLE or held_weakly(type(k)))
+            wv = self.weak_values and (type(v) in _COLLECTABLE or held_weakly(type(v)))
             held.append((weakref.ref(k) if wk else k, id(k), weakref.ref(v) if wv else v))
         dict.clear(self)
         self.held = held

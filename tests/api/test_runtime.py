@@ -155,6 +155,12 @@ def test_integral_numbers_are_ints(lua):
     assert math.isnan(lua.eval('0/0'))
 
 
+def test_boxed_numbers_become_ints_and_complex(lua):
+    assert lua.eval('2^62 * 2LL + 1') == 2 ** 63 + 1 - 2 ** 64    # int64_t wraps
+    assert lua.eval('-1ULL') == 2 ** 64 - 1 and type(lua.eval('5LL')) is int
+    assert lua.eval('2.5i') == 2.5j
+
+
 def test_python_numbers_become_doubles(lua):
     assert lua.eval('type(...)', 1) == 'number'
     assert lua.eval('(...) % 1 == 0 and ... == 7', 7) is True

@@ -31,3 +31,32 @@ def test_constants_a_source_cannot_make():
     proto.kn[:] = [float('nan'), -0.0]
     listed = listing(undump(dump(proto), '@kn.lua')).split('\n')
     assert listed[1:3] == ['0001    KNUM     0   0      ; nan', '0002    KNUM     1   1      ; -0']
+
+
+CDATA_SOURCE = 'local a, b, c = 1LL, -2ULL, 3i\nlocal d = not 4LL\nif 5LL then a = a + 6LL end\n'
+
+LUAJIT_CDATA = '''\
+-- BYTECODE -- kc.lua:0-4
+0001    KCDATA   0   0
+0002    KCDATA   1   1
+0003    KCDATA   2   2
+0004    KPRI     3   1
+0005    KCDATA   4   3
+0006    ISF          4
+0007    JMP      5 => 0010
+0008    KCDATA   4   4
+0009    ADDVV    0   0   4
+0010 => RET0     0   1
+
+'''
+
+
+def test_cdata_constants():
+    """1LL/1i literals load by KCDATA (no comment in the listing), negation
+    folded, `not` folded, a test of one kept, arithmetic not folded; they
+    survive a dump and load."""
+    proto = compile_chunk(CDATA_SOURCE, '@kc.lua')
+    assert listing(proto) == LUAJIT_CDATA
+    assert listing(undump(dump(proto), '@kc.lua')) == LUAJIT_CDATA
+    assert [repr(k) for k in undump(dump(proto), '@kc.lua').kgc] == [
+        '1LL', '18446744073709551614ULL', 'Complex(0.0, 3.0)', '5LL', '6LL']

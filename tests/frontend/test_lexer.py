@@ -9,6 +9,7 @@ import os
 
 import pytest
 
+from moonpatch.common.cnumber import Complex, Int64
 from moonpatch.errors import LuaSyntaxError
 from moonpatch.frontend.lexer import (
     EOF,
@@ -129,10 +130,42 @@ def test_numbers_next_to_operators():
     ('3x', '3x'), ('1e', '1e'), ('1e+', '1e+'), ('0x', '0x'), ('1..2', '1..2'),
     ('1.2.3', '1.2.3'), ('0xg', '0xg'), ('1_000', '1_000'), ('.5e', '.5e'),
     ('1e5e-3', '1e5e'), ('0x.p1', '0x'), ('0b102', '0b102'), ('0b', '0b'), ('0b1.1', '0b1'),
-    ('1LL', '1LL'), ('1i', '1i'), ('0x1P+', '0x1P'), ('9\xe4', '9\xe4'),
+    ('0x1P+', '0x1P'), ('9\xe4', '9\xe4'),
+    # LuaJIT's suffixes: LL/ULL on integers only, i on any numeral, nothing after them
+    ('1.5LL', '1.5LL'), ('1e2LL', '1e2LL'), ('0x1p4LL', '0x1p4LL'), ('1UL', '1UL'),
+    ('1U', '1U'), ('1L', '1L'), ('1ULLU', '1ULLU'), ('1LLx', '1LLx'), ('1LL..', '1LL..'),
+    ('1LL.5', '1LL.5'), ('1iLL', '1iLL'), ('1ii', '1ii'), ('1i2', '1i2'), ('0xi', '0xi'),
+    ('18446744073709551616LL', '18446744073709551616LL'),
+    ('0x10000000000000000ULL', '0x10000000000000000ULL'),
+    ('1' + '0' * 30000 + 'LL', '1' + '0' * 30000 + 'LL'),   # no int() of 30000 digits
+    ('1e1048576i', '1e1048576i'), ('1e-01048576i', '1e-01048576i'),   # LuaJIT's 2^20
+    ('0x1p1048576i', '0x1p1048576i'), ('121e9999999991i', '121e9999999991i'),
 ])
 def test_malformed_numbers(source, near):
     assert lex_error(source) == f"input:1: malformed number near '{near}'"
+
+
+@pytest.mark.parametrize('text, value, unsigned', [
+    ('1LL', 1, False), ('1ll', 1, False), ('1Ll', 1, False), ('1ULL', 1, True),
+    ('1uLL', 1, True), ('1LLU', 1, True), ('1llu', 1, True), ('0xffULL', 255, True),
+    ('0b101LL', 5, False), ('00012LL', 12, False),
+    ('9223372036854775808LL', -(1 << 63), False), ('18446744073709551615LL', -1, False),
+    ('18446744073709551615ULL', (1 << 64) - 1, True),
+])
+def test_int64_literals(text, value, unsigned):
+    (kind, box, _), _ = tokenize(text)
+    assert kind == NUMBER and type(box) is Int64
+    assert (box.value, box.unsigned) == (value, unsigned)
+
+
+@pytest.mark.parametrize('text, imag', [
+    ('1i', 1.0), ('12.5I', 12.5), ('.5i', 0.5), ('5.i', 5.0), ('1e-2i', 0.01),
+    ('0x1.8i', 1.5), ('0x1P4i', 16.0), ('0b101i', 5.0), ('1e400i', float('inf')),
+    ('1e1048575i', float('inf')), ('0x1e2i', 482.0), ('1' + '0' * 30000 + 'i', float('inf')),
+])
+def test_imaginary_literals(text, imag):
+    (kind, box, _), _ = tokenize(text)
+    assert kind == NUMBER and type(box) is Complex and (box.re, box.im) == (0.0, imag)
 
 
 # ---- strings ----------------------------------------------------------------

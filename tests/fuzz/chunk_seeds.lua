@@ -25,7 +25,7 @@ local function tests(a, b)
   local d = a or b
   if a then c = d end
   if not b then d = c end
-  return c, d, not a, -b, #s
+  return c, d, not a, -b, #s, b * 5LL + 0xffULL, 2i
 end
 
 local function arith(a, b)

@@ -45,6 +45,7 @@ from moonpatch.bytecode import opcodes as bc  # noqa: E402
 from moonpatch.bytecode.dump import dump, undump  # noqa: E402
 from moonpatch.bytecode.listing import listing  # noqa: E402
 from moonpatch.bytecode.proto import BIAS_J, Proto, TableTemplate  # noqa: E402
+from moonpatch.common.cnumber import Complex, Int64  # noqa: E402
 from moonpatch.errors import LuaError  # noqa: E402
 
 CHUNKNAME = '=fuzz'
@@ -208,6 +209,7 @@ def m_gc_constant(r, p):
         return False
     p.kgc[r.randrange(len(p.kgc))] = r.choice(
         ('', 'x' * 300, '\0', Proto('=x', 0), TableTemplate([(1.0, None), ('n', 2.0)], 5),
+         Int64(-1), Int64(1 << 63, True), Complex(float('nan'), -0.0),
          p.kgc[r.randrange(len(p.kgc))]))
 
 

@@ -72,7 +72,8 @@ THREADS = ['coroutine.create(function(...) return ... end)', 'DEAD', 'ERRCO', 'Y
            'coroutine.create(function() return coroutine.yield() end)']
 USERDATA = ['newproxy()', 'newproxy(true)', 'ERRPROXY', 'io.stdout', 'READFILE', 'CLOSEDFILE']
 OTHERS = ['nil', 'true', 'false', 'RECURSE']    # RECURSE: a stack overflow (slow)
-POOL = NUMBERS + STRINGS + TABLES + FUNCTIONS + THREADS + USERDATA + OTHERS
+CDATA = ['1LL', '-1LL', '0x8000000000000000LL', '-1ULL', '64ULL', '0ULL', '2.5i', '1e400i']
+POOL = NUMBERS + STRINGS + TABLES + FUNCTIONS + THREADS + USERDATA + OTHERS + CDATA
 
 
 PRELUDE = r'''
@@ -134,7 +135,7 @@ KINDS = {'a': None, 'n': NUMBERS, 's': STRINGS, 't': TABLES, 'f': FUNCTIONS, 'c'
          'g': ['"collect"', '"count"', '"step"', '"setpause"', '"setstepmul"', '"stop"',
                '"restart"', '"x"']}
 # the kind of value each library's functions usually take first
-FIRST = {'string': STRINGS, 'table': TABLES, 'math': NUMBERS, 'bit': NUMBERS,
+FIRST = {'string': STRINGS, 'table': TABLES, 'math': NUMBERS, 'bit': NUMBERS + CDATA,
          'coroutine': THREADS + FUNCTIONS, 'file': KINDS['h'],
          'debug': THREADS + FUNCTIONS + NUMBERS}
 # The arguments each function is usually given, one kind letter each.

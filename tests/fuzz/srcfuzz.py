@@ -82,13 +82,16 @@ def numeral(rng):
     r = rng.random()
     if r < 0.1:                             # a long run of digits, maybe ending badly
         return rng.choice(('1', '9', '0x', '.')) + rng.choice('0123456789abcdef') * \
-            rng.choice((300, 3000, 30000)) + rng.choice(('', 'z', '.5', 'e', 'p-1', 'x', ' '))
+            rng.choice((300, 3000, 30000)) + rng.choice(('', 'z', '.5', 'e', 'p-1', 'x', ' ',
+                                                         'LL', 'ULL', 'i'))
     parts = []
     if rng.random() < 0.3:
         parts.append(rng.choice(('0x', '0X', '0b')))
     for _ in range(rng.randint(1, 6)):
         parts.append(rng.choice(('0', '1', '9', '12', 'f', 'F', '.', 'e', 'E', '+', '-', 'p',
-                                 'P', 'x', '_', 'z', '\x80', '999', '1e999999999', '..')))
+                                 'P', 'x', '_', 'z', '\x80', '999', '1e999999999', '..',
+                                 # LuaJIT's suffixes: 1LL, 1ULL, 1LLU, 12.5i
+                                 'LL', 'll', 'ULL', 'u', 'U', 'l', 'i', 'I')))
     text = ''.join(parts)
     return text if text[0] in '0123456789.' else '1' + text
 
