@@ -4,6 +4,7 @@ import os
 import re
 import sys
 
+from ..common.cdata import CDATA
 from ..errors import LuaError, LuaSyntaxError
 from ..loader import load as load_chunk
 from ..runtime import gc as lua_gc
@@ -125,6 +126,8 @@ def lua_tonumber(args):
             return (v,)
         if type(v) is str:
             return (str_to_number(v),)
+        if type(v) in CDATA:        # common/cdata.py's contract
+            return (v.tonumber(),)
         return (None,)
     s = check_string(args, 1)
     if not 2 <= base <= 36:
