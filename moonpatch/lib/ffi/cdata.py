@@ -17,7 +17,7 @@ from ...runtime.errors import LibErr
 from ...runtime.table import LuaTable
 from ...runtime.values import LuaFunction, number_to_str, typename
 from ..registry import builtin
-from .convert import from_c, init, load, number_to_int, reference, store, to_c
+from .convert import c_errors, from_c, init, load, number_to_int, reference, store, to_c
 from .ctypes import (K_ARRAY, K_BOOL, K_COMPLEX, K_ENUM, K_FLOAT, K_FUNC, K_INT, K_PTR,
                      K_STRUCT, CData, CType)
 
@@ -103,6 +103,7 @@ def cdata_index(args):
             item, keep = _element(cd, base, i)
             return (load(item, cd.ptr, i, keep),)
         if type(key) is str and kind == K_PTR and base.deref().kind == K_STRUCT:
+            _check_not_null(cd)
             return (_get_field(base.deref(), cd.ptr, key, cd.keep, cd),)
     elif kind == K_STRUCT:
         if type(key) is str:
@@ -111,6 +112,12 @@ def cdata_index(args):
         return (getattr(cd.ptr[0], 'real' if key == 're' else 'imag'),)
     h = _meta(cd, '__index')
     return _meta_index(h, cd, key, cd)
+
+
+def _check_not_null(cd):
+    """A field through a NULL pointer is an error (LuaJIT crashes; cffi would)."""
+    if not cd.ptr:
+        raise LibErr("attempt to index a NULL pointer of type '%s'" % cd.ctype.name)
 
 
 def _meta_index(h, cd, key, shown):
@@ -155,6 +162,7 @@ def cdata_newindex(args):
             store(item, cd.ptr, i, v)
             return ()
         if type(key) is str and kind == K_PTR and base.deref().kind == K_STRUCT:
+            _check_not_null(cd)
             return _set_field(base.deref(), cd.ptr, key, v, cd)
     elif kind == K_STRUCT and type(key) is str:
         return _set_field(base, cd.ptr, key, v, cd)
@@ -438,6 +446,6 @@ def make_metatable():
     for event in ('__add', '__sub', '__mul', '__div', '__mod', '__pow'):
         functions[event] = _arith(event)
     for event, fn in functions.items():
-        mt.hash[event] = builtin(fn, event)
+        mt.hash[event] = builtin(c_errors(fn), event)
     mt.hash['__metatable'] = 'ffi'
     return mt

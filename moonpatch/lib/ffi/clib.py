@@ -13,7 +13,7 @@ from ...runtime.table import LuaTable
 from ...runtime.values import Userdata
 from ..os import flush_output
 from ..registry import builtin
-from .convert import conv_error, from_c, reference, to_c, wrap
+from .convert import c_errors, conv_error, from_c, init, reference, store, to_c, wrap
 from .ctypes import (K_ARRAY, K_BOOL, K_COMPLEX, K_ENUM, K_FLOAT, K_FUNC, K_INT, K_PTR,
                      K_STRUCT, K_VOID, CData)
 
@@ -80,7 +80,6 @@ def clib_newindex(args):
     if ct.const:
         raise LibErr('attempt to write to constant location')
     ptr = _address_of(clib, name)
-    from .convert import store
     store(ct, ptr, 0, v)
     return ()
 
@@ -106,8 +105,8 @@ def _dl_message(text, name):
 
 
 CLIB_META = LuaTable()
-CLIB_META.hash['__index'] = builtin(clib_index, '__index')
-CLIB_META.hash['__newindex'] = builtin(clib_newindex, '__newindex')
+CLIB_META.hash['__index'] = builtin(c_errors(clib_index), '__index')
+CLIB_META.hash['__newindex'] = builtin(c_errors(clib_newindex), '__newindex')
 CLIB_META.hash['__metatable'] = 'ffi'
 
 
@@ -143,6 +142,8 @@ def default_library(cs):
 def call_c(cs, fct, fptr, args):
     """Call the C function fptr of function type fct with Lua arguments."""
     tp = fct.model
+    if cs.address(fptr) == 0:
+        raise LibErr("attempt to call a NULL function pointer")
     params = tp.args
     n = len(params)
     if len(args) < n or (len(args) > n and not tp.ellipsis):
@@ -181,7 +182,6 @@ def _argument(cs, pct, v, narg, keep):
             if type(v) is CData and v.ctype.unref().model == pct.model:
                 return v.ptr[0]
             mem = cs.ffi.new(pct.pointer_to().ct)
-            from .convert import init
             init(pct, mem, [v])
             keep.append(mem)
             return mem[0]

@@ -44,6 +44,32 @@ def wrap(i, size, signed):
     return i
 
 
+# What cffi raises for what Lua code can do wrong (a size too large, a value
+# its checks refuse): Lua sees a LuaError with cffi's words.
+CFFI_ERRORS = (TypeError, ValueError, OverflowError, MemoryError, IndexError, KeyError,
+               AttributeError, NotImplementedError)
+
+
+def c_errors(fn):
+    """fn (a library function or metamethod) with cffi's exceptions made Lua errors."""
+    def guarded(args):
+        try:
+            return fn(args)
+        except CFFI_ERRORS as e:
+            raise LibErr(str(e).split('\n')[0] or type(e).__name__) from None
+        except RecursionError:
+            raise
+        except RuntimeError as e:       # cffi refuses a NULL dereference where C crashes
+            raise LibErr(str(e).split('\n')[0]) from None
+        except Exception as e:
+            if type(e).__module__.startswith(('cffi', '_cffi')):
+                raise LibErr(str(e).split('\n')[0]) from None
+            raise
+    guarded.__name__ = fn.__name__
+    guarded.__code__ = guarded.__code__.replace(co_name=fn.__name__)
+    return guarded
+
+
 def conv_error(v, ct):
     return LibErr("cannot convert '%s' to '%s'" % (value_name(v), ct.name))
 

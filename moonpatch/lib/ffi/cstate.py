@@ -3,15 +3,18 @@ conversions and metamethods share (LuaJIT's CTState with lj_cdata.c's
 allocation): making cdata, addresses, string buffers, struct fields."""
 from cffi import model
 
+from ...common.cdata import CDATA
+from ...runtime import ops
 from ...runtime.errors import ArgErr, LibErr
 from ...runtime.gc import track_userdata
 from ...runtime.state import current_state
 from ...runtime.table import LuaTable
 from ...runtime.values import Userdata
-from .convert import init, to_c
-from .ctypes import (K_ARRAY, K_FUNC, K_PTR, K_STRUCT, K_VOID, CData, Namespace)
+from ..registry import builtin
 from . import cdata as cdata_ops
 from . import clib
+from .convert import cdata_number, from_c, init, reference, to_c
+from .ctypes import K_ARRAY, K_FUNC, K_PTR, K_STRUCT, K_VOID, CData, Namespace
 
 
 def _stdio():
@@ -25,7 +28,6 @@ _C_STDIO = _stdio()
 
 
 def from_c_arg(ct, x):
-    from .convert import from_c, reference
     if ct.kind in (K_STRUCT, K_ARRAY):
         return reference(ct, x, None)
     return from_c(ct, x)
@@ -117,7 +119,6 @@ class CState(Namespace):
         rct = self.ctype(fct.model.result, 0)
 
         def trampoline(*cargs):
-            from ...runtime import ops
             r = ops.call(fn, [from_c_arg(p, x) for p, x in zip(params, cargs)])
             if rct.kind == K_VOID:
                 return None
@@ -195,20 +196,12 @@ def _run_finalizer(args):
     if type(u) is Userdata and u.value is not None:
         ct, ptr, keep, fn = u.value
         u.value = None
-        from ...runtime import ops
         ops.call(fn, [CData(ct, ptr, keep)])
     return ()
 
 
 FINALIZER_META = LuaTable()
-
-
-def _setup_finalizer_meta():
-    from ..registry import builtin
-    FINALIZER_META.hash['__gc'] = builtin(_run_finalizer, '__gc')
-
-
-_setup_finalizer_meta()
+FINALIZER_META.hash['__gc'] = builtin(_run_finalizer, '__gc')
 
 
 def _has_flexible_array(tp):
@@ -219,8 +212,6 @@ def _has_flexible_array(tp):
 def _length(v):
     if type(v) is float and v >= 0:
         return int(v)
-    from .convert import cdata_number
-    from ...common.cdata import CDATA
     if type(v) in CDATA:
         x = cdata_number(v)
         if x is not None and x >= 0:

@@ -115,7 +115,7 @@ class CData(Cdata):
         self.gc = None          # the finalizer's Userdata (ffi.gc, a metatype's __gc)
 
     def tonumber(self):
-        from .convert import cdata_number
+        from .convert import cdata_number     # (convert.py builds on this module)
         return cdata_number(self)
 
     def to_python(self):

@@ -11,7 +11,7 @@ from ..jit import _arch_name, _os_name
 from ..registry import libfunction, open_library
 from . import clib
 from .cdata import make_metatable
-from .convert import conv_error, to_c
+from .convert import c_errors, conv_error, to_c
 from .ctypes import K_ARRAY, K_FUNC, K_PTR, K_STRUCT, CData, CType
 from .cstate import CState
 
@@ -45,18 +45,21 @@ def check_cdata(args, n):
 
 
 @libfunction(LIB, 'cdef')
+@c_errors
 def ffi_cdef(args):
     cstate().cdef(check_string(args, 1))
     return ()
 
 
 @libfunction(LIB, 'new')
+@c_errors
 def ffi_new(args):
     ct = check_ctype(args, 1)
     return (cstate().construct(ct, list(args[1:])),)
 
 
 @libfunction(LIB, 'cast')
+@c_errors
 def ffi_cast(args):
     ct = check_ctype(args, 1).unref()
     if len(args) < 2:
@@ -74,11 +77,13 @@ def ffi_cast(args):
 
 
 @libfunction(LIB, 'typeof')
+@c_errors
 def ffi_typeof(args):
     return (check_ctype(args, 1),)
 
 
 @libfunction(LIB, 'istype')
+@c_errors
 def ffi_istype(args):
     ct = check_ctype(args, 1).unref()
     v = args[1] if len(args) > 1 else None
@@ -94,6 +99,7 @@ def ffi_istype(args):
 
 
 @libfunction(LIB, 'sizeof')
+@c_errors
 def ffi_sizeof(args):
     ct = check_ctype(args, 1).unref()
     v = args[0]
@@ -112,6 +118,7 @@ def ffi_sizeof(args):
 
 
 @libfunction(LIB, 'alignof')
+@c_errors
 def ffi_alignof(args):
     ct = check_ctype(args, 1).unref()
     if ct.ct is None:
@@ -120,6 +127,7 @@ def ffi_alignof(args):
 
 
 @libfunction(LIB, 'offsetof')
+@c_errors
 def ffi_offsetof(args):
     ct = check_ctype(args, 1).unref()
     name = check_string(args, 2)
@@ -136,6 +144,7 @@ def ffi_offsetof(args):
 
 
 @libfunction(LIB, 'metatype')
+@c_errors
 def ffi_metatype(args):
     ct = check_ctype(args, 1).unref()
     mt = args[1] if len(args) > 1 else None
@@ -149,6 +158,7 @@ def ffi_metatype(args):
 
 
 @libfunction(LIB, 'gc')
+@c_errors
 def ffi_gc(args):
     cd = check_cdata(args, 1)
     if len(args) < 2:
@@ -158,6 +168,7 @@ def ffi_gc(args):
 
 
 @libfunction(LIB, 'errno')
+@c_errors
 def ffi_errno(args):
     ffi = cstate().ffi
     old = ffi.errno
@@ -180,12 +191,17 @@ def _char_pointer(cs, v, n):
 
 
 def _void_pointer(cs, v, n):
+    """A destination or source of ffi.copy/fill: not NULL (where LuaJIT
+    would crash)."""
     if type(v) is str:
         return cs.string_buffer(v)
     try:
-        return to_c(cs.parse('void *'), v)
+        p = to_c(cs.parse('void *'), v)
     except LibErr as e:
         raise ArgErr(n, e.msg) from None
+    if cs.address(p) == 0:
+        raise ArgErr(n, "cannot convert 'NULL' to 'void *'")
+    return p
 
 
 def _size(args, n):
@@ -200,20 +216,22 @@ def _size(args, n):
 
 
 @libfunction(LIB, 'string')
+@c_errors
 def ffi_string(args):
     cs = cstate()
     if not args:
         raise type_error(1, 'cdata', None, True)
     ptr = _char_pointer(cs, args[0], 1)
+    if cs.address(ptr) == 0:
+        raise ArgErr(1, "cannot convert 'NULL' to 'const char *'")
     if len(args) > 1 and args[1] is not None:
         n = _size(args, 2)
         return (cs.ffi.buffer(ptr, n)[:].decode('latin-1'),)
-    if cs.address(ptr) == 0:
-        raise ArgErr(1, "cannot convert 'NULL' to 'const char *'")
     return (cs.ffi.string(cs.ffi.cast('char *', ptr)).decode('latin-1'),)
 
 
 @libfunction(LIB, 'copy')
+@c_errors
 def ffi_copy(args):
     cs = cstate()
     dst = _void_pointer(cs, args[0] if args else None, 1)
@@ -234,6 +252,7 @@ def ffi_copy(args):
 
 
 @libfunction(LIB, 'fill')
+@c_errors
 def ffi_fill(args):
     cs = cstate()
     dst = _void_pointer(cs, args[0] if args else None, 1)
@@ -249,6 +268,7 @@ def ffi_fill(args):
 
 
 @libfunction(LIB, 'abi')
+@c_errors
 def ffi_abi(args):
     param = check_string(args, 1)
     little = sys.byteorder == 'little'
@@ -260,6 +280,7 @@ def ffi_abi(args):
 
 
 @libfunction(LIB, 'load')
+@c_errors
 def ffi_load(args):
     name = check_string(args, 1)
     global_ = len(args) > 1 and args[1] is not None and args[1] is not False
@@ -267,6 +288,7 @@ def ffi_load(args):
 
 
 @libfunction(LIB, 'typeinfo')
+@c_errors
 def ffi_typeinfo(args):
     return ()
 
