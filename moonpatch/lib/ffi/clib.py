@@ -129,7 +129,7 @@ def load_library(cs, name, global_):
 
 
 def _open_message(text, path):
-    m = re.search(r"cannot load library '[^']*': (.*?)\.?(?:  Additionally|$)", text, re.S)
+    m = re.search(r"[Cc]annot load library '?[^':]*'?: (.*?)\.?(?:  Additionally|$)", text, re.S)
     return m.group(1) if m else '%s: cannot open shared object file' % path
 
 

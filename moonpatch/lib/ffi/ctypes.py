@@ -24,7 +24,8 @@ K_INT, K_FLOAT, K_BOOL, K_COMPLEX, K_ENUM = 'int', 'float', 'bool', 'complex', '
 K_PTR, K_ARRAY, K_STRUCT, K_FUNC, K_VOID = 'ptr', 'array', 'struct', 'func', 'void'
 
 _FLOATS = {'float': 'float', 'double': 'double', 'long double': 'long double'}
-_COMPLEX = {'_cffi_float_complex_t': 'complex float', '_cffi_double_complex_t': 'complex'}
+_COMPLEX = {'_cffi_float_complex_t': 'complex float', '_cffi_double_complex_t': 'complex',
+            'float _Complex': 'complex float', 'double _Complex': 'complex'}   # (cffi 1.x)
 _INT_NAMES = {(1, True): 'char', (1, False): 'unsigned char', (2, True): 'short',
               (2, False): 'unsigned short', (4, True): 'int', (4, False): 'unsigned int',
               (8, True): 'int64_t', (8, False): 'uint64_t'}
