@@ -21,6 +21,7 @@ import types
 import weakref
 from collections.abc import Mapping
 
+from .common.cdata import CDATA
 from .common.cnumber import Complex, Int64
 from .errors import (LuaDepthError, LuaError, LuaInstructionLimitError, LuaLimitError,
                      LuaMemoryError, LuaSyntaxError, LuaTimeoutError)
@@ -160,6 +161,8 @@ class Bridge:
             return bytes(v).decode('latin-1')
         if t is ProtocolWrapper:
             return self.wrap(v.obj, v.protocol)
+        if t.__module__ == '_cffi_backend' and self.runtime._state.ffi is not None:
+            return self.runtime._state.ffi.from_python(v)      # shares the memory
         if self.sandboxed and isinstance(v, UNREACHABLE_TYPES):
             raise LuaError(f'a Python {type(v).__name__} object cannot enter the sandbox')
         return self.wrap(v, default_protocol(v))
@@ -191,6 +194,8 @@ class Bridge:
             return v.value
         if t is Complex:
             return complex(v.re, v.im)
+        if t in CDATA and hasattr(v, 'to_python'):
+            return v.to_python()            # the ffi's cdata: a cffi object (docs/ffi.md)
         cls = self.proxy_types.get(t)
         if cls is None:
             raise TypeError(f'no Python form for {v!r}')

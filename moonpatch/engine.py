@@ -13,11 +13,13 @@ from .runtime.state import LuaState, enter_state, leave_state
 from .runtime.table import LuaTable, create_table
 
 
-def new_state(use_env=True):
+def new_state(use_env=True, ffi=True):
     """A LuaState with the standard libraries; the calling thread's current
-    state is left as it was (the Python API's runtimes are made this way)."""
+    state is left as it was (the Python API's runtimes are made this way).
+    ffi: may require("ffi") load the ffi library (lib/ffi)."""
     state = LuaState()
     state.use_env = use_env
+    state.ffi_allowed = ffi
     prev = enter_state(state)
     try:
         open_libs(state)

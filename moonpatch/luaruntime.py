@@ -62,7 +62,8 @@ class LuaRuntime:
     (seconds) and `max_depth` (nested calls), which each entry from Python
     starts afresh (execute and eval take them per call too, and `limited()`
     for any other use); `isolated=True` gives an IsolatedRuntime, a worker
-    process under operating-system limits (docs/isolated.md).
+    process under operating-system limits (docs/isolated.md). `ffi=False`
+    leaves out LuaJIT's ffi library (docs/ffi.md), which a sandbox never has.
     """
 
     def __new__(cls, *args, isolated=False, **options):
@@ -75,7 +76,7 @@ class LuaRuntime:
                  attribute_handlers=None, register_eval=True, register_builtins=True,
                  unpack_returned_tuples=False, max_memory=None, overflow_handler=None,
                  encoding_errors='surrogateescape', sandbox=False, max_instructions=None,
-                 timeout=None, max_depth=None, isolated=False):
+                 timeout=None, max_depth=None, isolated=False, ffi=True):
         if attribute_filter is not None and attribute_handlers is not None:
             raise ValueError('attribute_filter and attribute_handlers are mutually exclusive')
         if attribute_filter is not None and not callable(attribute_filter):
@@ -91,7 +92,7 @@ class LuaRuntime:
             register_eval = register_builtins = False
         import threading        # (not at the command line's start-up)
         self._lock = threading.RLock()
-        self._state = new_state()
+        self._state = new_state(ffi=ffi and not sandbox)     # raw memory: never in a sandbox
         if sandbox or max_instructions is not None or timeout is not None or \
                 max_depth is not None or max_memory is not None:
             self._state.limits = lua_limits.Limits(max_instructions, timeout, max_depth)

@@ -1,7 +1,7 @@
 """The standard libraries: each module registers its functions under its
 library name (registry.py); open_libs() installs them into a state."""
 from ..runtime import int64
-from . import base, bit, coroutine, debug, io, jit, math, os, package, string, table
+from . import base, bit, coroutine, debug, ffi, io, jit, math, os, package, string, table
 from .registry import open_library
 
 # Order matters only for setup() functions that use other libraries
@@ -20,4 +20,5 @@ def open_libs(state):
         if setup is not None:
             setup(state, t)
         g.hash[module.LIB] = t
+    ffi.install_preload(state, state.package_table)
     return g

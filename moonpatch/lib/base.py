@@ -126,7 +126,7 @@ def lua_tonumber(args):
             return (v,)
         if type(v) is str:
             return (str_to_number(v),)
-        if type(v) in CDATA:
+        if type(v) in CDATA:        # common/cdata.py's contract
             return (v.tonumber(),)
         return (None,)
     s = check_string(args, 1)

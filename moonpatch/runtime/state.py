@@ -25,6 +25,8 @@ class LuaState:
         self.limits = None           # runtime/limits.py's Limits: compiled code ticks
         self.binary_chunks = True    # may load/loadstring take binary chunks (sandbox: no)
         self.address_names = None    # values.AddressNames: tostring shows no host address
+        self.ffi_allowed = True      # may require("ffi") load the ffi (not in a sandbox)
+        self.ffi = None              # lib/ffi's CState once required
 
 
 def current_state():

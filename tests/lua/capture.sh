@@ -7,14 +7,15 @@
 #
 # Each <area>/<name>.expected is the exact stdout+stderr of
 #   cd tests/lua/<area> && <ref> <name>.lua 2>&1
-# where <ref> is `luajit` for the luajit/ folder and `lua5.1` everywhere else.
+# where <ref> is `luajit` for the luajit/ and ffi/ folders (and tests/ffi/'s
+# programs) and `lua5.1` everywhere else.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
 
 ref_for() {
     case "$1" in
-        luajit) echo luajit ;;
+        luajit|ffi) echo luajit ;;
         *) echo lua5.1 ;;
     esac
 }
@@ -29,6 +30,7 @@ capture_one() {
     name=$(basename "$1" .lua)
     area=$(basename "$dir")
     ref=$(ref_for "$area")
+    case "$dir" in */tests/ffi/programs) ref=luajit ;; esac
     # A program may legitimately exit non-zero (uncaught error); keep its output.
     (cd "$dir" && timeout 10 "$ref" "$name.lua" > "$name.expected" 2>&1) || true
     echo "$area/$name.lua ($ref)"
