@@ -530,15 +530,23 @@ def counting(counts):
 
 @contextlib.contextmanager
 def ticking():
-    """A budget armed elsewhere in the process (a sandbox's, say) while the block runs, and
-    a check every EXIT_INTERVAL ticks: native code leaves at its ticks that often, and the
-    interpreter finishes its frames. The runtime itself has no limits (or no native code)."""
+    """A budget armed elsewhere in the process (a sandbox's, say) while the block runs, a
+    check every EXIT_INTERVAL ticks, and a tick handler that makes native code leave at
+    each (as a hook or a limit does): the interpreter finishes its frames that often."""
+    from moonpatch.jit.native import backend
     from moonpatch.runtime import limits
+    ticked = backend.ticked
+
+    def leave(ctx):
+        ticked(ctx)
+        return -1
     elsewhere = limits.arm(limits.Limits())
     interval, limits.INTERVAL = limits.INTERVAL, EXIT_INTERVAL
+    backend.ticked = leave
     try:
         yield
     finally:
+        backend.ticked = ticked
         limits.INTERVAL = interval
         limits.disarm(elsewhere)
 
