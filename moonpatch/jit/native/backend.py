@@ -593,9 +593,6 @@ class NativeFunction:
         self.live = None            # a loop's: {unit pc: registers live there}
         self.side_exits = set()     # a loop's: the pcs where it leaves for the interpreter
         self.keep = []              # the key objects its code names by address
-        # a loop's: the interpreter finishes a frame it left (so its gate sends the loop to
-        # tier 1: entering it again from there would nest a Python call per exit)
-        self.busy = False
 
     def __call__(self, *args):
         return self.run(list(args))
@@ -629,11 +626,7 @@ class NativeFunction:
         stack = frame_stack()
         for r, t in enumerate(self.argtypes):
             set_slot(stack, 1 + r, t, R[r])
-        self.busy = True        # (until the interpreter has finished the frame)
-        try:
-            return self.resume(self.run_code(stack, 1), stack, (R, va, openuv, tc))
-        finally:
-            self.busy = False
+        return self.resume(self.run_code(stack, 1), stack, (R, va, openuv, tc))
 
     def run_code(self, stack, shown: int = 0) -> int:
         """Run the machine code on the frame at the stack's start: its status. `shown`:

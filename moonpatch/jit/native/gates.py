@@ -136,9 +136,21 @@ def make_loop_gates(first, tier1, compile_version, install):
     have other types (a function passed in, a table) gets a version compiled for them,
     up to LOOP_VERSIONS; each version's gate tries the one before it, and the first's
     makes the next (`compile_version(R)`, which may raise backend.NotNative) or goes to
-    tier 1's continuation `tier1`. `install(gate)` puts the newest in front."""
+    tier 1's continuation `tier1`. `install(gate)` puts the newest in front. While the
+    interpreter finishes a frame the loop's native code left, the loop is tier 1's:
+    entering again from there would nest a Python call per exit."""
     made = [first]
     head = []
+    busy = [False]
+
+    def enter(native):
+        def enter_loop(R, va, openuv, tc):
+            busy[0] = True
+            try:
+                return native.enter_loop(R, va, openuv, tc)
+            finally:
+                busy[0] = False
+        return enter_loop
 
     def another(cl, R, va, openuv, mr, tc):
         if cl is first.closure and len(made) < LOOP_VERSIONS and interp.PLAIN:
@@ -148,25 +160,28 @@ def make_loop_gates(first, tier1, compile_version, install):
                 made.append(None)
             else:
                 made.append(native)
-                head.append(make_loop_gate(native, head[-1]))
+                head.append(make_loop_gate(native, enter(native), head[-1], tier1, busy))
                 install(head[-1])
                 return head[-1](cl, R, va, openuv, mr, tc)
         return tier1(cl, R, va, openuv, mr, tc)
 
-    head.append(make_loop_gate(first, another))
+    head.append(make_loop_gate(first, enter(first), another, tier1, busy))
     head[-1].tier1 = tier1
     return head[-1]
 
 
-def make_loop_gate(native, function):
-    """The continuation the interpreter hands a hot loop's frame to (tierup.loop_hot): the
-    native loop `native` when the frame's live registers are of the types it was made for,
-    else tier 1's continuation `function`."""
-    source = _Source(native, function)
+def make_loop_gate(native, enter, other, tier1, busy):
+    """The gate of one version of a native loop: `enter(R, va, openuv, tc)` when the
+    frame's live registers are of the types `native` was made for, else `other` (another
+    version's gate); tier 1's continuation while `busy[0]`."""
+    source = _Source(native, tier1)
     source.lines = [
         '    def loop(cl, R, va, openuv, mr, tc):',
-        '        if %s and not NATIVE.busy:' % source.checks(native.argtypes, 'R[%d]'.__mod__),
-        '            return NATIVE.enter_loop(R, va, openuv, tc)',
-        '        return TIER1(cl, R, va, openuv, mr, tc)',
+        '        if BUSY[0]:',
+        '            return TIER1(cl, R, va, openuv, mr, tc)',
+        '        if %s:' % source.checks(native.argtypes, 'R[%d]'.__mod__),
+        '            return ENTER(R, va, openuv, tc)',
+        '        return OTHER(cl, R, va, openuv, mr, tc)',
         '    return loop']
-    return source.define(['NATIVE', 'CLOSURE', 'TIER1'], [native, native.closure, function])
+    return source.define(['ENTER', 'CLOSURE', 'OTHER', 'TIER1', 'BUSY'],
+                         [enter, native.closure, other, tier1, busy])
