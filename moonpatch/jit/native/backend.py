@@ -387,8 +387,8 @@ class Analysis:
         if base is None or cpython.reason is not None:
             return None
         if base is not TABLE:
-            for v in base.value.hash.values():
-                return TABLE if type(v) is LuaTable else NUMBER
+            first = next(iter(base.value.hash.values()), None)
+            return TABLE if type(first) is LuaTable else NUMBER
         return NUMBER
 
     def callee(self, pc: int, mask: int) -> Optional[Callee]:

@@ -397,6 +397,7 @@ def table_set(R: Regs, api, base: str, key: str) -> list:
             load(R, R.f[0], "A"), Store("f64", R.f[0], result, None, 0, api.FLOAT_VALUE),
             Jump("done"),
             Label("shared"), load(R, abi.fargs[0], "A"), Call(api.API["PyFloat_FromDouble"]),
+            Branch("eq", result, 0, Patch("exit")),     # (MemoryError set: ctypes raises it)
             Store("i64", result, R.ctx, None, 0, CTX_TEMP)]
     out += ([Load("i64", R.t0, R.base, None, 0, Patch("B"))] if base == "slot" else
             [MovI(R.t0, Patch("table"))])
